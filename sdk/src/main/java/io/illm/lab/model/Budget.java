@@ -1,0 +1,58 @@
+package io.illm.lab.model;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.sundr.builder.annotations.Buildable;
+import java.util.Objects;
+
+/** A spending limit: the operator estimates the cost before it creates anything and stops the experiment when the running cost reaches the limit. */
+@Buildable(
+    editableEnabled = false,
+    validationEnabled = false,
+    generateBuilderPackage = false,
+    lazyCollectionInitEnabled = false,
+    builderPackage = "io.fabric8.kubernetes.api.builder")
+@JsonClassDescription("A spending limit: the operator estimates the cost before it creates anything and stops the experiment when the running cost reaches the limit.")
+@JsonPropertyOrder({"maxUSD"})
+public class Budget {
+
+  @Required
+  @Min(0)
+  @JsonPropertyDescription("The limit in US dollars.")
+  private Double maxUSD;
+
+  public Budget() {}
+
+  public Budget(Double maxUSD) {
+    this.maxUSD = maxUSD;
+  }
+
+  public Double getMaxUSD() {
+    return maxUSD;
+  }
+
+  public void setMaxUSD(Double maxUSD) {
+    this.maxUSD = maxUSD;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof Budget)) return false;
+    Budget that = (Budget) o;
+    return Objects.equals(maxUSD, that.maxUSD);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxUSD);
+  }
+
+  @Override
+  public String toString() {
+    return "Budget{" + "maxUSD=" + maxUSD + "}";
+  }
+}

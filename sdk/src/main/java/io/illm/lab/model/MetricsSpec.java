@@ -1,0 +1,72 @@
+package io.illm.lab.model;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.sundr.builder.annotations.Buildable;
+import java.util.List;
+import java.util.Objects;
+
+/** The metrics collected at the end of the run. */
+@Buildable(
+    editableEnabled = false,
+    validationEnabled = false,
+    generateBuilderPackage = false,
+    lazyCollectionInitEnabled = false,
+    builderPackage = "io.fabric8.kubernetes.api.builder")
+@JsonClassDescription("The metrics collected at the end of the run.")
+@JsonPropertyOrder({"queries"})
+@ValidationRule(value = "!has(self.queries) || self.queries.all(q, self.queries.exists_one(r, r.name == q.name))", message = "metric names must be unique")
+public class MetricsSpec {
+
+  @Size(max = 200)
+  @JsonPropertyDescription("The queries. Empty: the default CPU and memory queries (cpu_total, memory_total, cpu_by_pod, memory_by_pod).")
+  private List<MetricQuery> queries;
+
+  @JsonPropertyDescription("What an empty result means for queries that do not say: fail, insufficient or zero. Default: insufficient.")
+  private EmptyResult onEmpty;
+
+  public MetricsSpec() {}
+
+  public MetricsSpec(List<MetricQuery> queries, EmptyResult onEmpty) {
+    this.queries = queries;
+    this.onEmpty = onEmpty;
+  }
+
+  public List<MetricQuery> getQueries() {
+    return queries;
+  }
+
+  public void setQueries(List<MetricQuery> queries) {
+    this.queries = queries;
+  }
+
+  public EmptyResult getOnEmpty() {
+    return onEmpty;
+  }
+
+  public void setOnEmpty(EmptyResult onEmpty) {
+    this.onEmpty = onEmpty;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof MetricsSpec)) return false;
+    MetricsSpec that = (MetricsSpec) o;
+    return Objects.equals(queries, that.queries)
+        && Objects.equals(onEmpty, that.onEmpty);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(queries, onEmpty);
+  }
+
+  @Override
+  public String toString() {
+    return "MetricsSpec{" + "queries=" + queries + ", " + "onEmpty=" + onEmpty + "}";
+  }
+}
