@@ -1,6 +1,7 @@
 package io.illm.lab.model;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
@@ -25,6 +26,8 @@ public class HelmParameter {
   private String name;
 
   @Required
+  // An empty value is a value (e.g. a config content cleared on purpose), not an absent one.
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyDescription("The value, as a string.")
   private String value;
 

@@ -1,0 +1,45 @@
+package io.illm.lab.importer;
+
+import io.illm.lab.validate.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The problems found in one file while importing it; every finding names the file. */
+final class Findings {
+
+  private final String file;
+  private final List<Problem> problems = new ArrayList<>();
+
+  Findings(String file) {
+    this.file = file;
+  }
+
+  String file() {
+    return file;
+  }
+
+  void warn(String path, String message, String hint) {
+    problems.add(Problem.warning(file, path, message, hint));
+  }
+
+  void error(String path, String message, String hint) {
+    problems.add(Problem.error(file, path, message, hint));
+  }
+
+  void add(List<Problem> more) {
+    problems.addAll(more);
+  }
+
+  boolean hasErrorsSince(int mark) {
+    return problems.subList(mark, problems.size()).stream().anyMatch(Problem::isError);
+  }
+
+  /** How many problems there are so far; pass it to {@link #hasErrorsSince}. */
+  int mark() {
+    return problems.size();
+  }
+
+  List<Problem> problems() {
+    return List.copyOf(problems);
+  }
+}
