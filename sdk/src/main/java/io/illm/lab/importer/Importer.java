@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads Experiment and Component YAML, of this project's API or of the original Go operator's
@@ -147,8 +148,7 @@ public final class Importer {
           }
         }
       } catch (JsonProcessingException e) {
-        fail(file, "malformed YAML" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()),
-            "fix the YAML syntax; nothing from this file was imported");
+        fail(file, "malformed YAML" + describe(e), "fix the YAML; nothing from this file was imported");
         return List.of();
       } catch (IOException | RuntimeException e) {
         // SnakeYAML's own limits (size, aliases, depth) surface as runtime exceptions.
@@ -265,6 +265,16 @@ public final class Importer {
       component.setMetadata(metadata);
       component.setSpec(spec);
       return component;
+    }
+
+    /** SnakeYAML knows what went wrong and where; Jackson's own message only says what it was parsing. */
+    private static String describe(JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+        return " at line " + (marked.getProblemMark().getLine() + 1) + ", column " + (marked.getProblemMark().getColumn() + 1)
+            + ": " + marked.getProblem() + context;
+      }
+      return at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage());
     }
 
     private static String at(JsonLocation location) {
