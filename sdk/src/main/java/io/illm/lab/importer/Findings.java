@@ -8,26 +8,24 @@ import java.util.List;
 final class Findings {
 
   private final String file;
+  private final String prefix;
   private final List<Problem> problems = new ArrayList<>();
 
-  Findings(String file) {
+  /**
+   * @param file the file, as problems name it
+   * @param prefix where the document is in the file, e.g. {@code items[2]} in a List; usually empty
+   */
+  Findings(String file, String prefix) {
     this.file = file;
-  }
-
-  String file() {
-    return file;
+    this.prefix = prefix;
   }
 
   void warn(String path, String message, String hint) {
-    problems.add(Problem.warning(file, path, message, hint));
+    problems.add(Problem.warning(file, path, message, hint).under(prefix));
   }
 
   void error(String path, String message, String hint) {
-    problems.add(Problem.error(file, path, message, hint));
-  }
-
-  void add(List<Problem> more) {
-    problems.addAll(more);
+    problems.add(Problem.error(file, path, message, hint).under(prefix));
   }
 
   boolean hasErrorsSince(int mark) {

@@ -44,13 +44,13 @@ final class OriginalComponent {
   /**
    * Rewrites {@code document} into this API.
    *
-   * @param category the category given on the command line, or null to derive it from the file
-   *     path, else from the original type
+   * @param category the category given on the command line or derived from the file path, or null
+   *     to derive it from the original type
    */
   static void rewrite(ObjectNode document, Category category, Findings findings) {
     Documents.dropStatus(document, findings);
     DOCUMENT.prune(document, "", findings);
-    Documents.nameFromGenerateName(document, findings);
+    Documents.metadata(document, findings);
     if (!(document.get("spec") instanceof ObjectNode spec)) {
       return;
     }
@@ -60,8 +60,7 @@ final class OriginalComponent {
       findings.warn("spec.type", "type testing (which the original CRD rejected) becomes category testing, type app",
           "");
     }
-    Category chosen = category != null ? category
-        : fromPath(findings.file()).orElseGet(() -> fromType(type, findings));
+    Category chosen = category != null ? category : fromType(type, findings);
     if (chosen != null) {
       spec.set("category", TextNode.valueOf(chosen.value()));
     }

@@ -90,7 +90,7 @@ final class OriginalExperiment {
   static void rewrite(ObjectNode document, Findings findings) {
     Documents.dropStatus(document, findings);
     DOCUMENT.prune(document, "", findings);
-    Documents.nameFromGenerateName(document, findings);
+    Documents.metadata(document, findings);
     if (!(document.get("spec") instanceof ObjectNode spec)) {
       return;
     }

@@ -193,4 +193,55 @@ class ImporterTest {
   void theSingleObjectHelperSeesTheComponent() {
     assertEquals("hello-app", single(Importer.read("c.yaml", COMPONENT), Component.class).getMetadata().getName());
   }
+
+  @Test
+  void kubectlListsAreReadItemByItemAndClusterMetadataIsNotCarried() {
+    ImportResult result = Importer.read("exported.yaml", """
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: experiments.illm.io/v1alpha1
+            kind: Experiment
+            metadata:
+              name: hello-x7k2p
+              generateName: hello-
+              namespace: experiments
+              uid: 0b7a
+              resourceVersion: "42"
+              creationTimestamp: "2026-02-10T08:00:00Z"
+              finalizers: [experiments.illm.io/finalizer]
+              annotations:
+                kubectl.kubernetes.io/last-applied-configuration: "{}"
+                owner: me
+            spec:
+              targets:
+                - name: app
+                  cluster:
+                    type: gke
+              workflow:
+                template: hello-validation
+                completion:
+                  mode: workflow
+            status:
+              phase: Complete
+        """);
+
+    Experiment experiment = single(result, Experiment.class);
+    assertEquals("hello-x7k2p", experiment.getMetadata().getName());
+    assertEquals(java.util.Map.of("owner", "me"), experiment.getMetadata().getAnnotations());
+    assertEquals(null, experiment.getMetadata().getUid());
+    assertEquals(List.of(
+        "items[0].metadata.annotations.kubectl.kubernetes.io/last-applied-configuration WARNING",
+        "items[0].metadata.creationTimestamp WARNING", "items[0].metadata.finalizers WARNING",
+        "items[0].metadata.generateName WARNING", "items[0].metadata.resourceVersion WARNING",
+        "items[0].metadata.uid WARNING", "items[0].status WARNING"), paths(result));
+  }
+
+  @Test
+  void aFolderPathIsReadAsAllItsFiles(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), OURS);
+    Files.writeString(dir.resolve("b.yaml"), COMPONENT);
+
+    assertEquals(2, Importer.read(dir).objects().size());
+  }
 }
