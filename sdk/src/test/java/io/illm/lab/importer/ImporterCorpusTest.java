@@ -89,6 +89,20 @@ class ImporterCorpusTest {
   }
 
   @Test
+  void everyFieldCheckComparesValuesAfterTheDocumentedRenames() throws IOException {
+    JsonNode input = LabYaml.readTree("spec:\n  qualityGate:\n    recollectDelaySeconds: 120\n  publish: \"true\"\n"
+        + "  hypothesis:\n    successCriteria:\n      - value: \"0.5\"\n");
+
+    assertEquals(List.of(), LeafCheck.droppedSilently(input, LabYaml.readTree(
+        "spec:\n  qualityGate:\n    recollectDelay: 2m\n  publish: \"true\"\n  hypothesis:\n    successCriteria:\n      - value: 0.5\n"),
+        List.of()));
+    assertEquals(List.of("spec.qualityGate.recollectDelaySeconds", "spec.publish", "spec.hypothesis.successCriteria[0].value"),
+        LeafCheck.droppedSilently(input, LabYaml.readTree(
+            "spec:\n  qualityGate:\n    recollectDelay: 3m\n  publish: true\n  hypothesis:\n    successCriteria:\n      - value: 5\n"),
+            List.of()));
+  }
+
+  @Test
   void importingTheOutputAgainGivesTheSameYaml() {
     List<String> changed = new ArrayList<>();
     for (Imported imported : result.imported()) {

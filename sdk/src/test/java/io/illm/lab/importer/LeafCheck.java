@@ -71,19 +71,28 @@ final class LeafCheck {
     return node;
   }
 
-  /** Same text, or the same number (criterion values were strings), or the same duration. */
+  /**
+   * The same value: the same text for strings (a string "true" written as a boolean would be a
+   * change), the same number, a number for a criterion's numeric string, a duration for seconds.
+   */
   private static boolean sameValue(JsonNode in, JsonNode out) {
     if (out.isMissingNode() || out.isNull()) {
       return in.isNull();
     }
-    if (in.asText().equals(out.asText())) {
-      return true;
+    if (in.isTextual() && out.isNumber()) {
+      return Double.parseDouble(in.asText()) == out.asDouble();
     }
-    try {
-      return Double.parseDouble(in.asText()) == Double.parseDouble(out.asText());
-    } catch (NumberFormatException e) {
-      return out.asText().matches("(\\d+h)?(\\d+m)?(\\d+s)?") && in.canConvertToLong() && in.asLong() == seconds(out.asText());
+    if (in.isNumber() && out.isTextual() && out.asText().matches("(\\d+h)?(\\d+m)?(\\d+s)?")
+        && !out.asText().isEmpty() && !out.asText().matches("\\d+")) {
+      return in.asLong() == seconds(out.asText());
     }
+    if (in.isNumber() && out.isNumber()) {
+      return in.asDouble() == out.asDouble();
+    }
+    if (in.isBoolean() || out.isBoolean()) {
+      return in.isBoolean() && out.isBoolean() && in.asBoolean() == out.asBoolean();
+    }
+    return out.isTextual() && in.asText().equals(out.asText());
   }
 
   private static long seconds(String duration) {
