@@ -28,9 +28,11 @@ final class Batch {
 
   private final Category category;
   private final List<Imported> imported = new ArrayList<>();
-  /** Where each imported object is, as problems name it: file (and document), path prefix. */
-  private final List<String[]> origins = new ArrayList<>();
+  private final List<Origin> origins = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+
+  /** Where an imported object is, as problems name it: the file (and document), the path prefix. */
+  private record Origin(String shown, String prefix) {}
 
   /** @param category when not null, the category of every original component */
   Batch(Category category) {
@@ -64,7 +66,7 @@ final class Batch {
     Findings findings = new Findings(shown, prefix);
     document(document, file, findings).ifPresent(object -> {
       imported.add(new Imported(file, object));
-      origins.add(new String[] {shown, prefix});
+      origins.add(new Origin(shown, prefix));
     });
     problems.addAll(findings.problems());
   }
@@ -122,7 +124,7 @@ final class Batch {
       findings.error("metadata.name", "name is missing", "set metadata.name");
     }
     if (!copy.path("spec").isObject()) {
-      findings.error("spec", "spec is missing", "an " + kind + " is its spec");
+      findings.error("spec", "spec is missing", "add the spec");
     }
     Optional<? extends HasMetadata> object = Binding.bind(copy, type, findings);
     return findings.hasErrorsSince(mark) ? Optional.empty() : object.map(HasMetadata.class::cast);
@@ -137,8 +139,8 @@ final class Batch {
       }
     }
     for (int i = 0; i < imported.size(); i++) {
-      String shown = origins.get(i)[0];
-      String prefix = origins.get(i)[1];
+      String shown = origins.get(i).shown();
+      String prefix = origins.get(i).prefix();
       HasMetadata object = imported.get(i).object();
       List<Problem> found = new ArrayList<>();
       if (object instanceof Component component) {
