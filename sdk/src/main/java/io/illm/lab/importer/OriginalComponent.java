@@ -55,14 +55,14 @@ final class OriginalComponent {
       return;
     }
     String type = spec.path("type").asText("");
-    if ("testing".equals(type)) {
-      spec.set("type", TextNode.valueOf("app"));
-      findings.warn("spec.type", "type testing (which the original CRD rejected) becomes category testing, type app",
-          "");
-    }
     Category chosen = category != null ? category : fromType(type, findings);
     if (chosen != null) {
       spec.set("category", TextNode.valueOf(chosen.value()));
+    }
+    if ("testing".equals(type)) {
+      spec.set("type", TextNode.valueOf("app"));
+      findings.warn("spec.type", "type testing (which the original CRD rejected) becomes type app, category "
+          + chosen.value(), "");
     }
     valuesReference(spec.path("sources"), findings);
   }
