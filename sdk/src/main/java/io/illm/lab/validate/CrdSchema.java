@@ -78,8 +78,13 @@ final class CrdSchema {
   /** Closes every object schema that lists its properties; drops what only the API server reads. */
   private static void makeStrict(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      object.remove("description");
-      object.remove("x-kubernetes-validations");
+      // Only the annotations: a property may itself be called "description".
+      if (object.path("description").isTextual()) {
+        object.remove("description");
+      }
+      if (object.path("x-kubernetes-validations").isArray()) {
+        object.remove("x-kubernetes-validations");
+      }
       if (object.has("properties") && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
         object.put("additionalProperties", false);
       }
