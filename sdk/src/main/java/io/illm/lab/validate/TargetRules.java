@@ -14,6 +14,8 @@ import java.util.Set;
 /** Targets: unique names, depends that name other targets without cycles, cluster shapes. */
 final class TargetRules {
 
+  private static final String DEPENDS_RULE = "depends must name another target of this experiment";
+
   private final String file;
   private final List<Target> targets;
   private final List<Problem> problems;
@@ -65,9 +67,10 @@ final class TargetRules {
           continue;
         }
         if (dependency.equals(name(i))) {
-          problems.add(Problem.error(file, path, "a target cannot depend on itself", "remove " + dependency));
+          problems.add(Problem.error(file, path, DEPENDS_RULE + ": a target cannot depend on itself",
+              "remove " + dependency));
         } else if (!names.contains(dependency)) {
-          problems.add(Problem.error(file, path, "unknown target " + SchemaErrors.quote(dependency),
+          problems.add(Problem.error(file, path, DEPENDS_RULE + ": unknown target " + SchemaErrors.quote(dependency),
               "targets: " + String.join(", ", names)));
         }
       }
