@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
 
   /** Files larger than this are not read at all (bytes); a document may not exceed the code point limit anyway. */
+  private static final Pattern DOCUMENT_START = Pattern.compile("(?m)^---(?=\\s|$)");
   private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
   static final long MAX_FILE_BYTES = 8L * LabYaml.MAX_DOCUMENT_CODE_POINTS;
@@ -48,7 +49,7 @@ record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
         return new YamlDocuments(documents, problems);
       }
       String text = decode(Files.readAllBytes(path), label, problems);
-      if (text != null && scan(text, label, problems)) {
+      if (text != null && withinSizeLimit(text, label, problems) && scan(text, label, problems)) {
         parse(text, label, documents, problems);
       }
     } catch (IOException e) {
@@ -89,6 +90,27 @@ record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
     out.flip();
     String text = out.toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * Refuses a document over the code point limit before parsing it: SnakeYAML enforces the limit
+   * too, but only after scanning megabytes of text, which takes seconds.
+   */
+  private static boolean withinSizeLimit(String text, String label, List<Problem> problems) {
+    int document = 1;
+    int start = 0;
+    for (String part : DOCUMENT_START.split(text, -1)) {
+      if (part.codePointCount(0, part.length()) > LabYaml.MAX_DOCUMENT_CODE_POINTS) {
+        int line = (int) text.substring(0, start).chars().filter(c -> c == '\n').count() + 1;
+        problems.add(Problem.error(label, "", "document " + document + " (from line " + line
+            + ") exceeds the limit of " + LabYaml.MAX_DOCUMENT_CODE_POINTS + " characters",
+            "split it; a document may have at most " + LabYaml.MAX_DOCUMENT_CODE_POINTS + " characters"));
+        return false;
+      }
+      document++;
+      start += part.length() + 4;
+    }
+    return true;
   }
 
   /**
