@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +63,7 @@ final class CrdSchema {
       JsonNode crd = LabYaml.reader().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       JsonNode openApi = crd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
       ObjectNode strict = openApi.deepCopy();
-      ObjectNode properties = strict.with("properties");
+      ObjectNode properties = strict.withObjectProperty("properties");
       properties.putObject("apiVersion").put("type", "string");
       properties.putObject("kind").put("type", "string");
       properties.putObject("metadata").put("type", "object");
@@ -99,9 +98,7 @@ final class CrdSchema {
     JsonNodeFactory factory = JsonNodeFactory.instance;
     if (node.isObject()) {
       tools.jackson.databind.node.ObjectNode object = factory.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         object.set(field.getKey(), toJackson3(field.getValue()));
       }
       return object;

@@ -117,8 +117,7 @@ final class Metadata {
       problems.add(Problem.error(file, "metadata.labels", "expected a map of strings", ""));
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> label = it.next();
+    for (Map.Entry<String, JsonNode> label : labels.properties()) {
       String path = FieldPath.key("metadata.labels", label.getKey());
       checkKey(file, path, label.getKey(), problems);
       String value = label.getValue().isValueNode() ? label.getValue().asText() : null;
@@ -140,8 +139,7 @@ final class Metadata {
       return;
     }
     int bytes = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = annotations.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> annotation = it.next();
+    for (Map.Entry<String, JsonNode> annotation : annotations.properties()) {
       String path = FieldPath.key("metadata.annotations", annotation.getKey());
       checkKey(file, path, annotation.getKey(), problems);
       if (!annotation.getValue().isTextual()) {

@@ -33,7 +33,8 @@ public final class Validator {
 
   /**
    * Problems with one experiment. {@code file} names it in the problems (e.g. {@code
-   * experiments/hello-app/experiment.yaml}, or {@code experiments/hello-app} from the DSL).
+   * experiments/hello-app/experiment.yaml}, or {@code experiments/hello-app} from the DSL). A null
+   * catalogue is an empty one: every component reference is then unknown.
    */
   public static List<Problem> validate(String file, Experiment experiment, ComponentCatalogue catalogue) {
     JsonNode document = LabYaml.writer().valueToTree(experiment);
@@ -96,7 +97,8 @@ public final class Validator {
     }
     new TargetRules(file, experiment.getSpec().getTargets(), problems).check();
     new SpecRules(file, experiment.getSpec(), problems).check();
-    new ComponentRefRules(file, catalogue, problems).check(experiment.getSpec().getTargets());
+    ComponentCatalogue components = catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
+    new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
     String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
     new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
   }

@@ -1,7 +1,6 @@
 package io.illm.lab.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +16,7 @@ final class YamlSafeStrings {
   /** Every such string, map key or number in the tree, with its path. */
   static void check(String file, String path, JsonNode node, List<Problem> problems) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String fieldPath = FieldPath.key(path, field.getKey());
         checkString(file, fieldPath, "key", field.getKey(), problems);
         check(file, fieldPath, field.getValue(), problems);

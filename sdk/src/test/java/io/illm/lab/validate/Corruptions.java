@@ -11,7 +11,6 @@ import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import io.illm.lab.validate.ExperimentGenerators.Draw;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,8 +94,7 @@ final class Corruptions {
       into.add(path);
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         if (!field.getKey().equals("params") && !field.getKey().equals("labels")) {
           leaves(field.getValue(), FieldPath.key(path, field.getKey()), into, kind);
         }
