@@ -67,6 +67,9 @@ final class Metadata {
     } else if (!isSubdomain(name.asText())) {
       problems.add(Problem.error(file, "metadata.name", "invalid name " + SchemaErrors.quote(name.asText()),
           "a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters"));
+    } else if (name.asText().length() > 63 || !DNS_LABEL.matcher(name.asText()).matches()) {
+      problems.add(Problem.warning(file, "metadata.name", "experiments cannot reference this component:"
+          + " references (app, workflow, config) are DNS-1123 labels", "use lowercase letters, digits and '-' only"));
     }
     JsonNode namespace = metadata.path("namespace");
     if (!namespace.isMissingNode()) {

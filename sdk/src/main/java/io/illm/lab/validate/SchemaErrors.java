@@ -20,7 +20,7 @@ final class SchemaErrors {
       case "additionalProperties" -> Problem.error(file, FieldPath.key(path, error.getProperty()),
           "unknown field " + quote(error.getProperty()), "remove it or check its spelling");
       case "type" -> Problem.error(file, path,
-          "expected " + article(rule.asString()) + ", found " + describe(value), "");
+          "expected " + article(rule.asString()) + ", found " + describe(value), typeHint(rule.asString(), value));
       case "enum" -> Problem.error(file, path, "unknown value " + show(value),
           "allowed: " + join(rule));
       case "pattern" -> Problem.error(file, path, show(value) + " is not allowed here",
@@ -37,6 +37,14 @@ final class SchemaErrors {
           "at most " + rule.asInt());
       default -> Problem.error(file, path, error.getMessage(), "");
     };
+  }
+
+  /** YAML reads {@code 3} and {@code true} as a number and a boolean; strings that look like them need quotes. */
+  private static String typeHint(String expected, JsonNode value) {
+    if ("string".equals(expected) && value != null && (value.isNumber() || value.isBoolean())) {
+      return "quote it: \"" + value + "\"";
+    }
+    return "";
   }
 
   private static String article(String type) {

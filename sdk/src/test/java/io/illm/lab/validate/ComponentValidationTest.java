@@ -72,7 +72,8 @@ class ComponentValidationTest {
   @Test
   void aComponentNameIsADnsSubdomain() {
     assertError(with("hello-app", "metadata.name", "Hello_App"), "metadata.name", "invalid name");
-    assertNoProblems(with("hello-app", "metadata.name", "hello.app"));
+    assertWarning(with("hello-app", "metadata.name", "hello.app"), "metadata.name", "experiments cannot reference");
+    assertNoProblems(with("hello-app", "metadata.name", "hello-app-2"));
   }
 
   @Test

@@ -141,6 +141,20 @@ class ValidatorTest {
     assertError(with("spec.targets", "app"), "spec.targets", "expected a list, found the string \"app\"");
     assertError(with("spec.targets[0].cluster.nodeCount", "three"), "spec.targets[0].cluster.nodeCount",
         "expected an integer");
+    Problem unquoted = assertError(with("spec.targets[0].components[0].params['grafana.enabled']", false),
+        "spec.targets[0].components[0].params['grafana.enabled']", "expected a string, found the boolean false");
+    assertEquals("quote it: \"false\"", unquoted.hint());
+  }
+
+  @Test
+  void requireValidThrowsWithEveryProblemOnErrorsOnly() {
+    List<Problem> warnings = List.of(Problem.warning("x", "metadata.name", "w", ""));
+    assertEquals(warnings, Validator.requireValid("x", warnings));
+    List<Problem> errors = with("spec.targets[1].name", "app");
+    InvalidInputException thrown = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+        () -> Validator.requireValid("experiments/tsdb", errors));
+    assertEquals(errors, thrown.problems());
+    assertTrue(thrown.getMessage().contains("spec.targets[1].name: target names must be unique"), thrown.getMessage());
   }
 
   @Test
