@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * @param documents the non-empty documents, in file order
  * @param problems what kept the file (or its rest) from being read
  */
-record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
+public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
 
   /** Files larger than this are not read at all (bytes); a document may not exceed the code point limit anyway. */
   private static final Pattern DOCUMENT_START = Pattern.compile("(?m)^---(?=\\s|$)");
@@ -38,8 +38,28 @@ record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
 
   static final long MAX_FILE_BYTES = 8L * LabYaml.MAX_DOCUMENT_CODE_POINTS;
 
+  /**
+   * Every YAML the lab reads from users goes through here (files and strings alike), so that the
+   * limits hold everywhere.
+   */
+  public YamlDocuments {
+    documents = List.copyOf(documents);
+    problems = List.copyOf(problems);
+  }
+
+  /** Parses YAML text that is already decoded; {@code label} names it in problems. */
+  public static YamlDocuments parse(String text, String label) {
+    List<Problem> problems = new ArrayList<>();
+    List<JsonNode> documents = new ArrayList<>();
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (withinSizeLimit(body, label, problems) && scan(body, label, problems)) {
+      parse(body, label, documents, problems);
+    }
+    return new YamlDocuments(documents, problems);
+  }
+
   /** Reads {@code path}; {@code label} names the file in problems. */
-  static YamlDocuments read(Path path, String label) {
+  public static YamlDocuments read(Path path, String label) {
     List<Problem> problems = new ArrayList<>();
     List<JsonNode> documents = new ArrayList<>();
     try {
