@@ -1,0 +1,18 @@
+package io.illm.lab.dsl;
+
+import io.illm.lab.model.Component;
+import io.illm.lab.model.Experiment;
+import java.util.List;
+
+/**
+ * The definitions a module offers the CLI, found with {@link java.util.ServiceLoader}: register an
+ * implementation in {@code META-INF/services/io.illm.lab.dsl.Catalogue}.
+ */
+public interface Catalogue {
+
+  /** Every component, built ({@link ComponentDef#build()}), sorted by name. */
+  List<Component> components();
+
+  /** Every experiment, built ({@link ExperimentDef#build()}), sorted by name. */
+  List<Experiment> experiments();
+}
