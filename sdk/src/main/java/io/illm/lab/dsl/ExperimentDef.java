@@ -5,7 +5,6 @@ import io.illm.lab.model.Budget;
 import io.illm.lab.model.CleanupPolicy;
 import io.illm.lab.model.Completion;
 import io.illm.lab.model.CompletionMode;
-import io.illm.lab.model.Component;
 import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
@@ -20,15 +19,9 @@ import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * An experiment being written; made with {@link Lab#experiment}, finished with {@link #build()}.
@@ -296,11 +289,6 @@ public final class ExperimentDef {
     return this;
   }
 
-  /** Where problems with it are reported: {@code experiments/<name>}. */
-  String file() {
-    return "experiments/" + name;
-  }
-
   /**
    * The model object, checked against the components it deploys (their {@link ComponentDef}
    * values): DSL problems plus {@link Validator#validate(String, Experiment, ComponentCatalogue)}.
@@ -320,17 +308,13 @@ public final class ExperimentDef {
    * @throws InvalidInputException listing every problem with its path when there is an error
    */
   public Experiment build(ComponentCatalogue known) {
-    Findings findings = new Findings(file());
+    String file = "experiments/" + name;
+    Findings findings = new Findings(file);
     Experiment experiment = experiment(findings);
-    List<Problem> validated = Validator.validate(file(), experiment, catalogue(known));
-    Set<String> byName = known == null ? byNamePaths() : Set.of();
-    for (Problem problem : validated) {
-      if (byName.stream().noneMatch(p -> problem.path().equals(p) || problem.path().startsWith(p + "."))) {
-        findings.addAll(List.of(problem));
-      }
-    }
+    List<Problem> validated = Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known));
+    findings.addAll(known == null ? DeployedComponents.withoutByName(validated, targets) : validated);
     if (findings.hasErrors()) {
-      throw new InvalidInputException(file(), findings.problems());
+      throw new InvalidInputException(file, findings.problems());
     }
     return experiment;
   }
@@ -392,14 +376,12 @@ public final class ExperimentDef {
   }
 
   private MetricsSpec metrics(Findings findings) {
-    if (metrics.isEmpty() && metricsOnEmpty == null) {
-      return null;
-    }
     List<MetricQuery> queries = new ArrayList<>();
     for (int i = 0; i < metrics.size(); i++) {
       queries.add(metrics.get(i).query(findings, "spec.metrics.queries[" + i + "]"));
     }
-    return new MetricsSpec(queries.isEmpty() ? null : queries, metricsOnEmpty);
+    return queries.isEmpty() && metricsOnEmpty == null ? null
+        : new MetricsSpec(queries.isEmpty() ? null : queries, metricsOnEmpty);
   }
 
   private Deadlines deadlines(Findings findings) {
@@ -413,47 +395,5 @@ public final class ExperimentDef {
         findings.duration("spec.deadlines.running", running),
         findings.duration("spec.deadlines.collecting", collecting),
         findings.duration("spec.deadlines.total", total));
-  }
-
-  /** The component values deployed, then the known catalogue for the rest. */
-  private ComponentCatalogue catalogue(ComponentCatalogue known) {
-    Map<String, Component> values = new LinkedHashMap<>();
-    for (TargetDef target : targets) {
-      for (Deployment deployment : target.deployments()) {
-        if (deployment.component() != null) {
-          values.putIfAbsent(deployment.name(), deployment.component().component());
-        }
-      }
-    }
-    return new ComponentCatalogue() {
-      @Override
-      public Optional<Component> find(String component) {
-        Component value = values.get(component);
-        return value != null || known == null ? Optional.ofNullable(value) : known.find(component);
-      }
-
-      @Override
-      public Collection<String> names() {
-        Set<String> names = new TreeSet<>(values.keySet());
-        if (known != null) {
-          names.addAll(known.names());
-        }
-        return names;
-      }
-    };
-  }
-
-  /** Paths of components referenced by name, e.g. {@code spec.targets[0].components[1]}. */
-  private Set<String> byNamePaths() {
-    Set<String> paths = new HashSet<>();
-    for (int t = 0; t < targets.size(); t++) {
-      List<Deployment> deployments = targets.get(t).deployments();
-      for (int c = 0; c < deployments.size(); c++) {
-        if (deployments.get(c).component() == null) {
-          paths.add("spec.targets[" + t + "].components[" + c + "]");
-        }
-      }
-    }
-    return paths;
   }
 }
