@@ -18,19 +18,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class JavaSourceRoundTripTest {
 
-  private static String className(String name) {
-    StringBuilder out = new StringBuilder();
-    for (String part : name.split("-")) {
-      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    }
-    return out.toString();
-  }
-
   @TestFactory
   Stream<DynamicTest> everyExperiment() {
     List<Experiment> experiments = new LabCatalogue().experiments();
     return experiments.stream().map(e -> DynamicTest.dynamicTest(e.getMetadata().getName(), () -> {
-      String cls = className(e.getMetadata().getName());
+      String cls = JavaSource.className(e.getMetadata().getName());
       Object rebuilt = InMemoryJava.build("imported." + cls, JavaSource.experiment("imported", cls, e));
       assertEquals(LabYaml.write(e), LabYaml.write(rebuilt));
     }));
@@ -41,7 +33,7 @@ class JavaSourceRoundTripTest {
     List<Component> components = new LabCatalogue().components();
     assertEquals(13, components.stream().map(c -> c.getMetadata().getName()).collect(Collectors.toSet()).size());
     return components.stream().map(c -> DynamicTest.dynamicTest(c.getMetadata().getName(), () -> {
-      String cls = className(c.getMetadata().getName());
+      String cls = JavaSource.className(c.getMetadata().getName());
       Object rebuilt = InMemoryJava.build("imported." + cls, JavaSource.component("imported", cls, c));
       assertEquals(LabYaml.write(c), LabYaml.write(rebuilt));
     }));

@@ -71,6 +71,23 @@ public final class JavaSource {
     return source.finish(packageName, className, "Component", "The component " + name + ".", body);
   }
 
+  /**
+   * A class name for an object name: {@code tsdb-comparison} gives {@code TsdbComparison}, {@code
+   * 3-tier} gives {@code _3Tier}; characters a Java name cannot hold are dropped.
+   */
+  public static String className(String objectName) {
+    StringBuilder out = new StringBuilder();
+    for (String part : objectName.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    if (out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0))) {
+      out.insert(0, '_');
+    }
+    return out.toString();
+  }
+
   private String finish(String packageName, String className, String type, String doc, String body) {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(file + " cannot be rendered as Java", problems);

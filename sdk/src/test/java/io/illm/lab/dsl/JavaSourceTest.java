@@ -84,6 +84,14 @@ class JavaSourceTest {
   }
 
   @Test
+  void classNamesComeFromObjectNames() {
+    assertEquals("TsdbComparison", JavaSource.className("tsdb-comparison"));
+    assertEquals("HelloApp2", JavaSource.className("hello-app2"));
+    assertEquals("_3Tier", JavaSource.className("3-tier"));
+    assertEquals("_", JavaSource.className("-"));
+  }
+
+  @Test
   void stringLiteralsEscapeWhatJavaWouldMisread() {
     assertEquals("\"a\\\"b\\\\c\\nd\\007\\177\\u00e9\"", JavaSource.str("a\"b\\c\nd\u0007\u007fé"));
     assertEquals("(String) null", JavaSource.str(null));
