@@ -44,6 +44,7 @@ public final class HelloApp {
         .hypothesis(hypothesis("A fresh spot cluster serves hello-app within a 128 MiB envelope")
             .criterion(expect("hello_app_peak_memory").below(128 * 1024 * 1024)))
         .totalDeadline(Duration.ofHours(1))
+        .cleanupOnFailure(retain(Duration.ofMinutes(30)))
         .budget(2)
         .build();
   }
