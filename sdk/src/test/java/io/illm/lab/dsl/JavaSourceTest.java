@@ -65,7 +65,7 @@ class JavaSourceTest {
                 .workflow(workflow("smoke"))
                 .completeOn(CompletionMode.WORKFLOW)
         """), source);
-    assertTrue(source.contains(".totalDeadline(Duration.ofSeconds(0))"), source);
+    assertTrue(source.contains(".totalDeadline(Duration.ofSeconds(45))"), source);
   }
 
   @Test

@@ -85,7 +85,7 @@ final class SampleModels {
     spec.setBudget(new Budget(12.25));
     Experiment experiment = new Experiment();
     experiment.setMetadata(new ObjectMetaBuilder().withName("every-field").withNamespace("experiments")
-        .withLabels(Map.of("team", "perf", "tier", AWKWARD)).withAnnotations(Map.of("note", "x")).build());
+        .withLabels(Map.of("team", "perf", "tier", "one")).withAnnotations(Map.of("note", AWKWARD)).build());
     experiment.setSpec(spec);
     return experiment;
   }
@@ -99,7 +99,7 @@ final class SampleModels {
     spec.setWorkflow(new WorkflowSpec("smoke", new Completion(CompletionMode.WORKFLOW), null));
     spec.setMetrics(new MetricsSpec(null, EmptyResult.INSUFFICIENT));
     spec.setQualityGate(new QualityGate());
-    spec.setDeadlines(new Deadlines(null, null, null, null, "0s"));
+    spec.setDeadlines(new Deadlines(null, null, null, null, "45s"));
     spec.setCleanup(new CleanupPolicy(null, new CleanupRule(CleanupAction.DELETE, null)));
     Experiment experiment = new Experiment();
     experiment.setMetadata(new ObjectMetaBuilder().withName("few").build());
