@@ -98,6 +98,8 @@ final class Turn {
   }
 
   private void end(Phase phase, String message) {
+    // the deadlines of the phase just left no longer matter
+    lookAgainIn = null;
     status.setPhase(phase);
     status.setPhaseStartedAt(now.toString());
     status.setCompletedAt(now.toString());
