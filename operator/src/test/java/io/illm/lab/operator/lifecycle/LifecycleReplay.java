@@ -169,6 +169,10 @@ final class LifecycleReplay {
       if (a instanceof Action.CreateApplication app) {
         checkDependencies(seen, app);
       }
+      if (a instanceof Action.SubmitWorkflow) {
+        assertTrue(scenario.spec().getTargets().stream().allMatch(t -> healthy(seen, t)),
+            "workflow submitted before every target is healthy");
+      }
       if (a instanceof Action.RemoveFinalizer) {
         assertTrue(seen.errors().isEmpty(), "finalizer removed on an incomplete observation");
         FakeWorld seenWorld = new FakeWorld(seen);
@@ -190,11 +194,13 @@ final class LifecycleReplay {
     Target target = target(app.target());
     assertTrue(clusterReady(seen, target), "Application " + app.name() + " before its cluster is ready");
     for (String dependency : target.getDepends()) {
-      Target other = target(dependency);
-      boolean healthy = clusterReady(seen, other) && other.getComponents().stream()
-          .allMatch(c -> seen.application(appName(other, c)).state() == AppState.HEALTHY);
-      assertTrue(healthy, "Application " + app.name() + " before " + dependency + " is healthy");
+      assertTrue(healthy(seen, target(dependency)), "Application " + app.name() + " before " + dependency + " is healthy");
     }
+  }
+
+  private boolean healthy(Observation seen, Target target) {
+    return clusterReady(seen, target) && target.getComponents().stream()
+        .allMatch(c -> seen.application(appName(target, c)).state() == AppState.HEALTHY);
   }
 
   private boolean clusterReady(Observation seen, Target target) {

@@ -41,6 +41,10 @@ class ProvisioningPhaseTest {
         row("claim failed: Failed, cleanup at once",
             twoTargets(), status(Phase.PROVISIONING, T0), world().withCluster(APP_CLAIM, cluster(ClusterState.FAILED)),
             at(m1), Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim " + APP_CLAIM),
+        row("one claim to create, another failed: Failed, and the first is not created any more",
+            twoClusters(), status(Phase.PROVISIONING, T0),
+            world().withCluster("tsdb-b", cluster(ClusterState.FAILED)), at(m1),
+            Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim tsdb-b"),
         row("claim deleted by someone else: Failed",
             twoTargets(), status(Phase.PROVISIONING, T0), world().withCluster(APP_CLAIM, cluster(ClusterState.DELETING)),
             at(m1), Phase.FAILED, Steps.CLEANING_UP),
@@ -71,6 +75,12 @@ class ProvisioningPhaseTest {
     } else {
       assertEquals(true, d.lookAgainIn().orElseThrow().compareTo(Duration.ofMinutes(30)) < 0);
     }
+  }
+
+  private static ExperimentSpec twoClusters() {
+    return SampleExperiments.spec(io.illm.lab.model.CompletionMode.WORKFLOW,
+        SampleExperiments.target("a", io.illm.lab.model.Provider.GKE, java.util.List.of()),
+        SampleExperiments.target("b", io.illm.lab.model.Provider.EKS, java.util.List.of()));
   }
 
   private static ExperimentSpec shortDeadline() {
