@@ -88,7 +88,8 @@ final class SpecCheck {
               + "\" is not another target of this experiment (targets: " + String.join(", ", new java.util.TreeSet<>(names)) + ")");
         }
       }
-      edges.put(target.getName(), depends);
+      // merged, so that a duplicate target name cannot hide a cycle
+      edges.computeIfAbsent(target.getName(), k -> new ArrayList<>()).addAll(depends);
     }
     TargetOrder.cycle(edges).ifPresent(cycle -> problems.add(
         "spec.targets: depends form a cycle " + String.join(" -> ", cycle) + " (remove one of these depends)"));
