@@ -63,6 +63,12 @@ final class CleanupPhase {
   private static void cleaned(Turn t) {
     t.status.setResourcesCleaned(true);
     t.step(Steps.CLEANED);
+    if (t.status.getTargets() != null) {
+      t.status.getTargets().stream().filter(x -> x != null).forEach(x -> {
+        x.setPhase("Deleted");
+        x.setMessage(null);
+      });
+    }
     t.event(EventType.NORMAL, Reasons.CLEANED, "every cluster, application and workflow is gone");
     removeFinalizer(t);
   }

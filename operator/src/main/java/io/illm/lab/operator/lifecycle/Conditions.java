@@ -27,7 +27,12 @@ final class Conditions {
     String where = where(t);
     boolean active = !t.terminal() || Steps.CLEANING_UP.equals(s.getStep());
     set(t, PROGRESSING, active, where, s.getMessage());
-    set(t, READY, t.phase() == Phase.COMPLETE, t.phase() == Phase.COMPLETE ? Reasons.SUCCEEDED : where, s.getMessage());
+    String readiness = switch (t.phase()) {
+      case COMPLETE -> Reasons.SUCCEEDED;
+      case FAILED -> "Failed";
+      default -> where;
+    };
+    set(t, READY, t.phase() == Phase.COMPLETE, readiness, s.getMessage());
     degraded(t);
     specChanged(t);
     s.getConditions().sort(Comparator.comparing(Condition::getType));
