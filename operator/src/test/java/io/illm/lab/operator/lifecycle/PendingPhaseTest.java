@@ -24,6 +24,9 @@ class PendingPhaseTest {
     assertEquals(T0.toString(), s.getStartedAt());
     assertEquals(T0.toString(), s.getPhaseStartedAt());
     assertEquals(List.of("tsdb-app", "hub"), s.getTargets().stream().map(TargetStatus::getClusterName).toList());
+    assertEquals("e2-medium", s.getTargets().get(0).getMachineType());
+    assertEquals(1, s.getTargets().get(0).getNodeCount());
+    assertEquals(null, s.getTargets().get(1).getMachineType());
     assertEquals(List.of("Event Normal Started"), SampleExperiments.describe(d.actions()));
     assertEquals(Duration.ZERO, d.lookAgainIn().orElseThrow());
   }
