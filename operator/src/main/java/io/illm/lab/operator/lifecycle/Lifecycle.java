@@ -63,6 +63,7 @@ public final class Lifecycle {
     if (Turn.time(t.status.getPhaseStartedAt()).isEmpty()) {
       t.status.setPhaseStartedAt(t.now.toString());
     }
+    BudgetCheck.record(t);
     if (!t.terminal()) {
       active(t);
     }
@@ -114,6 +115,9 @@ public final class Lifecycle {
     if (!missing.isEmpty()) {
       t.fail(Reasons.UNKNOWN_COMPONENT, "no Component named " + String.join(", ", missing)
           + " (add it to the catalogue or fix spec.targets[].components)");
+      return true;
+    }
+    if (BudgetCheck.exceeded(t)) {
       return true;
     }
     if (t.phase() != Phase.RUNNING && t.world.workflow().templateMissing()) {

@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * @param missingComponents component names the spec refers to that the catalogue does not have
  * @param errors transient failures while observing or acting (a port did not answer); while any is
  *     present the observation is incomplete and nothing is concluded from absence
+ * @param cost the estimated cost of the run and what it has cost so far, as far as known
  */
 public record Observation(
     Meta meta,
@@ -29,7 +30,8 @@ public record Observation(
     MetricsObservation metrics,
     ResultsObservation results,
     Set<String> missingComponents,
-    List<String> errors) {
+    List<String> errors,
+    Cost cost) {
 
   /** The annotation with which a user ends the Running phase of a manual experiment. */
   public static final String COMPLETE_ANNOTATION = "experiments.illm.io/complete";
@@ -43,11 +45,12 @@ public record Observation(
     results = results == null ? ResultsObservation.NOT_STORED : results;
     missingComponents = Collections.unmodifiableSet(new TreeSet<>(missingComponents == null ? Set.of() : missingComponents));
     errors = errors == null ? List.of() : List.copyOf(errors);
+    cost = cost == null ? Cost.UNKNOWN : cost;
   }
 
   /** An observation of an experiment with no children at all. */
   public static Observation of(Meta meta) {
-    return new Observation(meta, Map.of(), Map.of(), null, null, null, Set.of(), List.of());
+    return new Observation(meta, Map.of(), Map.of(), null, null, null, Set.of(), List.of(), null);
   }
 
   /** The claim {@code name} as observed; absent when not observed. */
@@ -67,39 +70,43 @@ public record Observation(
   }
 
   public Observation withMeta(Meta value) {
-    return new Observation(value, clusters, applications, workflow, metrics, results, missingComponents, errors);
+    return new Observation(value, clusters, applications, workflow, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withCluster(String name, ClusterObservation value) {
     Map<String, ClusterObservation> copy = new TreeMap<>(clusters);
     copy.put(name, value);
-    return new Observation(meta, copy, applications, workflow, metrics, results, missingComponents, errors);
+    return new Observation(meta, copy, applications, workflow, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withApplication(String name, AppObservation value) {
     Map<String, AppObservation> copy = new TreeMap<>(applications);
     copy.put(name, value);
-    return new Observation(meta, clusters, copy, workflow, metrics, results, missingComponents, errors);
+    return new Observation(meta, clusters, copy, workflow, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withWorkflow(WorkflowObservation value) {
-    return new Observation(meta, clusters, applications, value, metrics, results, missingComponents, errors);
+    return new Observation(meta, clusters, applications, value, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withMetrics(MetricsObservation value) {
-    return new Observation(meta, clusters, applications, workflow, value, results, missingComponents, errors);
+    return new Observation(meta, clusters, applications, workflow, value, results, missingComponents, errors, cost);
   }
 
   public Observation withResults(ResultsObservation value) {
-    return new Observation(meta, clusters, applications, workflow, metrics, value, missingComponents, errors);
+    return new Observation(meta, clusters, applications, workflow, metrics, value, missingComponents, errors, cost);
   }
 
   public Observation withMissingComponents(Set<String> value) {
-    return new Observation(meta, clusters, applications, workflow, metrics, results, value, errors);
+    return new Observation(meta, clusters, applications, workflow, metrics, results, value, errors, cost);
+  }
+
+  public Observation withCost(Cost value) {
+    return new Observation(meta, clusters, applications, workflow, metrics, results, missingComponents, errors, value);
   }
 
   public Observation withErrors(List<String> value) {
-    return new Observation(meta, clusters, applications, workflow, metrics, results, missingComponents, value);
+    return new Observation(meta, clusters, applications, workflow, metrics, results, missingComponents, value, cost);
   }
 
   /**
@@ -224,5 +231,15 @@ public record Observation(
   /** The results store; {@code url} is where the results are once stored. */
   public record ResultsObservation(ResultsState state, String url, String message) {
     public static final ResultsObservation NOT_STORED = new ResultsObservation(ResultsState.NOT_STORED, null, null);
+  }
+
+  /**
+   * What the run costs, from the price table (a port); null means unknown.
+   *
+   * @param estimatedUSD the estimate for the whole run, known before anything is created
+   * @param spentUSD what the clusters have cost so far
+   */
+  public record Cost(Double estimatedUSD, Double spentUSD) {
+    public static final Cost UNKNOWN = new Cost(null, null);
   }
 }

@@ -31,6 +31,7 @@ public final class Reasons {
   public static final String RUNNING_DEADLINE = "RunningDeadlineExceeded";
   public static final String COLLECTING_DEADLINE = "CollectingDeadlineExceeded";
   public static final String TOTAL_DEADLINE = "TotalDeadlineExceeded";
+  public static final String BUDGET_EXCEEDED = "BudgetExceeded";
   public static final String OBSERVATION_FAILED = "ObservationFailed";
   public static final String CLEANUP_SLOW = "CleanupSlow";
   public static final String INTERNAL_ERROR = "InternalError";

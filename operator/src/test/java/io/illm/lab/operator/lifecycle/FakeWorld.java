@@ -144,6 +144,14 @@ final class FakeWorld {
     }
   }
 
+  /** Bills {@code hours} of every existing cluster claim at $1 an hour. */
+  void charge(double hours) {
+    long clusters = state.clusters().values().stream().filter(c -> !c.state().missing()).count();
+    Observation.Cost cost = state.cost();
+    double spent = (cost.spentUSD() == null ? 0 : cost.spentUSD()) + clusters * hours;
+    state = state.withCost(new Observation.Cost(cost.estimatedUSD(), spent));
+  }
+
   void requestDeletion() {
     meta(state.meta().finalizerPresent(), true);
     exists = state.meta().finalizerPresent();
@@ -200,7 +208,7 @@ final class FakeWorld {
       clusters.put(name, new ClusterObservation(s, endpoint, message, registered));
     }
     state = new Observation(state.meta(), clusters, state.applications(), state.workflow(), state.metrics(),
-        state.results(), state.missingComponents(), state.errors());
+        state.results(), state.missingComponents(), state.errors(), state.cost());
   }
 
   private void app(String name, AppState s) {
@@ -211,7 +219,7 @@ final class FakeWorld {
       apps.put(name, new AppObservation(s, s == AppState.DEGRADED ? "CrashLoopBackOff" : null));
     }
     state = new Observation(state.meta(), state.clusters(), apps, state.workflow(), state.metrics(),
-        state.results(), state.missingComponents(), state.errors());
+        state.results(), state.missingComponents(), state.errors(), state.cost());
   }
 
   private void workflow(WorkflowState s, String startedAt, String finishedAt) {

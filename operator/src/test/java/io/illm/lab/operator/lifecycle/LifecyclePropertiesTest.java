@@ -33,6 +33,7 @@ class LifecyclePropertiesTest {
     assertTrue(outcomes.keySet().stream().anyMatch(k -> k.startsWith("Complete")), outcomes.toString());
     assertTrue(outcomes.keySet().stream().anyMatch(k -> k.contains("DeadlineExceeded")), outcomes.toString());
     assertTrue(outcomes.keySet().stream().anyMatch(k -> k.contains("Deleted")), outcomes.toString());
+    assertTrue(outcomes.keySet().stream().anyMatch(k -> k.contains("BudgetExceeded")), outcomes.toString());
   }
 
   private static String outcome(ExperimentStatus end, boolean deleted) {

@@ -55,7 +55,8 @@ final class LifecycleReplay {
     this.scenario = scenario;
     Observation initial = Observation.of(new Meta(scenario.name(), 1, "spec-1", false, false, Map.of()))
         .withMissingComponents(scenario.missingComponents())
-        .withWorkflow(new WorkflowObservation(WorkflowState.ABSENT, null, null, null, scenario.templateMissing()));
+        .withWorkflow(new WorkflowObservation(WorkflowState.ABSENT, null, null, null, scenario.templateMissing()))
+        .withCost(new Observation.Cost((double) scenario.spec().getTargets().size(), null));
     this.world = new FakeWorld(initial);
   }
 
@@ -83,7 +84,7 @@ final class LifecycleReplay {
     if (c < 20) {
       world.requestDeletion();
     } else if (c < 50) {
-      now = now.plus(Duration.ofMinutes((c % 7 + 1) * 17L));
+      advance(Duration.ofMinutes((c % 7 + 1) * 17L));
     } else if (c < 90) {
       errors = List.of("argocd: connection refused");
     } else if (c < 110) {
@@ -99,7 +100,7 @@ final class LifecycleReplay {
       if (!inFlight.isEmpty()) {
         world.move(inFlight.get(c % inFlight.size()), c % 23 == 0, now);
       }
-      now = now.plusSeconds(c % 60);
+      advance(Duration.ofSeconds(c % 60));
     }
     if (world.exists) {
       step(errors, crash, repeat);
@@ -119,12 +120,17 @@ final class LifecycleReplay {
         if (d.lookAgainIn().isEmpty() && d.actions().isEmpty()) {
           fail("stuck: nothing in flight, no timer, not done; status " + status);
         }
-        now = now.plus(d.lookAgainIn().orElse(Duration.ZERO));
+        advance(d.lookAgainIn().orElse(Duration.ZERO));
       } else {
-        now = now.plusSeconds(30);
+        advance(Duration.ofSeconds(30));
       }
     }
     assertTrue(!world.exists || done(), "did not finish in " + SETTLE_STEPS + " steps; status " + status);
+  }
+
+  private void advance(Duration by) {
+    now = now.plus(by);
+    world.charge(by.toSeconds() / 3600.0);
   }
 
   private boolean done() {

@@ -61,6 +61,14 @@ class LifecycleTest {
         row("total deadline (6h) from startedAt",
             twoTargets(), startedLongAgo(), provisioning(), at(Duration.ofHours(6)),
             Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim " + APP_CLAIM),
+        row("estimate over budget: Failed before anything is created",
+            budget(2.0), null, world().withCost(new Observation.Cost(3.5, null)), T0,
+            Phase.FAILED, Steps.CLEANED, "RemoveFinalizer"),
+        row("estimate within budget: start",
+            budget(5.0), null, world().withCost(new Observation.Cost(3.5, null)), T0, Phase.PROVISIONING, null),
+        row("spent reaches the budget during Provisioning: Failed, cleanup",
+            budget(5.0), status(Phase.PROVISIONING, T0), provisioning().withCost(new Observation.Cost(3.5, 5.0)), at(m1),
+            Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim " + APP_CLAIM),
         row("no spec at all: Failed (InvalidSpec)",
             null, null, world(), T0, Phase.FAILED, Steps.CLEANED, "RemoveFinalizer"));
   }
@@ -132,6 +140,21 @@ class LifecycleTest {
   void aNullObservationIsAnInternalErrorNotAnException() {
     Decision d = Lifecycle.decide(twoTargets(), null, null, T0);
     assertEquals(List.of("Event Warning InternalError"), SampleExperiments.describe(d.actions()));
+  }
+
+  @Test
+  void theCostIsRecordedAndTheBudgetMessageSaysHowToFix() {
+    Decision d = Lifecycle.decide(budget(2.0), null, world().withCost(new Observation.Cost(3.5, null)), T0);
+    assertEquals(3.5, d.status().getCost().getEstimatedUSD());
+    assertEquals(Reasons.BUDGET_EXCEEDED, Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
+    assertTrue(d.status().getMessage().startsWith("the estimated cost $3.50 exceeds spec.budget.maxUSD $2.00 (raise"),
+        d.status().getMessage());
+  }
+
+  private static ExperimentSpec budget(double max) {
+    ExperimentSpec spec = twoTargets();
+    spec.setBudget(new io.illm.lab.model.Budget(max));
+    return spec;
   }
 
   private static ExperimentSpec cycle() {

@@ -86,6 +86,9 @@ record Scenario(String name, ExperimentSpec spec, Set<String> missingComponents,
     spec.setWorkflow(new WorkflowSpec("load", new Completion(mode), null));
     spec.setCleanup(new CleanupPolicy(rule(in), rule(in)));
     spec.setDeadlines(deadlines(in));
+    if (pick(in, 4) == 0) {
+      spec.setBudget(new io.illm.lab.model.Budget(new double[] {0.5, 2, 10}[pick(in, 3)]));
+    }
     return spec;
   }
 
@@ -119,7 +122,7 @@ record Scenario(String name, ExperimentSpec spec, Set<String> missingComponents,
           .append(" depends ").append(t.getDepends()).append("] ");
     }
     text.append(spec.getWorkflow().getCompletion().getMode()).append(" cleanup ").append(spec.getCleanup())
-        .append(" deadlines ").append(spec.getDeadlines())
+        .append(" deadlines ").append(spec.getDeadlines()).append(" budget ").append(spec.getBudget())
         .append(" missing ").append(missingComponents).append(" templateMissing ").append(templateMissing)
         .append(" choices ").append(choices);
     return text.toString();
