@@ -57,6 +57,8 @@ final class ClusterProgress {
         return ready(t, target, ts, claim, cluster);
       }
       case FAILED -> {
+        ts.setPhase("Failed");
+        ts.setMessage(cluster.message());
         t.fail(Reasons.CLUSTER_FAILED, "target " + target.getName() + ": cluster claim " + claim + " failed: "
             + cluster.message());
         return false;
