@@ -2,6 +2,7 @@ package io.illm.lab.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.illm.lab.dsl.InMemoryJava;
 import io.illm.lab.dsl.JavaSource;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
