@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The synthesis benchmark: builds what it needs with the Maven wrapper, then runs SynthBenchmark.
+# Arguments go to SynthBenchmark: [--runs R] [--warmup W] [N ...] (default: 5 runs, 2 warm-ups, N = 15 1000 10000).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+./mvnw -q -B -pl benchmarks -am package -DskipTests
+exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.illm.lab.bench.SynthBenchmark "$@"
