@@ -1,6 +1,7 @@
 package io.illm.lab.model;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
@@ -25,7 +26,8 @@ public class HelmParameter {
   private String name;
 
   @Required
-  @JsonPropertyDescription("The value, as a string.")
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @JsonPropertyDescription("The value, as a string (may be empty).")
   private String value;
 
   @JsonPropertyDescription("Pass the value as a string even when it looks like a number or boolean. Default: false.")
