@@ -1,0 +1,74 @@
+package io.illm.lab.bench;
+
+import io.illm.lab.model.Experiment;
+import io.illm.lab.synth.Crds;
+import io.illm.lab.synth.Synth;
+import io.illm.lab.validate.Problem;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+
+/**
+ * Where the synth's time goes: runs {@link SynthMain}'s steps once in this JVM and prints, per step,
+ * wall time, classes loaded and GC time. The first row is the JVM's own start-up until {@code
+ * main}. Rows marked (extra) call a part of the next step on its own, so the next step's row shows
+ * the rest of it. For finding what to make faster; the benchmark's numbers come from {@link
+ * SynthBenchmark}.
+ *
+ * <p>Usage: {@code SynthProfile N [output-dir]}.
+ */
+public final class SynthProfile {
+
+  private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+  private long lastNanos = System.nanoTime();
+  private long lastClasses = classes.getTotalLoadedClassCount();
+  private long lastGcMillis = gcMillis();
+
+  private SynthProfile() {}
+
+  public static void main(String[] args) {
+    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    SynthProfile profile = new SynthProfile();
+    RunArguments arguments = RunArguments.parse(args, "SynthProfile", "synth-out");
+    System.out.println("| step | wall | classes loaded | GC |");
+    System.out.println("|---|--:|--:|--:|");
+    System.out.printf(Locale.ROOT, "| JVM start-up until main | %d ms | %d | %d ms |%n",
+        uptime, profile.lastClasses, profile.lastGcMillis);
+
+    List<Experiment> experiments = SynthWorkload.experiments(arguments.count());
+    profile.step("build " + arguments.count() + " experiments (model builders)");
+    List<Problem> problems = Synth.validate(List.of(), experiments);
+    profile.step("Synth.validate (" + problems.size() + " problems)");
+    Crds.files();
+    profile.step("(extra) Crds.files alone, which render repeats");
+    SortedMap<String, String> files = Synth.render(SynthWorkload.class.getName(), List.of(), experiments);
+    profile.step("Synth.render (YAML of " + files.size() + " files, CRDs included)");
+    Synth.drift(arguments.out(), files);
+    profile.step("(extra) Synth.drift alone, which write repeats");
+    Synth.write(arguments.out(), files);
+    profile.step("Synth.write (drift check and file I/O)");
+    System.out.printf(Locale.ROOT, "| total in the JVM | %d ms | %d | %d ms |%n",
+        ManagementFactory.getRuntimeMXBean().getUptime(), profile.classes.getTotalLoadedClassCount(),
+        gcMillis());
+  }
+
+  private void step(String name) {
+    long now = System.nanoTime();
+    long loaded = classes.getTotalLoadedClassCount();
+    long gc = gcMillis();
+    System.out.printf(Locale.ROOT, "| %s | %d ms | %d | %d ms |%n",
+        name, (now - lastNanos) / 1_000_000, loaded - lastClasses, gc - lastGcMillis);
+    lastNanos = now;
+    lastClasses = loaded;
+    lastGcMillis = gc;
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        .sum();
+  }
+}
