@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * measured runs, alternating between the two tools. Prints a markdown table on standard output,
  * progress on standard error.
  *
- * <p>Usage: {@code SynthBenchmark [--runs R] [--warmup W] [N ...]}; defaults: 5 runs, 2 warm-ups,
- * N = 15, 1000, 10000. Needs {@code benchmarks/target/classpath.txt} (written by {@code package}).
+ * <p>Usage: {@code SynthBenchmark [--runs R] [--warmup W] [--out DIR] [N ...]}; defaults: 5 runs, 2
+ * warm-ups, N = 15, 1000, 10000, output in a fresh folder under {@code /dev/shm} (RAM) where it
+ * exists, else under {@code benchmarks/target/bench-out}. Needs {@code benchmarks/target/classpath.txt} (written by {@code package}).
  */
 public final class SynthBenchmark {
 
@@ -39,10 +40,10 @@ public final class SynthBenchmark {
   private final int warmups;
   private final int runs;
 
-  private SynthBenchmark(Path classes, int warmups, int runs) throws IOException {
+  private SynthBenchmark(Path classes, Path out, int warmups, int runs) throws IOException {
     Path target = classes.getParent();
     this.repoRoot = target.getParent().getParent();
-    this.outRoot = target.resolve("bench-out");
+    this.outRoot = out != null ? out.toAbsolutePath() : defaultOut(target);
     Path classpathFile = target.resolve("classpath.txt");
     if (!Files.isRegularFile(classpathFile)) {
       throw new IllegalStateException(classpathFile + " is missing: build first with"
@@ -66,15 +67,22 @@ public final class SynthBenchmark {
     List<Integer> sizes = new ArrayList<>();
     int warmups = 2;
     int runs = 5;
+    Path out = null;
     for (int k = 0; k < args.length; k++) {
       switch (args[k]) {
+        case "--out" -> out = Path.of(value(args, ++k, "--out"));
         case "--runs" -> runs = positive(args, ++k, "--runs");
         case "--warmup" -> warmups = positive(args, ++k, "--warmup");
         default -> sizes.add(positive(args, k, "N"));
       }
     }
     try {
-      new SynthBenchmark(ownClasses(), warmups, runs).run(sizes.isEmpty() ? DEFAULT_SIZES : sizes);
+      SynthBenchmark benchmark = new SynthBenchmark(ownClasses(), out, warmups, runs);
+      try {
+        benchmark.run(sizes.isEmpty() ? DEFAULT_SIZES : sizes);
+      } finally {
+        benchmark.cleanUp();
+      }
     } catch (IllegalStateException e) {
       System.err.println("synth benchmark: " + e.getMessage());
       System.exit(1);
@@ -117,6 +125,18 @@ public final class SynthBenchmark {
     System.out.print(table.markdown());
     System.out.println();
     goals.forEach(g -> System.out.println("- " + g));
+  }
+
+  /** Removes what the runs left; the output folder itself only when nothing else is in it. */
+  private void cleanUp() throws IOException {
+    for (String dir : List.of("synth", "baseline", "scratch")) {
+      delete(outRoot.resolve(dir));
+    }
+    try (Stream<Path> left = Files.list(outRoot)) {
+      if (left.findAny().isEmpty()) {
+        Files.delete(outRoot);
+      }
+    }
   }
 
   private void measure(int n, Series synth, Series baseline) throws IOException, InterruptedException {
@@ -204,7 +224,28 @@ public final class SynthBenchmark {
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         System.getProperty("java.vm.name"), System.getProperty("os.name"), warmups, runs,
-        process.rssSource());
+        process.rssSource()) + " Output under " + outRoot + " (" + fileStoreType(outRoot) + ").";
+  }
+
+  /**
+   * A RAM file system where there is one: on a shared machine, disk write-back of other work makes
+   * 27 MB of small files take anywhere from 1 to 10 s, which would drown the tools' own cost.
+   */
+  private static Path defaultOut(Path target) {
+    Path shm = Path.of("/dev/shm");
+    if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+      return shm.resolve("illm-lab-bench-" + ProcessHandle.current().pid());
+    }
+    return target.resolve("bench-out");
+  }
+
+  private static String fileStoreType(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      return Files.getFileStore(dir).type();
+    } catch (IOException e) {
+      return "file system unknown";
+    }
   }
 
   /** Other work on the machine shows here: wall times mean little when this exceeds the cores. */
@@ -247,24 +288,29 @@ public final class SynthBenchmark {
     }
   }
 
-  private static int positive(String[] args, int k, String what) {
+  private static String value(String[] args, int k, String what) {
     if (k >= args.length) {
       throw usage(what + " needs a value");
     }
+    return args[k];
+  }
+
+  private static int positive(String[] args, int k, String what) {
+    String text = value(args, k, what);
     try {
-      int value = Integer.parseInt(args[k]);
+      int value = Integer.parseInt(text);
       if (value < 1) {
         throw usage(what + " must be at least 1, got " + value);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw usage(what + ": \"" + args[k] + "\" is not a number");
+      throw usage(what + ": \"" + text + "\" is not a number");
     }
   }
 
   private static IllegalArgumentException usage(String problem) {
     System.err.println("synth benchmark: " + problem
-        + " (usage: SynthBenchmark [--runs R] [--warmup W] [N ...])");
+        + " (usage: SynthBenchmark [--runs R] [--warmup W] [--out DIR] [N ...])");
     System.exit(2);
     return new IllegalArgumentException(problem);
   }
