@@ -28,7 +28,7 @@ public final class JacksonBaselineMain {
       WorkloadValues v = new WorkloadValues(i);
       mapper.writeValue(arguments.out().resolve(v.name() + ".k8s.yaml").toFile(), document(v));
     }
-    PeakRss.reportIfAsked();
+    ExitReport.printIfAsked();
   }
 
   static Map<String, Object> document(WorkloadValues v) {

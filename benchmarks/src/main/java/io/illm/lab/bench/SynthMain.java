@@ -29,6 +29,6 @@ public final class SynthMain {
     }
     SortedMap<String, String> files = Synth.render(SynthWorkload.class.getName(), List.of(), experiments);
     Synth.write(arguments.out(), files);
-    PeakRss.reportIfAsked();
+    ExitReport.printIfAsked();
   }
 }

@@ -7,13 +7,15 @@ import io.illm.lab.validate.Problem;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 
 /**
  * Where the synth's time goes: runs {@link SynthMain}'s steps once in this JVM and prints, per step,
- * wall time, classes loaded and GC time. The first row is the JVM's own start-up until {@code
+ * wall time, CPU time of the main thread (steadier than wall time on a busy machine; JIT and GC
+ * threads not included), classes loaded and GC time. The first row is the JVM's own start-up until {@code
  * main}. Rows marked (extra) call a part of the next step on its own, so the next step's row shows
  * the rest of it. For finding what to make faster; the benchmark's numbers come from {@link
  * SynthBenchmark}.
@@ -23,7 +25,9 @@ import java.util.SortedMap;
 public final class SynthProfile {
 
   private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private long lastNanos = System.nanoTime();
+  private long lastCpuNanos = threads.getCurrentThreadCpuTime();
   private long lastClasses = classes.getTotalLoadedClassCount();
   private long lastGcMillis = gcMillis();
 
@@ -33,10 +37,10 @@ public final class SynthProfile {
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     SynthProfile profile = new SynthProfile();
     RunArguments arguments = RunArguments.parse(args, "SynthProfile", "synth-out");
-    System.out.println("| step | wall | classes loaded | GC |");
-    System.out.println("|---|--:|--:|--:|");
-    System.out.printf(Locale.ROOT, "| JVM start-up until main | %d ms | %d | %d ms |%n",
-        uptime, profile.lastClasses, profile.lastGcMillis);
+    System.out.println("| step | wall | CPU of main | classes loaded | GC |");
+    System.out.println("|---|--:|--:|--:|--:|");
+    System.out.printf(Locale.ROOT, "| JVM start-up until main | %d ms | %d ms | %d | %d ms |%n",
+        uptime, profile.lastCpuNanos / 1_000_000, profile.lastClasses, profile.lastGcMillis);
 
     List<Experiment> experiments = SynthWorkload.experiments(arguments.count());
     profile.step("build " + arguments.count() + " experiments (model builders)");
@@ -50,18 +54,22 @@ public final class SynthProfile {
     profile.step("(extra) Synth.drift alone, which write repeats");
     Synth.write(arguments.out(), files);
     profile.step("Synth.write (drift check and file I/O)");
-    System.out.printf(Locale.ROOT, "| total in the JVM | %d ms | %d | %d ms |%n",
-        ManagementFactory.getRuntimeMXBean().getUptime(), profile.classes.getTotalLoadedClassCount(),
-        gcMillis());
+    System.out.printf(Locale.ROOT, "| total in the JVM | %d ms | %d ms | %d | %d ms |%n",
+        ManagementFactory.getRuntimeMXBean().getUptime(),
+        profile.threads.getCurrentThreadCpuTime() / 1_000_000,
+        profile.classes.getTotalLoadedClassCount(), gcMillis());
   }
 
   private void step(String name) {
     long now = System.nanoTime();
+    long cpu = threads.getCurrentThreadCpuTime();
     long loaded = classes.getTotalLoadedClassCount();
     long gc = gcMillis();
-    System.out.printf(Locale.ROOT, "| %s | %d ms | %d | %d ms |%n",
-        name, (now - lastNanos) / 1_000_000, loaded - lastClasses, gc - lastGcMillis);
+    System.out.printf(Locale.ROOT, "| %s | %d ms | %d ms | %d | %d ms |%n", name,
+        (now - lastNanos) / 1_000_000, (cpu - lastCpuNanos) / 1_000_000, loaded - lastClasses,
+        gc - lastGcMillis);
     lastNanos = now;
+    lastCpuNanos = cpu;
     lastClasses = loaded;
     lastGcMillis = gc;
   }

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Runs one command as a fresh process and measures it: wall time from spawn to exit, and the
- * process's peak resident set size, from {@code /usr/bin/time -f %M} where it exists, else from
- * the {@code VmHWM=} line a benchmark program prints when asked (see {@link PeakRss}).
+ * Runs one command as a fresh process and measures it: wall time from spawn to exit, CPU time
+ * (user + system, all threads) and peak resident set size. CPU and RSS come from {@code
+ * /usr/bin/time} where it exists, else from the lines a benchmark program prints when asked (see
+ * {@link ExitReport}).
  */
 final class TimedProcess {
 
@@ -23,30 +25,30 @@ final class TimedProcess {
     this.timeTool = Files.isExecutable(TIME);
   }
 
-  /** Where peak RSS comes from, for the report. */
-  String rssSource() {
-    return timeTool ? "/usr/bin/time -f %M" : "VmHWM of /proc/self/status, printed by the child";
+  /** Where CPU time and peak RSS come from, for the report. */
+  String source() {
+    return timeTool ? "/usr/bin/time" : "the child's own report (VmHWM, process CPU time)";
   }
 
-  /** JVM options a benchmark program needs so its peak RSS can be read. */
+  /** JVM options a benchmark program needs so its CPU time and peak RSS can be read. */
   List<String> jvmOptions() {
-    return timeTool ? List.of() : List.of("-D" + PeakRss.PROPERTY + "=true");
+    return timeTool ? List.of() : List.of("-D" + ExitReport.PROPERTY + "=true");
   }
 
   /**
    * Runs {@code command} in {@code workDir} and waits for it.
    *
    * @throws IllegalStateException when it exits with a non-zero code; the message holds the end of
-   *     its error output
+   *     its output
    */
   Measurement run(List<String> command, Path workDir) throws IOException, InterruptedException {
-    Path rssFile = scratch.resolve("rss.txt");
+    Path timeFile = scratch.resolve("time.txt");
     Path out = scratch.resolve("stdout.txt");
     Path err = scratch.resolve("stderr.txt");
-    Files.deleteIfExists(rssFile);
+    Files.deleteIfExists(timeFile);
     List<String> full = new ArrayList<>();
     if (timeTool) {
-      full.addAll(List.of(TIME.toString(), "-f", "%M", "-o", rssFile.toString()));
+      full.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", timeFile.toString()));
     }
     full.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(full)
@@ -62,21 +64,28 @@ final class TimedProcess {
       throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ":\n"
           + tail(err) + tail(out));
     }
-    return new Measurement(wall, timeTool ? rssFromTime(rssFile) : rssFromChild(out));
+    return timeTool ? fromTime(wall, timeFile) : fromChild(wall, out);
   }
 
-  private static long rssFromTime(Path file) throws IOException {
+  private static Measurement fromTime(long wall, Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
-    // GNU time writes "Command exited with non-zero status" first when that happens; the number is last.
-    return Long.parseLong(lines.get(lines.size() - 1).trim());
+    // GNU time writes "Command exited with non-zero status" first when that happens; ours is last.
+    String[] fields = lines.get(lines.size() - 1).trim().split(" ");
+    double cpuSeconds = Double.parseDouble(fields[1]) + Double.parseDouble(fields[2]);
+    return new Measurement(wall, Math.round(cpuSeconds * 1e9), Long.parseLong(fields[0]));
   }
 
-  private static long rssFromChild(Path stdout) throws IOException {
-    return Files.readAllLines(stdout).stream()
-        .filter(line -> line.startsWith(PeakRss.PREFIX))
-        .mapToLong(line -> Long.parseLong(line.substring(PeakRss.PREFIX.length())))
-        .findFirst()
-        .orElse(Measurement.UNKNOWN);
+  private static Measurement fromChild(long wall, Path stdout) throws IOException {
+    long rss = Measurement.UNKNOWN;
+    long cpu = Measurement.UNKNOWN;
+    for (String line : Files.readAllLines(stdout)) {
+      if (line.startsWith(ExitReport.RSS_PREFIX)) {
+        rss = Long.parseLong(line.substring(ExitReport.RSS_PREFIX.length()));
+      } else if (line.startsWith(ExitReport.CPU_PREFIX)) {
+        cpu = Long.parseLong(line.substring(ExitReport.CPU_PREFIX.length())) * 1_000_000;
+      }
+    }
+    return new Measurement(wall, cpu, rss);
   }
 
   private static String tail(Path file) throws IOException {
@@ -85,8 +94,16 @@ final class TimedProcess {
         + (lines.isEmpty() ? "" : "\n");
   }
 
-  /** One run: wall time in nanoseconds and peak RSS in KiB ({@link #UNKNOWN} if not known). */
-  record Measurement(long wallNanos, long rssKib) {
+  /**
+   * One run: wall time and CPU time in nanoseconds, peak RSS in KiB; {@link #UNKNOWN} where not
+   * known.
+   */
+  record Measurement(long wallNanos, long cpuNanos, long rssKib) {
     static final long UNKNOWN = -1;
+
+    String describe() {
+      return String.format(Locale.ROOT, "wall %.2f s, CPU %s", wallNanos / 1e9,
+          cpuNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f s", cpuNanos / 1e9));
+    }
   }
 }

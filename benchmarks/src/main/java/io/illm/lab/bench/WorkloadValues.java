@@ -18,7 +18,8 @@ record WorkloadValues(int index) {
 
   /** {@code exp-} and the number zero-padded to 5 digits. */
   String name() {
-    return String.format("exp-%05d", index);
+    String digits = Integer.toString(index);
+    return "exp-" + "0".repeat(Math.max(0, 5 - digits.length())) + digits;
   }
 
   String zone() {
