@@ -1,6 +1,7 @@
 package io.illm.lab.model;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -29,6 +30,8 @@ public class ComponentParameter {
   private ParameterType type;
 
   @JsonProperty("default")
+  // An empty default is a default (the parameter is empty unless set), not an absent one.
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyDescription("The default value, as a string.")
   private String defaultValue;
 

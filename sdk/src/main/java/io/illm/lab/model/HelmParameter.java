@@ -26,7 +26,8 @@ public class HelmParameter {
   private String name;
 
   @Required
-  @JsonInclude(JsonInclude.Include.ALWAYS)
+  // An empty value is a value (e.g. a config content cleared on purpose), not an absent one.
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyDescription("The value, as a string (may be empty).")
   private String value;
 

@@ -1,0 +1,83 @@
+package io.illm.lab.importer;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.illm.lab.model.Component;
+import io.illm.lab.model.ComponentParameter;
+import io.illm.lab.model.ComponentRef;
+import io.illm.lab.model.ComponentSpec;
+import io.illm.lab.model.ComponentType;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.model.Target;
+import io.illm.lab.validate.ComponentCatalogue;
+import io.illm.lab.validate.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue an imported experiment is validated against: the components imported with it, and
+ * a stand-in for each one it references that is not among them. Import converts files; it cannot
+ * see the rest of a lab's catalogue, so such a reference is noted as unchecked rather than
+ * reported as unknown.
+ */
+final class StandIns {
+
+  private final Map<String, Component> components;
+  private final List<Problem> notes = new ArrayList<>();
+
+  StandIns(Map<String, Component> imported) {
+    this.components = new LinkedHashMap<>(imported);
+  }
+
+  ComponentCatalogue catalogueFor(Experiment experiment) {
+    List<Target> targets = experiment.getSpec() == null || experiment.getSpec().getTargets() == null
+        ? List.of() : experiment.getSpec().getTargets();
+    for (int t = 0; t < targets.size(); t++) {
+      List<ComponentRef> refs = targets.get(t).getComponents() == null ? List.of() : targets.get(t).getComponents();
+      for (int c = 0; c < refs.size(); c++) {
+        reference(refs.get(c), FieldPath.at(FieldPath.at("spec.targets", t) + ".components", c));
+      }
+    }
+    return ComponentCatalogue.of(components.values());
+  }
+
+  /** The notes about references that were not checked, without a file. */
+  List<Problem> notes() {
+    return List.copyOf(notes);
+  }
+
+  private void reference(ComponentRef ref, String path) {
+    ComponentType type = ref.getApp() != null ? ComponentType.APP
+        : ref.getWorkflow() != null ? ComponentType.WORKFLOW : ComponentType.CONFIG;
+    String name = ref.getApp() != null ? ref.getApp() : ref.getWorkflow() != null ? ref.getWorkflow() : ref.getConfig();
+    if (name == null || components.containsKey(name)) {
+      return;
+    }
+    notes.add(Problem.warning("", FieldPath.of(path, type.value()),
+        "component " + name + " is not among the imported files, so this reference is not checked",
+        "import the component's YAML together with the experiment"));
+    components.put(name, standIn(name, type, ref));
+  }
+
+  /** A component that accepts what the reference asks of it: its type and its params. */
+  private static Component standIn(String name, ComponentType type, ComponentRef ref) {
+    ComponentSpec spec = new ComponentSpec();
+    spec.setType(type);
+    if (ref.getParams() != null && !ref.getParams().isEmpty()) {
+      List<ComponentParameter> parameters = new ArrayList<>();
+      ref.getParams().keySet().stream().sorted().forEach(param -> {
+        ComponentParameter parameter = new ComponentParameter();
+        parameter.setName(param);
+        parameters.add(parameter);
+      });
+      spec.setParameters(parameters);
+    }
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name);
+    Component component = new Component();
+    component.setMetadata(metadata);
+    component.setSpec(spec);
+    return component;
+  }
+}
