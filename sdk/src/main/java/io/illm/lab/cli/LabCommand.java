@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LabCommand.Version.class,
     description = "Experiment-as-code for Kubernetes benchmarking labs.",
-    subcommands = {SynthCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SynthCommand.class, ValidateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 usage error or drift, 2 invalid input."})
 public final class LabCommand implements Runnable {
 

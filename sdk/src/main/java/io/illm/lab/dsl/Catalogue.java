@@ -5,16 +5,14 @@ import io.illm.lab.model.Experiment;
 import java.util.List;
 
 /**
- * A set of definitions written with the DSL: what {@code ./lab synth} writes out.
- *
- * <p>Implementations are found with {@link java.util.ServiceLoader}: list the class in {@code
- * META-INF/services/io.illm.lab.dsl.Catalogue}.
+ * The definitions a module offers the CLI, found with {@link java.util.ServiceLoader}: register an
+ * implementation in {@code META-INF/services/io.illm.lab.dsl.Catalogue}.
  */
 public interface Catalogue {
 
-  /** The components, built. */
+  /** Every component, built ({@link ComponentDef#build()}), sorted by name. */
   List<Component> components();
 
-  /** The experiments, built. */
+  /** Every experiment, built ({@link ExperimentDef#build()}), sorted by name. */
   List<Experiment> experiments();
 }

@@ -1,24 +1,20 @@
 package io.illm.lab.importer;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.validate.Problem;
+import io.illm.lab.validate.YamlDocuments;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.yaml.LabYaml;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Files imported together. Validation waits for all of them, so that an experiment's components
@@ -72,26 +68,18 @@ final class Batch {
   }
 
   private List<JsonNode> documents(String file, String yaml) {
-    List<JsonNode> documents = new ArrayList<>();
-    try (MappingIterator<JsonNode> values = LabYaml.reader().readerFor(JsonNode.class).readValues(yaml)) {
-      while (values.hasNextValue()) {
-        JsonNode document = values.nextValue();
-        if (document != null && !document.isNull() && !document.isMissingNode()) {
-          documents.add(document);
-        }
-      }
-    } catch (JsonProcessingException e) {
-      fail(file, "malformed YAML" + describe(e), "fix the YAML; nothing from this file was imported");
-      return List.of();
-    } catch (IOException | RuntimeException e) {
-      // SnakeYAML's own limits (size, aliases, depth) can surface as runtime exceptions.
-      fail(file, "malformed YAML: " + firstLine(e.getMessage()), "fix the YAML; nothing from this file was imported");
+    // The shared reader refuses aliases, deep nesting and oversized documents, which Jackson's
+    // YAML parser would otherwise read silently wrong or slowly.
+    YamlDocuments parsed = YamlDocuments.parse(yaml, file);
+    if (!parsed.problems().isEmpty()) {
+      parsed.problems().forEach(p -> problems.add(Problem.error(p.file(), p.path(), p.message(),
+          p.hint().isEmpty() ? "fix the YAML; nothing from this file was imported" : p.hint())));
       return List.of();
     }
-    if (documents.isEmpty()) {
+    if (parsed.documents().isEmpty()) {
       problems.add(Problem.warning(file, "", "no documents: nothing to import", ""));
     }
-    return documents;
+    return parsed.documents();
   }
 
   private Optional<HasMetadata> document(JsonNode document, String file, Findings findings) {
@@ -153,26 +141,5 @@ final class Batch {
       found.forEach(problem -> problems.add(problem.under(prefix)));
     }
     return new ImportResult(imported, problems);
-  }
-
-  /** SnakeYAML knows what went wrong and where; Jackson's own message only says what it was parsing. */
-  private static String describe(JsonProcessingException e) {
-    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-      String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
-      return " at line " + (marked.getProblemMark().getLine() + 1) + ", column "
-          + (marked.getProblemMark().getColumn() + 1) + ": " + marked.getProblem() + context;
-    }
-    JsonLocation location = e.getLocation();
-    String at = location == null || location.getLineNr() < 1 ? ""
-        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    return at + ": " + firstLine(e.getOriginalMessage());
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "invalid";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -142,7 +142,7 @@ class ImportCommandTest {
     int exit = run(file.toString());
 
     assertEquals(2, exit);
-    assertTrue(err.toString().startsWith(file + ": malformed YAML at line"), err::toString);
+    assertTrue(err.toString().startsWith(file + ": malformed YAML at "), err::toString);
     assertTrue(!err.toString().contains("Exception") && !err.toString().contains("\tat "), err::toString);
   }
 }

@@ -104,7 +104,7 @@ class ImporterTest {
     assertEquals(1, result.problems().size(), () -> Imports.render(result.problems()));
     Problem problem = result.problems().get(0);
     assertTrue(problem.isError());
-    assertTrue(problem.message().startsWith("malformed YAML at line 3"), problem.message());
+    assertTrue(problem.message().startsWith("malformed YAML at 3:"), problem.message());
     assertEquals("bad.yaml", problem.file());
   }
 

@@ -1,0 +1,50 @@
+package io.illm.lab.examples.experiments;
+
+import static io.illm.lab.dsl.Lab.*;
+import static io.illm.lab.examples.components.Apps.LOG_GENERATOR;
+import static io.illm.lab.examples.components.Observability.ALERTMANAGER_ENABLED;
+import static io.illm.lab.examples.components.Observability.GRAFANA_ENABLED;
+import static io.illm.lab.examples.components.Observability.KUBE_PROMETHEUS_STACK;
+import static io.illm.lab.examples.components.Observability.LOKI;
+import static io.illm.lab.examples.components.Observability.PROMETHEUS_ENABLED;
+import static io.illm.lab.examples.components.Observability.PROMTAIL;
+
+import io.illm.lab.model.CompletionMode;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.model.Transport;
+import java.time.Duration;
+
+/**
+ * A hands-on Loki tutorial: Loki, Promtail, Grafana (from kube-prometheus-stack with Prometheus and
+ * Alertmanager off) and a log generator. Services to open: kube-prometheus-stack-grafana and
+ * loki-gateway.
+ */
+public final class LokiTutorial {
+
+  private LokiTutorial() {}
+
+  /** The experiment, built and checked. */
+  public static Experiment build() {
+    return experiment("loki-tutorial")
+        .title("Tutorial: Loki Log Aggregation on Kubernetes")
+        .describe("Loki log aggregation tutorial with LogQL learning")
+        .tag("tutorial", "observability", "logging")
+        .target(target("app")
+            .on(gke().spot())
+            .deploy(LOKI,
+                PROMTAIL,
+                KUBE_PROMETHEUS_STACK
+                    .with(PROMETHEUS_ENABLED, false)
+                    .with(ALERTMANAGER_ENABLED, false)
+                    .with(GRAFANA_ENABLED, true),
+                LOG_GENERATOR)
+            .observability(Transport.TAILSCALE))
+        .workflow(workflow("loki-validation"))
+        .completeOn(CompletionMode.MANUAL)
+        .runningDeadline(Duration.ofHours(4))
+        .totalDeadline(Duration.ofHours(5))
+        .cleanupOnComplete(delete())
+        .budget(5)
+        .build();
+  }
+}

@@ -1,0 +1,49 @@
+package io.illm.lab.examples.experiments;
+
+import static io.illm.lab.dsl.Lab.*;
+import static io.illm.lab.examples.components.Apps.METRICS_APP;
+import static io.illm.lab.examples.components.Apps.STATION_MONITOR;
+import static io.illm.lab.examples.components.Observability.GRAFANA_ENABLED;
+import static io.illm.lab.examples.components.Observability.KUBE_PROMETHEUS_STACK;
+import static io.illm.lab.examples.components.Observability.PROMETHEUS_RETENTION;
+
+import io.illm.lab.model.CompletionMode;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.model.Transport;
+import java.time.Duration;
+
+/**
+ * A hands-on Prometheus tutorial: the stack, an app with metrics and the station-monitor puzzle.
+ * It ends by hand (the complete annotation) or at the running deadline. The original's tutorial
+ * block (which services to port-forward) has no place in the model; the service names are
+ * kube-prometheus-stack-grafana, kube-prometheus-stack-prometheus:9090, metrics-app:8080 and
+ * station-monitor:8080.
+ */
+public final class PrometheusTutorial {
+
+  private PrometheusTutorial() {}
+
+  /** The experiment, built and checked. */
+  public static Experiment build() {
+    return experiment("prometheus-tutorial")
+        .title("Tutorial: Prometheus Monitoring on Kubernetes")
+        .describe("Prometheus metrics collection tutorial with Grafana dashboards")
+        .tag("tutorial", "observability", "metrics")
+        .target(target("app")
+            .on(gke().spot())
+            .deploy(KUBE_PROMETHEUS_STACK
+                    .with(GRAFANA_ENABLED, true)
+                    .with(PROMETHEUS_RETENTION, "24h"),
+                METRICS_APP,
+                STATION_MONITOR)
+            .observability(Transport.TAILSCALE))
+        .workflow(workflow("prometheus-validation"))
+        .completeOn(CompletionMode.MANUAL)
+        // a tutorial is worked through by a person: give them an afternoon, then clean up
+        .runningDeadline(Duration.ofHours(4))
+        .totalDeadline(Duration.ofHours(5))
+        .cleanupOnComplete(delete())
+        .budget(5)
+        .build();
+  }
+}

@@ -1,0 +1,61 @@
+package io.illm.lab.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** docs/dsl.md shows only Java that compiles: its blocks are this module's sources, or parts of them. */
+class DslGuideTest {
+
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final Path SOURCES = ROOT.resolve("dsl-examples/src/main/java");
+
+  private static List<String> javaBlocks() throws IOException {
+    String guide = Files.readString(ROOT.resolve("docs/dsl.md"));
+    Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(guide);
+    List<String> found = new ArrayList<>();
+    while (blocks.find()) {
+      found.add(blocks.group(1));
+    }
+    return found;
+  }
+
+  private static String squashed(String text) {
+    return text.replaceAll("\\s+", " ").trim();
+  }
+
+  @Test
+  void theCompleteExampleIsHelloAppVerbatim() throws IOException {
+    String helloApp = Files.readString(SOURCES.resolve("io/illm/lab/examples/experiments/HelloApp.java"));
+    assertEquals(helloApp, javaBlocks().get(0));
+  }
+
+  @Test
+  void everyOtherJavaBlockIsAnExcerptOfACompiledSource() throws IOException {
+    String all;
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      all = squashed(files.filter(f -> f.toString().endsWith(".java")).map(f -> {
+        try {
+          return Files.readString(f);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).collect(Collectors.joining("\n")));
+    }
+    List<String> blocks = javaBlocks();
+    assertTrue(blocks.size() > 3, "blocks: " + blocks.size());
+    for (String block : blocks) {
+      assertTrue(all.contains(squashed(block)), "not in dsl-examples:\n" + block);
+    }
+  }
+}

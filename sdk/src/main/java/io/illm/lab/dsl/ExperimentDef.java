@@ -1,0 +1,399 @@
+package io.illm.lab.dsl;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.illm.lab.model.Budget;
+import io.illm.lab.model.CleanupPolicy;
+import io.illm.lab.model.Completion;
+import io.illm.lab.model.CompletionMode;
+import io.illm.lab.model.Deadlines;
+import io.illm.lab.model.EmptyResult;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.model.MetricQuery;
+import io.illm.lab.model.MetricsSpec;
+import io.illm.lab.model.Target;
+import io.illm.lab.model.WorkflowSpec;
+import io.illm.lab.validate.ComponentCatalogue;
+import io.illm.lab.validate.InvalidInputException;
+import io.illm.lab.validate.Problem;
+import io.illm.lab.validate.Validator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An experiment being written; made with {@link Lab#experiment}, finished with {@link #build()}.
+ */
+public final class ExperimentDef {
+
+  private final String name;
+  private String namespace;
+  private final Map<String, String> labels = new TreeMap<>();
+  private final Map<String, String> annotations = new TreeMap<>();
+  private String title;
+  private String description;
+  private final List<String> tags = new ArrayList<>();
+  private Boolean publish;
+  private HypothesisDef hypothesis;
+  private final List<TargetDef> targets = new ArrayList<>();
+  private WorkflowDef workflow;
+  private CompletionMode completion;
+  private final List<MetricDef> metrics = new ArrayList<>();
+  private EmptyResult metricsOnEmpty;
+  private QualityGateDef qualityGate;
+  private Duration provisioning;
+  private Duration deploying;
+  private Duration running;
+  private Duration collecting;
+  private Duration total;
+  private Cleanup onComplete;
+  private Cleanup onFailure;
+  private Double budget;
+
+  ExperimentDef(String name) {
+    this.name = name;
+  }
+
+  /**
+   * The namespace the Experiment object lives in.
+   *
+   * <p>Default: experiments (the namespace {@code ./lab submit} uses).
+   */
+  public ExperimentDef namespace(String namespace) {
+    this.namespace = namespace;
+    return this;
+  }
+
+  /**
+   * A metadata label; repeat for more.
+   *
+   * <p>Default: no labels.
+   */
+  public ExperimentDef label(String key, String value) {
+    labels.put(key, value);
+    return this;
+  }
+
+  /**
+   * A metadata annotation; repeat for more.
+   *
+   * <p>Default: no annotations.
+   */
+  public ExperimentDef annotation(String key, String value) {
+    annotations.put(key, value);
+    return this;
+  }
+
+  /**
+   * Human-readable title, shown in results; at most 200 characters.
+   *
+   * <p>Default: the name is shown.
+   */
+  public ExperimentDef title(String title) {
+    this.title = title;
+    return this;
+  }
+
+  /**
+   * What the experiment does.
+   *
+   * <p>Default: no description.
+   */
+  public ExperimentDef describe(String description) {
+    this.description = description;
+    return this;
+  }
+
+  /**
+   * Tags for grouping results, e.g. comparison, observability; repeat or pass several.
+   *
+   * <p>Default: no tags.
+   */
+  public ExperimentDef tag(String... tags) {
+    this.tags.addAll(List.of(tags));
+    return this;
+  }
+
+  /**
+   * Publish the results to the results site.
+   *
+   * <p>Default: not published.
+   */
+  public ExperimentDef publish() {
+    return publish(true);
+  }
+
+  /**
+   * Publish or not, written even when false.
+   *
+   * <p>Default: false.
+   */
+  public ExperimentDef publish(boolean publish) {
+    this.publish = publish;
+    return this;
+  }
+
+  /**
+   * The claim under test, with questions, focus and success criteria.
+   *
+   * <p>Default: no hypothesis (results carry no verdict).
+   */
+  public ExperimentDef hypothesis(HypothesisDef hypothesis) {
+    this.hypothesis = hypothesis;
+    return this;
+  }
+
+  /**
+   * A cluster and what runs on it; repeat for more (at least one, at most 16).
+   *
+   * <p>Default: none; {@code build()} reports an experiment without targets.
+   */
+  public ExperimentDef target(TargetDef... targets) {
+    this.targets.addAll(List.of(targets));
+    return this;
+  }
+
+  /**
+   * The workflow run once every target is ready; required, together with {@link #completeOn}.
+   *
+   * <p>Default: none; {@code build()} reports an experiment without a workflow.
+   */
+  public ExperimentDef workflow(WorkflowDef workflow) {
+    this.workflow = workflow;
+    return this;
+  }
+
+  /**
+   * What ends the Running phase: the workflow's end, or (manual) the complete annotation or the
+   * running deadline; required.
+   *
+   * <p>Default: none; {@code build()} reports a workflow without it.
+   */
+  public ExperimentDef completeOn(CompletionMode mode) {
+    this.completion = mode;
+    return this;
+  }
+
+  /**
+   * A metric collected at the end of the run; repeat (or pass several) for more.
+   *
+   * <p>Default: the operator's CPU and memory queries (cpu_total, memory_total, cpu_by_pod,
+   * memory_by_pod).
+   */
+  public ExperimentDef metric(MetricDef... metrics) {
+    this.metrics.addAll(List.of(metrics));
+    return this;
+  }
+
+  /**
+   * What an empty result means for metrics that do not say.
+   *
+   * <p>Default: insufficient.
+   */
+  public ExperimentDef metricsOnEmpty(EmptyResult onEmpty) {
+    this.metricsOnEmpty = onEmpty;
+    return this;
+  }
+
+  /**
+   * The data-coverage check before results are accepted.
+   *
+   * <p>Default: on when there are metrics, 3 collections, 0.5 coverage, 2 minutes apart.
+   */
+  public ExperimentDef qualityGate(QualityGateDef gate) {
+    this.qualityGate = gate;
+    return this;
+  }
+
+  /**
+   * Longest time from Pending until every cluster is ready.
+   *
+   * <p>Default: 30 minutes.
+   */
+  public ExperimentDef provisioningDeadline(Duration deadline) {
+    this.provisioning = deadline;
+    return this;
+  }
+
+  /**
+   * Longest time from clusters ready until every component is healthy.
+   *
+   * <p>Default: 20 minutes.
+   */
+  public ExperimentDef deployingDeadline(Duration deadline) {
+    this.deploying = deadline;
+    return this;
+  }
+
+  /**
+   * Longest time the workflow (or the manual run) may take.
+   *
+   * <p>Default: 2 hours.
+   */
+  public ExperimentDef runningDeadline(Duration deadline) {
+    this.running = deadline;
+    return this;
+  }
+
+  /**
+   * Longest time for metrics collection and results storage.
+   *
+   * <p>Default: 15 minutes.
+   */
+  public ExperimentDef collectingDeadline(Duration deadline) {
+    this.collecting = deadline;
+    return this;
+  }
+
+  /**
+   * Longest time from creation to Complete or Failed, whatever the phases took.
+   *
+   * <p>Default: 6 hours.
+   */
+  public ExperimentDef totalDeadline(Duration deadline) {
+    this.total = deadline;
+    return this;
+  }
+
+  /**
+   * What happens to clusters after Complete: {@link Lab#delete()} or {@link Lab#retain(Duration)}.
+   *
+   * <p>Default: delete at once.
+   */
+  public ExperimentDef cleanupOnComplete(Cleanup cleanup) {
+    this.onComplete = cleanup;
+    return this;
+  }
+
+  /**
+   * What happens to clusters after Failed: {@link Lab#delete()} or {@link Lab#retain(Duration)}
+   * (to look at what went wrong).
+   *
+   * <p>Default: delete at once.
+   */
+  public ExperimentDef cleanupOnFailure(Cleanup cleanup) {
+    this.onFailure = cleanup;
+    return this;
+  }
+
+  /**
+   * A spending limit in US dollars: the operator refuses to start above it and stops the experiment
+   * when the running cost reaches it.
+   *
+   * <p>Default: no limit.
+   */
+  public ExperimentDef budget(double maxUsd) {
+    this.budget = maxUsd;
+    return this;
+  }
+
+  /**
+   * The model object, checked against the components it deploys (their {@link ComponentDef}
+   * values): DSL problems plus {@link Validator#validate(String, Experiment, ComponentCatalogue)}.
+   * Components referenced by name ({@link Lab#app}) are not known here; problems the validator
+   * reports about them are left to {@link #build(ComponentCatalogue)} and {@code ./lab validate}.
+   *
+   * @throws InvalidInputException listing every problem with its path when there is an error
+   */
+  public Experiment build() {
+    return build(null);
+  }
+
+  /**
+   * The model object, checked against the deployed component values and the given catalogue (for
+   * components referenced by name).
+   *
+   * @throws InvalidInputException listing every problem with its path when there is an error
+   */
+  public Experiment build(ComponentCatalogue known) {
+    String file = "experiments/" + name;
+    Findings findings = new Findings(file);
+    Experiment experiment = experiment(findings);
+    List<Problem> validated = Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known));
+    findings.addAll(known == null ? DeployedComponents.withoutByName(validated, targets) : validated);
+    if (findings.hasErrors()) {
+      throw new InvalidInputException(file, findings.problems());
+    }
+    return experiment;
+  }
+
+  private Experiment experiment(Findings findings) {
+    Experiment experiment = new Experiment();
+    experiment.setMetadata(new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels.isEmpty() ? null : new TreeMap<>(labels))
+        .withAnnotations(annotations.isEmpty() ? null : new TreeMap<>(annotations))
+        .build());
+    ExperimentSpec spec = new ExperimentSpec();
+    spec.setTitle(title);
+    spec.setDescription(description);
+    spec.setTags(tags.isEmpty() ? null : new ArrayList<>(tags));
+    spec.setPublish(publish);
+    spec.setHypothesis(hypothesis == null ? null : hypothesis.hypothesis());
+    spec.setTargets(targets(findings));
+    spec.setWorkflow(workflow(findings));
+    spec.setMetrics(metrics(findings));
+    spec.setQualityGate(qualityGate == null ? null : qualityGate.gate(findings, "spec.qualityGate"));
+    spec.setDeadlines(deadlines(findings));
+    if (onComplete != null || onFailure != null) {
+      spec.setCleanup(new CleanupPolicy(
+          onComplete == null ? null : onComplete.rule(findings, "spec.cleanup.onComplete"),
+          onFailure == null ? null : onFailure.rule(findings, "spec.cleanup.onFailure")));
+    }
+    spec.setBudget(budget == null ? null : new Budget(budget));
+    experiment.setSpec(spec);
+    return experiment;
+  }
+
+  private List<Target> targets(Findings findings) {
+    if (targets.isEmpty()) {
+      findings.error("spec.targets", "experiment \"" + name + "\" has no targets",
+          "add .target(target(\"app\").on(gke(...)).deploy(...))");
+      return null;
+    }
+    List<Target> result = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      result.add(targets.get(i).target(findings, "spec.targets[" + i + "]"));
+    }
+    return result;
+  }
+
+  private WorkflowSpec workflow(Findings findings) {
+    if (workflow == null) {
+      findings.error("spec.workflow", "experiment \"" + name + "\" has no workflow",
+          "add .workflow(workflow(\"<WorkflowTemplate name>\")).completeOn(CompletionMode.WORKFLOW)");
+      return null;
+    }
+    if (completion == null) {
+      findings.error("spec.workflow.completion", "nothing says what ends the Running phase",
+          "add .completeOn(CompletionMode.WORKFLOW) or .completeOn(CompletionMode.MANUAL)");
+    }
+    return new WorkflowSpec(workflow.template(), completion == null ? null : new Completion(completion),
+        workflow.params());
+  }
+
+  private MetricsSpec metrics(Findings findings) {
+    List<MetricQuery> queries = new ArrayList<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      queries.add(metrics.get(i).query(findings, "spec.metrics.queries[" + i + "]"));
+    }
+    return queries.isEmpty() && metricsOnEmpty == null ? null
+        : new MetricsSpec(queries.isEmpty() ? null : queries, metricsOnEmpty);
+  }
+
+  private Deadlines deadlines(Findings findings) {
+    if (provisioning == null && deploying == null && running == null && collecting == null
+        && total == null) {
+      return null;
+    }
+    return new Deadlines(
+        findings.duration("spec.deadlines.provisioning", provisioning),
+        findings.duration("spec.deadlines.deploying", deploying),
+        findings.duration("spec.deadlines.running", running),
+        findings.duration("spec.deadlines.collecting", collecting),
+        findings.duration("spec.deadlines.total", total));
+  }
+}

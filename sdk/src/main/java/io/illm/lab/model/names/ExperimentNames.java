@@ -1,0 +1,89 @@
+package io.illm.lab.model.names;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The name of every object derived from an experiment and one of its targets.
+ *
+ * <p>Names are deterministic: the same experiment and target always give the same name, so an
+ * action repeated after a restart finds the object it created before. A name that would exceed its
+ * limit is shortened to a prefix of the full name, a dash and a short hash of the full name, so
+ * two different full names still give two different short names.
+ */
+public final class ExperimentNames {
+
+  /** Kubernetes label values, namespaces and most object names (DNS-1123 labels). */
+  public static final int MAX_LABEL = 63;
+
+  /**
+   * GKE limits cluster names to 40 characters; Crossplane names the cluster {@code illm-} + the
+   * claim name + {@code -xxxxx}, which leaves 29 for ours.
+   */
+  public static final int MAX_CLUSTER_NAME = 40 - "illm-".length() - "-xxxxx".length();
+
+  /** Hex digits of the hash that ends a shortened name. */
+  static final int HASH_LENGTH = 8;
+
+  private ExperimentNames() {}
+
+  /** The cluster of a target (the Crossplane claim name): {@code <exp>-<target>}, at most 29. */
+  public static String clusterName(String experiment, String target) {
+    return fit(experiment + "-" + target, MAX_CLUSTER_NAME);
+  }
+
+  /** The ArgoCD Application of a target's components: {@code <exp>-<target>}, at most 63. */
+  public static String applicationName(String experiment, String target) {
+    return fit(experiment + "-" + target, MAX_LABEL);
+  }
+
+  /** The ArgoCD Application of a target's infrastructure layer: {@code <exp>-<target>-infra}. */
+  public static String infraApplicationName(String experiment, String target) {
+    return fit(experiment + "-" + target + "-infra", MAX_LABEL);
+  }
+
+  /** The ArgoCD Application of a target's observability layer: {@code <exp>-<target>-obs}. */
+  public static String observabilityApplicationName(String experiment, String target) {
+    return fit(experiment + "-" + target + "-obs", MAX_LABEL);
+  }
+
+  /** The Argo Workflow of the experiment: {@code <exp>-run}, at most 63. */
+  public static String workflowName(String experiment) {
+    return fit(experiment + "-run", MAX_LABEL);
+  }
+
+  /** The ArgoCD cluster Secret of a target: {@code cluster-<clusterName>}. */
+  public static String clusterSecretName(String experiment, String target) {
+    return "cluster-" + clusterName(experiment, target);
+  }
+
+  /**
+   * {@code name} if it fits in {@code max} characters, else a prefix of it, a dash and the first
+   * {@value #HASH_LENGTH} hex digits of its SHA-256; never ends the prefix with a dash.
+   */
+  public static String fit(String name, int max) {
+    if (name.length() <= max) {
+      return name;
+    }
+    String prefix = name.substring(0, Math.max(0, max - HASH_LENGTH - 1));
+    while (prefix.endsWith("-") || prefix.endsWith(".")) {
+      prefix = prefix.substring(0, prefix.length() - 1);
+    }
+    String hash = hash(name);
+    return prefix.isEmpty() ? hash : prefix + "-" + hash;
+  }
+
+  private static String hash(String name) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; hex.length() < HASH_LENGTH; i++) {
+        hex.append(String.format("%02x", digest[i]));
+      }
+      return hex.substring(0, HASH_LENGTH);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.illm.lab.validate;
+
+import io.illm.lab.model.ComponentParameter;
+import io.illm.lab.model.ComponentSource;
+import io.illm.lab.model.ComponentSpec;
+import io.illm.lab.model.HelmParameter;
+import io.illm.lab.model.ParameterType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A component's sources and parameters. */
+final class ComponentRules {
+
+  private final String file;
+  private final List<Problem> problems;
+
+  ComponentRules(String file, List<Problem> problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  void check(ComponentSpec spec) {
+    if (spec == null) {
+      return;
+    }
+    List<ComponentSource> sources = spec.getSources() == null ? List.of() : spec.getSources();
+    Set<String> refs = new TreeSet<>();
+    sources.stream().filter(s -> s != null && s.getRef() != null).forEach(s -> refs.add(s.getRef()));
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i) != null) {
+        checkSource("spec.sources[" + i + "]", sources.get(i), refs);
+      }
+    }
+    checkParameters(spec.getParameters());
+  }
+
+  /** Twin of CEL "a source is a Helm chart (chart) or a Git path (path), not both"; value refs resolve. */
+  private void checkSource(String path, ComponentSource source, Set<String> refs) {
+    if (source.getChart() != null && source.getPath() != null) {
+      problems.add(Problem.error(file, path, "a source is a Helm chart (chart) or a Git path (path), not both",
+          "remove chart or path"));
+    }
+    if (source.getHelm() == null) {
+      return;
+    }
+    List<String> valuesFiles = source.getHelm().getValuesFiles();
+    for (int k = 0; valuesFiles != null && k < valuesFiles.size(); k++) {
+      String valuesFile = valuesFiles.get(k);
+      if (valuesFile == null || !valuesFile.startsWith("$")) {
+        continue;
+      }
+      int slash = valuesFile.indexOf('/');
+      String ref = slash < 0 ? valuesFile.substring(1) : valuesFile.substring(1, slash);
+      if (!refs.contains(ref)) {
+        problems.add(Problem.error(file, path + ".helm.valuesFiles[" + k + "]",
+            SchemaErrors.quote(valuesFile) + " refers to a source with ref " + SchemaErrors.quote(ref) + ", and there is none",
+            "add a source with repoURL and ref: " + ref));
+      }
+    }
+    List<HelmParameter> parameters = source.getHelm().getParameters();
+    Map<String, Integer> first = new HashMap<>();
+    for (int k = 0; parameters != null && k < parameters.size(); k++) {
+      HelmParameter parameter = parameters.get(k);
+      if (parameter != null && parameter.getName() != null) {
+        Integer earlier = first.putIfAbsent(parameter.getName(), k);
+        if (earlier != null) {
+          problems.add(Problem.error(file, path + ".helm.parameters[" + k + "].name",
+              "Helm parameter " + SchemaErrors.quote(parameter.getName()) + " is also parameters[" + earlier + "]",
+              "keep one of them"));
+        }
+      }
+    }
+  }
+
+  private void checkParameters(List<ComponentParameter> parameters) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; parameters != null && i < parameters.size(); i++) {
+      ComponentParameter parameter = parameters.get(i);
+      if (parameter == null || parameter.getName() == null) {
+        continue;
+      }
+      String path = "spec.parameters[" + i + "]";
+      Integer earlier = first.putIfAbsent(parameter.getName(), i);
+      if (earlier != null) {
+        problems.add(Problem.error(file, path + ".name", "parameter names must be unique: "
+            + SchemaErrors.quote(parameter.getName()) + " is also spec.parameters[" + earlier + "]", "rename one of them"));
+      }
+      String value = parameter.getDefaultValue();
+      if (value != null && !ComponentRefRules.fitsType(value, parameter.getType())) {
+        problems.add(Problem.error(file, path + ".default", "default " + SchemaErrors.quote(value) + " is not "
+            + (parameter.getType() == ParameterType.INT ? "an int" : "a bool"),
+            parameter.getType() == ParameterType.INT ? "a decimal integer, e.g. 3" : "true or false"));
+      }
+      if (value != null && Boolean.TRUE.equals(parameter.getRequired())) {
+        problems.add(Problem.warning(file, path, "a required parameter's default is never used",
+            "remove the default or make the parameter optional"));
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.illm.lab.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import io.illm.lab.yaml.LabYaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The structural schema of one of our CRDs, compiled once, checking a document's tree.
+ *
+ * <p>The schema is the generated CRD's {@code openAPIV3Schema}, made strict: an object schema with
+ * {@code properties} and without {@code x-kubernetes-preserve-unknown-fields} gets {@code
+ * additionalProperties: false}, so a misspelt field is an error instead of being dropped by the API
+ * server. {@code apiVersion}, {@code kind} and {@code metadata} are checked elsewhere and accepted
+ * here as they are.
+ */
+final class CrdSchema {
+
+  private static final Map<String, CrdSchema> BY_PLURAL = new ConcurrentHashMap<>();
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+
+  private final Schema schema;
+
+  private CrdSchema(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** The schema of {@code <plural>.experiments.illm.io}, loaded from the classpath once. */
+  static CrdSchema forPlural(String plural) {
+    return BY_PLURAL.computeIfAbsent(plural, CrdSchema::load);
+  }
+
+  /** Every structural problem of the document, with paths in our style. */
+  List<Problem> check(String file, JsonNode document) {
+    List<Problem> problems = new ArrayList<>();
+    for (Error error : schema.validate(toJackson3(document))) {
+      problems.add(SchemaErrors.toProblem(file, error, path(error.getInstanceLocation())));
+    }
+    return problems;
+  }
+
+  private static CrdSchema load(String plural) {
+    String resource = "META-INF/fabric8/" + plural + ".experiments.illm.io-v1.yml";
+    try (InputStream in = CrdSchema.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the generated CRD " + resource + " is not on the classpath");
+      }
+      JsonNode crd = LabYaml.reader().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      JsonNode openApi = crd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
+      ObjectNode strict = openApi.deepCopy();
+      ObjectNode properties = strict.withObjectProperty("properties");
+      properties.putObject("apiVersion").put("type", "string");
+      properties.putObject("kind").put("type", "string");
+      properties.putObject("metadata").put("type", "object");
+      makeStrict(strict);
+      return new CrdSchema(REGISTRY.getSchema(toJackson3(strict)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Closes every object schema that lists its properties; drops what only the API server reads. */
+  private static void makeStrict(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      // Only the annotations: a property may itself be called "description".
+      if (object.path("description").isTextual()) {
+        object.remove("description");
+      }
+      if (object.path("x-kubernetes-validations").isArray()) {
+        object.remove("x-kubernetes-validations");
+      }
+      if (object.has("properties") && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+        object.put("additionalProperties", false);
+      }
+      object.forEach(CrdSchema::makeStrict);
+    } else if (node.isArray()) {
+      node.forEach(CrdSchema::makeStrict);
+    }
+  }
+
+  /** The library reads Jackson 3 trees; the lab writes Jackson 2 ones. */
+  static tools.jackson.databind.JsonNode toJackson3(JsonNode node) {
+    JsonNodeFactory factory = JsonNodeFactory.instance;
+    if (node.isObject()) {
+      tools.jackson.databind.node.ObjectNode object = factory.objectNode();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        object.set(field.getKey(), toJackson3(field.getValue()));
+      }
+      return object;
+    }
+    if (node.isArray()) {
+      ArrayNode array = factory.arrayNode();
+      node.forEach(item -> array.add(toJackson3(item)));
+      return array;
+    }
+    if (node.isTextual()) {
+      return factory.stringNode(node.textValue());
+    }
+    if (node.isBoolean()) {
+      return factory.booleanNode(node.booleanValue());
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? factory.numberNode(node.longValue()) : factory.numberNode(node.bigIntegerValue());
+    }
+    if (node.isNumber()) {
+      return node.isBigDecimal() ? factory.numberNode(node.decimalValue()) : factory.numberNode(node.doubleValue());
+    }
+    if (node.isBinary()) {
+      return factory.stringNode(node.asText());
+    }
+    return factory.nullNode();
+  }
+
+  private static String path(NodePath location) {
+    String path = "";
+    for (int i = 0; i < location.getNameCount(); i++) {
+      Object element = location.getElement(i);
+      path = element instanceof Integer index ? FieldPath.index(path, index) : FieldPath.key(path, String.valueOf(element));
+    }
+    return path;
+  }
+
+  /** Joins values for hints: {@code a, b, c}. */
+  static String list(Iterable<?> values) {
+    List<String> out = new ArrayList<>();
+    values.forEach(v -> out.add(String.valueOf(v)));
+    return out.stream().collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,173 @@
+package io.illm.lab.validate;
+
+import io.illm.lab.model.Budget;
+import io.illm.lab.model.CleanupAction;
+import io.illm.lab.model.CleanupPolicy;
+import io.illm.lab.model.CleanupRule;
+import io.illm.lab.model.Deadlines;
+import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.model.MetricQuery;
+import io.illm.lab.model.SuccessCriterion;
+import io.illm.lab.model.Target;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** An experiment spec's metrics, criteria, cleanup, deadlines and budget. */
+final class SpecRules {
+
+  /** How long a cluster may be retained after the experiment: a forgotten cluster costs money. */
+  static final Duration MAX_RETAIN = Duration.ofHours(168);
+  static final Duration DEFAULT_TOTAL = Duration.ofHours(6);
+  private static final Pattern DURATION = Pattern.compile(PatternHints.DURATION);
+
+  private final String file;
+  private final ExperimentSpec spec;
+  private final List<Problem> problems;
+
+  SpecRules(String file, ExperimentSpec spec, List<Problem> problems) {
+    this.file = file;
+    this.spec = spec;
+    this.problems = problems;
+  }
+
+  void check() {
+    Set<String> metrics = checkMetricNames();
+    checkCriteria(metrics);
+    checkCleanup("spec.cleanup.onComplete", spec.getCleanup() == null ? null : spec.getCleanup().getOnComplete());
+    checkCleanup("spec.cleanup.onFailure", spec.getCleanup() == null ? null : spec.getCleanup().getOnFailure());
+    checkDeadlines(spec.getDeadlines());
+    checkBudget(spec.getBudget());
+    if (spec.getQualityGate() != null) {
+      duration("spec.qualityGate.recollectDelay", spec.getQualityGate().getRecollectDelay());
+    }
+  }
+
+  /** Twin of CEL "metric names must be unique"; returns the names. */
+  private Set<String> checkMetricNames() {
+    Set<String> names = new TreeSet<>();
+    if (spec.getMetrics() == null || spec.getMetrics().getQueries() == null) {
+      return names;
+    }
+    List<MetricQuery> queries = spec.getMetrics().getQueries();
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < queries.size(); i++) {
+      String name = queries.get(i) == null ? null : queries.get(i).getName();
+      if (name == null) {
+        continue;
+      }
+      names.add(name);
+      Integer earlier = first.putIfAbsent(name, i);
+      if (earlier != null) {
+        problems.add(Problem.error(file, "spec.metrics.queries[" + i + "].name",
+            "metric names must be unique: " + SchemaErrors.quote(name) + " is also spec.metrics.queries[" + earlier + "]",
+            "rename one of them"));
+      }
+    }
+    return names;
+  }
+
+  /** Twin of CEL "successCriteria[].metric must name a metric in metrics.queries"; and targets exist. */
+  private void checkCriteria(Set<String> metrics) {
+    if (spec.getHypothesis() == null || spec.getHypothesis().getSuccessCriteria() == null) {
+      return;
+    }
+    Set<String> targets = new TreeSet<>();
+    if (spec.getTargets() != null) {
+      spec.getTargets().stream().filter(t -> t != null && t.getName() != null).map(Target::getName).forEach(targets::add);
+    }
+    List<SuccessCriterion> criteria = spec.getHypothesis().getSuccessCriteria();
+    for (int i = 0; i < criteria.size(); i++) {
+      SuccessCriterion criterion = criteria.get(i);
+      String path = "spec.hypothesis.successCriteria[" + i + "]";
+      if (criterion == null) {
+        continue;
+      }
+      if (criterion.getMetric() != null && !metrics.contains(criterion.getMetric())) {
+        problems.add(Problem.error(file, path + ".metric",
+            "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
+                + SchemaErrors.quote(criterion.getMetric()),
+            metrics.isEmpty() ? "add the query to spec.metrics.queries" : Names.suggest(criterion.getMetric(), metrics, "metrics")));
+      }
+      if (criterion.getTarget() != null && !targets.contains(criterion.getTarget())) {
+        problems.add(Problem.error(file, path + ".target", "unknown target " + SchemaErrors.quote(criterion.getTarget()),
+            Names.suggest(criterion.getTarget(), targets, "targets")));
+      }
+      if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {
+        problems.add(Problem.error(file, path + ".value", "not a finite number", "use a finite decimal number"));
+      }
+    }
+  }
+
+  /** Twin of CEL "retainFor applies to action retain only"; retention is bounded. */
+  private void checkCleanup(String path, CleanupRule rule) {
+    if (rule == null) {
+      return;
+    }
+    Optional<Duration> retainFor = duration(path + ".retainFor", rule.getRetainFor());
+    if (rule.getRetainFor() != null && rule.getAction() != null && rule.getAction() != CleanupAction.RETAIN) {
+      problems.add(Problem.error(file, path + ".retainFor", "retainFor applies to action retain only",
+          "remove retainFor or set action: retain"));
+    } else if (retainFor.isPresent() && retainFor.get().compareTo(MAX_RETAIN) > 0) {
+      problems.add(Problem.error(file, path + ".retainFor", "retains clusters for " + Durations.format(retainFor.get())
+          + ", longer than 168h", "at most 168h (7 days): a retained cluster costs money"));
+    }
+  }
+
+  private void checkDeadlines(Deadlines deadlines) {
+    if (deadlines == null) {
+      return;
+    }
+    Optional<Duration> set = duration("spec.deadlines.total", deadlines.getTotal());
+    Duration total = set.orElse(DEFAULT_TOTAL);
+    String totalText = set.isPresent() ? "total (" + deadlines.getTotal() + ")" : "the default total (6h)";
+    Map<String, String> phases = new LinkedHashMap<>();
+    phases.put("provisioning", deadlines.getProvisioning());
+    phases.put("deploying", deadlines.getDeploying());
+    phases.put("running", deadlines.getRunning());
+    phases.put("collecting", deadlines.getCollecting());
+    phases.forEach((phase, text) -> {
+      Optional<Duration> d = duration("spec.deadlines." + phase, text);
+      if (d.isPresent() && d.get().compareTo(total) > 0) {
+        problems.add(Problem.error(file, "spec.deadlines." + phase,
+            "deadline " + text + " is longer than " + totalText, "shorten it or raise spec.deadlines.total"));
+      }
+    });
+  }
+
+  private void checkBudget(Budget budget) {
+    if (budget == null || budget.getMaxUSD() == null) {
+      return;
+    }
+    double max = budget.getMaxUSD();
+    if (!Double.isFinite(max) || max < 0) {
+      problems.add(Problem.error(file, "spec.budget.maxUSD", "budget must be a number >= 0, found " + max,
+          "set maxUSD to the most the experiment may spend, in US dollars"));
+    }
+  }
+
+  /**
+   * The duration when {@code text} is one. Text the schema's pattern rejects is left to it; text it
+   * accepts but that overflows, or a zero duration, is reported here.
+   */
+  private Optional<Duration> duration(String path, String text) {
+    if (text == null || !DURATION.matcher(text).matches()) {
+      return Optional.empty();
+    }
+    Optional<Duration> d = Durations.parse(text);
+    if (d.isEmpty()) {
+      problems.add(Problem.error(file, path, "duration " + SchemaErrors.quote(text) + " is out of range",
+          "use a duration such as 90s, 15m, 2h or 1h30m"));
+    } else if (d.get().isZero()) {
+      problems.add(Problem.error(file, path, "duration must be longer than 0s", "use a duration such as 15m"));
+      return Optional.empty();
+    }
+    return d;
+  }
+}

@@ -1,0 +1,67 @@
+package io.illm.lab.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds strings that would not come back the same from a YAML round trip (a NEL turns into a
+ * space, lone surrogates are corrupted, control characters are refused or escaped differently by
+ * other tools), and numbers YAML and JSON cannot carry (NaN, infinities).
+ */
+final class YamlSafeStrings {
+
+  private YamlSafeStrings() {}
+
+  /** Every such string, map key or number in the tree, with its path. */
+  static void check(String file, String path, JsonNode node, List<Problem> problems) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String fieldPath = FieldPath.key(path, field.getKey());
+        checkString(file, fieldPath, "key", field.getKey(), problems);
+        check(file, fieldPath, field.getValue(), problems);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        check(file, FieldPath.index(path, i), node.get(i), problems);
+      }
+    } else if (node.isTextual()) {
+      checkString(file, path, "value", node.textValue(), problems);
+    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      problems.add(Problem.error(file, path, "not a finite number (" + node.doubleValue() + ")",
+          "use a finite decimal number"));
+    }
+  }
+
+  private static void checkString(String file, String path, String what, String text, List<Problem> problems) {
+    int bad = firstUnsafe(text);
+    if (bad >= 0) {
+      problems.add(Problem.error(file, path,
+          what + " contains " + String.format("U+%04X", bad) + ", which does not survive YAML",
+          "remove or replace the character"));
+    }
+  }
+
+  /** The first code point that does not survive YAML, or -1. */
+  static int firstUnsafe(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c) || isUnsafe(c)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isUnsafe(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n')
+        || (c >= 0x80 && c <= 0x9F)
+        || c == 0xFEFF
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0xFFFE
+        || c == 0xFFFF;
+  }
+}

@@ -1,0 +1,83 @@
+package io.illm.lab.validate;
+
+import static io.illm.lab.validate.ProblemAssertions.assertError;
+import static io.illm.lab.validate.ProblemAssertions.assertNoProblems;
+import static io.illm.lab.validate.ProblemAssertions.assertWarning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.model.Component;
+import io.illm.lab.yaml.LabYaml;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link Validator#validateComponent} and {@link Validator#validate(String, Component)}. */
+class ComponentValidationTest {
+
+  private static List<Problem> with(String component, String path, Object value) {
+    ObjectNode document = Fixtures.component(component);
+    TreePaths.set(document, path, LabYaml.reader().valueToTree(value));
+    return Validator.validateComponent("c.yaml", document);
+  }
+
+  @Test
+  void theCatalogueFixturesAreValid() throws Exception {
+    for (String name : List.of("kube-prometheus-stack", "hello-app", "k6-load", "metrics-agent")) {
+      assertNoProblems(Validator.validateComponent("c.yaml", Fixtures.component(name)));
+      assertNoProblems(Validator.validate("c.yaml", LabYaml.convert(Fixtures.component(name), Component.class)));
+    }
+  }
+
+  @Test
+  void aSourceIsAChartOrAPathNotBoth() {
+    assertError(with("hello-app", "spec.sources[0].chart", "hello"), "spec.sources[0]",
+        "a source is a Helm chart (chart) or a Git path (path), not both");
+  }
+
+  @Test
+  void aValuesRefNeedsASourceWithThatRef() {
+    ObjectNode document = Fixtures.component("metrics-agent");
+    TreePaths.remove(document, "spec.sources[1].ref");
+    assertError(Validator.validateComponent("c.yaml", document), "spec.sources[0].helm.valuesFiles[0]",
+        "refers to a source with ref \"values\", and there is none");
+  }
+
+  @Test
+  void parameterNamesAreUnique() {
+    assertError(with("hello-app", "spec.parameters[1]", java.util.Map.of("name", "replicas")), "spec.parameters[1].name",
+        "parameter names must be unique");
+  }
+
+  @Test
+  void helmParameterNamesAreUnique() {
+    assertError(with("kube-prometheus-stack", "spec.sources[0].helm.parameters[1]",
+        java.util.Map.of("name", "grafana.enabled", "value", "false")),
+        "spec.sources[0].helm.parameters[1].name", "is also parameters[0]");
+  }
+
+  @Test
+  void defaultsMatchTheirType() {
+    assertError(with("hello-app", "spec.parameters[0].default", "two"), "spec.parameters[0].default", "is not an int");
+    assertError(with("kube-prometheus-stack", "spec.parameters[0].default", "yes"), "spec.parameters[0].default",
+        "is not a bool");
+  }
+
+  @Test
+  void theSchemaAppliesToComponents() {
+    assertError(with("hello-app", "spec.category", "app"), "spec.category", "unknown value \"app\"");
+    assertError(with("hello-app", "spec.sources[0].repoURL", "github.com/x"), "spec.sources[0].repoURL", "not allowed");
+    assertError(with("hello-app", "spec.sources[0].branch", "main"), "spec.sources[0].branch", "unknown field");
+    assertError(with("hello-app", "kind", "Experiment"), "kind", "expected kind Component");
+  }
+
+  @Test
+  void aComponentNameIsADnsSubdomain() {
+    assertError(with("hello-app", "metadata.name", "Hello_App"), "metadata.name", "invalid name");
+    assertWarning(with("hello-app", "metadata.name", "hello.app"), "metadata.name", "experiments cannot reference");
+    assertNoProblems(with("hello-app", "metadata.name", "hello-app-2"));
+  }
+
+  @Test
+  void aNamespaceOnAClusterScopedComponentIsAWarning() {
+    assertWarning(with("hello-app", "metadata.namespace", "default"), "metadata.namespace", "cluster-scoped");
+  }
+}
