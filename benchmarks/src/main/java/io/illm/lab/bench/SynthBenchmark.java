@@ -39,6 +39,7 @@ public final class SynthBenchmark {
   private final OutputCheck check = new OutputCheck(WorkloadTemplate.load());
   private final int warmups;
   private final int runs;
+  private int labExperiments;
 
   private SynthBenchmark(Path classes, Path out, int warmups, int runs) throws IOException {
     Path target = classes.getParent();
@@ -109,7 +110,7 @@ public final class SynthBenchmark {
     if (Files.isExecutable(lab)) {
       try {
         Series whole = measureLab(lab);
-        table.addAlone("`./lab synth` (this repository, " + catalogueSize() + " experiments)", whole);
+        table.addAlone("`./lab synth` (this repository's catalogue, " + labExperiments + " experiments)", whole);
         goals.add(goal("`./lab synth` under " + LAB_GOAL_SECONDS + " s",
             whole.medianSeconds() < LAB_GOAL_SECONDS, ResultTable.seconds(whole.medianSeconds())));
       } catch (IllegalStateException e) {
@@ -130,7 +131,7 @@ public final class SynthBenchmark {
 
   /** Removes what the runs left; the output folder itself only when nothing else is in it. */
   private void cleanUp() throws IOException {
-    for (String dir : List.of("synth", "baseline", "scratch")) {
+    for (String dir : List.of("synth", "baseline", "lab", "scratch")) {
       delete(outRoot.resolve(dir));
     }
     try (Stream<Path> left = Files.list(outRoot)) {
@@ -166,16 +167,19 @@ public final class SynthBenchmark {
   }
 
   private Series measureLab(Path lab) throws IOException, InterruptedException {
-    // ./lab synth rewrites the repository's committed YAML; the synth is deterministic, so the
-    // files come out byte-identical and nothing is deleted before a run.
+    // --root keeps the repository's working tree untouched; the folder is deleted before each run
+    // like the other tools' output, so every run writes every file.
+    Path labOut = outRoot.resolve("lab");
     Series whole = new Series();
-    List<String> command = List.of(lab.toString(), "synth");
+    List<String> command = List.of(lab.toString(), "synth", "--root", labOut.toString());
     for (int w = 0; w < warmups; w++) {
-      timed("./lab synth warm-up " + (w + 1), command);
+      once("./lab synth warm-up " + (w + 1), command, labOut);
     }
     for (int r = 0; r < runs; r++) {
-      whole.add(timed("./lab synth run " + (r + 1) + "/" + runs, command));
+      whole.add(once("./lab synth run " + (r + 1) + "/" + runs, command, labOut));
     }
+    labExperiments = countExperiments(labOut);
+    delete(labOut);
     return whole;
   }
 
@@ -208,8 +212,8 @@ public final class SynthBenchmark {
     return command;
   }
 
-  private int catalogueSize() throws IOException {
-    Path experiments = repoRoot.resolve("experiments");
+  private static int countExperiments(Path root) throws IOException {
+    Path experiments = root.resolve("experiments");
     if (!Files.isDirectory(experiments)) {
       return 0;
     }

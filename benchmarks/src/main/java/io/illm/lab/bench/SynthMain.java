@@ -1,18 +1,18 @@
 package io.illm.lab.bench;
 
-import io.illm.lab.model.Experiment;
-import io.illm.lab.synth.Synth;
-import io.illm.lab.validate.Problem;
-import java.util.List;
-import java.util.SortedMap;
+import io.illm.lab.cli.LabCommand;
+import java.io.PrintWriter;
 
 /**
- * The project side of the benchmark: builds the N workload experiments and writes them the way
- * {@code ./lab synth} does (validate all, render, write), so under {@code <out>} there are {@code
- * experiments/<name>/experiment.yaml} and the CRDs in {@code generated-crds/}.
+ * The project side of the benchmark: {@code lab synth --root <out>}, the command {@code ./lab synth}
+ * runs, with the workload's {@link WorkloadCatalogue} as the only catalogue on the classpath. So
+ * the N experiments are built with the DSL (which validates each), validated again with their
+ * components by the synth, rendered and written as {@code experiments/<name>/experiment.yaml},
+ * {@code components/<category>/<name>.yaml} and {@code generated-crds/}, with one line per written
+ * file on standard output.
  *
- * <p>Usage: {@code SynthMain N [output-dir]} (N may also come from {@code EXPERIMENTS_N}). Exit code
- * 2 with the problems when an experiment is invalid.
+ * <p>Usage: {@code SynthMain N [output-dir]} (N may also come from {@code EXPERIMENTS_N}). The exit
+ * code is the command's: 2 when an experiment is invalid.
  */
 public final class SynthMain {
 
@@ -20,15 +20,10 @@ public final class SynthMain {
 
   public static void main(String[] args) {
     RunArguments arguments = RunArguments.parse(args, "SynthMain", "synth-out");
-    List<Experiment> experiments = SynthWorkload.experiments(arguments.count());
-    List<Problem> problems = Synth.validate(List.of(), experiments);
-    // Reported as ./lab synth reports them: warnings do not stop the write, errors do.
-    problems.forEach(p -> (p.isError() ? System.err : System.out).println(p));
-    if (problems.stream().anyMatch(Problem::isError)) {
-      System.exit(2);
-    }
-    SortedMap<String, String> files = Synth.render(SynthWorkload.class.getName(), List.of(), experiments);
-    Synth.write(arguments.out(), files);
+    System.setProperty(WorkloadCatalogue.PROPERTY, Integer.toString(arguments.count()));
+    int exit = LabCommand.commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+        .execute("synth", "--root", arguments.out().toString());
     ExitReport.printIfAsked();
+    System.exit(exit);
   }
 }

@@ -1,5 +1,6 @@
 package io.illm.lab.bench;
 
+import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.synth.Crds;
 import io.illm.lab.synth.Synth;
@@ -13,7 +14,8 @@ import java.util.Locale;
 import java.util.SortedMap;
 
 /**
- * Where the synth's time goes: runs {@link SynthMain}'s steps once in this JVM and prints, per step,
+ * Where the synth's time goes: runs the steps of {@code lab synth} ({@link SynthMain}) on the
+ * workload once in this JVM, calling {@link Synth} as the command does, and prints, per step,
  * wall time, CPU time of the main thread (steadier than wall time on a busy machine; JIT and GC
  * threads not included), classes loaded and GC time. The first row is the JVM's own start-up until {@code
  * main}. Rows marked (extra) call a part of the next step on its own, so the next step's row shows
@@ -42,13 +44,14 @@ public final class SynthProfile {
     System.out.printf(Locale.ROOT, "| JVM start-up until main | %d ms | %d ms | %d | %d ms |%n",
         uptime, profile.lastCpuNanos / 1_000_000, profile.lastClasses, profile.lastGcMillis);
 
+    List<Component> components = SynthWorkload.components();
     List<Experiment> experiments = SynthWorkload.experiments(arguments.count());
-    profile.step("build " + arguments.count() + " experiments (model builders)");
-    List<Problem> problems = Synth.validate(List.of(), experiments);
+    profile.step("build " + arguments.count() + " experiments with the DSL (validates each)");
+    List<Problem> problems = Synth.validate(components, experiments);
     profile.step("Synth.validate (" + problems.size() + " problems)");
     Crds.files();
     profile.step("(extra) Crds.files alone, which render repeats");
-    SortedMap<String, String> files = Synth.render(SynthWorkload.class.getName(), List.of(), experiments);
+    SortedMap<String, String> files = Synth.render(SynthWorkload.class.getName(), components, experiments);
     profile.step("Synth.render (YAML of " + files.size() + " files, CRDs included)");
     Synth.drift(arguments.out(), files);
     profile.step("(extra) Synth.drift alone, which write repeats");
