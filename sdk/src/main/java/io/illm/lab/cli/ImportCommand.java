@@ -1,9 +1,13 @@
 package io.illm.lab.cli;
 
+import io.illm.lab.dsl.JavaSource;
 import io.illm.lab.importer.ImportResult;
 import io.illm.lab.importer.Imported;
 import io.illm.lab.importer.Importer;
 import io.illm.lab.model.Category;
+import io.illm.lab.model.Component;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.validate.InvalidInputException;
 import io.illm.lab.validate.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import PATH... [--category CAT]}: reads Experiment and Component YAML of this API or of
+ * {@code import PATH... [--category CAT] [--java [--package NAME]]}: reads Experiment and Component YAML of this API or of
  * the original Go operator's v1alpha1 and prints it normalised in this API.
  *
  * <p>Objects go to stdout, each preceded by {@code # imported from <file>} and separated by
@@ -54,6 +58,14 @@ public class ImportCommand implements Callable<Integer> {
           + "apps, chaos, core, messaging, observability, storage, testing, workflows.")
   private String category;
 
+  @Option(names = "--java",
+      description = "Print DSL Java source (one class per object, whose build() synthesizes the same YAML) instead of YAML.")
+  private boolean java;
+
+  @Option(names = "--package", paramLabel = "NAME", defaultValue = "imported",
+      description = "Package of the classes --java prints. Default: ${DEFAULT-VALUE}.")
+  private String packageName;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -81,16 +93,41 @@ public class ImportCommand implements Callable<Integer> {
       }
     }
     ImportResult result = Importer.read(files, chosen);
-    print(result, out);
-    long errors = result.problems().stream().filter(Problem::isError).count();
-    for (Problem problem : result.problems()) {
+    List<Problem> problems = new ArrayList<>(result.problems());
+    if (java) {
+      problems.addAll(printJava(result, packageName, out));
+    } else {
+      print(result, out);
+    }
+    problems.sort(Problem.ORDER);
+    long errors = problems.stream().filter(Problem::isError).count();
+    for (Problem problem : problems) {
       err.println(problem);
     }
     err.println("imported " + result.imported().size() + " objects from " + files.size() + " files: "
-        + errors + " errors, " + (result.problems().size() - errors) + " notes");
+        + errors + " errors, " + (problems.size() - errors) + " notes");
     out.flush();
     err.flush();
     return errors == 0 ? 0 : EXIT_ERRORS;
+  }
+
+  /** One class per object; what the DSL cannot reproduce exactly becomes problems, not source. */
+  private static List<Problem> printJava(ImportResult result, String packageName, PrintWriter out) {
+    List<Problem> problems = new ArrayList<>();
+    for (Imported imported : result.imported()) {
+      String name = imported.object().getMetadata().getName();
+      String className = JavaSource.className(name);
+      try {
+        String source = imported.object() instanceof Experiment experiment
+            ? JavaSource.experiment(packageName, className, experiment)
+            : JavaSource.component(packageName, className, (Component) imported.object());
+        out.println("// " + className + ".java, imported from " + imported.file());
+        out.print(source);
+      } catch (InvalidInputException e) {
+        e.problems().forEach(p -> problems.add(p.inFile(imported.file())));
+      }
+    }
+    return problems;
   }
 
   private static void print(ImportResult result, PrintWriter out) {

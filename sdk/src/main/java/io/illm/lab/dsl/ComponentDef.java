@@ -282,7 +282,7 @@ public final class ComponentDef implements Deployable {
           "add .git(repoURL, path, revision), .helm(repoURL, chart, version) or .source(...)");
     }
     Component component = component();
-    findings.addAll(Validator.validate(file(), component));
+    findings.addValidated(Validator.validate(file(), component));
     if (findings.hasErrors()) {
       throw new InvalidInputException(file(), findings.problems());
     }

@@ -312,7 +312,7 @@ public final class ExperimentDef {
     Findings findings = new Findings(file);
     Experiment experiment = experiment(findings);
     List<Problem> validated = Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known));
-    findings.addAll(known == null ? DeployedComponents.withoutByName(validated, targets) : validated);
+    findings.addValidated(known == null ? DeployedComponents.withoutByName(validated, targets) : validated);
     if (findings.hasErrors()) {
       throw new InvalidInputException(file, findings.problems());
     }

@@ -64,9 +64,15 @@ public class ExperimentStatus {
   @JsonPropertyDescription("True when the run used simulated controllers or metrics: its numbers are not real results.")
   private Boolean simulated;
 
+  @JsonPropertyDescription("The step inside the phase, so an operator restart resumes it: Running has Workload, Collecting, Storing; Complete and Failed have Retaining, CleaningUp, Cleaned.")
+  private String step;
+
+  @JsonPropertyDescription("When the current step began (RFC 3339); the collecting deadline and the retention count from here.")
+  private String stepStartedAt;
+
   public ExperimentStatus() {}
 
-  public ExperimentStatus(Phase phase, String message, Long observedGeneration, String specHash, String startedAt, String phaseStartedAt, String completedAt, List<TargetStatus> targets, WorkflowStatus workflowStatus, List<Condition> conditions, String resultsURL, HypothesisResult hypothesisResult, Boolean resourcesCleaned, CostEstimate cost, Boolean simulated) {
+  public ExperimentStatus(Phase phase, String message, Long observedGeneration, String specHash, String startedAt, String phaseStartedAt, String completedAt, List<TargetStatus> targets, WorkflowStatus workflowStatus, List<Condition> conditions, String resultsURL, HypothesisResult hypothesisResult, Boolean resourcesCleaned, CostEstimate cost, Boolean simulated, String step, String stepStartedAt) {
     this.phase = phase;
     this.message = message;
     this.observedGeneration = observedGeneration;
@@ -82,6 +88,8 @@ public class ExperimentStatus {
     this.resourcesCleaned = resourcesCleaned;
     this.cost = cost;
     this.simulated = simulated;
+    this.step = step;
+    this.stepStartedAt = stepStartedAt;
   }
 
   public Phase getPhase() {
@@ -204,6 +212,22 @@ public class ExperimentStatus {
     this.simulated = simulated;
   }
 
+  public String getStep() {
+    return step;
+  }
+
+  public void setStep(String step) {
+    this.step = step;
+  }
+
+  public String getStepStartedAt() {
+    return stepStartedAt;
+  }
+
+  public void setStepStartedAt(String stepStartedAt) {
+    this.stepStartedAt = stepStartedAt;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) return true;
@@ -223,16 +247,18 @@ public class ExperimentStatus {
         && Objects.equals(hypothesisResult, that.hypothesisResult)
         && Objects.equals(resourcesCleaned, that.resourcesCleaned)
         && Objects.equals(cost, that.cost)
-        && Objects.equals(simulated, that.simulated);
+        && Objects.equals(simulated, that.simulated)
+        && Objects.equals(step, that.step)
+        && Objects.equals(stepStartedAt, that.stepStartedAt);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(phase, message, observedGeneration, specHash, startedAt, phaseStartedAt, completedAt, targets, workflowStatus, conditions, resultsURL, hypothesisResult, resourcesCleaned, cost, simulated);
+    return Objects.hash(phase, message, observedGeneration, specHash, startedAt, phaseStartedAt, completedAt, targets, workflowStatus, conditions, resultsURL, hypothesisResult, resourcesCleaned, cost, simulated, step, stepStartedAt);
   }
 
   @Override
   public String toString() {
-    return "ExperimentStatus{" + "phase=" + phase + ", " + "message=" + message + ", " + "observedGeneration=" + observedGeneration + ", " + "specHash=" + specHash + ", " + "startedAt=" + startedAt + ", " + "phaseStartedAt=" + phaseStartedAt + ", " + "completedAt=" + completedAt + ", " + "targets=" + targets + ", " + "workflowStatus=" + workflowStatus + ", " + "conditions=" + conditions + ", " + "resultsURL=" + resultsURL + ", " + "hypothesisResult=" + hypothesisResult + ", " + "resourcesCleaned=" + resourcesCleaned + ", " + "cost=" + cost + ", " + "simulated=" + simulated + "}";
+    return "ExperimentStatus{" + "phase=" + phase + ", " + "message=" + message + ", " + "observedGeneration=" + observedGeneration + ", " + "specHash=" + specHash + ", " + "startedAt=" + startedAt + ", " + "phaseStartedAt=" + phaseStartedAt + ", " + "completedAt=" + completedAt + ", " + "targets=" + targets + ", " + "workflowStatus=" + workflowStatus + ", " + "conditions=" + conditions + ", " + "resultsURL=" + resultsURL + ", " + "hypothesisResult=" + hypothesisResult + ", " + "resourcesCleaned=" + resourcesCleaned + ", " + "cost=" + cost + ", " + "simulated=" + simulated + ", " + "step=" + step + ", " + "stepStartedAt=" + stepStartedAt + "}";
   }
 }

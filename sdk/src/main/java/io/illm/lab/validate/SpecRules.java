@@ -1,5 +1,6 @@
 package io.illm.lab.validate;
 
+import io.illm.lab.model.Durations;
 import io.illm.lab.model.Budget;
 import io.illm.lab.model.CleanupAction;
 import io.illm.lab.model.CleanupPolicy;
@@ -25,7 +26,7 @@ final class SpecRules {
   /** How long a cluster may be retained after the experiment: a forgotten cluster costs money. */
   static final Duration MAX_RETAIN = Duration.ofHours(168);
   static final Duration DEFAULT_TOTAL = Duration.ofHours(6);
-  private static final Pattern DURATION = Pattern.compile(PatternHints.DURATION);
+  private static final Pattern DURATION = Pattern.compile(Durations.PATTERN);
 
   private final String file;
   private final ExperimentSpec spec;
@@ -160,7 +161,7 @@ final class SpecRules {
     if (text == null || !DURATION.matcher(text).matches()) {
       return Optional.empty();
     }
-    Optional<Duration> d = Durations.parse(text);
+    Optional<Duration> d = Durations.isValid(text) ? Optional.of(Durations.parse(text)) : Optional.empty();
     if (d.isEmpty()) {
       problems.add(Problem.error(file, path, "duration " + SchemaErrors.quote(text) + " is out of range",
           "use a duration such as 90s, 15m, 2h or 1h30m"));

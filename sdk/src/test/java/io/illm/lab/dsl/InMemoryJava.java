@@ -17,11 +17,11 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Compiles one generated class in memory against the test classpath and calls its static build(). */
-final class InMemoryJava {
+public final class InMemoryJava {
 
   private InMemoryJava() {}
 
-  static Object build(String qualifiedName, String source) throws Exception {
+  public static Object build(String qualifiedName, String source) throws Exception {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     Map<String, ByteArrayOutputStream> classes = new HashMap<>();
     StandardJavaFileManager standard = compiler.getStandardFileManager(null, null, null);

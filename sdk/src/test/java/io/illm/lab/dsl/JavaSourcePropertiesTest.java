@@ -94,8 +94,9 @@ class JavaSourcePropertiesTest {
           maybe(r, r.nextDouble()), maybe(r, duration(r))));
     }
     if (r.nextBoolean()) {
-      spec.setDeadlines(new Deadlines(duration(r), maybe(r, duration(r)), maybe(r, duration(r)),
-          maybe(r, duration(r)), maybe(r, duration(r))));
+      // phase deadlines within the 6h default total; the total, when set, at least as long
+      spec.setDeadlines(new Deadlines(phase(r), maybe(r, phase(r)), maybe(r, phase(r)),
+          maybe(r, phase(r)), maybe(r, Durations.format(Duration.ofHours(6 + r.nextInt(100))))));
     }
     if (r.nextBoolean()) {
       spec.setCleanup(new CleanupPolicy(cleanup(r), maybe(r, cleanup(r))));
@@ -122,6 +123,10 @@ class JavaSourcePropertiesTest {
   private static CleanupRule cleanup(Random r) {
     return r.nextBoolean() ? new CleanupRule(CleanupAction.DELETE, null)
         : new CleanupRule(CleanupAction.RETAIN, maybe(r, duration(r)));
+  }
+
+  private static String phase(Random r) {
+    return Durations.format(Duration.ofSeconds(1 + r.nextInt(6 * 3600)));
   }
 
   private static String duration(Random r) {

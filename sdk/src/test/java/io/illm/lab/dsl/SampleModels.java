@@ -120,7 +120,7 @@ final class SampleModels {
                 new HelmSource(null, null, List.of(new HelmParameter("only", "one", null))))),
         List.of(
             new ComponentParameter("on", ParameterType.BOOL, "false", true, "switch"),
-            new ComponentParameter("odd-bool", ParameterType.BOOL, "yes", null, null),
+            new ComponentParameter("plain-bool", ParameterType.BOOL, "false", null, null),
             new ComponentParameter("n", ParameterType.INT, "3", false, null),
             new ComponentParameter("padded", ParameterType.INT, "007", null, null),
             new ComponentParameter("s", ParameterType.STRING, AWKWARD, null, null),

@@ -1,0 +1,64 @@
+package io.illm.lab.operator.lifecycle;
+
+import io.illm.lab.model.ClusterSpec;
+import io.illm.lab.model.ComponentRef;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the engine should do next; the actors decide how. Every action names its object
+ * deterministically (see {@link ChildNames}), so performing one twice changes nothing.
+ */
+public sealed interface Action {
+
+  /** Adds the experiment's finalizer; no child object is created before it is observed. */
+  record AddFinalizer() implements Action {}
+
+  /** Removes the experiment's finalizer; decided only once every child is observed gone. */
+  record RemoveFinalizer() implements Action {}
+
+  /** Creates the Crossplane cluster claim {@code name} for {@code target} with this shape. */
+  record CreateClusterClaim(String target, String name, ClusterSpec shape) implements Action {}
+
+  /** Deletes the cluster claim {@code name}; not-found is success. */
+  record DeleteClusterClaim(String name) implements Action {}
+
+  /** Registers the cluster with ArgoCD (its cluster secret) so Applications can target it. */
+  record RegisterCluster(String target, String clusterName, String endpoint) implements Action {}
+
+  /** Deletes the ArgoCD cluster secret of {@code clusterName}; not-found is success. */
+  record UnregisterCluster(String clusterName) implements Action {}
+
+  /** Creates the ArgoCD Application {@code name} deploying {@code component} on the target's cluster. */
+  record CreateApplication(String target, String name, ComponentRef component, String clusterName, String namespace)
+      implements Action {}
+
+  /** Deletes the ArgoCD Application {@code name}; not-found is success. */
+  record DeleteApplication(String name) implements Action {}
+
+  /** Submits the Workflow {@code name} from the WorkflowTemplate {@code template}; params are sorted. */
+  record SubmitWorkflow(String name, String template, Map<String, String> params) implements Action {
+    public SubmitWorkflow {
+      params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    }
+  }
+
+  /** Deletes the Workflow {@code name}; not-found is success. */
+  record DeleteWorkflow(String name) implements Action {}
+
+  /** Collects the experiment's metrics over the measurement window [windowStart, windowEnd]. */
+  record CollectMetrics(String experiment, Instant windowStart, Instant windowEnd) implements Action {}
+
+  /** Stores the collected results (summary.json) of the experiment. */
+  record StoreResults(String experiment) implements Action {}
+
+  /** Records a Kubernetes Event on the experiment. */
+  record EmitEvent(EventType type, String reason, String message) implements Action {}
+
+  /** The type of a Kubernetes Event. */
+  enum EventType {
+    NORMAL,
+    WARNING
+  }
+}

@@ -1,0 +1,28 @@
+package io.illm.lab.operator.lifecycle;
+
+import io.illm.lab.model.Phase;
+import io.illm.lab.model.WorkflowStatus;
+import java.util.Set;
+
+/**
+ * Ready (every cluster ready): deploys the components in {@code depends} order and, once every
+ * target is healthy, submits the workflow and moves to Running.
+ */
+final class ReadyPhase {
+
+  private ReadyPhase() {}
+
+  static void decide(Turn t) {
+    Set<String> ready = ClusterProgress.advance(t, false);
+    if (t.terminal() || !Deployment.advance(t, ready)) {
+      return;
+    }
+    String name = ChildNames.workflow(t.experiment());
+    WorkflowStatus ws = new WorkflowStatus();
+    ws.setName(name);
+    t.status.setWorkflowStatus(ws);
+    t.enter(Phase.RUNNING, Steps.WORKLOAD, Reasons.WORKFLOW_SUBMITTED,
+        "every component is healthy; workflow " + name + " submitted");
+    RunningPhase.submitIfMissing(t);
+  }
+}
