@@ -8,8 +8,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -29,7 +31,6 @@ import java.util.stream.Stream;
  */
 public final class SynthBenchmark {
 
-  private static final List<Integer> DEFAULT_SIZES = List.of(15, 1_000, 10_000);
   private static final double RATIO_GOAL = 1.5;
   private static final double LAB_GOAL_SECONDS = 0.6;
   private static final int LAB_GOAL_EXPERIMENTS = 15;
@@ -48,6 +49,8 @@ public final class SynthBenchmark {
   private SynthBenchmark(Path classes, Path out, int warmups, int runs) throws IOException {
     Path target = classes.getParent();
     this.repoRoot = target.getParent().getParent();
+    // The module's jar where there is one: class-data sharing takes jars, not folders.
+    Path code = moduleJar(target).orElse(classes);
     this.outRoot = out != null ? out.toAbsolutePath() : defaultOut(target);
     Path classpathFile = target.resolve("classpath.txt");
     if (!Files.isRegularFile(classpathFile)) {
@@ -55,9 +58,9 @@ public final class SynthBenchmark {
           + " ./mvnw -q -B -pl benchmarks -am package -DskipTests (or run benchmarks/synth.sh)");
     }
     List<String> dependencies = List.of(Files.readString(classpathFile).trim().split(java.io.File.pathSeparator));
-    this.synthClasspath = classpath(classes, dependencies);
+    this.synthClasspath = classpath(code, dependencies);
     // The baseline gets Jackson and SnakeYAML only, so it cannot lean on anything of ours.
-    this.baselineClasspath = classpath(classes, dependencies.stream()
+    this.baselineClasspath = classpath(code, dependencies.stream()
         .filter(jar -> {
           String name = Path.of(jar).getFileName().toString();
           return name.startsWith("jackson-") || name.startsWith("snakeyaml");
@@ -69,22 +72,11 @@ public final class SynthBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    List<Integer> sizes = new ArrayList<>();
-    int warmups = 2;
-    int runs = 5;
-    Path out = null;
-    for (int k = 0; k < args.length; k++) {
-      switch (args[k]) {
-        case "--out" -> out = Path.of(value(args, ++k, "--out"));
-        case "--runs" -> runs = positive(args, ++k, "--runs");
-        case "--warmup" -> warmups = positive(args, ++k, "--warmup");
-        default -> sizes.add(positive(args, k, "N"));
-      }
-    }
+    BenchmarkOptions options = BenchmarkOptions.parse(args);
     try {
-      SynthBenchmark benchmark = new SynthBenchmark(ownClasses(), out, warmups, runs);
+      SynthBenchmark benchmark = new SynthBenchmark(ownClasses(), options.out(), options.warmups(), options.runs());
       try {
-        benchmark.run(sizes.isEmpty() ? DEFAULT_SIZES : sizes);
+        benchmark.run(options.sizes());
       } finally {
         benchmark.cleanUp();
       }
@@ -101,39 +93,19 @@ public final class SynthBenchmark {
     for (int n : sizes) {
       Series synth = new Series();
       Series baseline = new Series();
-      measure(n, List.of(), synth, baseline);
+      measure(n, List.of(), List.of(), synth, baseline);
       table.add(String.format(Locale.ROOT, "N = %,d", n), synth, baseline);
-      double ratio = synth.medianSeconds() / baseline.medianSeconds();
       if (n == 10_000) {
+        double ratio = synth.medianSeconds() / baseline.medianSeconds();
         double cpuRatio = synth.medianCpuSeconds() / baseline.medianCpuSeconds();
         goals.add(goal("N = 10,000 within " + RATIO_GOAL + "x of the baseline", ratio <= RATIO_GOAL,
             ResultTable.ratio(ratio) + " in wall time; " + ResultTable.ratio(cpuRatio) + " in CPU time"));
       }
     }
     Path lab = repoRoot.resolve("lab");
-    List<String> labOptions = Files.isExecutable(lab) ? launcherOptions(lab) : List.of();
-    if (!labOptions.isEmpty()) {
-      // What ./lab synth of 15 experiments costs without the launcher script: same command, same
-      // JVM options; the baseline gets the same options, so the ratio stays fair.
-      Series synth = new Series();
-      Series baseline = new Series();
-      measure(LAB_GOAL_EXPERIMENTS, labOptions, synth, baseline);
-      table.add("N = " + LAB_GOAL_EXPERIMENTS + ", ./lab's JVM options", synth, baseline);
-      goals.add(goal("15 experiments under " + LAB_GOAL_SECONDS + " s as a `lab synth` process with ./lab's"
-              + " JVM options (" + String.join(" ", labOptions) + ")",
-          synth.medianSeconds() < LAB_GOAL_SECONDS, ResultTable.seconds(synth.medianSeconds())));
-    }
     if (Files.isExecutable(lab)) {
-      try {
-        Series whole = measureLab(lab);
-        table.addAlone("`./lab synth` (this repository's catalogue, " + labExperiments + " experiments)", whole);
-        goals.add(goal("`./lab synth` of this repository's catalogue under " + LAB_GOAL_SECONDS + " s",
-            whole.medianSeconds() < LAB_GOAL_SECONDS, ResultTable.seconds(whole.medianSeconds())));
-      } catch (IllegalStateException e) {
-        // The launcher belongs to the repository, not to this benchmark: report, keep the table.
-        goals.add("`./lab synth`: skipped, it failed: " + e.getMessage().lines().limit(3)
-            .reduce((a, b) -> a + " / " + b).orElse(""));
-      }
+      launcherSettingsRow(lab, table, goals);
+      launcherRow(lab, table, goals);
     } else {
       goals.add("`./lab synth`: skipped, no ./lab launcher at " + repoRoot);
     }
@@ -143,6 +115,74 @@ public final class SynthBenchmark {
     System.out.print(table.markdown());
     System.out.println();
     goals.forEach(g -> System.out.println("- " + g));
+  }
+
+  /**
+   * What {@code ./lab synth} of 15 experiments costs without the launcher script: the same command
+   * with the launcher's JVM options and, like the launcher, a class-data-sharing archive made by an
+   * earlier run. The baseline gets the same treatment, so the ratio stays fair.
+   */
+  private void launcherSettingsRow(Path lab, ResultTable table, List<String> goals)
+      throws IOException, InterruptedException {
+    List<String> options = launcherOptions(lab);
+    if (options.isEmpty()) {
+      goals.add("15 experiments with ./lab's JVM options: skipped, no ${LAB_JAVA_OPTS:-...} in " + lab);
+      return;
+    }
+    List<String> synthOptions = withArchive(options, synthClasspath, SynthMain.class, "synth");
+    List<String> baselineOptions = withArchive(options, baselineClasspath, JacksonBaselineMain.class, "baseline");
+    Series synth = new Series();
+    Series baseline = new Series();
+    measure(LAB_GOAL_EXPERIMENTS, synthOptions, baselineOptions, synth, baseline);
+    boolean archived = synthOptions.size() > options.size();
+    table.add("N = " + LAB_GOAL_EXPERIMENTS + ", ./lab's JVM options" + (archived ? " and a CDS archive" : ""),
+        synth, baseline);
+    goals.add(goal("15 experiments under " + LAB_GOAL_SECONDS + " s as a `lab synth` process with ./lab's"
+            + " JVM options (" + String.join(" ", options) + (archived ? ", CDS archive" : "") + ")",
+        synth.medianSeconds() < LAB_GOAL_SECONDS, ResultTable.seconds(synth.medianSeconds())));
+  }
+
+  /**
+   * The options plus a class-data-sharing archive of the classes a 15-experiment run loads, made
+   * now by one untimed run, as ./lab makes its own once per build. The options alone when the
+   * classpath holds a folder (CDS takes jars only) or the archive cannot be made.
+   */
+  private List<String> withArchive(List<String> options, String classpath, Class<?> main, String name)
+      throws IOException, InterruptedException {
+    if (Arrays.stream(classpath.split(java.io.File.pathSeparator)).anyMatch(e -> Files.isDirectory(Path.of(e)))) {
+      return options;
+    }
+    Path archive = outRoot.resolve("scratch").resolve(name + ".jsa");
+    Path out = outRoot.resolve("scratch").resolve("archive-run");
+    Files.deleteIfExists(archive);
+    List<String> dump = new ArrayList<>(options);
+    dump.add("-XX:ArchiveClassesAtExit=" + archive);
+    dump.add("-Xlog:cds=off");
+    dump.add("-Xlog:cds+dynamic=off");
+    once(name + " CDS archive", java(dump, classpath, main, LAB_GOAL_EXPERIMENTS, out), out);
+    delete(out);
+    if (!Files.isRegularFile(archive)) {
+      return options;
+    }
+    List<String> withArchive = new ArrayList<>(options);
+    withArchive.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+        "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    return withArchive;
+  }
+
+  /** The whole {@code ./lab synth} process on the repository's own catalogue. */
+  private void launcherRow(Path lab, ResultTable table, List<String> goals)
+      throws IOException, InterruptedException {
+    try {
+      Series whole = measureLab(lab);
+      table.addAlone("`./lab synth` (this repository's catalogue, " + labExperiments + " experiments)", whole);
+      goals.add(goal("`./lab synth` of this repository's catalogue under " + LAB_GOAL_SECONDS + " s",
+          whole.medianSeconds() < LAB_GOAL_SECONDS, ResultTable.seconds(whole.medianSeconds())));
+    } catch (IllegalStateException e) {
+      // The launcher belongs to the repository, not to this benchmark: report, keep the table.
+      goals.add("`./lab synth`: skipped, it failed: " + e.getMessage().lines().limit(3)
+          .reduce((a, b) -> a + " / " + b).orElse(""));
+    }
   }
 
   /** Removes what the runs left; the output folder itself only when nothing else is in it. */
@@ -157,12 +197,12 @@ public final class SynthBenchmark {
     }
   }
 
-  private void measure(int n, List<String> jvmOptions, Series synth, Series baseline)
-      throws IOException, InterruptedException {
+  private void measure(int n, List<String> synthOptions, List<String> baselineOptions, Series synth,
+      Series baseline) throws IOException, InterruptedException {
     Path synthOut = outRoot.resolve("synth");
     Path baselineOut = outRoot.resolve("baseline");
-    List<String> synthCommand = java(jvmOptions, synthClasspath, SynthMain.class, n, synthOut);
-    List<String> baselineCommand = java(jvmOptions, baselineClasspath, JacksonBaselineMain.class, n, baselineOut);
+    List<String> synthCommand = java(synthOptions, synthClasspath, SynthMain.class, n, synthOut);
+    List<String> baselineCommand = java(baselineOptions, baselineClasspath, JacksonBaselineMain.class, n, baselineOut);
     for (int w = 0; w < warmups; w++) {
       once("N=" + n + " synth warm-up " + (w + 1), synthCommand, synthOut);
       once("N=" + n + " Jackson warm-up " + (w + 1), baselineCommand, baselineOut);
@@ -310,38 +350,17 @@ public final class SynthBenchmark {
     }
   }
 
+  private static Optional<Path> moduleJar(Path target) throws IOException {
+    try (Stream<Path> files = Files.list(target)) {
+      return files.filter(f -> f.getFileName().toString().matches("illm-lab-benchmarks-.*\\.jar")).findFirst();
+    }
+  }
+
   private static Path ownClasses() {
     try {
       return Path.of(SynthBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the benchmark's classes", e);
     }
-  }
-
-  private static String value(String[] args, int k, String what) {
-    if (k >= args.length) {
-      throw usage(what + " needs a value");
-    }
-    return args[k];
-  }
-
-  private static int positive(String[] args, int k, String what) {
-    String text = value(args, k, what);
-    try {
-      int value = Integer.parseInt(text);
-      if (value < 1) {
-        throw usage(what + " must be at least 1, got " + value);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw usage(what + ": \"" + text + "\" is not a number");
-    }
-  }
-
-  private static IllegalArgumentException usage(String problem) {
-    System.err.println("synth benchmark: " + problem
-        + " (usage: SynthBenchmark [--runs R] [--warmup W] [--out DIR] [N ...])");
-    System.exit(2);
-    return new IllegalArgumentException(problem);
   }
 }
