@@ -16,6 +16,7 @@ import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowState;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A world in which every action succeeds at once: claims are ready (with a placeholder endpoint),
@@ -31,8 +32,10 @@ final class InstantWorld {
 
   private Observation state;
 
-  InstantWorld(String experiment) {
-    state = Observation.of(new Meta(experiment, 1, "render", false, false, Map.of()));
+  /** The world of {@code experiment}, whose catalogue lacks {@code missingComponents}. */
+  InstantWorld(String experiment, Set<String> missingComponents) {
+    state = Observation.of(new Meta(experiment, 1, "render", false, false, Map.of()))
+        .withMissingComponents(missingComponents);
   }
 
   Observation observe() {

@@ -22,6 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import io.illm.lab.model.ComponentRef;
+import io.illm.lab.model.Target;
 
 /**
  * What the operator would create for an experiment, without a cluster: walks {@link
@@ -50,7 +54,7 @@ public final class Renderer {
   /** Every object created from Pending to Complete, in order; the catalogue resolves components. */
   public Rendering render(Experiment experiment, ComponentCatalogue catalogue) {
     String name = experiment.getMetadata().getName();
-    InstantWorld world = new InstantWorld(name);
+    InstantWorld world = new InstantWorld(name, missingComponents(experiment, catalogue));
     ExperimentStatus status = null;
     Instant now = START;
     Map<String, HasMetadata> created = new LinkedHashMap<>();
@@ -72,6 +76,20 @@ public final class Renderer {
     return new Rendering(new ArrayList<>(created.values()),
         Optional.of("the lifecycle did not reach Complete in " + MAX_DECISIONS + " decisions (phase "
             + status.getPhase() + ", step " + status.getStep() + ")"));
+  }
+
+  /** The components the spec names that the catalogue lacks, as the operator's observer reports them. */
+  private static Set<String> missingComponents(Experiment experiment, ComponentCatalogue catalogue) {
+    Set<String> missing = new TreeSet<>();
+    for (Target target : experiment.getSpec().getTargets() == null ? List.<Target>of() : experiment.getSpec().getTargets()) {
+      for (ComponentRef ref : target.getComponents() == null ? List.<ComponentRef>of() : target.getComponents()) {
+        String component = ChildNames.component(ref);
+        if (component != null && catalogue.find(component).isEmpty()) {
+          missing.add(component);
+        }
+      }
+    }
+    return missing;
   }
 
   private Optional<HasMetadata> objectOf(String experiment, Action action, ComponentCatalogue catalogue) {

@@ -116,8 +116,11 @@ public final class UpstreamSchemas {
         .putObject("name").put("type", "string");
     spec.putObject("resourceRef").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
     ObjectNode status = schema.withObjectProperty("properties").withObjectProperty("status");
-    status.withObjectProperty("properties").putObject("conditions").put("type", "array")
-        .putObject("items").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+    ObjectNode condition = status.withObjectProperty("properties").putObject("conditions").put("type", "array")
+        .putObject("items").put("type", "object").putObject("properties");
+    for (String field : List.of("type", "status", "reason", "message", "lastTransitionTime")) {
+      condition.putObject(field).put("type", "string");
+    }
     return schema;
   }
 
