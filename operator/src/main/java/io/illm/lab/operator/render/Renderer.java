@@ -13,6 +13,7 @@ import io.illm.lab.operator.adapters.crossplane.CrossplaneClusters;
 import io.illm.lab.operator.lifecycle.Action;
 import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Decision;
+import io.illm.lab.operator.lifecycle.Layers;
 import io.illm.lab.operator.lifecycle.Lifecycle;
 import io.illm.lab.validate.ComponentCatalogue;
 import java.time.Duration;
@@ -82,7 +83,7 @@ public final class Renderer {
   private static Set<String> missingComponents(Experiment experiment, ComponentCatalogue catalogue) {
     Set<String> missing = new TreeSet<>();
     for (Target target : experiment.getSpec().getTargets() == null ? List.<Target>of() : experiment.getSpec().getTargets()) {
-      for (ComponentRef ref : target.getComponents() == null ? List.<ComponentRef>of() : target.getComponents()) {
+      for (ComponentRef ref : Layers.all(experiment.getMetadata().getName(), target)) {
         String component = ChildNames.component(ref);
         if (component != null && catalogue.find(component).isEmpty()) {
           missing.add(component);

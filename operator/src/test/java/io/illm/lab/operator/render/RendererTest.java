@@ -58,6 +58,7 @@ class RendererTest {
     Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
     hello.getSpec().getTargets().get(0).getCluster().setProvider(Provider.HUB);
     hello.getSpec().getTargets().get(0).getCluster().setPreemptible(null);
+    hello.getSpec().getTargets().get(0).setObservability(null);
     Rendering rendering = renderer.render(hello, LabCheckout.catalogue());
     List<String> kinds = rendering.objects().stream().map(HasMetadata::getKind).toList();
     assertEquals(List.of("Application", "Workflow"), kinds);
