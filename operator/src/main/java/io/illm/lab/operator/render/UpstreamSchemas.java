@@ -89,6 +89,11 @@ public final class UpstreamSchemas {
     String apiVersion = object.path("apiVersion").asText();
     String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
     String key = key(object) + "/" + version;
+    Path file = "illm.io/ClusterClaim".equals(key(object)) ? labRoot.resolve(XRD) : upstream.resolve(FILES.get(key(object)));
+    if (!Files.isRegularFile(file)) {
+      return List.of(Problem.error(label, "", "not checked: its schema " + file + " does not exist",
+          "run in the lab checkout (--root) with the upstream CRDs beside it (--schemas)"));
+    }
     CrdSchema schema = compiled.computeIfAbsent(key, k -> load(key(object), version));
     return schema.check(label, object);
   }

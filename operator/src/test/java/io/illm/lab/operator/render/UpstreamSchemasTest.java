@@ -41,6 +41,16 @@ class UpstreamSchemasTest {
   }
 
   @Test
+  void aMissingSchemaFileIsAProblemNotACrash(@org.junit.jupiter.api.io.TempDir Path empty) throws IOException {
+    JsonNode app = LabYaml.readTree("apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: x}\n");
+    List<Problem> problems = new UpstreamSchemas(empty, empty).check("app", app);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).message().startsWith("not checked: its schema"), problems.toString());
+    JsonNode secret = LabYaml.readTree("apiVersion: v1\nkind: Secret\nmetadata: {name: x}\n");
+    assertEquals(List.of(), new UpstreamSchemas(empty, empty).check("secret", secret), "core kinds have no CRD");
+  }
+
+  @Test
   void aClaimIsCheckedAgainstTheLabsXrd() throws IOException {
     UpstreamSchemas schemas = LabCheckout.schemasOrSkip();
     JsonNode claim = LabYaml.readTree("""

@@ -12,6 +12,7 @@ import io.illm.lab.operator.children.crossplane.clusterclaimspec.CompositionSele
 import io.illm.lab.operator.children.crossplane.clusterclaimspec.WriteConnectionSecretToRef;
 import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
+import io.illm.lab.operator.lifecycle.ClusterDefaults;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import java.util.Map;
@@ -95,32 +96,19 @@ public final class CrossplaneClusters {
     ClusterClaimSpec spec = new ClusterClaimSpec();
     Provider provider = shape.getProvider();
     spec.setProvider(ClusterClaimSpec.Provider.valueOf(provider.name()));
-    if (provider == Provider.GKE) {
-      spec.setZone(shape.getZone() == null && shape.getRegion() == null ? "us-central1-a" : shape.getZone());
-      spec.setRegion(shape.getRegion());
-    } else {
-      spec.setRegion(shape.getRegion() != null ? shape.getRegion() : provider == Provider.EKS ? "us-east-1" : "eastus");
-    }
-    spec.setMachineType(shape.getMachineType() != null ? shape.getMachineType() : defaultMachine(provider));
-    spec.setNodeCount(shape.getNodeCount() == null ? 1L : shape.getNodeCount());
-    spec.setDiskSizeGb(shape.getDiskSizeGb() == null ? 50L : shape.getDiskSizeGb());
+    spec.setZone(ClusterDefaults.zone(shape));
+    spec.setRegion(ClusterDefaults.region(shape));
+    spec.setMachineType(ClusterDefaults.machineType(shape));
+    spec.setNodeCount((long) ClusterDefaults.nodeCount(shape));
+    spec.setDiskSizeGb((long) ClusterDefaults.diskSizeGb(shape));
     spec.setPreemptible(Boolean.TRUE.equals(shape.getPreemptible()));
     spec.setKubernetesVersion(shape.getKubernetesVersion());
     CompositionSelector selector = new CompositionSelector();
-    selector.setMatchLabels(Map.of(COMPOSITION_LABEL, provider.name().toLowerCase(java.util.Locale.ROOT)));
+    selector.setMatchLabels(Map.of(COMPOSITION_LABEL, provider.value()));
     spec.setCompositionSelector(selector);
     WriteConnectionSecretToRef secret = new WriteConnectionSecretToRef();
     secret.setName(connectionSecret(name));
     spec.setWriteConnectionSecretToRef(secret);
     return spec;
-  }
-
-  /** The model's documented defaults (ClusterSpec.machineType). */
-  static String defaultMachine(Provider provider) {
-    return switch (provider) {
-      case EKS -> "m6i.large";
-      case AKS -> "Standard_D2s_v5";
-      default -> "e2-medium";
-    };
   }
 }
