@@ -39,10 +39,11 @@ import picocli.CommandLine.Spec;
     exitCodeOnExecutionException = RenderCommand.USAGE,
     description = {
         "Prints every object the operator would create for an experiment, in order.",
-        "Cluster claims, ArgoCD cluster secrets (values redacted), Applications, the Workflow. Walks the operator's",
-        "lifecycle as if every step succeeded at once; cluster endpoints are placeholders",
-        "(<claim>.endpoint.invalid). Each object is checked against its upstream CRD schema",
-        "(shared/upstream-crds beside the lab, or $LAB_UPSTREAM_CRDS, or --schemas)."},
+        "",
+        "Cluster claims, ArgoCD cluster secrets (values redacted), Applications, the Workflow."
+            + " Walks the operator's lifecycle as if every step succeeded at once; cluster endpoints are"
+            + " placeholders (<claim>.endpoint.invalid). Each object is checked against its upstream CRD"
+            + " schema (shared/upstream-crds beside the lab, $LAB_UPSTREAM_CRDS, or --schemas)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:rendered, every object valid", "1:usage error",
         "2:invalid experiment, the lifecycle would fail, or an object breaks its schema"})
