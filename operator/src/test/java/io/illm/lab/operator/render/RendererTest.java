@@ -66,6 +66,15 @@ class RendererTest {
   }
 
   @Test
+  void aManualRunRendersToCompleteToo() {
+    Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
+    hello.getSpec().getWorkflow().getCompletion().setMode(io.illm.lab.model.CompletionMode.MANUAL);
+    Rendering rendering = renderer.render(hello, LabCheckout.catalogue());
+    assertEquals(Optional.empty(), rendering.failure());
+    assertEquals("Workflow", rendering.objects().get(rendering.objects().size() - 1).getKind());
+  }
+
+  @Test
   void anUnknownComponentIsReportedAsTheLifecycleFailure() {
     Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
     hello.getSpec().getTargets().get(0).getComponents().get(0).setApp("no-such-app");

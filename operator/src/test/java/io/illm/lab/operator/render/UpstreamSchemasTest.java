@@ -144,6 +144,17 @@ class UpstreamSchemasTest {
     assertEquals(List.of(), missing);
   }
 
+  /** The adapter can set every field of the lab's claim: the XRD's spec has no field the subset lacks. */
+  @Test
+  void theClaimSubsetHasEveryFieldOfTheXrdsSpec() {
+    JsonNode xrdSpec = readTree(PLATFORM.resolve("xrd.yaml"))
+        .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
+    JsonNode subsetSpec = schemaOf(readTree(SUBSETS.resolve("clusterclaims.illm.io.yaml"))).at("/properties/spec");
+    List<String> missing = new ArrayList<>();
+    compare("clusterclaims.illm.io.yaml lacks", "spec", xrdSpec, subsetSpec, missing);
+    assertEquals(List.of(), missing);
+  }
+
   @Test
   void theSubsetComparisonNoticesAFieldUpstreamDoesNotHave() {
     JsonNode ours = LabYaml.json().createObjectNode().set("properties",
