@@ -1,6 +1,8 @@
 package io.illm.lab.cli;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +35,10 @@ public final class LabCommand implements Runnable {
   /** The configured command line, writing to the given streams (tests pass their own). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new LabCommand());
+    ServiceLoader.load(Subcommand.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .sorted(Comparator.comparing(c -> c.getClass().getName()))
+        .forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, args) -> {

@@ -28,8 +28,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * additionalProperties: false}, so a misspelt field is an error instead of being dropped by the API
  * server. {@code apiVersion}, {@code kind} and {@code metadata} are checked elsewhere and accepted
  * here as they are.
+ *
+ * <p>{@link #of} compiles any other CRD's schema the same way (the operator checks the objects it
+ * creates against upstream CRDs with it).
  */
-final class CrdSchema {
+public final class CrdSchema {
 
   private static final Map<String, CrdSchema> BY_PLURAL = new ConcurrentHashMap<>();
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
@@ -45,8 +48,16 @@ final class CrdSchema {
     return BY_PLURAL.computeIfAbsent(plural, CrdSchema::load);
   }
 
+  /**
+   * The strict schema of an {@code openAPIV3Schema} (a CRD version's {@code schema.openAPIV3Schema}),
+   * accepting any {@code apiVersion}, {@code kind} and {@code metadata}.
+   */
+  public static CrdSchema of(JsonNode openApiV3Schema) {
+    return new CrdSchema(REGISTRY.getSchema(toJackson3(strict(openApiV3Schema))));
+  }
+
   /** Every structural problem of the document, with paths in our style. */
-  List<Problem> check(String file, JsonNode document) {
+  public List<Problem> check(String file, JsonNode document) {
     List<Problem> problems = new ArrayList<>();
     for (Error error : schema.validate(toJackson3(document))) {
       problems.add(SchemaErrors.toProblem(file, error, path(error.getInstanceLocation())));
@@ -62,16 +73,20 @@ final class CrdSchema {
       }
       JsonNode crd = LabYaml.reader().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       JsonNode openApi = crd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
-      ObjectNode strict = openApi.deepCopy();
-      ObjectNode properties = strict.withObjectProperty("properties");
-      properties.putObject("apiVersion").put("type", "string");
-      properties.putObject("kind").put("type", "string");
-      properties.putObject("metadata").put("type", "object");
-      makeStrict(strict);
-      return new CrdSchema(REGISTRY.getSchema(toJackson3(strict)));
+      return of(openApi);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ObjectNode strict(JsonNode openApi) {
+    ObjectNode strict = openApi.deepCopy();
+    ObjectNode properties = strict.withObjectProperty("properties");
+    properties.putObject("apiVersion").put("type", "string");
+    properties.putObject("kind").put("type", "string");
+    properties.putObject("metadata").put("type", "object");
+    makeStrict(strict);
+    return strict;
   }
 
   /** Closes every object schema that lists its properties; drops what only the API server reads. */

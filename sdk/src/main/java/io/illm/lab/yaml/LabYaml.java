@@ -44,6 +44,7 @@ public final class LabYaml {
 
   private static final YAMLMapper WRITER = createWriter();
   private static final YAMLMapper READER = createReader();
+  private static final YAMLMapper TRUSTED_READER = createTrustedReader();
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -82,6 +83,14 @@ public final class LabYaml {
   /** Parses one YAML document into a tree; the exception carries the line and column. */
   public static JsonNode readTree(String yaml) throws IOException {
     return READER.readTree(yaml);
+  }
+
+  /**
+   * Parses a trusted YAML document (an upstream CRD shipped with the lab, not user input) without
+   * the size and depth limits: Argo's Workflow CRD alone is over 3 MB.
+   */
+  public static JsonNode readTrustedTree(String yaml) throws IOException {
+    return TRUSTED_READER.readTree(yaml);
   }
 
   /** Binds a tree to a model class, failing on unknown properties. */
@@ -126,6 +135,16 @@ public final class LabYaml {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
         .build();
+  }
+
+  private static YAMLMapper createTrustedReader() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(1000);
+    options.setCodePointLimit(64 * 1024 * 1024);
+    YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+    return YAMLMapper.builder(factory).build();
   }
 
   private static SimpleModule numbers() {

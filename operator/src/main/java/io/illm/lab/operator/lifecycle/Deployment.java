@@ -39,7 +39,7 @@ final class Deployment {
   private static Set<String> healthyTargets(Turn t, Set<String> clustersReady) {
     Set<String> healthy = new TreeSet<>();
     for (Target target : t.spec.getTargets()) {
-      boolean appsHealthy = components(target).stream()
+      boolean appsHealthy = Layers.all(t.experiment(), target).stream()
           .allMatch(c -> t.world.application(name(t, target, c)).state() == AppState.HEALTHY);
       if (clustersReady.contains(target.getName()) && appsHealthy) {
         healthy.add(target.getName());
@@ -48,19 +48,25 @@ final class Deployment {
     return healthy;
   }
 
+  /** Creates the target's Applications layer by layer (see {@link Layers}): the next only once this one is healthy. */
   private static void deploy(Turn t, Target target) {
     TargetStatus ts = t.target(target.getName());
     List<String> waiting = new ArrayList<>();
-    for (ComponentRef component : components(target)) {
-      String app = name(t, target, component);
-      record(ts, app);
-      AppObservation observed = t.world.application(app);
-      if (observed.state().missing()) {
-        t.act(new CreateApplication(target.getName(), app, copy(component), ts.getClusterName(), t.experiment()));
+    for (List<ComponentRef> layer : Layers.of(t.experiment(), target)) {
+      for (ComponentRef component : layer) {
+        String app = name(t, target, component);
+        record(ts, app);
+        AppObservation observed = t.world.application(app);
+        if (observed.state().missing()) {
+          t.act(new CreateApplication(target.getName(), app, copy(component), ts.getClusterName(), t.experiment()));
+        }
+        if (observed.state() != AppState.HEALTHY) {
+          waiting.add(app + " " + observed.state().name().toLowerCase()
+              + (observed.message() == null ? "" : ": " + observed.message()));
+        }
       }
-      if (observed.state() != AppState.HEALTHY) {
-        waiting.add(app + " " + observed.state().name().toLowerCase()
-            + (observed.message() == null ? "" : ": " + observed.message()));
+      if (!waiting.isEmpty()) {
+        break;
       }
     }
     ts.setPhase(waiting.isEmpty() ? "Healthy" : "Deploying");
@@ -81,10 +87,6 @@ final class Deployment {
     List<String> waiting = new ArrayList<>(new TreeSet<>(depends(target)));
     waiting.removeAll(healthy);
     return waiting;
-  }
-
-  static List<ComponentRef> components(Target target) {
-    return target.getComponents() == null ? List.of() : target.getComponents();
   }
 
   private static List<String> depends(Target target) {

@@ -147,7 +147,7 @@ public final class Lifecycle {
   private static Set<String> missingComponents(Turn t) {
     Set<String> missing = new TreeSet<>();
     for (Target target : t.spec.getTargets()) {
-      for (ComponentRef ref : Deployment.components(target)) {
+      for (ComponentRef ref : Layers.all(t.experiment(), target)) {
         String name = ChildNames.component(ref);
         if (t.world.missingComponents().contains(name)) {
           missing.add(name);

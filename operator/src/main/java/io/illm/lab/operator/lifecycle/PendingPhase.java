@@ -22,23 +22,14 @@ final class PendingPhase {
       ts.setClusterName(clusterName(t.experiment(), target));
       ClusterSpec cluster = target.getCluster();
       if (!hub(target)) {
-        ts.setMachineType(cluster.getMachineType() != null ? cluster.getMachineType() : defaultMachine(cluster));
-        ts.setNodeCount(cluster.getNodeCount() == null ? 1 : cluster.getNodeCount());
+        ts.setMachineType(ClusterDefaults.machineType(cluster));
+        ts.setNodeCount(ClusterDefaults.nodeCount(cluster));
       }
     }
     int created = (int) t.spec.getTargets().stream().filter(x -> !hub(x)).count();
     t.enter(Phase.PROVISIONING, null, Reasons.STARTED,
         "creating " + created + " cluster" + (created == 1 ? "" : "s") + " for "
             + t.spec.getTargets().size() + " target" + (t.spec.getTargets().size() == 1 ? "" : "s"));
-  }
-
-  /** The model's documented defaults, recorded so the status shows what was asked for. */
-  private static String defaultMachine(ClusterSpec cluster) {
-    return switch (cluster.getProvider()) {
-      case EKS -> "m6i.large";
-      case AKS -> "Standard_D2s_v5";
-      default -> "e2-medium";
-    };
   }
 
   static boolean hub(Target target) {

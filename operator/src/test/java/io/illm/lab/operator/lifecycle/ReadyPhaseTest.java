@@ -34,6 +34,16 @@ class ReadyPhaseTest {
     "DeleteApplication " + APP_PROM, "DeleteApplication " + LOAD_K6,
     "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM};
 
+  static final String APP_EGRESS = "tsdb-app-metrics-egress";
+  static final String APP_AGENT = "tsdb-app-metrics-agent";
+
+  /** twoTargets with observability on app. */
+  static io.illm.lab.model.ExperimentSpec observed() {
+    io.illm.lab.model.ExperimentSpec spec = twoTargets();
+    spec.getTargets().get(0).setObservability(new io.illm.lab.model.ObservabilitySpec(true, null));
+    return spec;
+  }
+
   static Observation clusterReady() {
     return world().withCluster(APP_CLAIM, readyCluster(true));
   }
@@ -71,6 +81,20 @@ class ReadyPhaseTest {
             twoTargets(), status(Phase.READY, T0), clusterReady().withApplication(APP_PROM, app(AppState.DEGRADED)),
             at(Duration.ofMinutes(20)), Phase.FAILED, Steps.CLEANING_UP,
             "DeleteApplication " + APP_PROM, "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM),
+        row("observability: the metrics backhaul layer first, the workload waits for it",
+            observed(), status(Phase.READY, T0), clusterReady(), at(m1),
+            Phase.READY, null, "CreateApplication " + APP_EGRESS, "CreateApplication " + APP_AGENT),
+        row("observability: backhaul progressing, the workload still waits",
+            observed(), status(Phase.READY, T0), clusterReady().withApplication(APP_EGRESS, app(AppState.HEALTHY))
+                .withApplication(APP_AGENT, app(AppState.PROGRESSING)),
+            at(m1), Phase.READY, null),
+        row("observability: backhaul healthy, now the workload",
+            observed(), status(Phase.READY, T0), clusterReady().withApplication(APP_EGRESS, app(AppState.HEALTHY))
+                .withApplication(APP_AGENT, app(AppState.HEALTHY)),
+            at(m1), Phase.READY, null, "CreateApplication " + APP_PROM),
+        row("observability: a target is healthy only with its backhaul, so k6 waits for it too",
+            observed(), status(Phase.READY, T0), clusterReady().withApplication(APP_PROM, app(AppState.HEALTHY)),
+            at(m1), Phase.READY, null, "CreateApplication " + APP_EGRESS, "CreateApplication " + APP_AGENT),
         row("the cluster disappeared after it was ready: Failed",
             twoTargets(), status(Phase.READY, T0), world().withApplication(APP_PROM, app(AppState.HEALTHY)), at(m1),
             Phase.FAILED, Steps.CLEANING_UP, "DeleteApplication " + APP_PROM));

@@ -1,0 +1,191 @@
+package io.illm.lab.operator.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.Subcommand;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.operator.adapters.Placement;
+import io.illm.lab.operator.render.Renderer;
+import io.illm.lab.operator.render.Rendering;
+import io.illm.lab.operator.render.UpstreamSchemas;
+import io.illm.lab.validate.ComponentCatalogue;
+import io.illm.lab.validate.Problem;
+import io.illm.lab.validate.Validator;
+import io.illm.lab.yaml.LabYaml;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code render EXPERIMENT [--output yaml|json]}: every object the operator would create for an
+ * experiment, in order, secrets redacted, each checked against its upstream CRD schema.
+ */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = RenderCommand.USAGE,
+    exitCodeOnExecutionException = RenderCommand.USAGE,
+    description = {
+        "Prints every object the operator would create for an experiment, in order.",
+        "",
+        "Cluster claims, ArgoCD cluster secrets (values redacted), Applications, the Workflow."
+            + " Walks the operator's lifecycle as if every step succeeded at once; cluster endpoints are"
+            + " placeholders (<claim>.endpoint.invalid). Each object is checked against its upstream CRD"
+            + " schema (shared/upstream-crds beside the lab, $LAB_UPSTREAM_CRDS, or --schemas)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:rendered, every object valid", "1:usage error",
+        "2:invalid experiment, the lifecycle would fail, or an object breaks its schema"})
+public final class RenderCommand implements Callable<Integer>, Subcommand {
+
+  public static final int OK = 0;
+  public static final int USAGE = 1;
+  public static final int INVALID = 2;
+
+  /** Output formats; lowercase because picocli lists the constants as the values users type. */
+  public enum Output { yaml, json }
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "EXPERIMENT",
+      description = "A path to an experiment YAML, or the name of one under experiments/.")
+  private String experiment;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "yaml",
+      description = "yaml or json. Default: ${DEFAULT-VALUE}.")
+  private Output output = Output.yaml;
+
+  @Option(names = "--catalogue", paramLabel = "DIR",
+      description = "More Components besides <root>/components; repeatable, later folders win.")
+  private List<Path> catalogues = new ArrayList<>();
+
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "The lab checkout (experiments/, components/, platform/). Default: $LAB_ROOT, else the current directory.")
+  private Path root;
+
+  @Option(names = "--schemas", paramLabel = "DIR",
+      description = "The upstream CRD folder. Default: $LAB_UPSTREAM_CRDS, else shared/upstream-crds beside the root.")
+  private Path schemas;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LabFiles lab = new LabFiles(root != null ? root : Path.of(System.getenv().getOrDefault("LAB_ROOT", ".")));
+    List<String> usage = new ArrayList<>();
+    catalogues.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> usage.add("render: not a folder: " + p));
+    if (schemas != null && !Files.isDirectory(schemas)) {
+      usage.add("render: not a folder: " + schemas);
+    }
+    Optional<Path> file = lab.experiment(experiment);
+    if (file.isEmpty()) {
+      usage.add("render: no experiment file or name " + experiment + " (known: "
+          + String.join(", ", lab.experimentNames()) + ")");
+    }
+    if (!usage.isEmpty()) {
+      usage.forEach(err::println);
+      err.flush();
+      return USAGE;
+    }
+    String label = display(file.get());
+    ComponentCatalogue catalogue = lab.catalogue(catalogues);
+    List<Problem> problems = new ArrayList<>();
+    Experiment parsed = parse(file.get(), label, catalogue, problems);
+    List<JsonNode> documents = List.of();
+    if (parsed != null) {
+      Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, catalogue);
+      rendering.failure().ifPresent(f -> problems.add(Problem.error(label, "",
+          "the operator would stop the run: " + f, "./lab validate " + label + " explains most causes")));
+      documents = rendering.documents();
+      problems.addAll(check(lab, documents, err));
+    }
+    print(out, err, documents, problems);
+    return problems.stream().anyMatch(Problem::isError) ? INVALID : OK;
+  }
+
+  private static Experiment parse(Path file, String label, ComponentCatalogue catalogue, List<Problem> problems) {
+    LabFiles.Read read = LabFiles.read(file, label);
+    problems.addAll(read.problems());
+    if (read.document() == null) {
+      return null;
+    }
+    problems.addAll(Validator.validateExperiment(label, read.document(), catalogue));
+    if (problems.stream().anyMatch(Problem::isError)) {
+      return null;
+    }
+    try {
+      return LabYaml.convert(read.document(), Experiment.class);
+    } catch (IOException e) {
+      problems.add(Problem.error(label, "", "cannot read the experiment: " + e.getMessage(), "./lab validate " + label));
+      return null;
+    }
+  }
+
+  private List<Problem> check(LabFiles lab, List<JsonNode> documents, PrintWriter err) {
+    Optional<Path> upstream = schemas != null ? Optional.of(schemas) : UpstreamSchemas.locate(lab.root());
+    if (upstream.isEmpty()) {
+      err.println("render: not checked against upstream schemas: no shared/upstream-crds beside " + lab.root()
+          + " (set $" + UpstreamSchemas.ENV + " or --schemas)");
+      return List.of();
+    }
+    UpstreamSchemas upstreamSchemas = new UpstreamSchemas(upstream.get(), lab.root());
+    List<Problem> problems = new ArrayList<>();
+    for (JsonNode document : documents) {
+      problems.addAll(upstreamSchemas.check(objectLabel(document), document));
+    }
+    return problems;
+  }
+
+  private void print(PrintWriter out, PrintWriter err, List<JsonNode> documents, List<Problem> problems)
+      throws JsonProcessingException {
+    if (output == Output.json) {
+      ObjectNode root = LabYaml.json().createObjectNode();
+      root.put("experiment", experiment);
+      ArrayNode objects = root.putArray("objects");
+      documents.forEach(objects::add);
+      ArrayNode list = root.putArray("problems");
+      for (Problem problem : problems) {
+        ObjectNode node = list.addObject();
+        node.put("file", problem.file());
+        node.put("path", problem.path());
+        node.put("severity", problem.severity().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("message", problem.message());
+        node.put("hint", problem.hint());
+      }
+      root.put("valid", problems.stream().noneMatch(Problem::isError));
+      out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    } else {
+      for (JsonNode document : documents) {
+        out.print("---\n" + LabYaml.write(document));
+      }
+      problems.forEach(err::println);
+    }
+    out.flush();
+    err.flush();
+  }
+
+  /** How a rendered object is named in problems: {@code Kind namespace/name}. */
+  static String objectLabel(JsonNode document) {
+    JsonNode metadata = document.path("metadata");
+    return document.path("kind").asText() + " " + metadata.path("namespace").asText() + "/"
+        + metadata.path("name").asText();
+  }
+
+  private static String display(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return (absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute).toString().replace('\\', '/');
+  }
+}
