@@ -36,8 +36,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = 1,
     description = {
+        "Prints Experiment and Component YAML (this API or the original lab's) normalised, or as Java.",
+        "",
         "Reads Experiment and Component YAML, of this API or of the original operator's v1alpha1,",
-        "and prints it normalised in this API. What cannot be carried over is reported as a warning."})
+        "and prints it normalised in this API (or, with --java, as DSL classes that synthesize the",
+        "same YAML). What cannot be carried over is reported as a warning."})
 public class ImportCommand implements Callable<Integer> {
 
   /** Exit code when some input has errors. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LabCommand.Version.class,
     description = "Experiment-as-code for Kubernetes benchmarking labs.",
-    subcommands = {SynthCommand.class, ValidateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SynthCommand.class, ValidateCommand.class, ImportCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 usage error or drift, 2 invalid input."})
 public final class LabCommand implements Runnable {
 
@@ -39,6 +39,8 @@ public final class LabCommand implements Runnable {
         .map(ServiceLoader.Provider::get)
         .sorted(Comparator.comparing(c -> c.getClass().getName()))
         .forEach(cli::addSubcommand);
+    // last, after the commands other modules contribute
+    cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, args) -> {
