@@ -64,7 +64,7 @@ public final class SynthCommand implements Callable<Integer> {
       components.addAll(catalogue.components());
       experiments.addAll(catalogue.experiments());
     }
-    List<Problem> problems = Synth.validate(components, experiments);
+    List<Problem> problems = Synth.validateBuilt(components, experiments);
     problems.forEach(p -> (p.isError() ? err : out).println(p));
     if (problems.stream().anyMatch(Problem::isError)) {
       err.println("synth: " + problems.stream().filter(Problem::isError).count()

@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * The definitions a module offers the CLI, found with {@link java.util.ServiceLoader}: register an
  * implementation in {@code META-INF/services/io.illm.lab.dsl.Catalogue}.
+ *
+ * <p>The objects must come from the DSL's {@code build()}, which checks each one on its own; {@code
+ * ./lab synth} then checks only what needs the whole set (references to components of other
+ * catalogues, duplicate names), so large catalogues are not validated twice.
  */
 public interface Catalogue {
 

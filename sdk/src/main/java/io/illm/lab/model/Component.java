@@ -5,7 +5,9 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.sundr.builder.annotations.Buildable;
 import io.sundr.builder.annotations.BuildableReference;
@@ -13,6 +15,8 @@ import io.sundr.builder.annotations.BuildableReference;
 /** A reusable component: where its manifests come from, its parameters and how it exposes metrics. */
 @Group(Experiment.GROUP)
 @Version(Experiment.VERSION)
+@Plural("components")
+@Singular("component")
 @ShortNames("comp")
 @JsonClassDescription(
     "A reusable component that experiments deploy on their targets: where its manifests come from"

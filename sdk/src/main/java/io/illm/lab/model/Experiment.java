@@ -6,7 +6,9 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.sundr.builder.annotations.Buildable;
 import io.sundr.builder.annotations.BuildableReference;
@@ -14,6 +16,8 @@ import io.sundr.builder.annotations.BuildableReference;
 /** An experiment: clusters, what runs on them, a workflow, metrics and a hypothesis to judge. */
 @Group(Experiment.GROUP)
 @Version(Experiment.VERSION)
+@Plural("experiments")
+@Singular("experiment")
 @ShortNames("exp")
 @JsonClassDescription(
     "An experiment: clusters to create, components to deploy on them, a workflow to run, metrics to"

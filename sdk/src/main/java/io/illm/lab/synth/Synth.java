@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +72,30 @@ public final class Synth {
   }
 
   /**
+   * Problems with a catalogue's definitions, which its {@code build()} calls have already checked
+   * one by one (see {@link io.illm.lab.dsl.Catalogue}): what needs the whole set is checked again
+   * here (component references against every component, derived names, duplicate names), the
+   * components in full. Much cheaper than {@link #validate} for large catalogues.
+   */
+  public static List<Problem> validateBuilt(List<Component> components, List<Experiment> experiments) {
+    List<Problem> problems = new ArrayList<>();
+    ComponentCatalogue catalogue = ComponentCatalogue.of(components);
+    Map<String, String> seen = new HashMap<>();
+    for (Component component : components) {
+      String file = componentPath(component);
+      problems.addAll(Validator.validate(file, component));
+      duplicate(seen, "component", component.getMetadata().getName(), file, problems);
+    }
+    for (Experiment experiment : experiments) {
+      String file = experimentPath(experiment);
+      problems.addAll(Validator.validateReferences(file, experiment, catalogue));
+      duplicate(seen, "experiment", experiment.getMetadata().getName(), file, problems);
+    }
+    problems.sort(Problem.ORDER);
+    return problems;
+  }
+
+  /**
    * Every file synth writes for these definitions and the CRDs: path relative to the repository
    * root to content, sorted by path.
    *
@@ -80,12 +105,15 @@ public final class Synth {
       String source, List<Component> components, List<Experiment> experiments) {
     SortedMap<String, String> files = new TreeMap<>(Crds.files());
     String header = header(source);
-    for (Component component : components) {
-      files.put(componentPath(component), header + LabYaml.write(component));
-    }
-    for (Experiment experiment : experiments) {
-      files.put(experimentPath(experiment), header + LabYaml.write(experiment));
-    }
+    // The mapper is thread-safe and every file is independent: render on every core. The sorted
+    // map makes the result independent of the order the threads finish in.
+    Stream.concat(
+            components.stream().map(c -> Map.entry(componentPath(c), (Object) c)),
+            experiments.stream().map(e -> Map.entry(experimentPath(e), (Object) e)))
+        .parallel()
+        .map(file -> Map.entry(file.getKey(), header + LabYaml.write(file.getValue())))
+        .collect(Collectors.toList())
+        .forEach(file -> files.put(file.getKey(), file.getValue()));
     return files;
   }
 

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The structural schema of one of our CRDs, compiled once, checking a document's tree.
@@ -53,16 +51,57 @@ public final class CrdSchema {
    * accepting any {@code apiVersion}, {@code kind} and {@code metadata}.
    */
   public static CrdSchema of(JsonNode openApiV3Schema) {
-    return new CrdSchema(REGISTRY.getSchema(toJackson3(strict(openApiV3Schema))));
+    return new CrdSchema(REGISTRY.getSchema(strict(openApiV3Schema)));
   }
 
   /** Every structural problem of the document, with paths in our style. */
   public List<Problem> check(String file, JsonNode document) {
     List<Problem> problems = new ArrayList<>();
-    for (Error error : schema.validate(toJackson3(document))) {
+    for (Error error : schema.validate(withoutNonFiniteNumbers(document))) {
       problems.add(SchemaErrors.toProblem(file, error, path(error.getInstanceLocation())));
     }
     return problems;
+  }
+
+  /**
+   * NaN and the infinities are reported by {@link YamlSafeStrings}; the library cannot compare
+   * them with a bound (it throws), so the schema sees the document without them.
+   */
+  private static JsonNode withoutNonFiniteNumbers(JsonNode document) {
+    if (!hasNonFinite(document)) {
+      return document;
+    }
+    JsonNode copy = document.deepCopy();
+    dropNonFinite(copy);
+    return copy;
+  }
+
+  private static boolean hasNonFinite(JsonNode node) {
+    if (node.isFloatingPointNumber()) {
+      return !Double.isFinite(node.doubleValue());
+    }
+    for (JsonNode child : node) {
+      if (hasNonFinite(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void dropNonFinite(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> drop = new ArrayList<>();
+      object.properties().forEach(field -> {
+        if (field.getValue().isFloatingPointNumber() && !Double.isFinite(field.getValue().doubleValue())) {
+          drop.add(field.getKey());
+        } else {
+          dropNonFinite(field.getValue());
+        }
+      });
+      object.remove(drop);
+    } else if (node.isArray()) {
+      node.forEach(CrdSchema::dropNonFinite);
+    }
   }
 
   private static CrdSchema load(String plural) {
@@ -108,38 +147,6 @@ public final class CrdSchema {
     }
   }
 
-  /** The library reads Jackson 3 trees; the lab writes Jackson 2 ones. */
-  static tools.jackson.databind.JsonNode toJackson3(JsonNode node) {
-    JsonNodeFactory factory = JsonNodeFactory.instance;
-    if (node.isObject()) {
-      tools.jackson.databind.node.ObjectNode object = factory.objectNode();
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        object.set(field.getKey(), toJackson3(field.getValue()));
-      }
-      return object;
-    }
-    if (node.isArray()) {
-      ArrayNode array = factory.arrayNode();
-      node.forEach(item -> array.add(toJackson3(item)));
-      return array;
-    }
-    if (node.isTextual()) {
-      return factory.stringNode(node.textValue());
-    }
-    if (node.isBoolean()) {
-      return factory.booleanNode(node.booleanValue());
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? factory.numberNode(node.longValue()) : factory.numberNode(node.bigIntegerValue());
-    }
-    if (node.isNumber()) {
-      return node.isBigDecimal() ? factory.numberNode(node.decimalValue()) : factory.numberNode(node.doubleValue());
-    }
-    if (node.isBinary()) {
-      return factory.stringNode(node.asText());
-    }
-    return factory.nullNode();
-  }
 
   private static String path(NodePath location) {
     String path = "";

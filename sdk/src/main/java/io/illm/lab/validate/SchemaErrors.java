@@ -3,7 +3,7 @@ package io.illm.lab.validate;
 import com.networknt.schema.Error;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Turns the schema library's errors into problems that say what is allowed. */
 final class SchemaErrors {
@@ -20,16 +20,16 @@ final class SchemaErrors {
       case "additionalProperties" -> Problem.error(file, FieldPath.key(path, error.getProperty()),
           "unknown field " + quote(error.getProperty()), "remove it or check its spelling");
       case "type" -> Problem.error(file, path,
-          "expected " + article(rule.asString()) + ", found " + describe(value), typeHint(rule.asString(), value));
+          "expected " + article(rule.asText()) + ", found " + describe(value), typeHint(rule.asText(), value));
       case "enum" -> Problem.error(file, path, "unknown value " + show(value),
           "allowed: " + join(rule));
       case "pattern" -> Problem.error(file, path, show(value) + " is not allowed here",
-          PatternHints.hint(rule.asString()));
+          PatternHints.hint(rule.asText()));
       case "minimum" -> Problem.error(file, path, show(value) + " is too small", "at least " + number(rule));
       case "maximum" -> Problem.error(file, path, show(value) + " is too large", "at most " + number(rule));
       case "minLength" -> Problem.error(file, path, rule.asInt() == 1 ? "must not be empty"
           : "too short", "at least " + rule.asInt() + " characters");
-      case "maxLength" -> Problem.error(file, path, "too long (" + value.asString().codePointCount(0, value.asString().length())
+      case "maxLength" -> Problem.error(file, path, "too long (" + value.asText().codePointCount(0, value.asText().length())
           + " characters)", "at most " + rule.asInt() + " characters");
       case "minItems" -> Problem.error(file, path, "too few items (" + value.size() + ")",
           "at least " + rule.asInt());
@@ -66,7 +66,7 @@ final class SchemaErrors {
     if (value.isArray()) {
       return "a list";
     }
-    if (value.isString()) {
+    if (value.isTextual()) {
       return "the string " + show(value);
     }
     if (value.isIntegralNumber()) {
@@ -82,7 +82,7 @@ final class SchemaErrors {
     if (value == null) {
       return "the value";
     }
-    String text = value.isString() ? quote(value.asString()) : value.toString();
+    String text = value.isTextual() ? quote(value.asText()) : value.toString();
     return text.length() > 80 ? text.substring(0, 77) + "..." : text;
   }
 
@@ -93,7 +93,7 @@ final class SchemaErrors {
 
   private static String join(JsonNode values) {
     List<String> out = new ArrayList<>();
-    values.forEach(v -> out.add(v.isString() ? v.asString() : v.toString()));
+    values.forEach(v -> out.add(v.isTextual() ? v.asText() : v.toString()));
     return String.join(", ", out);
   }
 

@@ -43,6 +43,23 @@ public final class Validator {
     return sorted(problems);
   }
 
+  /**
+   * The checks of one experiment that depend on the rest of a catalogue: component references
+   * (exist, kind, params, required parameters) and derived child names. For experiments already
+   * checked on their own by the DSL's {@code build()}, which knows only the components they
+   * deploy; {@link #validate(String, Experiment, ComponentCatalogue)} runs these too.
+   */
+  public static List<Problem> validateReferences(String file, Experiment experiment, ComponentCatalogue catalogue) {
+    List<Problem> problems = new ArrayList<>();
+    if (experiment.getSpec() != null) {
+      ComponentCatalogue components = catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
+      new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
+      String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
+      new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
+    }
+    return sorted(problems);
+  }
+
   /** Problems with one component. */
   public static List<Problem> validate(String file, Component component) {
     JsonNode document = LabYaml.writer().valueToTree(component);

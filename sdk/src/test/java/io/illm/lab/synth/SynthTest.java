@@ -112,6 +112,18 @@ class SynthTest {
         && p.path().equals("metadata.name") && p.message().contains("also named \"hello-app\"")), problems.toString());
   }
 
+  @Test
+  void builtDefinitionsAreCheckedAgainstTheWholeCatalogueOnly() {
+    // minimal() deploys hello-app: known with the component, unknown without it
+    assertEquals(List.of(), Synth.validateBuilt(List.of(SampleExperiments.helloApp()), List.of(SampleExperiments.minimal()))
+        .stream().filter(p -> p.isError()).toList());
+    var problems = Synth.validateBuilt(List.of(), List.of(SampleExperiments.minimal(), SampleExperiments.minimal()));
+    assertTrue(problems.stream().anyMatch(p -> p.isError() && p.path().equals("spec.targets[0].components[0].app")
+        && p.message().contains("hello-app")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.isError() && p.message().contains("also named \"minimal\"")),
+        problems.toString());
+  }
+
   private static String golden(String name) throws IOException {
     try (InputStream in = SynthTest.class.getResourceAsStream(name)) {
       if (in == null) {
