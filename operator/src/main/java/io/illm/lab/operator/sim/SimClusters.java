@@ -58,6 +58,11 @@ public final class SimClusters implements Clusters {
     faults.failNext(calls);
   }
 
+  /** Transient-error switch: the next {@code changes} changes throw; observing still works. */
+  public void failNextChanges(int changes) {
+    faults.failNextChanges(changes);
+  }
+
   /** Every claim that exists now, of any experiment (for tests: nothing leaked). */
   public synchronized Map<String, ClusterState> existing() {
     Map<String, ClusterState> out = new TreeMap<>();
@@ -92,7 +97,7 @@ public final class SimClusters implements Clusters {
 
   @Override
   public synchronized void create(ExperimentId experiment, CreateClusterClaim action) {
-    faults.check();
+    faults.checkChange();
     Instant now = clock.instant();
     Claim existing = claims.get(action.name());
     if (existing == null || state(action.name(), existing, now).missing()) {
@@ -103,7 +108,7 @@ public final class SimClusters implements Clusters {
 
   @Override
   public synchronized void delete(ExperimentId experiment, DeleteClusterClaim action) {
-    faults.check();
+    faults.checkChange();
     Claim claim = claims.get(action.name());
     if (claim != null && claim.deleteRequested == null) {
       claim.deleteRequested = clock.instant();
@@ -113,7 +118,7 @@ public final class SimClusters implements Clusters {
 
   @Override
   public synchronized void register(ExperimentId experiment, RegisterCluster action) {
-    faults.check();
+    faults.checkChange();
     if (registrations.put(action.clusterName(), experiment) == null) {
       changes.after(java.time.Duration.ZERO, experiment);
     }
@@ -121,7 +126,7 @@ public final class SimClusters implements Clusters {
 
   @Override
   public synchronized void unregister(ExperimentId experiment, UnregisterCluster action) {
-    faults.check();
+    faults.checkChange();
     if (registrations.remove(action.clusterName()) != null) {
       changes.after(java.time.Duration.ZERO, experiment);
     }

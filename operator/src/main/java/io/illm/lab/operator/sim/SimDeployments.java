@@ -55,6 +55,11 @@ public final class SimDeployments implements Deployments {
     faults.failNext(calls);
   }
 
+  /** Transient-error switch: the next {@code changes} changes throw; observing still works. */
+  public void failNextChanges(int changes) {
+    faults.failNextChanges(changes);
+  }
+
   /** Every Application that exists now, of any experiment. */
   public synchronized Map<String, AppState> existing() {
     Map<String, AppState> out = new TreeMap<>();
@@ -83,7 +88,7 @@ public final class SimDeployments implements Deployments {
 
   @Override
   public synchronized void create(ExperimentId experiment, CreateApplication action) {
-    faults.check();
+    faults.checkChange();
     Instant now = clock.instant();
     App existing = apps.get(action.name());
     if (existing == null || state(action.name(), existing, now).missing()) {
@@ -94,7 +99,7 @@ public final class SimDeployments implements Deployments {
 
   @Override
   public synchronized void delete(ExperimentId experiment, DeleteApplication action) {
-    faults.check();
+    faults.checkChange();
     App app = apps.get(action.name());
     if (app != null && app.deleteRequested == null) {
       app.deleteRequested = clock.instant();

@@ -47,6 +47,11 @@ public final class SimMetrics implements Metrics {
     faults.failNext(calls);
   }
 
+  /** Transient-error switch: the next {@code changes} changes throw; observing still works. */
+  public void failNextChanges(int changes) {
+    faults.failNextChanges(changes);
+  }
+
   @Override
   public synchronized MetricsObservation observe(ExperimentId experiment) {
     faults.check();
@@ -63,7 +68,7 @@ public final class SimMetrics implements Metrics {
 
   @Override
   public synchronized void start(ExperimentId experiment, ExperimentSpec spec, CollectMetrics collect) {
-    faults.check();
+    faults.checkChange();
     if (started.putIfAbsent(experiment, clock.instant()) == null) {
       changes.after(timings.metrics(), experiment);
     }

@@ -41,6 +41,11 @@ public final class SimResults implements Results {
     faults.failNext(calls);
   }
 
+  /** Transient-error switch: the next {@code changes} changes throw; observing still works. */
+  public void failNextChanges(int changes) {
+    faults.failNextChanges(changes);
+  }
+
   /** The status the results of {@code experiment} were stored from, or null. */
   public synchronized ExperimentStatus stored(ExperimentId experiment) {
     return stored.get(experiment);
@@ -64,7 +69,7 @@ public final class SimResults implements Results {
   @Override
   public synchronized void store(ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status,
       StoreResults action) {
-    faults.check();
+    faults.checkChange();
     if (stores.putIfAbsent(experiment, clock.instant()) == null) {
       stored.put(experiment, status);
       changes.after(timings.results(), experiment);

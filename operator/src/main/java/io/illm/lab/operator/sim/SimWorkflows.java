@@ -59,6 +59,11 @@ public final class SimWorkflows implements Workflows {
     faults.failNext(calls);
   }
 
+  /** Transient-error switch: the next {@code changes} changes throw; observing still works. */
+  public void failNextChanges(int changes) {
+    faults.failNextChanges(changes);
+  }
+
   /** How many Workflows exist now, of any experiment. */
   public synchronized int existing() {
     Instant now = clock.instant();
@@ -84,7 +89,7 @@ public final class SimWorkflows implements Workflows {
 
   @Override
   public synchronized void submit(ExperimentId experiment, SubmitWorkflow action) {
-    faults.check();
+    faults.checkChange();
     Run run = runs.get(experiment);
     Instant now = clock.instant();
     if (run == null || state(run, now).missing()) {
@@ -96,7 +101,7 @@ public final class SimWorkflows implements Workflows {
 
   @Override
   public synchronized void delete(ExperimentId experiment, DeleteWorkflow action) {
-    faults.check();
+    faults.checkChange();
     Run run = runs.get(experiment);
     if (run != null && run.deleteRequested == null) {
       run.deleteRequested = clock.instant();

@@ -29,6 +29,10 @@ import io.javaoperatorsdk.operator.Operator;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,6 +161,30 @@ class ExperimentReconcilerTest {
 
     assertEquals(Phase.COMPLETE, status.getPhase());
     assertTrue(metrics.count("reconcile", "failure") >= 1, metrics.prometheusText());
+  }
+
+  @Test
+  void probesAndMetricsAnswerOverHttp() throws Exception {
+    start(SimTimings.INSTANT);
+    client.resource(Experiments.twoTargets("probed")).create();
+    awaitStatus("probed", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+
+    try (ProbeServer probes = ProbeServer.start(0, operator, metrics)) {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> health = http.send(get(probes, "/healthz"), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> ready = http.send(get(probes, "/readyz"), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> scraped = http.send(get(probes, "/metrics"), HttpResponse.BodyHandlers.ofString());
+
+      assertEquals(200, health.statusCode());
+      assertEquals("ok", health.body());
+      assertEquals(200, ready.statusCode());
+      assertTrue(scraped.body().contains("illm_operator_executions_total{execution=\"reconcile\",outcome=\"success\"} "),
+          scraped.body());
+    }
+  }
+
+  private static HttpRequest get(ProbeServer probes, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probes.port() + path)).build();
   }
 
   private Resource<Experiment> experiment(String name) {
