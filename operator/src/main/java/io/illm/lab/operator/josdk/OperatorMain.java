@@ -50,11 +50,14 @@ public final class OperatorMain {
           .withUseSSAToPatchPrimaryResource(settings.useSsa())
           .withCloseClientOnStop(false) // the client's owner closes it
           .withMetrics(metrics);
-      settings.leaseNamespace().ifPresent(ns ->
-          o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(OperatorSettings.LEASE_NAME, ns)));
+      settings.leaseNamespace().ifPresent(ns -> o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
+          OperatorSettings.LEASE_NAME, ns, LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+          LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE, LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+          null, null, settings.exitWhenNotLeading())));
     });
     GenericRetry retry = GenericRetry.defaultLimitedExponentialRetry().setInitialInterval(settings.firstRetry());
-    operator.register(new ExperimentReconciler(engine), c -> c.withRetry(retry));
+    operator.register(new ExperimentReconciler(engine),
+        c -> c.withRetry(retry).withGenerationAware(false).withOnUpdateFilter(new UserEdits()));
     return operator;
   }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *     ILLM_SIM_TIME_FACTOR}, default 60)
  * @param firstRetry the first retry after a failed reconcile; later ones back off exponentially
  * @param useSsa patch the status with server-side apply (a real API server); false for the mock server
+ * @param exitWhenNotLeading exit the process when leadership is lost (Kubernetes then restarts it as
+ *     a follower); false only where the JVM must outlive the operator (tests)
  */
 public record OperatorSettings(
     int concurrency,
@@ -22,7 +24,8 @@ public record OperatorSettings(
     int probePort,
     double simTimeFactor,
     Duration firstRetry,
-    boolean useSsa) {
+    boolean useSsa,
+    boolean exitWhenNotLeading) {
 
   /** The name of the leader-election Lease. */
   public static final String LEASE_NAME = "illm-lab-operator";
@@ -35,6 +38,7 @@ public record OperatorSettings(
         (int) number(env, "ILLM_PROBE_PORT", 8080),
         number(env, "ILLM_SIM_TIME_FACTOR", 60),
         Duration.ofSeconds(2),
+        true,
         true);
   }
 

@@ -34,6 +34,14 @@ public final class Experiments {
     return experiment;
   }
 
+  /** {@link #twoTargets} ended by the user (the complete annotation) instead of by its workflow. */
+  public static Experiment manual(String name) {
+    Experiment experiment = twoTargets(name);
+    experiment.getSpec().setWorkflow(
+        new WorkflowSpec("load-test", new Completion(CompletionMode.MANUAL), Map.of("rate", "100")));
+    return experiment;
+  }
+
   private static Target target(String name, Provider provider, List<String> depends, String app) {
     ClusterSpec cluster = new ClusterSpec();
     cluster.setProvider(provider);

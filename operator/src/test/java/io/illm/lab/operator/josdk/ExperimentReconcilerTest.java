@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -20,6 +21,7 @@ import io.illm.lab.model.Phase;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.sim.SimClock;
@@ -43,6 +45,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +64,9 @@ class ExperimentReconcilerTest {
   private OperatorMetrics metrics;
   private Operator operator;
 
-  private void start(SimTimings timings) throws Exception {
+  /** The API server first, with the generated CRD: the status subresource exists only once it is applied. */
+  @BeforeEach
+  void startApiServer() throws Exception {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
         new KubernetesMixedDispatcher(expectations), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
@@ -69,9 +74,16 @@ class ExperimentReconcilerTest {
     try (InputStream crd = new FileInputStream(Path.of("../generated-crds/experiments.experiments.illm.io.yaml").toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
+  }
+
+  private void start(SimTimings timings) throws Exception {
+    start(timings, Optional.empty());
+  }
+
+  private void start(SimTimings timings, Optional<String> leaseNamespace) throws Exception {
     world = new SimWorld(SimClock.manual(Instant.parse("2026-11-27T00:00:00Z")), timings);
     metrics = new OperatorMetrics();
-    OperatorSettings settings = new OperatorSettings(2, Optional.empty(), 0, 1, Duration.ofMillis(50), false);
+    OperatorSettings settings = new OperatorSettings(2, leaseNamespace, 0, 1, Duration.ofMillis(50), false, false);
     operator = OperatorMain.operator(client, new Engine(world.ports(), world.clock), settings, metrics);
     operator.start();
   }
@@ -80,9 +92,9 @@ class ExperimentReconcilerTest {
   void stop() {
     if (operator != null) {
       operator.stop();
-      client.close();
-      server.destroy();
     }
+    client.close();
+    server.destroy();
   }
 
   @Test
@@ -102,6 +114,9 @@ class ExperimentReconcilerTest {
         "the finalizer stays until the experiment is deleted");
     assertEquals(List.of("Started", "ClustersReady", "WorkflowSubmitted", "RunFinished", "MetricsCollected",
         "Succeeded", "Cleaned"), distinct(world.events.reasons(new ExperimentId("lab", "tsdb"))));
+
+    assertTrue(metrics.count("reconcile", "success") < 30,
+        "a status patch must not start a loop of turns: " + metrics.count("reconcile", "success"));
 
     experiment("tsdb").delete();
     await("the experiment is gone", () -> experiment("tsdb").get() == null);
@@ -146,6 +161,37 @@ class ExperimentReconcilerTest {
 
     await("the experiment is gone", () -> experiment("busy").get() == null);
     assertNothingLeft();
+  }
+
+  @Test
+  void aManualRunEndsWhenTheUserAnnotatesIt() throws Exception {
+    start(SimTimings.INSTANT);
+    client.resource(Experiments.manual("by-hand")).create();
+    awaitStatus("by-hand", s -> s.getPhase() == Phase.RUNNING);
+
+    // the clock stands still: only the annotation's own event can end the run
+    experiment("by-hand").edit(e -> {
+      e.getMetadata().setAnnotations(Map.of(Observation.COMPLETE_ANNOTATION, "true"));
+      return e;
+    });
+
+    ExperimentStatus status = awaitStatus("by-hand", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    assertEquals(Phase.COMPLETE, status.getPhase());
+  }
+
+  @Test
+  void withLeaderElectionTheOperatorTakesTheLeaseThenReconciles() throws Exception {
+    // JOSDK checks its Lease permissions first; the mock cannot answer that review by itself
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus()
+            .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")
+            .withVerbs("get", "create", "update").endResourceRule().endStatus().build())
+        .always();
+    start(SimTimings.INSTANT, Optional.of("lab"));
+    client.resource(Experiments.twoTargets("led")).create();
+
+    assertEquals(Phase.COMPLETE, awaitStatus("led", s -> Boolean.TRUE.equals(s.getResourcesCleaned())).getPhase());
+    assertNotNull(client.leases().inNamespace("lab").withName(OperatorSettings.LEASE_NAME).get());
   }
 
   @Test

@@ -12,7 +12,7 @@ class OperatorSettingsTest {
 
   @Test
   void unsetMeansTheDefaults() {
-    assertEquals(new OperatorSettings(4, Optional.empty(), 8080, 60, Duration.ofSeconds(2), true),
+    assertEquals(new OperatorSettings(4, Optional.empty(), 8080, 60, Duration.ofSeconds(2), true, true),
         OperatorSettings.from(Map.of()));
   }
 
