@@ -79,6 +79,7 @@ public final class SimClusters implements Clusters {
   public synchronized Map<String, ClusterObservation> observe(ExperimentId experiment) {
     faults.check();
     Instant now = clock.instant();
+    claims.entrySet().removeIf(e -> state(e.getKey(), e.getValue(), now) == ClusterState.GONE); // a long run keeps no ghosts
     Map<String, ClusterObservation> out = new TreeMap<>();
     claims.forEach((name, claim) -> {
       ClusterState s = state(name, claim, now);

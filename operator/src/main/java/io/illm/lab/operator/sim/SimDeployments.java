@@ -76,6 +76,7 @@ public final class SimDeployments implements Deployments {
   public synchronized Map<String, AppObservation> observe(ExperimentId experiment) {
     faults.check();
     Instant now = clock.instant();
+    apps.entrySet().removeIf(e -> state(e.getKey(), e.getValue(), now) == AppState.GONE); // a long run keeps no ghosts
     Map<String, AppObservation> out = new TreeMap<>();
     apps.forEach((name, app) -> {
       AppState s = state(name, app, now);

@@ -74,8 +74,9 @@ public final class SimWorkflows implements Workflows {
   public synchronized WorkflowObservation observe(ExperimentId experiment, String template) {
     faults.check();
     boolean templateMissing = template != null && missingTemplates.contains(template);
-    Run run = runs.get(experiment);
     Instant now = clock.instant();
+    runs.values().removeIf(r -> state(r, now) == WorkflowState.GONE); // a long run keeps no ghosts
+    Run run = runs.get(experiment);
     WorkflowState state = run == null ? WorkflowState.ABSENT : state(run, now);
     if (state.missing()) {
       return new WorkflowObservation(WorkflowState.ABSENT, null, null, null, templateMissing);
