@@ -1,0 +1,86 @@
+package io.illm.lab.operator.engine;
+
+import io.illm.lab.model.ComponentRef;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.model.Target;
+import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Observation;
+import io.illm.lab.operator.lifecycle.Observation.Meta;
+import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.PortException;
+import io.illm.lab.operator.ports.Ports;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Reads the world through the ports into one {@link Observation}, afresh on every turn: nothing
+ * observed is kept in fields, so the status plus what the ports say now is all the state there is.
+ * A port that does not answer becomes an entry in {@link Observation#errors()} (and its part of
+ * the world reads as unknown-empty, which the lifecycle then does not trust).
+ */
+final class Observer {
+
+  private final Ports ports;
+
+  Observer(Ports ports) {
+    this.ports = ports;
+  }
+
+  Observation observe(Experiment experiment) {
+    ExperimentId id = Engine.id(experiment);
+    ExperimentSpec spec = experiment.getSpec();
+    List<String> errors = new ArrayList<>();
+    return new Observation(meta(experiment),
+        read(errors, () -> ports.clusters().observe(id)),
+        read(errors, () -> ports.deployments().observe(id)),
+        read(errors, () -> ports.workflows().observe(id, template(spec))),
+        read(errors, () -> ports.metrics().observe(id)),
+        read(errors, () -> ports.results().observe(id)),
+        read(errors, () -> ports.components().missing(id, componentNames(spec))),
+        errors,
+        null);
+  }
+
+  private static Meta meta(Experiment experiment) {
+    var metadata = experiment.getMetadata();
+    Long generation = metadata.getGeneration();
+    List<String> finalizers = metadata.getFinalizers() == null ? List.of() : metadata.getFinalizers();
+    return new Meta(metadata.getName(), generation == null ? 0 : generation, SpecHash.of(experiment.getSpec()),
+        metadata.getDeletionTimestamp() != null, finalizers.contains(Engine.FINALIZER), metadata.getAnnotations());
+  }
+
+  private static <T> T read(List<String> errors, Supplier<T> port) {
+    try {
+      return port.get();
+    } catch (PortException e) {
+      errors.add(e.getMessage());
+      return null;
+    }
+  }
+
+  private static String template(ExperimentSpec spec) {
+    return spec == null || spec.getWorkflow() == null ? null : spec.getWorkflow().getTemplate();
+  }
+
+  private static Set<String> componentNames(ExperimentSpec spec) {
+    Set<String> names = new TreeSet<>();
+    if (spec == null || spec.getTargets() == null) {
+      return names;
+    }
+    for (Target target : spec.getTargets()) {
+      if (target != null && target.getComponents() != null) {
+        for (ComponentRef ref : target.getComponents()) {
+          String name = ChildNames.component(ref);
+          if (name != null) {
+            names.add(name);
+          }
+        }
+      }
+    }
+    return names;
+  }
+}
