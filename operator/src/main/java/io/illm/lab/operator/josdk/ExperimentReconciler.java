@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The JOSDK shell around the {@link Engine}: every event is one turn (observe, decide, act), and
  * the new status goes back through {@link UpdateControl#patchStatus}. JOSDK owns the finalizer
  * ({@link Engine#FINALIZER}); {@link #cleanup} lets it go only when the lifecycle confirmed every
- * child gone (see {@code docs/adrs/ADR-005-cleanup-and-finalizer.md}).
+ * child gone (see {@code docs/adrs/ADR-007-cleanup-and-finalizer.md}).
  */
 @ControllerConfiguration(name = ExperimentReconciler.NAME, finalizerName = Engine.FINALIZER)
 public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Experiment> {
