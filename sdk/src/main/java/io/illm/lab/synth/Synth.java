@@ -54,21 +54,7 @@ public final class Synth {
    * components as the catalogue, plus duplicate names across the set.
    */
   public static List<Problem> validate(List<Component> components, List<Experiment> experiments) {
-    List<Problem> problems = new ArrayList<>();
-    ComponentCatalogue catalogue = ComponentCatalogue.of(components);
-    Map<String, String> seen = new HashMap<>();
-    for (Component component : components) {
-      String file = componentPath(component);
-      problems.addAll(Validator.validate(file, component));
-      duplicate(seen, "component", component.getMetadata().getName(), file, problems);
-    }
-    for (Experiment experiment : experiments) {
-      String file = experimentPath(experiment);
-      problems.addAll(Validator.validate(file, experiment, catalogue));
-      duplicate(seen, "experiment", experiment.getMetadata().getName(), file, problems);
-    }
-    problems.sort(Problem.ORDER);
-    return problems;
+    return check(components, experiments, Validator::validate);
   }
 
   /**
@@ -78,6 +64,16 @@ public final class Synth {
    * components in full. Much cheaper than {@link #validate} for large catalogues.
    */
   public static List<Problem> validateBuilt(List<Component> components, List<Experiment> experiments) {
+    return check(components, experiments, Validator::validateReferences);
+  }
+
+  /** How one experiment is checked against the catalogue. */
+  private interface ExperimentCheck {
+    List<Problem> check(String file, Experiment experiment, ComponentCatalogue catalogue);
+  }
+
+  private static List<Problem> check(
+      List<Component> components, List<Experiment> experiments, ExperimentCheck experimentCheck) {
     List<Problem> problems = new ArrayList<>();
     ComponentCatalogue catalogue = ComponentCatalogue.of(components);
     Map<String, String> seen = new HashMap<>();
@@ -88,7 +84,7 @@ public final class Synth {
     }
     for (Experiment experiment : experiments) {
       String file = experimentPath(experiment);
-      problems.addAll(Validator.validateReferences(file, experiment, catalogue));
+      problems.addAll(experimentCheck.check(file, experiment, catalogue));
       duplicate(seen, "experiment", experiment.getMetadata().getName(), file, problems);
     }
     problems.sort(Problem.ORDER);
