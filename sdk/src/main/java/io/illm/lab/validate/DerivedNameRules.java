@@ -1,5 +1,6 @@
 package io.illm.lab.validate;
 
+import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.names.ExperimentNames;
@@ -29,7 +30,7 @@ final class DerivedNameRules {
     if (targets == null) {
       return;
     }
-    Map<String, Integer> owners = new HashMap<>();
+    Map<String, String> owners = new HashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
       if (target == null || target.getName() == null || target.getName().length() > ExperimentNames.MAX_LABEL) {
@@ -41,20 +42,37 @@ final class DerivedNameRules {
       if (createsCluster) {
         shortened(path, "cluster", experiment + "-" + t, ExperimentNames.clusterName(experiment, t));
       }
-      shortened(path, "Application", experiment + "-" + t, ExperimentNames.applicationName(experiment, t));
-      shortened(path, "Application", experiment + "-" + t + "-infra", ExperimentNames.infraApplicationName(experiment, t));
-      shortened(path, "Application", experiment + "-" + t + "-obs",
-          ExperimentNames.observabilityApplicationName(experiment, t));
-      for (String name : List.of(ExperimentNames.applicationName(experiment, t),
-          ExperimentNames.infraApplicationName(experiment, t),
-          ExperimentNames.observabilityApplicationName(experiment, t))) {
-        Integer other = owners.putIfAbsent(name, i);
-        if (other != null && other != i && !t.equals(targets.get(other).getName())) {
-          problems.add(Problem.error(file, path, "Application name " + SchemaErrors.quote(name)
-              + " is also derived for spec.targets[" + other + "]", "rename this target"));
+      List<ComponentRef> refs = target.getComponents() == null ? List.of() : target.getComponents();
+      for (int c = 0; c < refs.size(); c++) {
+        String component = componentName(refs.get(c));
+        if (component == null) {
+          continue;
+        }
+        String full = experiment + "-" + t + "-" + component;
+        String name = ExperimentNames.applicationName(experiment, t, component);
+        String refPath = "spec.targets[" + i + "].components[" + c + "]";
+        shortened(refPath, "Application", full, name);
+        String before = owners.putIfAbsent(name, refPath);
+        if (before != null) {
+          problems.add(Problem.error(file, refPath, "Application name " + SchemaErrors.quote(name)
+              + " is also derived for " + before, "rename this target or deploy the component once"));
         }
       }
     }
+  }
+
+  /** The component a reference names, when exactly one of app, workflow and config is set. */
+  private static String componentName(ComponentRef ref) {
+    if (ref == null) {
+      return null;
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (String name : new String[] {ref.getApp(), ref.getWorkflow(), ref.getConfig()}) {
+      if (name != null && !name.isEmpty()) {
+        names.add(name);
+      }
+    }
+    return names.size() == 1 ? names.get(0) : null;
   }
 
   private void shortened(String path, String what, String full, String actual) {

@@ -117,9 +117,6 @@ public final class ExperimentGenerators {
     Set<String> names = new LinkedHashSet<>();
     for (int i = 0; i < count; i++) {
       String name = draw.label(1, 10);
-      if (name.endsWith("-obs") || name.endsWith("-infra")) {
-        name = name + "0"; // "<t>-obs" next to "<t>" would share an Application name (a validation error)
-      }
       if (!names.add(name)) {
         name = name + i;
         names.add(name);
@@ -164,8 +161,13 @@ public final class ExperimentGenerators {
 
   private static List<ComponentRef> components(Draw draw) {
     List<ComponentRef> refs = new ArrayList<>();
+    // each component at most once per target: its Application is named after target and component
+    Set<Integer> kinds = new LinkedHashSet<>();
     for (int c = draw.between(0, 3); c > 0; c--) {
-      switch (draw.between(0, 3)) {
+      kinds.add(draw.between(0, 3));
+    }
+    for (int kind : kinds) {
+      switch (kind) {
         case 0 -> {
           Map<String, String> params = new TreeMap<>();
           params.put("retention", draw.duration(3600, 86400));

@@ -368,9 +368,9 @@ class ValidatorTest {
   }
 
   @Test
-  void targetsWhoseApplicationsWouldShareANameAreAnError() {
-    assertError(with("spec.targets[1].name", "app-infra"), "spec.targets[1].name",
-        "Application name \"tsdb-comparison-app-infra\" is also derived");
+  void componentsWhoseApplicationsWouldShareANameAreAnError() {
+    assertError(with("spec.targets[0].components[1].app", "kube-prometheus-stack"), "spec.targets[0].components[1]",
+        "Application name \"tsdb-comparison-app-kube-prometheus-stack\" is also derived for spec.targets[0].components[0]");
   }
 
   @Test

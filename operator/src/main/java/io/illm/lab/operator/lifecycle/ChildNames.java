@@ -31,7 +31,7 @@ public final class ChildNames {
 
   /** The ArgoCD Application deploying one component on a target. */
   public static String application(String experiment, String target, String component) {
-    return ExperimentNames.fit(experiment + "-" + target + "-" + component, OBJECT_MAX);
+    return ExperimentNames.applicationName(experiment, target, component);
   }
 
   /** The experiment's Workflow. */

@@ -33,19 +33,12 @@ public final class ExperimentNames {
     return fit(experiment + "-" + target, MAX_CLUSTER_NAME);
   }
 
-  /** The ArgoCD Application of a target's components: {@code <exp>-<target>}, at most 63. */
-  public static String applicationName(String experiment, String target) {
-    return fit(experiment + "-" + target, MAX_LABEL);
-  }
-
-  /** The ArgoCD Application of a target's infrastructure layer: {@code <exp>-<target>-infra}. */
-  public static String infraApplicationName(String experiment, String target) {
-    return fit(experiment + "-" + target + "-infra", MAX_LABEL);
-  }
-
-  /** The ArgoCD Application of a target's observability layer: {@code <exp>-<target>-obs}. */
-  public static String observabilityApplicationName(String experiment, String target) {
-    return fit(experiment + "-" + target + "-obs", MAX_LABEL);
+  /**
+   * The ArgoCD Application deploying one component on a target: {@code <exp>-<target>-<component>},
+   * at most 63.
+   */
+  public static String applicationName(String experiment, String target, String component) {
+    return fit(experiment + "-" + target + "-" + component, MAX_LABEL);
   }
 
   /** The Argo Workflow of the experiment: {@code <exp>-run}, at most 63. */

@@ -14,9 +14,7 @@ class ExperimentNamesTest {
   @Test
   void namesThatFitAreKeptAsTheyAre() {
     assertEquals("tsdb-app", ExperimentNames.clusterName("tsdb", "app"));
-    assertEquals("tsdb-app", ExperimentNames.applicationName("tsdb", "app"));
-    assertEquals("tsdb-app-infra", ExperimentNames.infraApplicationName("tsdb", "app"));
-    assertEquals("tsdb-app-obs", ExperimentNames.observabilityApplicationName("tsdb", "app"));
+    assertEquals("tsdb-app-loki", ExperimentNames.applicationName("tsdb", "app", "loki"));
     assertEquals("tsdb-run", ExperimentNames.workflowName("tsdb"));
     assertEquals("cluster-tsdb-app", ExperimentNames.clusterSecretName("tsdb", "app"));
   }
@@ -53,8 +51,7 @@ class ExperimentNamesTest {
   void longNamesStayWithin63() {
     String exp = "e".repeat(63);
     String target = "t".repeat(63);
-    for (String name : new String[] {ExperimentNames.applicationName(exp, target),
-        ExperimentNames.infraApplicationName(exp, target), ExperimentNames.observabilityApplicationName(exp, target),
+    for (String name : new String[] {ExperimentNames.applicationName(exp, target, "component"),
         ExperimentNames.workflowName(exp)}) {
       assertEquals(63, name.length(), name);
       assertTrue(DNS_LABEL.matcher(name).matches(), name);
