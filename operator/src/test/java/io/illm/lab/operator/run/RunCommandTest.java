@@ -88,6 +88,15 @@ class RunCommandTest {
   }
 
   @Test
+  void usageErrorsAreInvalidInputNotAFailedRun() {
+    assertEquals(2, run("run", "hello-app", "--output", "xml"));
+    assertEquals(2, run("run", "hello-app", "--time-factor", "0"));
+    assertTrue(err.toString().contains("--time-factor must be a number greater than 0"), err.toString());
+    assertEquals(2, run("run", "no-such-experiment"));
+    assertTrue(err.toString().contains("known: hello-app"), err.toString());
+  }
+
+  @Test
   void aRunThatOutlivesItsTimeoutFailsWithAClearMessage() {
     // typical timings at real speed: an 8-minute cluster, a 1-second timeout
     assertEquals(1, run("run", "hello-app", "--time-factor", "1", "--timeout", "1s"), err.toString());
