@@ -88,6 +88,9 @@ final class RunReport {
       lines.add("  results: " + status.getResultsURL());
     }
     cost(status).ifPresent(c -> lines.add("  cost: " + c));
+    if (status != null && "Retaining".equals(status.getStep())) {
+      lines.add("  cleanup: spec.cleanup retains the children; the embedded hub discards them as it stops");
+    }
     lines.add(SIMULATED);
     return lines;
   }
