@@ -82,7 +82,7 @@ final class RunReport {
     }
     message(status).ifPresent(m -> lines.add("  message: " + m));
     if (status != null && status.getHypothesisResult() != null) {
-      lines.add("  verdict: hypothesis " + status.getHypothesisResult().value());
+      lines.add("  verdict: hypothesis " + status.getHypothesisResult().value() + " (on simulated metrics)");
     }
     if (status != null && status.getResultsURL() != null) {
       lines.add("  results: " + status.getResultsURL());
