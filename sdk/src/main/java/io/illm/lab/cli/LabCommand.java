@@ -47,7 +47,9 @@ public final class LabCommand implements Runnable {
       CommandLine cmd = ex.getCommandLine();
       cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
       cmd.getErr().println("(see: ./lab " + (cmd == cli ? "" : cmd.getCommandName() + " ") + "--help)");
-      return 1;
+      // usage errors exit 1, unless a contributed command declares otherwise (run: 1 means Failed)
+      return cmd.getCommandSpec().userObject() instanceof Subcommand
+          ? cmd.getCommandSpec().exitCodeOnInvalidInput() : 1;
     });
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

@@ -3,6 +3,7 @@ package io.illm.lab.operator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.validate.Validator;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.YamlDocuments;
@@ -19,21 +20,24 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Finds experiments and components in a lab checkout (experiments/, components/). */
-final class LabFiles {
+/**
+ * Finds experiments and components in a lab checkout (experiments/, components/), and reads an
+ * experiment file into a validated {@link Experiment}: what {@code render} and {@code run} share.
+ */
+public final class LabFiles {
 
   private final Path root;
 
-  LabFiles(Path root) {
+  public LabFiles(Path root) {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
   /** {@code argument} as a file, else the catalogue's {@code experiments/<argument>/experiment.yaml}. */
-  Optional<Path> experiment(String argument) {
+  public Optional<Path> experiment(String argument) {
     Path asPath = Path.of(argument);
     if (Files.isRegularFile(asPath)) {
       return Optional.of(asPath);
@@ -43,7 +47,7 @@ final class LabFiles {
   }
 
   /** The experiment names under experiments/, sorted. */
-  List<String> experimentNames() {
+  public List<String> experimentNames() {
     Path dir = root.resolve("experiments");
     if (!Files.isDirectory(dir)) {
       return List.of();
@@ -57,7 +61,7 @@ final class LabFiles {
   }
 
   /** The Components under root/components and the extra folders; later folders win on a name. */
-  ComponentCatalogue catalogue(List<Path> extra) {
+  public ComponentCatalogue catalogue(List<Path> extra) {
     List<Path> folders = new ArrayList<>();
     folders.add(root.resolve("components"));
     folders.addAll(extra);
@@ -72,6 +76,40 @@ final class LabFiles {
     return ComponentCatalogue.of(byName.values());
   }
 
+  /** The lab root: {@code explicit} if given, else $LAB_ROOT, else the current directory. */
+  public static LabFiles at(Path explicit) {
+    return new LabFiles(explicit != null ? explicit : Path.of(System.getenv().getOrDefault("LAB_ROOT", ".")));
+  }
+
+  /**
+   * The file's single Experiment, validated against {@code catalogue} and bound; null when it
+   * cannot be used, with every reason added to {@code problems}.
+   */
+  public static Experiment load(Path file, String label, ComponentCatalogue catalogue, List<Problem> problems) {
+    Read read = read(file, label);
+    problems.addAll(read.problems());
+    if (read.document() == null) {
+      return null;
+    }
+    problems.addAll(Validator.validateExperiment(label, read.document(), catalogue));
+    if (problems.stream().anyMatch(Problem::isError)) {
+      return null;
+    }
+    try {
+      return LabYaml.convert(read.document(), Experiment.class);
+    } catch (IOException e) {
+      problems.add(Problem.error(label, "", "cannot read the experiment: " + e.getMessage(), "./lab validate " + label));
+      return null;
+    }
+  }
+
+  /** How a file is named in problems: relative to the current directory when below it. */
+  public static String display(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return (absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute).toString().replace('\\', '/');
+  }
+
   /** The single Experiment document of a file, or the problems that prevent reading it. */
   static Read read(Path file, String label) {
     YamlDocuments documents = YamlDocuments.read(file, label);
@@ -82,7 +120,7 @@ final class LabFiles {
         .filter(d -> Experiment.KIND.equals(d.path("kind").asText())).toList();
     if (experiments.size() != 1) {
       return new Read(null, List.of(Problem.error(label, "", "expected one Experiment, found "
-          + experiments.size(), "render one experiment per call")));
+          + experiments.size(), "one Experiment per file")));
     }
     return new Read(experiments.get(0), List.of());
   }

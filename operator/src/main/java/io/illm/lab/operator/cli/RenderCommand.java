@@ -12,9 +12,7 @@ import io.illm.lab.operator.render.Rendering;
 import io.illm.lab.operator.render.UpstreamSchemas;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Problem;
-import io.illm.lab.validate.Validator;
 import io.illm.lab.yaml.LabYaml;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +81,7 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
   public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LabFiles lab = new LabFiles(root != null ? root : Path.of(System.getenv().getOrDefault("LAB_ROOT", ".")));
+    LabFiles lab = LabFiles.at(root);
     List<String> usage = new ArrayList<>();
     catalogues.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> usage.add("render: not a folder: " + p));
     if (schemas != null && !Files.isDirectory(schemas)) {
@@ -99,10 +97,10 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
       err.flush();
       return USAGE;
     }
-    String label = display(file.get());
+    String label = LabFiles.display(file.get());
     ComponentCatalogue catalogue = lab.catalogue(catalogues);
     List<Problem> problems = new ArrayList<>();
-    Experiment parsed = parse(file.get(), label, catalogue, problems);
+    Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
     List<JsonNode> documents = List.of();
     if (parsed != null) {
       Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, catalogue);
@@ -115,23 +113,6 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     return problems.stream().anyMatch(Problem::isError) ? INVALID : OK;
   }
 
-  private static Experiment parse(Path file, String label, ComponentCatalogue catalogue, List<Problem> problems) {
-    LabFiles.Read read = LabFiles.read(file, label);
-    problems.addAll(read.problems());
-    if (read.document() == null) {
-      return null;
-    }
-    problems.addAll(Validator.validateExperiment(label, read.document(), catalogue));
-    if (problems.stream().anyMatch(Problem::isError)) {
-      return null;
-    }
-    try {
-      return LabYaml.convert(read.document(), Experiment.class);
-    } catch (IOException e) {
-      problems.add(Problem.error(label, "", "cannot read the experiment: " + e.getMessage(), "./lab validate " + label));
-      return null;
-    }
-  }
 
   private List<Problem> check(LabFiles lab, List<JsonNode> documents, PrintWriter err) {
     Optional<Path> upstream = schemas != null ? Optional.of(schemas) : UpstreamSchemas.locate(lab.root());
@@ -181,11 +162,5 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     JsonNode metadata = document.path("metadata");
     return document.path("kind").asText() + " " + metadata.path("namespace").asText() + "/"
         + metadata.path("name").asText();
-  }
-
-  private static String display(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path cwd = Path.of("").toAbsolutePath();
-    return (absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute).toString().replace('\\', '/');
   }
 }
