@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,21 +57,14 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT",
-      description = "A path to an experiment YAML, or the name of one under experiments/.")
-  private String experiment;
+  @Mixin
+  private ExperimentChoice choice = new ExperimentChoice();
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "yaml",
       description = "yaml or json. Default: ${DEFAULT-VALUE}.")
   private Output output = Output.yaml;
 
-  @Option(names = "--catalogue", paramLabel = "DIR",
-      description = "More Components besides <root>/components; repeatable, later folders win.")
-  private List<Path> catalogues = new ArrayList<>();
 
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "The lab checkout (experiments/, components/, platform/). Default: $LAB_ROOT, else the current directory.")
-  private Path root;
 
   @Option(names = "--schemas", paramLabel = "DIR",
       description = "The upstream CRD folder. Default: $LAB_UPSTREAM_CRDS, else shared/upstream-crds beside the root.")
@@ -81,24 +74,19 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
   public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LabFiles lab = LabFiles.at(root);
-    List<String> usage = new ArrayList<>();
-    catalogues.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> usage.add("render: not a folder: " + p));
+    LabFiles lab = choice.lab();
+    List<String> usage = new ArrayList<>(choice.usageProblems("render"));
     if (schemas != null && !Files.isDirectory(schemas)) {
       usage.add("render: not a folder: " + schemas);
     }
-    Optional<Path> file = lab.experiment(experiment);
-    if (file.isEmpty()) {
-      usage.add("render: no experiment file or name " + experiment + " (known: "
-          + String.join(", ", lab.experimentNames()) + ")");
-    }
+    Optional<Path> file = choice.file();
     if (!usage.isEmpty()) {
       usage.forEach(err::println);
       err.flush();
       return USAGE;
     }
     String label = LabFiles.display(file.get());
-    ComponentCatalogue catalogue = lab.catalogue(catalogues);
+    ComponentCatalogue catalogue = choice.catalogue();
     List<Problem> problems = new ArrayList<>();
     Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
     List<JsonNode> documents = List.of();
@@ -133,7 +121,7 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
       throws JsonProcessingException {
     if (output == Output.json) {
       ObjectNode root = LabYaml.json().createObjectNode();
-      root.put("experiment", experiment);
+      root.put("experiment", choice.argument());
       ArrayNode objects = root.putArray("objects");
       documents.forEach(objects::add);
       ArrayNode list = root.putArray("problems");

@@ -7,6 +7,7 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.Target;
+import io.illm.lab.operator.cli.ExperimentChoice;
 import io.illm.lab.operator.cli.LabFiles;
 import io.illm.lab.operator.josdk.EmbeddedHub;
 import io.illm.lab.operator.lifecycle.ChildNames;
@@ -18,7 +19,6 @@ import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -71,21 +71,14 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT",
-      description = "A path to an experiment YAML, or the name of one under experiments/.")
-  private String experiment;
+  @Mixin
+  private ExperimentChoice choice = new ExperimentChoice();
 
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "human",
       description = "human or json (one object with the final status on stdout). Default: ${DEFAULT-VALUE}.")
   private Output output = Output.human;
 
-  @Option(names = "--catalogue", paramLabel = "DIR",
-      description = "More Components besides <root>/components; repeatable, later folders win.")
-  private List<Path> catalogues = new ArrayList<>();
 
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "The lab checkout (experiments/, components/, generated-crds/). Default: $LAB_ROOT, else the current directory.")
-  private Path root;
 
   @Option(names = "--time-factor", paramLabel = "N", defaultValue = "300",
       description = "How many times faster than real time the simulated world runs. Default: ${DEFAULT-VALUE}"
@@ -111,9 +104,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   public Integer call() throws JsonProcessingException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LabFiles lab = LabFiles.at(root);
-    List<String> usage = new ArrayList<>();
-    catalogues.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> usage.add("run: not a folder: " + p));
+    List<String> usage = new ArrayList<>(choice.usageProblems("run"));
     if (!(timeFactor > 0) || Double.isInfinite(timeFactor)) {
       usage.add("run: --time-factor must be a number greater than 0, got " + timeFactor);
     }
@@ -121,16 +112,12 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     if (timeout != null) {
       limit = parseTimeout(timeout, usage);
     }
-    Optional<Path> file = lab.experiment(experiment);
-    if (file.isEmpty()) {
-      usage.add("run: no experiment file or name " + experiment + " (known: "
-          + String.join(", ", lab.experimentNames()) + ")");
-    }
+    Optional<Path> file = choice.file();
     if (!usage.isEmpty()) {
       return stop(err, usage);
     }
     String label = LabFiles.display(file.get());
-    ComponentCatalogue catalogue = lab.catalogue(catalogues);
+    ComponentCatalogue catalogue = choice.catalogue();
     List<Problem> problems = new ArrayList<>();
     Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
     if (parsed != null) {
@@ -143,7 +130,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     if (limit == null) {
       limit = defaultTimeout(parsed);
     }
-    return run(lab.root(), parsed, limit, out, err);
+    return run(choice.lab().root(), parsed, limit, out, err);
   }
 
   private int run(Path labRoot, Experiment experiment, Duration limit, PrintWriter out, PrintWriter err)
