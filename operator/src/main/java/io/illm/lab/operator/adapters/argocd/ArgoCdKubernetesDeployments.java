@@ -1,0 +1,75 @@
+package io.illm.lab.operator.adapters.argocd;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.illm.lab.model.Component;
+import io.illm.lab.operator.adapters.ChildLabels;
+import io.illm.lab.operator.adapters.KubernetesCalls;
+import io.illm.lab.operator.adapters.Placement;
+import io.illm.lab.operator.children.argocd.Application;
+import io.illm.lab.operator.lifecycle.Action.CreateApplication;
+import io.illm.lab.operator.lifecycle.Action.DeleteApplication;
+import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Observation.AppObservation;
+import io.illm.lab.operator.ports.Deployments;
+import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.PortException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The deployment port on a Kubernetes API server: ArgoCD Applications in the ArgoCD namespace,
+ * shaped by {@link ArgoCdDeployments} from the Component object (read from the experiment's
+ * namespace) that the action refers to.
+ */
+public final class ArgoCdKubernetesDeployments implements Deployments {
+
+  private final KubernetesClient client;
+  private final Placement placement;
+  private final ArgoCdDeployments shapes;
+
+  public ArgoCdKubernetesDeployments(KubernetesClient client, Placement placement) {
+    this.client = client;
+    this.placement = placement;
+    this.shapes = new ArgoCdDeployments(placement);
+  }
+
+  @Override
+  public Map<String, AppObservation> observe(ExperimentId experiment) {
+    List<Application> found = KubernetesCalls.call("listing the Applications of " + experiment,
+        () -> client.resources(Application.class).inNamespace(placement.argocd())
+            .withLabels(ChildLabels.of(experiment.name())).list().getItems());
+    Map<String, AppObservation> out = new TreeMap<>();
+    for (Application app : found) {
+      out.put(app.getMetadata().getName(), ArgoCdDeployments.observe(app));
+    }
+    return out;
+  }
+
+  /**
+   * Creates the Application unless it exists; a Component the catalogue does not have (yet) is a
+   * PortException, so the engine tries again (the observer reports it as missing meanwhile).
+   */
+  @Override
+  public void create(ExperimentId experiment, CreateApplication action) {
+    String name = ChildNames.component(action.component());
+    if (name == null) {
+      throw new PortException("Application " + action.name() + ": the component reference names no single component");
+    }
+    Component component = KubernetesCalls.call("reading component " + experiment.namespace() + "/" + name,
+        () -> client.resources(Component.class).inNamespace(experiment.namespace()).withName(name).get());
+    if (component == null) {
+      throw new PortException("Application " + action.name() + ": component " + experiment.namespace() + "/" + name
+          + " does not exist");
+    }
+    Application app = shapes.application(experiment.name(), action, component);
+    KubernetesCalls.createUnlessExists("creating Application " + action.name(), () -> client.resource(app).create());
+  }
+
+  /** Asks for the deletion; ArgoCD's resources finalizer deletes the workloads first. */
+  @Override
+  public void delete(ExperimentId experiment, DeleteApplication action) {
+    KubernetesCalls.run("deleting Application " + action.name(),
+        () -> client.resources(Application.class).inNamespace(placement.argocd()).withName(action.name()).delete());
+  }
+}

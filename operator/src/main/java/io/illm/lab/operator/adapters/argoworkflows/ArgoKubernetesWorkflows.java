@@ -1,0 +1,81 @@
+package io.illm.lab.operator.adapters.argoworkflows;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.illm.lab.operator.adapters.ChildLabels;
+import io.illm.lab.operator.adapters.KubernetesCalls;
+import io.illm.lab.operator.adapters.Placement;
+import io.illm.lab.operator.children.argoworkflows.Workflow;
+import io.illm.lab.operator.lifecycle.Action.DeleteWorkflow;
+import io.illm.lab.operator.lifecycle.Action.SubmitWorkflow;
+import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
+import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.Workflows;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The workflow port on a Kubernetes API server: the experiment's Argo Workflow in the workflows
+ * namespace (shaped by {@link ArgoWorkflows}), and whether its WorkflowTemplate exists there.
+ */
+public final class ArgoKubernetesWorkflows implements Workflows {
+
+  /** WorkflowTemplates, read by name only: no type of ours is generated for them. */
+  static final ResourceDefinitionContext WORKFLOW_TEMPLATES = new ResourceDefinitionContext.Builder()
+      .withGroup("argoproj.io")
+      .withVersion("v1alpha1")
+      .withKind("WorkflowTemplate")
+      .withPlural("workflowtemplates")
+      .withNamespaced(true)
+      .build();
+
+  private final KubernetesClient client;
+  private final Placement placement;
+  private final ArgoWorkflows shapes;
+
+  public ArgoKubernetesWorkflows(KubernetesClient client, Placement placement) {
+    this.client = client;
+    this.placement = placement;
+    this.shapes = new ArgoWorkflows(placement);
+  }
+
+  /**
+   * The experiment's Workflow found by its label; should there be several, the one with the
+   * experiment's Workflow name, else the first by name.
+   */
+  @Override
+  public WorkflowObservation observe(ExperimentId experiment, String template) {
+    List<Workflow> found = KubernetesCalls.call("listing the Workflows of " + experiment,
+        () -> client.resources(Workflow.class).inNamespace(placement.workflows())
+            .withLabels(ChildLabels.of(experiment.name())).list().getItems());
+    String expected = ChildNames.workflow(experiment.name());
+    Workflow workflow = found.stream()
+        .min(Comparator.comparing((Workflow w) -> !expected.equals(w.getMetadata().getName()))
+            .thenComparing(w -> w.getMetadata().getName()))
+        .orElse(null);
+    WorkflowObservation seen = ArgoWorkflows.observe(workflow);
+    boolean templateMissing = template != null && templateAbsent(template);
+    return new WorkflowObservation(seen.state(), seen.message(), seen.startedAt(), seen.finishedAt(), templateMissing);
+  }
+
+  @Override
+  public void submit(ExperimentId experiment, SubmitWorkflow action) {
+    Workflow workflow = shapes.workflow(experiment.name(), action);
+    KubernetesCalls.createUnlessExists("submitting Workflow " + action.name(), () -> client.resource(workflow).create());
+  }
+
+  @Override
+  public void delete(ExperimentId experiment, DeleteWorkflow action) {
+    KubernetesCalls.run("deleting Workflow " + action.name(),
+        () -> client.resources(Workflow.class).inNamespace(placement.workflows()).withName(action.name()).delete());
+  }
+
+  private boolean templateAbsent(String template) {
+    GenericKubernetesResource found = KubernetesCalls.call("reading WorkflowTemplate " + template,
+        () -> client.genericKubernetesResources(WORKFLOW_TEMPLATES).inNamespace(placement.workflows())
+            .withName(template).get());
+    return found == null;
+  }
+}
