@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The component catalogue on a Kubernetes API server: the Component objects of the experiment's namespace. */
+/** The component catalogue on a Kubernetes API server: the Component objects (cluster-scoped, one catalogue for all). */
 public final class KubernetesComponents implements Components {
 
   private final KubernetesClient client;
@@ -22,8 +22,8 @@ public final class KubernetesComponents implements Components {
     if (names.isEmpty()) {
       return Set.of();
     }
-    List<Component> found = KubernetesCalls.call("listing the components of namespace " + experiment.namespace(),
-        () -> client.resources(Component.class).inNamespace(experiment.namespace()).list().getItems());
+    List<Component> found = KubernetesCalls.call("listing the components",
+        () -> client.resources(Component.class).list().getItems());
     Set<String> missing = new TreeSet<>(names);
     found.forEach(c -> missing.remove(c.getMetadata().getName()));
     return missing;

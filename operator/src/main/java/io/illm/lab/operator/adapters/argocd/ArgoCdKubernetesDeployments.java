@@ -19,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * The deployment port on a Kubernetes API server: ArgoCD Applications in the ArgoCD namespace,
- * shaped by {@link ArgoCdDeployments} from the Component object (read from the experiment's
- * namespace) that the action refers to.
+ * shaped by {@link ArgoCdDeployments} from the Component object (cluster-scoped) that the action
+ * refers to.
  */
 public final class ArgoCdKubernetesDeployments implements Deployments {
 
@@ -56,11 +56,10 @@ public final class ArgoCdKubernetesDeployments implements Deployments {
     if (name == null) {
       throw new PortException("Application " + action.name() + ": the component reference names no single component");
     }
-    Component component = KubernetesCalls.call("reading component " + experiment.namespace() + "/" + name,
-        () -> client.resources(Component.class).inNamespace(experiment.namespace()).withName(name).get());
+    Component component = KubernetesCalls.call("reading component " + name,
+        () -> client.resources(Component.class).withName(name).get());
     if (component == null) {
-      throw new PortException("Application " + action.name() + ": component " + experiment.namespace() + "/" + name
-          + " does not exist");
+      throw new PortException("Application " + action.name() + ": component " + name + " does not exist");
     }
     Application app = shapes.application(experiment.name(), action, component);
     KubernetesCalls.createUnlessExists("creating Application " + action.name(), () -> client.resource(app).create());

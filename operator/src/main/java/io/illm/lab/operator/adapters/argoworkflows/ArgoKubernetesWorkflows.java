@@ -23,7 +23,7 @@ import java.util.List;
 public final class ArgoKubernetesWorkflows implements Workflows {
 
   /** WorkflowTemplates, read by name only: no type of ours is generated for them. */
-  static final ResourceDefinitionContext WORKFLOW_TEMPLATES = new ResourceDefinitionContext.Builder()
+  public static final ResourceDefinitionContext WORKFLOW_TEMPLATES = new ResourceDefinitionContext.Builder()
       .withGroup("argoproj.io")
       .withVersion("v1alpha1")
       .withKind("WorkflowTemplate")
