@@ -9,6 +9,6 @@ import java.util.Set;
  */
 public interface Components {
 
-  /** The names among {@code names} that the catalogue of {@code experiment}'s namespace does not have. */
+  /** The names among {@code names} that the catalogue does not have (Components are cluster-scoped: one catalogue per cluster). */
   Set<String> missing(ExperimentId experiment, Set<String> names);
 }
