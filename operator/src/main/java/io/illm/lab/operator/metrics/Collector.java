@@ -93,8 +93,7 @@ public final class Collector {
             ? api.range(sample.query(), window.start(), end, plan.step(), until)
             : api.instant(sample.query(), window.end(), until), workers)
         .exceptionally(e -> Answer.unanswered("the query could not run: " + e))
-        .completeOnTimeout(Answer.unanswered("no answer within the collection deadline of " + deadline.toMillis()
-            + " ms"), Math.max(1, Duration.between(Instant.now(), until).toMillis()), TimeUnit.MILLISECONDS);
+        .completeOnTimeout(Answer.unanswered(PrometheusApi.DEADLINE_PASSED), Math.max(1, Duration.between(Instant.now(), until).toMillis()), TimeUnit.MILLISECONDS);
   }
 
   private static Attempt fold(QueryPlan plan, int number, List<List<List<CompletableFuture<Answer>>>> answers) {

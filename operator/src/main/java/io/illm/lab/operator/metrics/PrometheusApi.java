@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class PrometheusApi {
 
+  /** The error of a query the collection's deadline cut short, or that it did not let start. */
+  public static final String DEADLINE_PASSED = "no answer before the collection deadline";
+
   private final URI base;
   private final HttpClient http;
   private final Retries retries;
@@ -113,13 +116,18 @@ public final class PrometheusApi {
         break;
       }
       tries++;
-      last = send(uri, left.compareTo(retries.requestTimeout()) < 0 ? left : retries.requestTimeout());
+      boolean clipped = left.compareTo(retries.requestTimeout()) < 0;
+      last = send(uri, clipped ? left : retries.requestTimeout());
+      if (clipped && !last.answer().answered() && last.answer().error().startsWith("no answer from")) {
+        // The deadline cut this request short: say so as the collector does, whichever notices first.
+        return Answer.unanswered(DEADLINE_PASSED);
+      }
       if (!last.retryable() || tries == retries.attempts() || !pause(retries.backoff(tries), deadline)) {
         break;
       }
     }
     if (last == null) {
-      return Answer.unanswered("the collection deadline passed before the query was sent");
+      return Answer.unanswered(DEADLINE_PASSED);
     }
     return last.retryable() && tries > 1 ? last.after(tries) : last.answer();
   }
