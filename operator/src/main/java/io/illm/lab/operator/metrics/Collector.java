@@ -1,5 +1,6 @@
 package io.illm.lab.operator.metrics;
 
+import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.QueryType;
 import io.illm.lab.operator.metrics.Attempt.Raw;
 import io.illm.lab.operator.metrics.QueryPlan.PlannedMetric;
@@ -97,48 +98,61 @@ public final class Collector {
   }
 
   private static Attempt fold(QueryPlan plan, int number, List<List<List<CompletableFuture<Answer>>>> answers) {
+    Tally tally = new Tally();
     List<MetricResult> metrics = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    List<Raw> raw = new ArrayList<>();
-    int samples = 0;
-    int covered = 0;
-    int sent = 0;
-    int dropped = 0;
-    String unreachable = null;
-    boolean anyAnswered = false;
     for (int m = 0; m < plan.metrics().size(); m++) {
       PlannedMetric metric = plan.metrics().get(m);
-      List<Sample> results = new ArrayList<>();
+      List<Sample> samples = new ArrayList<>();
       for (int s = 0; s < metric.samples().size(); s++) {
-        PlannedSample planned = metric.samples().get(s);
         List<Answer> windows = answers.get(m).get(s).stream().map(CompletableFuture::join).toList();
-        for (int w = 0; w < windows.size(); w++) {
-          Answer answer = windows.get(w);
-          sent++;
-          dropped += answer.dropped();
-          anyAnswered |= answer.answered();
-          if (!answer.answered() && unreachable == null) {
-            unreachable = answer.error();
-          }
-          if (answer.body() != null) {
-            raw.add(new Raw(metric.name(), planned.target(), w, answer.body()));
-          }
-        }
-        Sample sample = Samples.of(metric, planned, windows);
-        results.add(sample);
-        samples++;
-        if (Samples.covered(sample, metric.onEmpty())) {
-          covered++;
-        } else if (metric.onEmpty() == io.illm.lab.model.EmptyResult.FAIL) {
-          failures.add(metric.name() + (planned.target() == null ? "" : " (target " + planned.target() + ")") + ": "
-              + (sample.error() != null ? sample.error() : "empty result") + ", and onEmpty is fail");
-        }
+        samples.add(tally.sample(metric, metric.samples().get(s), windows));
       }
       metrics.add(new MetricResult(metric.name(), metric.type().value(), metric.unit(), metric.description(),
-          metric.group(), metric.perTarget(), metric.onEmpty().value(), null, results));
+          metric.group(), metric.perTarget(), metric.onEmpty().value(), null, samples));
     }
-    double coverage = samples == 0 ? 0 : (double) covered / samples;
-    return new Attempt(number, metrics, coverage, failures, sent > 0 && !anyAnswered ? unreachable : null, dropped,
-        raw);
+    return tally.attempt(number, metrics);
+  }
+
+  /** What the samples of one attempt add up to, for the gate. */
+  private static final class Tally {
+    private final List<String> failures = new ArrayList<>();
+    private final List<Raw> raw = new ArrayList<>();
+    private int samples;
+    private int covered;
+    private int sent;
+    private int answered;
+    private int dropped;
+    private String unreachable;
+
+    Sample sample(PlannedMetric metric, PlannedSample planned, List<Answer> windows) {
+      for (int w = 0; w < windows.size(); w++) {
+        Answer answer = windows.get(w);
+        sent++;
+        dropped += answer.dropped();
+        if (answer.answered()) {
+          answered++;
+        } else if (unreachable == null) {
+          unreachable = answer.error();
+        }
+        if (answer.body() != null) {
+          raw.add(new Raw(metric.name(), planned.target(), w, answer.body()));
+        }
+      }
+      Sample sample = Samples.of(metric, planned, windows);
+      samples++;
+      if (Samples.covered(sample, metric.onEmpty())) {
+        covered++;
+      } else if (metric.onEmpty() == EmptyResult.FAIL) {
+        failures.add(metric.name() + (planned.target() == null ? "" : " (target " + planned.target() + ")") + ": "
+            + (sample.error() != null ? sample.error() : "empty result") + ", and onEmpty is fail");
+      }
+      return sample;
+    }
+
+    Attempt attempt(int number, List<MetricResult> metrics) {
+      double coverage = samples == 0 ? 0 : (double) covered / samples;
+      return new Attempt(number, metrics, coverage, failures, sent > 0 && answered == 0 ? unreachable : null, dropped,
+          raw);
+    }
   }
 }
