@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -56,6 +58,11 @@ public final class S3ResultsStore implements ResultsStore, AutoCloseable {
 
   /** A client builder for the settings: endpoint, region, path style, credentials, no SDK retries. */
   public static S3ClientBuilder clientBuilder(S3Settings settings) {
+    return clientBuilder(settings, c -> { });
+  }
+
+  /** {@link #clientBuilder(S3Settings)} with more client configuration (e.g. interceptors in tests). */
+  public static S3ClientBuilder clientBuilder(S3Settings settings, Consumer<ClientOverrideConfiguration.Builder> more) {
     S3ClientBuilder builder = S3Client.builder()
         .region(Region.of(settings.region()))
         .forcePathStyle(settings.pathStyle())
@@ -65,7 +72,8 @@ public final class S3ResultsStore implements ResultsStore, AutoCloseable {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
             .apiCallAttemptTimeout(Duration.ofSeconds(20))
-            .apiCallTimeout(Duration.ofSeconds(30)));
+            .apiCallTimeout(Duration.ofSeconds(30))
+            .applyMutation(more));
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }

@@ -114,7 +114,8 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
     try {
       run = RunFiles.of(source.summary(experiment, spec, status));
     } catch (RuntimeException e) {
-      LOG.warn("results of {}: the summary could not be assembled", experiment, e);
+      LOG.warn("results of {}: the summary could not be assembled: {}", experiment, e.toString());
+      LOG.debug("results of {}: the summary could not be assembled", experiment, e);
       return failed("the summary could not be assembled: " + e.getMessage());
     }
     String failure = upload(run);
@@ -131,7 +132,7 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
           + (kept.dropped().isEmpty() ? "" : "; raw files not kept (too large for the hub): "
               + String.join(", ", kept.dropped())));
     } catch (RuntimeException e) {
-      LOG.warn("results of {}: the hub fallback failed too", experiment, e);
+      LOG.warn("results of {}: the hub fallback failed too: {}", experiment, e.toString());
       return failed(failure + "; keeping them on the hub failed too: " + e.getMessage());
     }
   }
