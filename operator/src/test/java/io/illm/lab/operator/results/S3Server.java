@@ -12,23 +12,23 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * ephemeral loopback port. It can be stopped and started again on the same port with the same
  * objects: an outage of the store.
  */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
 
-  static final String BUCKET = "experiment-results";
-  static final String KEY_ID = "lab-access";
-  static final String KEY = "lab-secret";
+  public static final String BUCKET = "experiment-results";
+  public static final String KEY_ID = "lab-access";
+  public static final String KEY = "lab-secret";
 
   private final BlobStore blobs = new TransientNio2BlobStore();
   private S3Proxy proxy;
   private int port;
 
-  S3Server() throws Exception {
+  public S3Server() throws Exception {
     blobs.createContainer(BUCKET);
     start(0);
   }
 
   /** The settings of a store at {@code s3://experiment-results/<prefix>} on this server. */
-  S3Settings settings(String prefix) {
+  public S3Settings settings(String prefix) {
     return S3Settings.from(Map.of(
         S3Settings.URL, "s3://" + BUCKET + "/" + prefix,
         S3Settings.ENDPOINT, "http://127.0.0.1:" + port,
@@ -41,7 +41,7 @@ final class S3Server implements AutoCloseable {
   }
 
   /** The store is down: connections are refused. */
-  synchronized void stop() throws Exception {
+  public synchronized void stop() throws Exception {
     if (proxy != null) {
       proxy.stop();
       proxy = null;
@@ -49,7 +49,7 @@ final class S3Server implements AutoCloseable {
   }
 
   /** The store is back on its port, with its objects. */
-  synchronized void restart() throws Exception {
+  public synchronized void restart() throws Exception {
     if (proxy == null) {
       start(port);
     }
