@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** The S3 store against a real S3 protocol server (s3proxy) in the test's process. */
+@EnableKubernetesMockClient(crud = true)
 class S3ResultsStoreTest {
+
+  static KubernetesClient client;
 
   static S3Server server;
 
@@ -105,6 +111,34 @@ class S3ResultsStoreTest {
       assertFalse(e.retryable(), e.getMessage());
       assertTrue(e.getMessage().contains("HTTP 403") && e.getMessage().contains("check the credentials"), e.getMessage());
     }
+  }
+
+  @Test
+  void credentialsComeFromTheSecretTheSettingsName() {
+    client.resource(new SecretBuilder().withNewMetadata().withName("results-s3").withNamespace("illm-lab").endMetadata()
+        .addToStringData("accessKeyId", S3Server.KEY_ID).addToStringData("secretAccessKey", S3Server.KEY).build())
+        .create();
+    S3Settings base = server.settings("secret");
+    S3Settings named = new S3Settings(base.bucket(), base.prefix(), base.endpoint(), base.region(), true, null, null,
+        "results-s3");
+    S3Settings settings = S3ResultsStore.withSecretCredentials(named, client, "illm-lab");
+    try (S3ResultsStore store = S3ResultsStore.open(settings)) {
+      assertEquals(List.of(), store.runs("tsdb"), "signed with the Secret's keys");
+    }
+  }
+
+  @Test
+  void aMissingSecretOrKeySaysWhatToCreate() {
+    client.resource(new SecretBuilder().withNewMetadata().withName("half").withNamespace("lab").endMetadata()
+        .addToStringData("accessKeyId", "x").build()).create();
+    S3Settings base = server.settings("secret");
+    var missing = assertThrows(IllegalArgumentException.class, () -> S3ResultsStore.withSecretCredentials(
+        new S3Settings(base.bucket(), "", base.endpoint(), null, true, null, null, "lab/none"), client, "illm-lab"));
+    assertEquals("Secret lab/none: not found (create it with keys accessKeyId and secretAccessKey,"
+        + " or fix ILLM_RESULTS_S3_CREDENTIALS_SECRET)", missing.getMessage());
+    var half = assertThrows(IllegalArgumentException.class, () -> S3ResultsStore.withSecretCredentials(
+        new S3Settings(base.bucket(), "", base.endpoint(), null, true, null, null, "lab/half"), client, "illm-lab"));
+    assertEquals("Secret lab/half: data.secretAccessKey: missing (add the key to the Secret)", half.getMessage());
   }
 
   @Test
