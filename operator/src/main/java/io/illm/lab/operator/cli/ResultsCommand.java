@@ -142,8 +142,7 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
     }
     byte[] bytes = read(file);
     Summary summary = SummaryJson.read(file.toString(), bytes);
-    print(out, summary, bytes, file.getParent() == null ? "-" : file.getParent().getFileName().toString(),
-        file.toAbsolutePath().normalize().toUri().toString());
+    print(out, summary, bytes, runName(summary), file.toAbsolutePath().normalize().toUri().toString());
     return OK;
   }
 
@@ -237,6 +236,15 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
 
   private String where() {
     return s3 != null ? s3 : folder().toAbsolutePath().normalize().toString();
+  }
+
+  /** The run's name as a store would file it, or "-" when the summary lacks what it is made of. */
+  private static String runName(Summary summary) {
+    try {
+      return RunKey.of(summary).run();
+    } catch (IllegalArgumentException e) {
+      return "-";
+    }
   }
 
   /** The summary.json a path means (itself, or inside a run folder), or null. */

@@ -111,14 +111,20 @@ final class SummaryText {
     return "$" + number(usd);
   }
 
-  /** At most 4 significant digits, no exponent for everyday magnitudes, the same text on every machine. */
+  /**
+   * Whole numbers from 1000 up (bytes, series counts), else at most 4 significant digits; an exponent
+   * only for the very large and very small; the same text on every machine.
+   */
   static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return Double.toString(value);
     }
     double magnitude = Math.abs(value);
-    if (magnitude != 0 && (magnitude >= 1e9 || magnitude < 1e-4)) {
+    if (magnitude != 0 && (magnitude >= 1e15 || magnitude < 1e-4)) {
       return String.format(Locale.ROOT, "%.3e", value);
+    }
+    if (magnitude >= 1000) {
+      return Long.toString(Math.round(value));
     }
     return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }

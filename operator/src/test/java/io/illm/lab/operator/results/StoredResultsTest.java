@@ -72,6 +72,20 @@ class StoredResultsTest {
   }
 
   @Test
+  void aForgottenExperimentStoresAgainAsANewRun() {
+    AtomicInteger assembled = new AtomicInteger();
+    try (StoredResults results = new StoredResults(new FolderResultsStore(dir), (id, spec, status) -> SampleRuns.run(
+        "tsdb", "u" + assembled.incrementAndGet(), "2026-11-27T00:01:00Z"), Optional.empty(), FAST, 1)) {
+      store(results);
+      awaitDone(results);
+      results.forget(ID);
+      assertEquals(ResultsObservation.NOT_STORED, results.observe(ID));
+      store(results);
+      assertEquals(true, awaitDone(results).url().endsWith("/20261127T000100Z-u2/"));
+    }
+  }
+
+  @Test
   void retryableFailuresAreRetriedUntilTheStoreTakesTheRun() {
     FolderResultsStore folder = new FolderResultsStore(dir);
     AtomicInteger failuresLeft = new AtomicInteger(3);
