@@ -16,39 +16,42 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class HubFallbackTest {
 
-  static final String NS = "illm-lab";
+  /** One server for the class; each test has its own namespace. */
+  static KubernetesClient client;
 
-  KubernetesClient client;
+  private static final java.util.concurrent.atomic.AtomicInteger TESTS = new java.util.concurrent.atomic.AtomicInteger();
+
+  final String ns = "illm-lab-" + TESTS.incrementAndGet();
 
   @Test
   void aRunIsKeptGzippedInOneConfigMapAndReadBackByteForByte() {
-    HubFallback hub = new HubFallback(client, NS);
+    HubFallback hub = new HubFallback(client, ns);
     RunFiles run = SampleRuns.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
 
     HubFallback.Kept kept = hub.keep(run, "store unavailable: connection refused");
 
-    assertEquals(new HubFallback.Kept("configmap://illm-lab/illm-results-tsdb-20261127t000100z-6f1c2d3e", List.of()),
+    assertEquals(new HubFallback.Kept("configmap://" + ns + "/illm-results-tsdb-20261127t000100z-6f1c2d3e", List.of()),
         kept);
     assertEquals(List.of("illm-results-tsdb-20261127t000100z-6f1c2d3e"), hub.pending());
     assertEquals(run, hub.read("illm-results-tsdb-20261127t000100z-6f1c2d3e"));
-    ConfigMap main = client.configMaps().inNamespace(NS).withName("illm-results-tsdb-20261127t000100z-6f1c2d3e").get();
+    ConfigMap main = client.configMaps().inNamespace(ns).withName("illm-results-tsdb-20261127t000100z-6f1c2d3e").get();
     assertEquals("store unavailable: connection refused", main.getMetadata().getAnnotations().get("results.illm.io/reason"));
     assertEquals("run", main.getMetadata().getLabels().get(HubFallback.ROLE_LABEL));
   }
 
   @Test
   void keepingTheSameRunAgainChangesNothing() {
-    HubFallback hub = new HubFallback(client, NS);
+    HubFallback hub = new HubFallback(client, ns);
     RunFiles run = SampleRuns.files("tsdb", "u1", "2026-11-27T00:01:00Z");
     hub.keep(run, "down");
     hub.keep(run, "down");
-    assertEquals(1, client.configMaps().inNamespace(NS).list().getItems().size());
+    assertEquals(1, client.configMaps().inNamespace(ns).list().getItems().size());
     assertEquals(run, hub.read(hub.pending().get(0)));
   }
 
   @Test
   void rawFilesThatDoNotFitGoIntoPartsOrAreDroppedAndNamedNeverTheSummary() {
-    HubFallback hub = new HubFallback(client, NS, 16 * 1024);
+    HubFallback hub = new HubFallback(client, ns, 16 * 1024);
     RunFiles sample = SampleRuns.files("big", "u1", "2026-11-27T00:01:00Z");
     TreeMap<String, byte[]> raw = new TreeMap<>();
     raw.put("a/x.json", noise(3 * 1024, 1));
@@ -62,24 +65,24 @@ class HubFallbackTest {
     assertEquals(List.of("c/huge.json"), kept.dropped());
     String name = hub.pending().get(0);
     assertEquals(List.of(name), hub.pending(), "parts are not runs of their own");
-    assertTrue(client.configMaps().inNamespace(NS).list().getItems().size() > 2, "split over several ConfigMaps");
+    assertTrue(client.configMaps().inNamespace(ns).list().getItems().size() > 2, "split over several ConfigMaps");
     TreeMap<String, byte[]> expected = new TreeMap<>(raw);
     expected.remove("c/huge.json");
     assertEquals(new RunFiles(run.key(), run.summary(), expected), hub.read(name));
 
     hub.remove(name);
-    assertEquals(List.of(), client.configMaps().inNamespace(NS).list().getItems());
+    assertEquals(List.of(), client.configMaps().inNamespace(ns).list().getItems());
   }
 
   @Test
   void aSummaryTooLargeForAConfigMapIsAnError() {
-    HubFallback hub = new HubFallback(client, NS, 9 * 1024);
+    HubFallback hub = new HubFallback(client, ns, 9 * 1024);
     RunFiles sample = SampleRuns.files("big", "u1", "2026-11-27T00:01:00Z");
     RunFiles run = new RunFiles(sample.key(), noise(4 * 1024, 5), new TreeMap<>());
     var e = assertThrows(IllegalStateException.class, () -> hub.keep(run, "down"));
     assertEquals("summary of big/20261127T000100Z-u1 is 4096 bytes, too large for a ConfigMap even gzipped",
         e.getMessage());
-    assertEquals(List.of(), client.configMaps().inNamespace(NS).list().getItems());
+    assertEquals(List.of(), client.configMaps().inNamespace(ns).list().getItems());
   }
 
   @Test
