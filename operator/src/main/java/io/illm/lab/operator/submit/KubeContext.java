@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.illm.lab.validate.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * @param config the client configuration
  */
 record KubeContext(String name, String server, Config config) {
+
+  /** What problems with the choice are reported as coming from. */
+  static final String COMMAND = "submit";
 
   /** The context, or the reason it cannot be used (a missing file, an unknown context). */
   static Chosen choose(Path kubeconfig, String context) {
@@ -67,19 +71,19 @@ record KubeContext(String name, String server, Config config) {
    * The outcome of choosing: a context, or what is wrong.
    *
    * @param context the context, when it can be used
-   * @param problem what is wrong and how to fix it, as {@code message (hint)}, otherwise
+   * @param problem what is wrong and how to fix it, otherwise
    * @param usage true when the options are wrong (not the machine's kube configuration)
    */
-  record Chosen(Optional<KubeContext> context, Optional<String> problem, boolean usage) {
+  record Chosen(Optional<KubeContext> context, Optional<Problem> problem, boolean usage) {
 
     /** The configuration is missing or broken. */
     static Chosen problem(String message, String hint) {
-      return new Chosen(Optional.empty(), Optional.of(message + " (" + hint + ")"), false);
+      return new Chosen(Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), false);
     }
 
     /** An option names what is not there. */
     static Chosen usage(String message, String hint) {
-      return new Chosen(Optional.empty(), Optional.of(message + " (" + hint + ")"), true);
+      return new Chosen(Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), true);
     }
   }
 }

@@ -118,6 +118,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     PrintWriter err = spec.commandLine().getErr();
     List<String> usage = choice.usageProblems("submit");
     if (!usage.isEmpty()) {
+      // each usage line starts with "submit: " already
       return stop(out, err, INVALID, choice.argument(), usage.stream().map(u -> Problem.error("", "", u, "")).toList());
     }
     Path file = choice.file().orElseThrow();
@@ -142,7 +143,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     KubeContext.Chosen chosen = KubeContext.choose(kubeconfig, context);
     if (chosen.context().isEmpty()) {
       return stop(out, err, chosen.usage() ? INVALID : UNREACHABLE, choice.argument(),
-          List.of(Problem.error("", "", chosen.problem().orElseThrow(), "")));
+          List.of(chosen.problem().orElseThrow()));
     }
     KubeContext kube = chosen.context().get();
     kube.config().setRequestRetryBackoffLimit(RETRIES);
@@ -280,7 +281,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
               + " experiments.experiments.illm.io");
     }
     String cause = code > 0 ? "HTTP " + code + ", " + statusMessage(e)
-        : rootMessage(e);
+        : noAnswer(e);
     return Problem.error(where, "", "cannot reach the cluster at " + kube.server() + ": " + cause,
         "is the cluster up? kubectl --context " + kube.name() + " get ns; or pick another with --context/--kubeconfig");
   }
@@ -289,13 +290,27 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
   }
 
-  private static String rootMessage(Throwable e) {
+  /** Why a request got no answer, in words: the first cause in the chain that says. */
+  static String noAnswer(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (cause instanceof java.net.UnknownHostException) {
+        return "unknown host " + cause.getMessage();
+      }
+      if (cause instanceof javax.net.ssl.SSLException) {
+        return "TLS failed: " + cause.getMessage();
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+        return "timed out";
+      }
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return root.getMessage() != null ? root.getMessage() : String.valueOf(e.getMessage());
   }
 
   private void print(PrintWriter out, Experiment experiment, KubeContext kube) throws JsonProcessingException {
