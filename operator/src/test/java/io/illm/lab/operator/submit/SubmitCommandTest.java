@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.illm.lab.cli.LabCommand;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
@@ -33,9 +36,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,14 +67,15 @@ class SubmitCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private final ExecutorService background = Executors.newSingleThreadExecutor();
+  private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
   private KubernetesMockServer server;
   private KubernetesClient client;
   private Path kubeconfig;
 
   @BeforeEach
   void startApiServer() throws Exception {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(Collections.emptyList()), false);
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+        new KubernetesMixedDispatcher(expectations), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
     kubeconfig = kubeconfig("lab-hub", "http://" + server.getHostName() + ":" + server.getPort());
@@ -280,6 +285,31 @@ class SubmitCommandTest {
     assertTrue(err.toString().contains("kube context lab-hub: the cluster at http://"), err.toString());
     assertTrue(err.toString().contains("(install the CRDs: kubectl apply -f generated-crds/"), err.toString());
     assertTrue(err.toString().contains("nothing was created"), err.toString());
+  }
+
+  @Test
+  void aClusterThatRefusesSaysWhichRightsAreMissing() {
+    server.expect().get().withPath("/apis/experiments.illm.io/v1alpha1")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+            .withMessage("user \"dev\" cannot get path \"/apis/experiments.illm.io/v1alpha1\"").build()).always();
+
+    assertEquals(3, submit("hello-app"));
+
+    assertTrue(err.toString().contains("kube context lab-hub: the cluster at http://"), err.toString());
+    assertTrue(err.toString().contains(" refused: HTTP 403, user \"dev\" cannot get path"), err.toString());
+    assertTrue(err.toString().contains("kubectl auth can-i create experiments.experiments.illm.io"), err.toString());
+  }
+
+  @Test
+  void anExperimentCreatedByOthersMeanwhileIsAConflictNotAnOutage() throws Exception {
+    applyCrd();
+    server.expect().post().withPath("/apis/experiments.illm.io/v1alpha1/namespaces/experiments/experiments")
+        .andReturn(409, new StatusBuilder().withCode(409).withReason("AlreadyExists").build()).once();
+
+    assertEquals(2, submit("hello-app"));
+
+    assertTrue(err.toString().contains("metadata.name: an Experiment hello-app was created in experiments at the same"
+        + " time"), err.toString());
   }
 
   @Test

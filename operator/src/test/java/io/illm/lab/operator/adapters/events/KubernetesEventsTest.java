@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
@@ -34,6 +36,7 @@ class KubernetesEventsTest {
   private static final EmitEvent FAILED = new EmitEvent(EventType.WARNING, "ClusterFailed", "app: quota exceeded");
 
   KubernetesClient client;
+  KubernetesMockServer server;
   private ExperimentId id;
   private String uid;
 
@@ -87,6 +90,19 @@ class KubernetesEventsTest {
     assertEquals(3, event.getCount());
     assertEquals("2026-11-27T00:00:00Z", event.getFirstTimestamp());
     assertEquals("2026-11-27T00:01:30Z", event.getLastTimestamp());
+  }
+
+  @Test
+  void aConflictWhileCountingIsRetried() {
+    events(T0).emit(id, READY);
+    String name = KubernetesEvents.name("tsdb", uid, READY);
+    server.expect().put().withPath("/api/v1/namespaces/lab/events/" + name)
+        .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict").withMessage("changed").build()).once();
+
+    events(T0.plusSeconds(5)).emit(id, READY);
+
+    assertEquals(2, only().getCount());
+    assertEquals("2026-11-27T00:00:05Z", only().getLastTimestamp());
   }
 
   @Test
