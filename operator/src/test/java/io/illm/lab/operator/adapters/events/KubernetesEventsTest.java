@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -42,7 +44,8 @@ class KubernetesEventsTest {
 
   @BeforeEach
   void experiment() throws Exception {
-    try (InputStream crd = new FileInputStream(Path.of("../generated-crds/experiments.experiments.illm.io.yaml").toFile())) {
+    Path crdFile = Path.of("../generated-crds/experiments.experiments.illm.io.yaml");
+    try (InputStream crd = new FileInputStream(crdFile.toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).createOr(c -> c.update());
     }
     Experiment created = client.resource(Experiments.twoTargets("tsdb")).create();
@@ -127,9 +130,19 @@ class KubernetesEventsTest {
   }
 
   @Test
+  void anApiServerThatRefusesEventsDoesNotThrow() {
+    server.expect().post().withPath("/api/v1/namespaces/lab/events")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").build()).always();
+
+    assertDoesNotThrow(() -> events(T0).emit(id, FAILED));
+    assertEquals(List.of(), all());
+  }
+
+  @Test
   void anUnreachableApiServerDoesNotThrow() {
-    try (KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(new io.fabric8.kubernetes.client.ConfigBuilder()
-        .withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0).withConnectionTimeout(500).build()).build()) {
+    Config config = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0)
+        .withConnectionTimeout(500).build();
+    try (KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(config).build()) {
       KubernetesEvents events = new KubernetesEvents(nowhere, KubernetesEvents.COMPONENT, Clock.fixed(T0, ZoneOffset.UTC));
       assertDoesNotThrow(() -> events.emit(id, READY));
     }
