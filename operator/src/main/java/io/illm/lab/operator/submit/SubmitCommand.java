@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -53,7 +55,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the experiment ended Complete (with --no-wait: it was created)",
         "1:it ended Failed, or was deleted while watched",
-        "2:invalid experiment or usage, or an experiment of that name exists; nothing was created",
+        "2:invalid experiment or usage, the cluster's CRD refuses it, or an experiment of that name exists;"
+            + " nothing was created",
         "3:the cluster cannot be reached, refuses the credentials, or lacks the CRDs (nothing was created);"
             + " or the watch was lost for good (the experiment keeps running)"})
 public final class SubmitCommand implements Callable<Integer>, Subcommand {
@@ -65,6 +68,9 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
 
   /** Where experiments go when neither the file nor {@code --namespace} says. */
   public static final String DEFAULT_NAMESPACE = "experiments";
+
+  /** A Kubernetes namespace name (an RFC 1123 label). */
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /** How often a failed request is retried before the cluster counts as unreachable. */
   static final int RETRIES = 2;
@@ -127,6 +133,10 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     Experiment experiment = LabFiles.load(file, label, choice.catalogue(), problems);
     if (experiment != null) {
       String declared = experiment.getMetadata().getNamespace();
+      if (namespace != null && !NAMESPACE.matcher(namespace).matches()) {
+        problems.add(Problem.error("submit", "", "--namespace " + namespace + ": not a namespace name",
+            "lowercase letters, digits and '-', at most 63, starting and ending with a letter or digit"));
+      }
       if (namespace != null && declared != null && !namespace.equals(declared)) {
         problems.add(Problem.error(label, "metadata.namespace", "the experiment says namespace " + declared
             + " but --namespace says " + namespace, "drop --namespace, or pass --namespace " + declared));
@@ -183,6 +193,9 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
             ? Problem.error(label, "metadata.name", "an Experiment " + name + " was created in " + ns
                 + " at the same time", "submit again once it is gone, or with another metadata.name")
             : exists(label, existing, kube)));
+      }
+      if (e.getCode() == 400 || e.getCode() == 422) {
+        return stop(out, err, INVALID, name, rejected(label, kube, e));
       }
       return stop(out, err, UNREACHABLE, name, List.of(unreachable(where, kube, e)));
     } catch (ExecutionException e) {
@@ -271,6 +284,23 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
         + existing.getMetadata().getCreationTimestamp() + ")",
         "pass --replace to delete it (and its clusters) and submit this one, delete it yourself with kubectl delete"
             + " experiment " + name + " -n " + ns + ", or change metadata.name");
+  }
+
+  /**
+   * The API server's own validation said no (its CRD's schema or CEL rules): each cause as a
+   * problem at its field, since the local validation passed and the two disagree.
+   */
+  private static List<Problem> rejected(String label, KubeContext kube, KubernetesClientException e) {
+    String hint = "the cluster's CRD rejected what ./lab validate accepted: is it older than generated-crds/?"
+        + " kubectl --context " + kube.name() + " apply -f generated-crds/";
+    List<StatusCause> causes = e.getStatus() == null || e.getStatus().getDetails() == null
+        || e.getStatus().getDetails().getCauses() == null ? List.of() : e.getStatus().getDetails().getCauses();
+    if (causes.isEmpty()) {
+      return List.of(Problem.error(label, "", "the cluster refused the experiment: HTTP " + e.getCode() + ", "
+          + statusMessage(e), hint));
+    }
+    return causes.stream().map(c -> Problem.error(label, c.getField() == null ? "" : c.getField(),
+        "the cluster refused it: " + c.getMessage(), hint)).sorted(Problem.ORDER).toList();
   }
 
   private static Problem unreachable(String where, KubeContext kube, KubernetesClientException e) {

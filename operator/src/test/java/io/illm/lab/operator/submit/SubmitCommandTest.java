@@ -313,6 +313,29 @@ class SubmitCommandTest {
   }
 
   @Test
+  void anExperimentTheClustersCrdRefusesIsInvalidAtTheFieldsItNames() throws Exception {
+    applyCrd();
+    server.expect().post().withPath("/apis/experiments.illm.io/v1alpha1/namespaces/experiments/experiments")
+        .andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid").withNewDetails()
+            .addNewCause().withField("spec.targets[0].cluster.nodeCount").withMessage("must be at most 100").endCause()
+            .endDetails().build()).once();
+
+    assertEquals(2, submit("hello-app"));
+
+    assertTrue(err.toString().contains("experiments/hello-app/experiment.yaml: spec.targets[0].cluster.nodeCount: the"
+        + " cluster refused it: must be at most 100 (the cluster's CRD rejected what ./lab validate accepted"),
+        err.toString());
+    assertTrue(err.toString().contains("kubectl --context lab-hub apply -f generated-crds/"), err.toString());
+  }
+
+  @Test
+  void aNamespaceThatIsNoNameIsAUsageError() {
+    assertEquals(2, submit("hello-app", "-n", "Team_A"));
+
+    assertTrue(err.toString().contains("submit: --namespace Team_A: not a namespace name"), err.toString());
+  }
+
+  @Test
   void anUnreachableClusterNamesTheContextAndTheFix() throws Exception {
     Path nowhere = kubeconfig("far-away", "https://127.0.0.1:1");
 
