@@ -179,7 +179,8 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
         return stop(out, err, INVALID, name, List.of(exists(label, existing, kube)));
       }
       if (existing != null) {
-        err.println("submit: deleting " + ns + "/" + name + " (phase " + Progress.phase(existing) + ") and waiting until it is gone: the operator lets it go once its clusters and children are deleted"
+        err.println("submit: deleting " + ns + "/" + name + " (phase " + Progress.phase(existing)
+            + ") and waiting until it is gone: the operator lets it go once its clusters and children are deleted"
             + " (Ctrl-C stops waiting; the deletion goes on)");
         err.flush();
         resource.delete();
