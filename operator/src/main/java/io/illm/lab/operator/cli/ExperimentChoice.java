@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The experiment a command works on and where its components come from: the argument and options
- * {@code render} and {@code run} share (a picocli mixin).
+ * {@code render}, {@code run} and {@code submit} share (a picocli mixin).
  */
 public final class ExperimentChoice {
 

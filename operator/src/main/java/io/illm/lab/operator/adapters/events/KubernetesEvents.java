@@ -1,0 +1,173 @@
+package io.illm.lab.operator.adapters.events;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.operator.lifecycle.Action.EmitEvent;
+import io.illm.lab.operator.lifecycle.Action.EventType;
+import io.illm.lab.operator.ports.Events;
+import io.illm.lab.operator.ports.ExperimentId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The events port on a Kubernetes API server: one core/v1 {@code Event} per distinct event of an
+ * experiment, shown by {@code kubectl describe experiment} and {@code kubectl get events}.
+ *
+ * <p><b>core/v1, not events.k8s.io/v1.</b> Both APIs read and write the same stored objects, but
+ * {@code kubectl describe} and {@code kubectl get events} print the core/v1 fields
+ * ({@code involvedObject}, {@code count}, {@code firstTimestamp}, {@code lastTimestamp}), and the
+ * core/v1 shape counts repeats in place, which is the deduplication this port does. events.k8s.io/v1
+ * would need a {@code series} object and a microsecond {@code eventTime} for the same effect, and
+ * adds nothing an experiment's handful of events needs.
+ *
+ * <p><b>Deduplication.</b> An event's name is deterministic: {@code <experiment>.<16 hex digits>},
+ * a hash of the experiment's uid, the type, the reason and the message. Emitting the same event
+ * again for the same object finds that Event and raises its {@code count} and {@code
+ * lastTimestamp} (an update guarded by its resourceVersion, retried on a conflict) instead of
+ * creating another; an experiment deleted and created again under the same name (a new uid) gets
+ * Events of its own.
+ *
+ * <p><b>Best effort.</b> The engine's port calls have no uid, so each emission reads the experiment
+ * once to learn it (events are a handful per phase change); an experiment that is gone gets no
+ * event. Any API failure is logged at debug and the event dropped: {@link #emit} never throws, as
+ * {@link Events} promises, since the status says the same.
+ */
+public final class KubernetesEvents implements Events {
+
+  /** The {@code source.component} and {@code reportingComponent} of the operator's events. */
+  public static final String COMPONENT = "illm-lab-operator";
+
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesEvents.class);
+  private static final int ATTEMPTS = 3;
+  private static final int HTTP_CONFLICT = 409;
+
+  private final KubernetesClient client;
+  private final String component;
+  private final Clock clock;
+
+  /** Events from {@link #COMPONENT}, stamped with the system clock. */
+  public KubernetesEvents(KubernetesClient client) {
+    this(client, COMPONENT, Clock.systemUTC());
+  }
+
+  /**
+   * @param client the API server the experiments are on
+   * @param component who reports the events ({@code source.component})
+   * @param clock what {@code firstTimestamp} and {@code lastTimestamp} are read from
+   */
+  public KubernetesEvents(KubernetesClient client, String component, Clock clock) {
+    this.client = client;
+    this.component = component;
+    this.clock = clock;
+  }
+
+  @Override
+  public void emit(ExperimentId experiment, EmitEvent event) {
+    try {
+      Optional<ObjectReference> regarding = reference(experiment);
+      if (regarding.isEmpty()) {
+        LOG.debug("event {} on {} dropped: the experiment is gone", event.reason(), experiment);
+        return;
+      }
+      record(experiment, regarding.get(), event);
+    } catch (RuntimeException e) {
+      // best effort: the status carries the same news
+      LOG.debug("event {} on {} dropped: {}", event.reason(), experiment, e.getMessage());
+    }
+  }
+
+  /**
+   * The deterministic name of an event: the experiment's name, a dot, and 16 hex digits of the
+   * SHA-256 of uid, type, reason and message (NUL-separated, so no two inputs share a text).
+   */
+  public static String name(String experiment, String uid, EmitEvent event) {
+    String key = String.join("\0", uid == null ? "" : uid, typeOf(event.type()), event.reason(),
+        event.message() == null ? "" : event.message());
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return experiment + "." + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** {@code Normal} or {@code Warning}, as Kubernetes spells them. */
+  static String typeOf(EventType type) {
+    return type == EventType.WARNING ? "Warning" : "Normal";
+  }
+
+  private void record(ExperimentId experiment, ObjectReference regarding, EmitEvent event) {
+    String name = name(experiment.name(), regarding.getUid(), event);
+    var events = client.v1().events().inNamespace(experiment.namespace());
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+      try {
+        Event existing = events.withName(name).get();
+        if (existing == null) {
+          events.resource(fresh(name, experiment.namespace(), regarding, event, now)).create();
+        } else {
+          int count = existing.getCount() == null ? 1 : existing.getCount();
+          existing.setCount(count + 1);
+          existing.setLastTimestamp(now);
+          events.resource(existing).update(); // carries the resourceVersion read: a race is a 409
+        }
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_CONFLICT || attempt == ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("event {} changed while counting it, attempt {}", name, attempt);
+      }
+    }
+  }
+
+  private Event fresh(String name, String namespace, ObjectReference regarding, EmitEvent event, String now) {
+    return new EventBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withInvolvedObject(regarding)
+        .withType(typeOf(event.type()))
+        .withReason(event.reason())
+        .withMessage(event.message())
+        .withCount(1)
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withNewSource().withComponent(component).endSource()
+        .withReportingComponent(component)
+        .withReportingInstance(instance())
+        .build();
+  }
+
+  /** The experiment as an event's {@code involvedObject}, read once for its uid; empty when gone. */
+  private Optional<ObjectReference> reference(ExperimentId experiment) {
+    Experiment found = client.resources(Experiment.class).inNamespace(experiment.namespace())
+        .withName(experiment.name()).get();
+    if (found == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ObjectReferenceBuilder()
+        .withApiVersion(Experiment.API_VERSION)
+        .withKind(Experiment.KIND)
+        .withNamespace(experiment.namespace())
+        .withName(experiment.name())
+        .withUid(found.getMetadata().getUid())
+        .withResourceVersion(found.getMetadata().getResourceVersion())
+        .build());
+  }
+
+  /** The operator's pod (the downward API's HOSTNAME), else the component's name. */
+  private String instance() {
+    return Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElse(component);
+  }
+}
