@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's dependency rules (docs/engine.md): ports speak the domain only; the engine and the
- * simulators know no Kubernetes client and no framework; only {@code josdk} imports JOSDK.
+ * simulators know no Kubernetes client and no framework; judge and cost are pure domain code with
+ * their one library each; only {@code josdk} imports JOSDK.
  */
 class OperatorImportsTest {
 
@@ -24,7 +25,11 @@ class OperatorImportsTest {
       "ports", DOMAIN,
       "sim", plus(DOMAIN, "import io.illm.lab.operator.sim."),
       "engine", plus(DOMAIN, "import io.illm.lab.operator.engine.", "import io.illm.lab.yaml.LabYaml;",
-          "import com.fasterxml.jackson.core.JsonProcessingException;"));
+          "import com.fasterxml.jackson.core.JsonProcessingException;", "import io.illm.lab.operator.cost.CostModel;"),
+      "judge", plus(DOMAIN, "import io.illm.lab.operator.judge.", "import io.illm.lab.results.",
+          "import org.apache.commons.math3."),
+      "cost", plus(DOMAIN, "import io.illm.lab.operator.cost.", "import io.illm.lab.results.Cost;",
+          "import com.fasterxml.jackson.databind."));
 
   @Test
   void portsEngineAndSimImportNeitherClientNorFramework() throws IOException {

@@ -42,6 +42,7 @@ public final class ExperimentDef {
   private CompletionMode completion;
   private final List<MetricDef> metrics = new ArrayList<>();
   private EmptyResult metricsOnEmpty;
+  private Integer repetitions;
   private QualityGateDef qualityGate;
   private Duration provisioning;
   private Duration deploying;
@@ -194,6 +195,18 @@ public final class ExperimentDef {
    */
   public ExperimentDef metricsOnEmpty(EmptyResult onEmpty) {
     this.metricsOnEmpty = onEmpty;
+    return this;
+  }
+
+  /**
+   * Cut the measurement window into {@code n} equal consecutive windows, one value per window per
+   * metric, so that each metric has n values for its statistics, confidence intervals and
+   * comparisons; 1 to 20.
+   *
+   * <p>Default: 1 (the whole window, one value: no confidence interval).
+   */
+  public ExperimentDef repetitions(int n) {
+    this.repetitions = n;
     return this;
   }
 
@@ -380,8 +393,8 @@ public final class ExperimentDef {
     for (int i = 0; i < metrics.size(); i++) {
       queries.add(metrics.get(i).query(findings, "spec.metrics.queries[" + i + "]"));
     }
-    return queries.isEmpty() && metricsOnEmpty == null ? null
-        : new MetricsSpec(queries.isEmpty() ? null : queries, metricsOnEmpty);
+    return queries.isEmpty() && metricsOnEmpty == null && repetitions == null ? null
+        : new MetricsSpec(queries.isEmpty() ? null : queries, metricsOnEmpty, repetitions);
   }
 
   private Deadlines deadlines(Findings findings) {

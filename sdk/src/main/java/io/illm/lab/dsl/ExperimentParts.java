@@ -7,6 +7,7 @@ import static io.illm.lab.dsl.JavaSource.str;
 import static io.illm.lab.dsl.JavaSource.strs;
 
 import io.illm.lab.dsl.JavaSource.Chain;
+import io.illm.lab.model.Better;
 import io.illm.lab.model.CleanupRule;
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Deadlines;
@@ -154,7 +155,7 @@ final class ExperimentParts {
       return;
     }
     List<MetricQuery> queries = metrics.getQueries();
-    if (!notEmpty(queries) && metrics.getOnEmpty() == null) {
+    if (!notEmpty(queries) && metrics.getOnEmpty() == null && metrics.getRepetitions() == null) {
       source.refuseAt("spec.metrics", "an empty metrics object");
     }
     for (int i = 0; queries != null && i < queries.size(); i++) {
@@ -163,6 +164,9 @@ final class ExperimentParts {
     if (metrics.getOnEmpty() != null) {
       source.use("io.illm.lab.model.EmptyResult");
       chain.call("metricsOnEmpty(EmptyResult." + metrics.getOnEmpty().name() + ")");
+    }
+    if (metrics.getRepetitions() != null) {
+      chain.call("repetitions(" + metrics.getRepetitions() + ")");
     }
   }
 
@@ -177,6 +181,9 @@ final class ExperimentParts {
     if (query.getOnEmpty() != null) {
       source.use("io.illm.lab.model.EmptyResult");
       chain.call("onEmpty(EmptyResult." + query.getOnEmpty().name() + ")");
+    }
+    if (query.getBetter() != null) {
+      chain.call(query.getBetter() == Better.LOWER ? "lowerIsBetter()" : "higherIsBetter()");
     }
     return chain.toString();
   }

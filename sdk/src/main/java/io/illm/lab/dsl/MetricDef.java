@@ -1,5 +1,6 @@
 package io.illm.lab.dsl;
 
+import io.illm.lab.model.Better;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.MetricQuery;
 import io.illm.lab.model.QueryType;
@@ -15,6 +16,7 @@ public final class MetricDef {
   private String group;
   private Boolean perTarget;
   private EmptyResult onEmpty;
+  private Better better;
 
   MetricDef(String name) {
     this.name = name;
@@ -127,11 +129,41 @@ public final class MetricDef {
     return this;
   }
 
+  /**
+   * Smaller values are better (latency, memory): targets are compared on this metric and the lower
+   * one is named better when the difference is significant. Only per-target metrics are compared.
+   *
+   * <p>Default: not compared.
+   */
+  public MetricDef lowerIsBetter() {
+    return better(Better.LOWER);
+  }
+
+  /**
+   * Larger values are better (throughput): targets are compared on this metric and the higher one
+   * is named better when the difference is significant. Only per-target metrics are compared.
+   *
+   * <p>Default: not compared.
+   */
+  public MetricDef higherIsBetter() {
+    return better(Better.HIGHER);
+  }
+
+  /**
+   * Which direction is better when targets are compared on this metric.
+   *
+   * <p>Default: not compared.
+   */
+  public MetricDef better(Better better) {
+    this.better = better;
+    return this;
+  }
+
   MetricQuery query(Findings findings, String path) {
     if (query == null || query.isBlank()) {
       findings.error(path + ".query", "metric \"" + name + "\" has no query",
           "add .promql(\"...\")");
     }
-    return new MetricQuery(name, query, type, unit, description, group, perTarget, onEmpty);
+    return new MetricQuery(name, query, type, unit, description, group, perTarget, onEmpty, better);
   }
 }

@@ -51,9 +51,16 @@ public class MetricQuery {
   @JsonPropertyDescription("What an empty result means: fail, insufficient or zero. Default: metrics.onEmpty.")
   private EmptyResult onEmpty;
 
+  @JsonPropertyDescription("Which direction is better when targets are compared on this metric: lower (e.g. latency, memory) or higher (e.g. throughput). Only perTarget metrics are compared. Default: not compared.")
+  private Better better;
+
   public MetricQuery() {}
 
   public MetricQuery(String name, String query, QueryType type, String unit, String description, String group, Boolean perTarget, EmptyResult onEmpty) {
+    this(name, query, type, unit, description, group, perTarget, onEmpty, null);
+  }
+
+  public MetricQuery(String name, String query, QueryType type, String unit, String description, String group, Boolean perTarget, EmptyResult onEmpty, Better better) {
     this.name = name;
     this.query = query;
     this.type = type;
@@ -62,6 +69,7 @@ public class MetricQuery {
     this.group = group;
     this.perTarget = perTarget;
     this.onEmpty = onEmpty;
+    this.better = better;
   }
 
   public String getName() {
@@ -128,6 +136,14 @@ public class MetricQuery {
     this.onEmpty = onEmpty;
   }
 
+  public Better getBetter() {
+    return better;
+  }
+
+  public void setBetter(Better better) {
+    this.better = better;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) return true;
@@ -140,16 +156,17 @@ public class MetricQuery {
         && Objects.equals(description, that.description)
         && Objects.equals(group, that.group)
         && Objects.equals(perTarget, that.perTarget)
-        && Objects.equals(onEmpty, that.onEmpty);
+        && Objects.equals(onEmpty, that.onEmpty)
+        && Objects.equals(better, that.better);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, query, type, unit, description, group, perTarget, onEmpty);
+    return Objects.hash(name, query, type, unit, description, group, perTarget, onEmpty, better);
   }
 
   @Override
   public String toString() {
-    return "MetricQuery{" + "name=" + name + ", " + "query=" + query + ", " + "type=" + type + ", " + "unit=" + unit + ", " + "description=" + description + ", " + "group=" + group + ", " + "perTarget=" + perTarget + ", " + "onEmpty=" + onEmpty + "}";
+    return "MetricQuery{" + "name=" + name + ", " + "query=" + query + ", " + "type=" + type + ", " + "unit=" + unit + ", " + "description=" + description + ", " + "group=" + group + ", " + "perTarget=" + perTarget + ", " + "onEmpty=" + onEmpty + ", " + "better=" + better + "}";
   }
 }

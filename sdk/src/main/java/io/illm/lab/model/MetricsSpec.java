@@ -3,6 +3,8 @@ package io.illm.lab.model;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
@@ -28,11 +30,21 @@ public class MetricsSpec {
   @JsonPropertyDescription("What an empty result means for queries that do not say: fail, insufficient or zero. Default: insufficient.")
   private EmptyResult onEmpty;
 
+  @Min(1)
+  @Max(20)
+  @JsonPropertyDescription("Cut the measurement window into this many equal consecutive windows and take one value per window, so that each metric has n values for its statistics, confidence intervals and comparisons. Default: 1 (the whole window, one value). Range 1-20.")
+  private Integer repetitions;
+
   public MetricsSpec() {}
 
   public MetricsSpec(List<MetricQuery> queries, EmptyResult onEmpty) {
+    this(queries, onEmpty, null);
+  }
+
+  public MetricsSpec(List<MetricQuery> queries, EmptyResult onEmpty, Integer repetitions) {
     this.queries = queries;
     this.onEmpty = onEmpty;
+    this.repetitions = repetitions;
   }
 
   public List<MetricQuery> getQueries() {
@@ -51,22 +63,31 @@ public class MetricsSpec {
     this.onEmpty = onEmpty;
   }
 
+  public Integer getRepetitions() {
+    return repetitions;
+  }
+
+  public void setRepetitions(Integer repetitions) {
+    this.repetitions = repetitions;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) return true;
     if (!(o instanceof MetricsSpec)) return false;
     MetricsSpec that = (MetricsSpec) o;
     return Objects.equals(queries, that.queries)
-        && Objects.equals(onEmpty, that.onEmpty);
+        && Objects.equals(onEmpty, that.onEmpty)
+        && Objects.equals(repetitions, that.repetitions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(queries, onEmpty);
+    return Objects.hash(queries, onEmpty, repetitions);
   }
 
   @Override
   public String toString() {
-    return "MetricsSpec{" + "queries=" + queries + ", " + "onEmpty=" + onEmpty + "}";
+    return "MetricsSpec{" + "queries=" + queries + ", " + "onEmpty=" + onEmpty + ", " + "repetitions=" + repetitions + "}";
   }
 }

@@ -64,6 +64,7 @@ final class SpecRules {
         continue;
       }
       names.add(name);
+      checkBetter(queries.get(i), "spec.metrics.queries[" + i + "]");
       Integer earlier = first.putIfAbsent(name, i);
       if (earlier != null) {
         problems.add(Problem.error(file, "spec.metrics.queries[" + i + "].name",
@@ -72,6 +73,14 @@ final class SpecRules {
       }
     }
     return names;
+  }
+
+  /** Only per-target metrics are compared, so better on an experiment-wide metric would compare nothing. */
+  private void checkBetter(MetricQuery query, String path) {
+    if (query.getBetter() != null && !Boolean.TRUE.equals(query.getPerTarget())) {
+      problems.add(Problem.warning(file, path + ".better", "metric " + SchemaErrors.quote(query.getName())
+          + " runs once for the experiment, so no targets are compared on it", "set perTarget: true, or remove better"));
+    }
   }
 
   /** Twin of CEL "successCriteria[].metric must name a metric in metrics.queries"; and targets exist. */

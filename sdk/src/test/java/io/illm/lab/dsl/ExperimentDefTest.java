@@ -13,6 +13,7 @@ import io.illm.lab.model.ComparisonOperator;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ComponentType;
+import io.illm.lab.model.Better;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -96,9 +97,10 @@ class ExperimentDefTest {
         .workflow(workflow("run").param("rps", "100"))
         .completeOn(CompletionMode.MANUAL)
         .metric(metric("lat").promql("q1").range().unit(Unit.MILLISECONDS).describe("latency")
-            .group("latency").perTarget().onEmpty(EmptyResult.ZERO))
-        .metric(metric("rate").promql("q2").instant().unit("req/min").perTarget(false))
+            .group("latency").perTarget().onEmpty(EmptyResult.ZERO).lowerIsBetter())
+        .metric(metric("rate").promql("q2").instant().unit("req/min").perTarget(false).higherIsBetter())
         .metricsOnEmpty(EmptyResult.FAIL)
+        .repetitions(5)
         .qualityGate(qualityGate().enabled(false).maxIterations(2).minDataCoverage(0.75)
             .recollectDelay(Duration.ofSeconds(90)))
         .provisioningDeadline(Duration.ofMinutes(40))
@@ -154,10 +156,12 @@ class ExperimentDefTest {
     assertEquals(CompletionMode.MANUAL, spec.getWorkflow().getCompletion().getMode());
     assertEquals(Map.of("rps", "100"), spec.getWorkflow().getParams());
     assertEquals(List.of(
-            new MetricQuery("lat", "q1", QueryType.RANGE, "ms", "latency", "latency", true, EmptyResult.ZERO),
-            new MetricQuery("rate", "q2", QueryType.INSTANT, "req/min", null, null, false, null)),
+            new MetricQuery("lat", "q1", QueryType.RANGE, "ms", "latency", "latency", true, EmptyResult.ZERO,
+                Better.LOWER),
+            new MetricQuery("rate", "q2", QueryType.INSTANT, "req/min", null, null, false, null, Better.HIGHER)),
         spec.getMetrics().getQueries());
     assertEquals(EmptyResult.FAIL, spec.getMetrics().getOnEmpty());
+    assertEquals(5, spec.getMetrics().getRepetitions());
     assertEquals(false, spec.getQualityGate().getEnabled());
     assertEquals(2, spec.getQualityGate().getMaxIterations());
     assertEquals(0.75, spec.getQualityGate().getMinDataCoverage());

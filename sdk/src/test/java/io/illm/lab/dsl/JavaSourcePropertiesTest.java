@@ -16,6 +16,7 @@ import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.Durations;
+import io.illm.lab.model.Better;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -87,7 +88,8 @@ class JavaSourcePropertiesTest {
     if (metrics) {
       spec.setMetrics(new MetricsSpec(List.of(new MetricQuery("m1", text(r), maybe(r, pick(r, QueryType.values())),
           maybe(r, text(r)), maybe(r, text(r)), maybe(r, "g"), maybe(r, r.nextBoolean()),
-          maybe(r, pick(r, EmptyResult.values())))), maybe(r, pick(r, EmptyResult.values()))));
+          maybe(r, pick(r, EmptyResult.values())), maybe(r, pick(r, Better.values())))),
+          maybe(r, pick(r, EmptyResult.values())), maybe(r, 1 + r.nextInt(20))));
     }
     if (r.nextBoolean()) {
       spec.setQualityGate(new QualityGate(maybe(r, r.nextBoolean()), maybe(r, 1 + r.nextInt(5)),

@@ -18,6 +18,7 @@ import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.ComponentType;
 import io.illm.lab.model.Deadlines;
+import io.illm.lab.model.Better;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -74,10 +75,11 @@ final class SampleModels {
     spec.setWorkflow(new WorkflowSpec("run", new Completion(CompletionMode.MANUAL), Map.of("rps", "100", "z", "")));
     spec.setMetrics(new MetricsSpec(List.of(
         new MetricQuery("lat", "histogram_quantile(0.95, x{a=\"$EXPERIMENT\"})", QueryType.RANGE, "ms", "p95",
-            "latency", true, EmptyResult.ZERO),
-        new MetricQuery("rate", "sum(rate(x[5m]))", QueryType.INSTANT, "req/s", null, null, false, null),
+            "latency", true, EmptyResult.ZERO, Better.LOWER),
+        new MetricQuery("rate", "sum(rate(x[5m]))", QueryType.INSTANT, "req/s", null, null, false, null,
+            Better.HIGHER),
         new MetricQuery("bare", "up", null, null, null, null, null, null)),
-        EmptyResult.FAIL));
+        EmptyResult.FAIL, 5));
     spec.setQualityGate(new QualityGate(false, 2, 0.75, "1m30s"));
     spec.setDeadlines(new Deadlines("40m", "25m", "1h30m", "30s", "8h"));
     spec.setCleanup(new CleanupPolicy(new CleanupRule(CleanupAction.RETAIN, "2h"),

@@ -154,6 +154,7 @@ final class Corruptions {
         Map.entry("spec.qualityGate.maxIterations", NODES.numberNode(draw.pick(List.of(0, 6)))),
         Map.entry("spec.qualityGate.minDataCoverage", NODES.numberNode(draw.pick(List.of(-0.1, 1.5)))),
         Map.entry("spec.budget.maxUSD", NODES.numberNode(-0.01)),
+        Map.entry("spec.metrics.repetitions", NODES.numberNode(draw.pick(List.of(0, 21)))),
         Map.entry("spec.title", NODES.textNode("t".repeat(201))));
     Map.Entry<String, JsonNode> option = draw.pick(options);
     return set(tree, option.getKey(), option.getValue());

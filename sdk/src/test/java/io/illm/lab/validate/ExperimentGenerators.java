@@ -17,6 +17,7 @@ import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.ComponentType;
 import io.illm.lab.model.Deadlines;
+import io.illm.lab.model.Better;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -192,12 +193,16 @@ public final class ExperimentGenerators {
     List<String> names = new ArrayList<>(METRICS);
     for (int q = draw.between(1, 4); q > 0; q--) {
       String name = names.remove(draw.between(0, names.size() - 1));
+      Boolean perTarget = draw.bool() ? draw.bool() : null;
       queries.add(new MetricQuery(name, "sum(rate(" + name + "{namespace=\"$NAMESPACE\"}[$DURATION]))",
           draw.bool() ? draw.pick(List.of(QueryType.values())) : null, draw.bool() ? "cores" : null,
-          draw.bool() ? draw.text() : null, draw.bool() ? draw.label(1, 10) : null, draw.bool() ? draw.bool() : null,
-          draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null));
+          draw.bool() ? draw.text() : null, draw.bool() ? draw.label(1, 10) : null, perTarget,
+          draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null,
+          // only per-target metrics are compared: better on another is a warning
+          Boolean.TRUE.equals(perTarget) && draw.bool() ? draw.pick(List.of(Better.values())) : null));
     }
-    return new MetricsSpec(queries, draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null);
+    return new MetricsSpec(queries, draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null,
+        draw.bool() ? draw.between(1, 20) : null);
   }
 
   private static Hypothesis hypothesis(Draw draw, ExperimentSpec spec) {

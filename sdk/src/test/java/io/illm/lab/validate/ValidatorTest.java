@@ -248,6 +248,24 @@ class ValidatorTest {
         "metric names must be unique");
   }
 
+  @Test
+  void betterOnAnExperimentWideMetricIsAWarning() {
+    assertWarning(with("spec.metrics.queries[1].better", "lower"), "spec.metrics.queries[1].better",
+        "no targets are compared on it");
+    ObjectNode perTarget = Fixtures.validExperiment();
+    TreePaths.set(perTarget, "spec.metrics.queries[1].perTarget", NODES.booleanNode(true));
+    TreePaths.set(perTarget, "spec.metrics.queries[1].better", NODES.textNode("higher"));
+    assertNoProblems(validate(perTarget));
+  }
+
+  @Test
+  void repetitionsAreOneToTwenty() {
+    assertError(with("spec.metrics.repetitions", 0), "spec.metrics.repetitions", "");
+    assertError(with("spec.metrics.repetitions", 21), "spec.metrics.repetitions", "");
+    assertError(with("spec.metrics.queries[0].better", "smaller"), "spec.metrics.queries[0].better", "");
+    assertNoProblems(with("spec.metrics.repetitions", 20));
+  }
+
   // ---- component references
 
   @Test

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.cli.Subcommand;
+import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.adapters.Placement;
+import io.illm.lab.operator.cost.CostModel;
+import io.illm.lab.operator.cost.CostModel.Estimate;
+import io.illm.lab.operator.cost.CostModel.Rate;
 import io.illm.lab.operator.render.Renderer;
 import io.illm.lab.operator.render.Rendering;
 import io.illm.lab.operator.render.UpstreamSchemas;
@@ -41,7 +45,8 @@ import picocli.CommandLine.Spec;
         "Cluster claims, ArgoCD cluster secrets (values redacted), Applications, the Workflow."
             + " Walks the operator's lifecycle as if every step succeeded at once; cluster endpoints are"
             + " placeholders (<claim>.endpoint.invalid). Each object is checked against its upstream CRD"
-            + " schema (shared/upstream-crds beside the lab, $LAB_UPSTREAM_CRDS, or --schemas)."},
+            + " schema (shared/upstream-crds beside the lab, $LAB_UPSTREAM_CRDS, or --schemas)."
+            + " The YAML starts with the cost estimate as comment lines (JSON: the cost field)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:rendered, every object valid", "1:usage error",
         "2:invalid experiment, the lifecycle would fail, or an object breaks its schema"})
@@ -90,14 +95,16 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     List<Problem> problems = new ArrayList<>();
     Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
     List<JsonNode> documents = List.of();
+    Estimate estimate = null;
     if (parsed != null) {
+      estimate = CostModel.standard().estimate(parsed.getSpec());
       Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, catalogue);
       rendering.failure().ifPresent(f -> problems.add(Problem.error(label, "",
           "the operator would stop the run: " + f, "./lab validate " + label + " explains most causes")));
       documents = rendering.documents();
       problems.addAll(check(lab, documents, err));
     }
-    print(out, err, documents, problems);
+    print(out, err, documents, problems, estimate, parsed);
     return problems.stream().anyMatch(Problem::isError) ? INVALID : OK;
   }
 
@@ -117,13 +124,18 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     return problems;
   }
 
-  private void print(PrintWriter out, PrintWriter err, List<JsonNode> documents, List<Problem> problems)
-      throws JsonProcessingException {
+  private void print(PrintWriter out, PrintWriter err, List<JsonNode> documents, List<Problem> problems,
+      Estimate estimate, Experiment parsed) throws JsonProcessingException {
+    Double budget = parsed == null || parsed.getSpec().getBudget() == null ? null
+        : parsed.getSpec().getBudget().getMaxUSD();
     if (output == Output.json) {
       ObjectNode root = LabYaml.json().createObjectNode();
       root.put("experiment", choice.argument());
       ArrayNode objects = root.putArray("objects");
       documents.forEach(objects::add);
+      if (estimate != null && !documents.isEmpty()) {
+        root.set("cost", costNode(estimate, budget));
+      }
       ArrayNode list = root.putArray("problems");
       for (Problem problem : problems) {
         ObjectNode node = list.addObject();
@@ -136,6 +148,9 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
       root.put("valid", problems.stream().noneMatch(Problem::isError));
       out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
+      if (estimate != null && !documents.isEmpty()) {
+        costLines(estimate, budget).forEach(line -> out.print("# " + line + "\n"));
+      }
       for (JsonNode document : documents) {
         out.print("---\n" + LabYaml.write(document));
       }
@@ -143,6 +158,48 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     }
     out.flush();
     err.flush();
+  }
+
+  /** The estimate as comment lines for the YAML output. */
+  static List<String> costLines(Estimate estimate, Double budget) {
+    List<String> lines = new ArrayList<>();
+    String limit = budget == null ? "" : " (spec.budget.maxUSD " + usd(budget) + ")";
+    if (estimate.estimatedUSD() == null) {
+      lines.add("cost: unknown" + limit + ": " + String.join("; ", estimate.unknown()));
+    } else {
+      lines.add("cost: at most " + usd(estimate.estimatedUSD()) + limit + " = " + usd(estimate.hourlyUSD())
+          + "/h for at most " + Durations.format(estimate.longest())
+          + " (the smaller of the total deadline and the phase deadlines, plus the longest retention)");
+    }
+    for (Rate rate : estimate.rates()) {
+      lines.add("  " + rate.target() + ": " + (rate.usdPerHour() == null ? "unknown" : usd(rate.usdPerHour()) + "/h")
+          + " (" + rate.detail() + ")");
+    }
+    lines.add("  prices: " + CostModel.standard().prices().name() + "; " + CostModel.LEFT_OUT);
+    return lines;
+  }
+
+  private static ObjectNode costNode(Estimate estimate, Double budget) {
+    ObjectNode cost = LabYaml.json().createObjectNode();
+    cost.put("estimatedUSD", estimate.estimatedUSD());
+    cost.put("hourlyUSD", estimate.hourlyUSD());
+    cost.put("longest", Durations.format(estimate.longest()));
+    cost.put("budgetUSD", budget);
+    ObjectNode perTarget = cost.putObject("perTarget");
+    for (Rate rate : estimate.rates()) {
+      ObjectNode node = perTarget.putObject(rate.target());
+      node.put("usdPerHour", rate.usdPerHour());
+      node.put("detail", rate.detail());
+    }
+    ArrayNode unknown = cost.putArray("unknown");
+    estimate.unknown().forEach(unknown::add);
+    cost.put("priceTable", CostModel.standard().prices().name());
+    cost.put("note", CostModel.LEFT_OUT);
+    return cost;
+  }
+
+  private static String usd(double amount) {
+    return String.format(java.util.Locale.ROOT, amount < 1 ? "$%.4f" : "$%.2f", amount);
   }
 
   /** How a rendered object is named in problems: {@code Kind namespace/name}. */

@@ -60,7 +60,7 @@ public final class Engine {
   /** Observes, decides and acts for {@code experiment}; never throws for a port's failure. */
   public Outcome turn(Experiment experiment) {
     Instant now = clock.instant();
-    Observation world = observer.observe(experiment);
+    Observation world = observer.observe(experiment, now);
     Decision decision = Lifecycle.decide(experiment.getSpec(), experiment.getStatus(), world, now);
     ExperimentStatus status = decision.status();
     if (ports.simulated()) {

@@ -4,12 +4,14 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Target;
+import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.Meta;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.PortException;
 import io.illm.lab.operator.ports.Ports;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,17 +22,25 @@ import java.util.function.Supplier;
  * Reads the world through the ports into one {@link Observation}, afresh on every turn: nothing
  * observed is kept in fields, so the status plus what the ports say now is all the state there is.
  * A port that does not answer becomes an entry in {@link Observation#errors()} (and its part of
- * the world reads as unknown-empty, which the lifecycle then does not trust).
+ * the world reads as unknown-empty, which the lifecycle then does not trust). The cost comes from
+ * the price table, the spec and the status: the estimate for the budget check before anything is
+ * created, the cost so far after.
  */
 final class Observer {
 
   private final Ports ports;
+  private final CostModel costs;
 
   Observer(Ports ports) {
-    this.ports = ports;
+    this(ports, CostModel.standard());
   }
 
-  Observation observe(Experiment experiment) {
+  Observer(Ports ports, CostModel costs) {
+    this.ports = ports;
+    this.costs = costs;
+  }
+
+  Observation observe(Experiment experiment, Instant now) {
     ExperimentId id = Engine.id(experiment);
     ExperimentSpec spec = experiment.getSpec();
     List<String> errors = new ArrayList<>();
@@ -42,7 +52,7 @@ final class Observer {
         read(errors, () -> ports.results().observe(id)),
         read(errors, () -> ports.components().missing(id, componentNames(spec))),
         errors,
-        null);
+        costs.observe(spec, experiment.getStatus(), now));
   }
 
   private static Meta meta(Experiment experiment) {

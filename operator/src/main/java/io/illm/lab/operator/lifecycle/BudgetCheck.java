@@ -17,7 +17,7 @@ final class BudgetCheck {
   /** Copies the observed cost into status.cost (every phase: retention costs money too). */
   static void record(Turn t) {
     Cost cost = t.world.cost();
-    if (cost.estimatedUSD() == null && cost.spentUSD() == null) {
+    if (cost.estimatedUSD() == null && cost.spentUSD() == null && cost.hourlyUSD() == null) {
       return;
     }
     CostEstimate recorded = t.status.getCost() == null ? new CostEstimate() : t.status.getCost();
@@ -26,6 +26,10 @@ final class BudgetCheck {
     }
     if (cost.spentUSD() != null) {
       recorded.setActualUSD(cost.spentUSD());
+    }
+    if (cost.hourlyUSD() != null) {
+      recorded.setHourlyUSD(cost.hourlyUSD());
+      recorded.setPriceTable(cost.priceTable());
     }
     t.status.setCost(recorded);
   }

@@ -234,12 +234,18 @@ public record Observation(
   }
 
   /**
-   * What the run costs, from the price table (a port); null means unknown.
+   * What the run costs, from the price table; null means unknown.
    *
    * @param estimatedUSD the estimate for the whole run, known before anything is created
    * @param spentUSD what the clusters have cost so far
+   * @param hourlyUSD all clusters together, per hour
+   * @param priceTable which price table (date and source) the numbers come from
    */
-  public record Cost(Double estimatedUSD, Double spentUSD) {
+  public record Cost(Double estimatedUSD, Double spentUSD, Double hourlyUSD, String priceTable) {
     public static final Cost UNKNOWN = new Cost(null, null);
+
+    public Cost(Double estimatedUSD, Double spentUSD) {
+      this(estimatedUSD, spentUSD, null, null);
+    }
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The spec's deadlines and retention with their defaults applied. */
-record PhaseDeadlines(
+public record PhaseDeadlines(
     Duration provisioning, Duration deploying, Duration running, Duration collecting, Duration total) {
 
   static final Duration DEFAULT_PROVISIONING = Duration.ofMinutes(30);
@@ -22,7 +22,7 @@ record PhaseDeadlines(
   static final Duration MAX_RETAIN = Duration.ofHours(168);
 
   /** The deadlines of {@code spec}; a missing or unreadable value means its default. */
-  static PhaseDeadlines of(ExperimentSpec spec) {
+  public static PhaseDeadlines of(ExperimentSpec spec) {
     Deadlines d = spec == null ? null : spec.getDeadlines();
     return new PhaseDeadlines(
         read(d, Deadlines::getProvisioning, DEFAULT_PROVISIONING),
@@ -36,7 +36,7 @@ record PhaseDeadlines(
    * How long to keep the children after the run ended; zero means delete at once. Default: delete
    * at once; {@code retain} without {@code retainFor} keeps them 1h.
    */
-  static Duration retention(ExperimentSpec spec, boolean succeeded) {
+  public static Duration retention(ExperimentSpec spec, boolean succeeded) {
     CleanupPolicy policy = spec == null ? null : spec.getCleanup();
     CleanupRule rule = policy == null ? null : succeeded ? policy.getOnComplete() : policy.getOnFailure();
     if (rule == null || rule.getAction() != CleanupAction.RETAIN) {

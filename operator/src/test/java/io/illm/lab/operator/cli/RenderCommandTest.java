@@ -39,6 +39,18 @@ class RenderCommandTest {
   }
 
   @Test
+  void theYamlStartsWithTheCostEstimate() {
+    assertEquals(0, run("render", "hello-app", "--root", LabCheckout.ROOT.toString()), err.toString());
+    List<String> comments = out.toString().lines().takeWhile(l -> l.startsWith("#")).toList();
+
+    // hello-app: one spot e2-medium, the system node, the control plane; 1h total, 30m retention on failure
+    assertEquals("# cost: at most $0.2153 (spec.budget.maxUSD $2.00) = $0.1436/h for at most 1h30m"
+        + " (the smaller of the total deadline and the phase deadlines, plus the longest retention)", comments.get(0));
+    assertEquals("#   app: $0.1436/h (1 x e2-medium spot + 1 x e2-medium system + control plane)", comments.get(1));
+    assertTrue(comments.get(2).startsWith("#   prices: list prices for us-central1"), comments.get(2));
+  }
+
+  @Test
   void jsonOutputIsOneObjectForScripts() throws Exception {
     Path file = LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml");
     assertEquals(0, run("render", file.toString(), "--output", "json", "--root", LabCheckout.ROOT.toString()));
@@ -48,6 +60,11 @@ class RenderCommandTest {
     // hello-app observes its target: the metrics backhaul (two Applications) comes before hello-app.
     assertEquals(List.of("ClusterClaim", "Secret", "Application", "Application", "Application", "Workflow"), kinds);
     assertTrue(json.path("valid").asBoolean(), out.toString());
+    assertEquals(0.215331, json.path("cost").path("estimatedUSD").asDouble(), 1e-6);
+    assertEquals("1h30m", json.path("cost").path("longest").asText());
+    assertEquals(2.0, json.path("cost").path("budgetUSD").asDouble());
+    assertEquals("1 x e2-medium spot + 1 x e2-medium system + control plane",
+        json.path("cost").path("perTarget").path("app").path("detail").asText());
   }
 
   @Test

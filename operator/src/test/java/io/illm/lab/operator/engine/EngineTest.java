@@ -3,10 +3,13 @@ package io.illm.lab.operator.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.illm.lab.model.Budget;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.model.Phase;
+import io.illm.lab.operator.cost.CostModel;
+import io.illm.lab.operator.cost.PriceTable;
 import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
@@ -91,6 +94,40 @@ class EngineTest {
 
     assertEquals(List.of(), retried.failures());
     assertEquals(1, world.deployments.existing().size());
+  }
+
+  @Test
+  void anEstimateAboveTheBudgetFailsTheRunBeforeAnythingIsCreated() {
+    Experiment experiment = applied("pricey");
+    experiment.getSpec().setBudget(new Budget(0.25));
+
+    turns(experiment, 1);
+    assertEquals(Phase.FAILED, experiment.getStatus().getPhase(), "failed on the first turn, while Pending");
+    world.clock.advance(Duration.ofMinutes(10));
+    turns(experiment, 3);
+
+    assertEquals(Map.of(), world.clusters.existing(), "no cluster was ever asked for");
+    ExperimentStatus status = experiment.getStatus();
+    assertEquals(Phase.FAILED, status.getPhase());
+    assertEquals(Boolean.TRUE, status.getResourcesCleaned());
+    assertTrue(status.getMessage().contains("exceeds spec.budget.maxUSD $0.25"), status.getMessage());
+    assertEquals(CostModel.standard().estimate(experiment.getSpec()).estimatedUSD(), status.getCost().getEstimatedUSD());
+    assertEquals(0.0, status.getCost().getActualUSD());
+  }
+
+  @Test
+  void aRunWithinItsBudgetRecordsItsEstimateAndWhatItCost() {
+    Experiment experiment = applied("frugal");
+    experiment.getSpec().setBudget(new Budget(5.0));
+
+    runUntilCleaned(experiment);
+
+    ExperimentStatus status = experiment.getStatus();
+    assertEquals(Phase.COMPLETE, status.getPhase());
+    double estimated = status.getCost().getEstimatedUSD();
+    double actual = status.getCost().getActualUSD();
+    assertTrue(actual > 0 && actual < estimated, actual + " spent of " + estimated + " estimated");
+    assertEquals(PriceTable.bundled().name(), status.getCost().getPriceTable());
   }
 
   private Experiment applied(String name) {
