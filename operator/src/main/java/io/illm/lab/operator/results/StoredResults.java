@@ -98,10 +98,18 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
     states.computeIfPresent(experiment, (id, state) -> state.state() == ResultsState.STORING ? state : null);
   }
 
-  /** Stops storing; runs not yet stored are not stored (the lifecycle asks again after a restart). */
+  /**
+   * Stops storing: runs not yet started are not stored (the lifecycle asks again after a restart), and a
+   * write in progress gets a few seconds to end, so no file is left half-written behind the caller.
+   */
   @Override
   public void close() {
     pool.shutdownNow();
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void finish(ExperimentId experiment, ResultsObservation result) {
