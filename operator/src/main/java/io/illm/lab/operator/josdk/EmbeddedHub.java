@@ -1,13 +1,22 @@
 package io.illm.lab.operator.josdk;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.illm.lab.model.Component;
+import io.illm.lab.operator.adapters.KubernetesChanges;
+import io.illm.lab.operator.adapters.Placement;
+import io.illm.lab.operator.adapters.argoworkflows.ArgoKubernetesWorkflows;
 import io.illm.lab.operator.engine.Engine;
+import io.illm.lab.operator.sim.SimClock;
+import io.illm.lab.operator.sim.SimTimings;
 import io.illm.lab.operator.sim.SimWorld;
+import io.illm.lab.operator.sim.controllers.SimControllers;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,26 +25,36 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A hub inside this process, for {@code ./lab run} without a cluster: fabric8's mock API server on
- * a loopback ephemeral port (CRUD mode; not a kube-apiserver: no admission, no schema validation,
- * no garbage collection), the two generated CRDs applied, and the real JOSDK operator driving a
- * {@link SimWorld}. Everything it produces is simulated. {@link #close} stops the operator, then
- * the server.
+ * A hub inside this process, for {@code ./lab run} without a cluster (ADR-008): fabric8's mock API
+ * server on a loopback ephemeral port (CRUD mode; not a kube-apiserver: no admission, no schema
+ * validation, no garbage collection), the CRDs of our kinds and of the child kinds applied, the
+ * real JOSDK operator on the Kubernetes ports, and Crossplane, ArgoCD and Argo Workflows simulated
+ * by {@link SimControllers} acting on the real child objects. Metrics, results and events are
+ * in-memory simulations (a {@link SimWorld}). Everything it produces is simulated. {@link #close}
+ * stops the operator, the controllers and the informers, then the server.
  */
 public final class EmbeddedHub implements AutoCloseable {
 
-  /** Where experiments are created. */
+  /** Where experiments are created (also the namespace of the cluster claims). */
   public static final String NAMESPACE = "experiments";
 
+  /** Where the children go: the platform's namespaces. */
+  public static final Placement PLACEMENT = Placement.DEFAULT;
+
   private static final List<String> CRDS = List.of("experiments.experiments.illm.io", "components.experiments.illm.io");
+  /** The child CRD subsets (operator/src/main/crds), on the classpath. */
+  private static final List<String> CHILD_CRDS = List.of(
+      "clusterclaims.illm.io.yaml", "applications.argoproj.io.yaml", "workflows.argoproj.io.yaml");
   /** Held so the levels stay set: java.util.logging keeps loggers weakly. */
   private static final List<Logger> QUIET = List.of(Logger.getLogger("io.fabric8"), Logger.getLogger("io.vertx"),
       Logger.getLogger("io.netty"), Logger.getLogger("okhttp3"), Logger.getLogger("io.javaoperatorsdk"));
@@ -43,6 +62,9 @@ public final class EmbeddedHub implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private Operator operator;
+  private SimControllers controllers;
+  private KubernetesChanges changes;
+  private SimWorld world;
 
   private EmbeddedHub(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
@@ -50,9 +72,10 @@ public final class EmbeddedHub implements AutoCloseable {
   }
 
   /**
-   * Starts the server, applies the CRDs ({@code generated-crds/} under {@code labRoot} when there,
-   * else the ones on the classpath) and creates {@link #NAMESPACE}; the operator comes with
-   * {@link #startOperator}, so that a simulated clock need not run while the server starts.
+   * Starts the server, applies the CRDs (ours from {@code generated-crds/} under {@code labRoot}
+   * when there, else from the classpath; the child subsets from the classpath) and creates the
+   * namespaces; the operator comes with {@link #startOperator}, so that a simulated clock need not
+   * run while the server starts.
    */
   public static EmbeddedHub start(Path labRoot) {
     QUIET.forEach(l -> l.setLevel(Level.OFF));
@@ -66,8 +89,16 @@ public final class EmbeddedHub implements AutoCloseable {
           client.apiextensions().v1().customResourceDefinitions().load(in).create();
         }
       }
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-          .create();
+      for (String crd : CHILD_CRDS) {
+        try (InputStream in = childCrd(crd)) {
+          client.apiextensions().v1().customResourceDefinitions().load(in).create();
+        }
+      }
+      for (String namespace : new TreeSet<>(List.of(NAMESPACE, PLACEMENT.claims(), PLACEMENT.argocd(),
+          PLACEMENT.workflows()))) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+            .create();
+      }
       return new EmbeddedHub(server, client);
     } catch (IOException e) {
       client.close();
@@ -80,21 +111,66 @@ public final class EmbeddedHub implements AutoCloseable {
     }
   }
 
-  /** Starts the operator on {@code world}, whose clock runs {@code timeFactor} times faster than real time. */
-  public void startOperator(SimWorld world, double timeFactor) {
+  /** Creates the catalogue's Component objects (cluster-scoped), which the deployment port reads. */
+  public void publish(Collection<Component> components) {
+    for (Component component : components) {
+      Component copy = new Component();
+      copy.setMetadata(new ObjectMetaBuilder().withName(component.getMetadata().getName())
+          .withLabels(component.getMetadata().getLabels()).build());
+      copy.setSpec(component.getSpec());
+      client.resource(copy).create();
+    }
+  }
+
+  /**
+   * Creates a placeholder WorkflowTemplate {@code name} (marked simulated: the lab has no
+   * templates of its own yet), so that the workflow port finds it and the simulated Argo runs it.
+   */
+  public void simulateWorkflowTemplate(String name) {
+    GenericKubernetesResource template = new GenericKubernetesResource();
+    template.setApiVersion("argoproj.io/v1alpha1");
+    template.setKind("WorkflowTemplate");
+    template.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(PLACEMENT.workflows()).build());
+    SimControllers.mark(template);
+    client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES).resource(template).create();
+  }
+
+  /**
+   * Starts the simulated controllers, the children's informers and the operator, all on {@code
+   * clock} ({@code timeFactor} times faster than real time, which only sets how soon a failed
+   * reconcile is retried) with the simulated controllers taking {@code timings}. Set failure
+   * switches on {@link #controllers()} before creating an experiment.
+   */
+  public void startOperator(SimClock clock, SimTimings timings, double timeFactor) {
     if (operator != null) {
       throw new IllegalStateException("the operator of this hub is already started");
     }
+    world = new SimWorld(clock, timings);
+    controllers = new SimControllers(client, PLACEMENT, clock, timings);
+    controllers.start();
+    changes = new KubernetesChanges(client, PLACEMENT);
+    changes.start();
     // one experiment, no probes, no leader election, SSA off (the mock answers 415 to it)
     OperatorSettings settings = new OperatorSettings(1, Optional.empty(), 0, timeFactor, Duration.ofMillis(100),
         false, false);
-    operator = OperatorMain.operator(client, new Engine(world.ports(), world.clock), settings, new OperatorMetrics());
+    Engine engine = new Engine(OperatorMain.kubernetesPorts(client, PLACEMENT, changes, world), clock);
+    operator = OperatorMain.operator(client, engine, settings, new OperatorMetrics());
     operator.start();
   }
 
   /** A client of the embedded API server; closed by {@link #close}. */
   public KubernetesClient client() {
     return client;
+  }
+
+  /** The simulated controllers and their failure switches; null before {@link #startOperator}. */
+  public SimControllers controllers() {
+    return controllers;
+  }
+
+  /** The simulated metrics, results and events (the rest of this world is unused); null before {@link #startOperator}. */
+  public SimWorld world() {
+    return world;
   }
 
   @Override
@@ -104,8 +180,17 @@ public final class EmbeddedHub implements AutoCloseable {
         operator.stop();
       }
     } finally {
-      client.close();
-      server.destroy();
+      try {
+        if (controllers != null) {
+          controllers.close();
+        }
+        if (changes != null) {
+          changes.close();
+        }
+      } finally {
+        client.close();
+        server.destroy();
+      }
     }
   }
 
@@ -118,6 +203,14 @@ public final class EmbeddedHub implements AutoCloseable {
     if (resource == null) {
       throw new IOException("no CRD " + name + ": neither " + file + " nor META-INF/fabric8/" + name
           + "-v1.yml on the classpath");
+    }
+    return resource;
+  }
+
+  private static InputStream childCrd(String file) throws IOException {
+    InputStream resource = EmbeddedHub.class.getResourceAsStream("/META-INF/illm-lab/child-crds/" + file);
+    if (resource == null) {
+      throw new IOException("no child CRD META-INF/illm-lab/child-crds/" + file + " on the classpath (build the operator)");
     }
     return resource;
   }

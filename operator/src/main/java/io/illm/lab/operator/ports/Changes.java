@@ -1,5 +1,6 @@
 package io.illm.lab.operator.ports;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -18,4 +19,10 @@ public interface Changes {
    * replaces the first.
    */
   void subscribe(Consumer<ExperimentId> listener);
+
+  /** The announcements of every source, to one listener (e.g. Kubernetes children and simulated metrics). */
+  static Changes all(Changes... sources) {
+    List<Changes> all = List.of(sources);
+    return listener -> all.forEach(source -> source.subscribe(listener));
+  }
 }

@@ -14,7 +14,7 @@ import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
 import io.illm.lab.operator.sim.SimClock;
 import io.illm.lab.operator.sim.SimTimings;
-import io.illm.lab.operator.sim.SimWorld;
+import io.illm.lab.operator.sim.controllers.SimControllers;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Problem;
 import io.illm.lab.yaml.LabYaml;
@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code run EXPERIMENT}: validates an experiment, then runs it on an embedded hub (an in-process
- * API server, the operator, a simulated world), prints its progress and its outcome, and shuts
- * everything down.
+ * API server, the operator on its Kubernetes ports, simulated controllers acting on the children),
+ * prints its progress and its outcome, and shuts everything down.
  */
 @Command(
     name = "run",
@@ -47,9 +47,10 @@ import picocli.CommandLine.Spec;
         "Runs an experiment on an embedded hub and prints its progress and outcome.",
         "",
         "With no cluster configured (for now: always) the hub starts in this process: an in-memory"
-            + " Kubernetes API server, the operator, and a SIMULATED world (clusters, deployments, workflow,"
-            + " metrics and results are simulated; the numbers are not results). Progress goes to stderr,"
-            + " one line per change; the outcome to stdout."},
+            + " Kubernetes API server, the operator on its Kubernetes ports, and SIMULATED Crossplane, ArgoCD and"
+            + " Argo Workflows acting on the experiment's child objects in that server (no cloud, no cluster, no"
+            + " pod; metrics and results are simulated in memory; the numbers are not results). Progress goes to"
+            + " stderr, one line per change; the outcome to stdout."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the experiment ended Complete", "1:it ended Failed, or timed out",
         "2:invalid experiment or usage; nothing was started"})
@@ -130,14 +131,15 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     if (limit == null) {
       limit = defaultTimeout(parsed);
     }
-    return run(choice.lab().root(), parsed, limit, out, err);
+    return run(choice.lab().root(), parsed, catalogue, limit, out, err);
   }
 
-  private int run(Path labRoot, Experiment experiment, Duration limit, PrintWriter out, PrintWriter err)
+  private int run(Path labRoot, Experiment experiment, ComponentCatalogue catalogue, Duration limit, PrintWriter out,
+      PrintWriter err)
       throws JsonProcessingException, InterruptedException {
     String name = experiment.getMetadata().getName();
     experiment.getMetadata().setNamespace(EmbeddedHub.NAMESPACE);
-    err.println("run: " + name + " on an embedded hub (in-process API server, SIMULATED world, "
+    err.println("run: " + name + " on an embedded hub (in-process API server, SIMULATED controllers and metrics, "
         + (instant ? "instant timings" : "typical timings " + format(timeFactor) + "x faster") + ")");
     err.flush();
     long started = System.nanoTime();
@@ -153,9 +155,14 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     Optional<String> timedOut = Optional.empty();
     try (hub) {
       // the simulated clock starts with the operator, not while the API server starts
+      hub.publish(catalogue.names().stream().map(n -> catalogue.find(n).orElseThrow()).toList());
+      if (experiment.getSpec().getWorkflow() != null && experiment.getSpec().getWorkflow().getTemplate() != null) {
+        hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
+      }
       Instant simStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      SimWorld world = world(name, simStart);
-      hub.startOperator(world, timeFactor);
+      SimClock clock = SimClock.compressed(simStart, timeFactor);
+      hub.startOperator(clock, instant ? SimTimings.INSTANT : SimTimings.TYPICAL, timeFactor);
+      failures(name, hub.controllers());
       hub.client().resource(experiment).create();
       String shown = null;
       while (true) {
@@ -167,7 +174,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
         if (!key.equals(shown)) {
           shown = key;
           err.println(RunReport.line(experiment.getSpec(), last, real,
-              Duration.between(simStart, world.clock.instant()), world.clock.instant()));
+              Duration.between(simStart, clock.instant()), clock.instant()));
           err.flush();
         }
         if (last != null && (last.getPhase() == Phase.COMPLETE || last.getPhase() == Phase.FAILED)) {
@@ -196,17 +203,15 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     return timedOut.isEmpty() && last.getPhase() == Phase.COMPLETE ? COMPLETE : FAILED;
   }
 
-  /** The simulated world, with the failure switches the options asked for. */
-  private SimWorld world(String name, Instant start) {
-    SimWorld world = new SimWorld(SimClock.compressed(start, timeFactor), instant ? SimTimings.INSTANT
-        : SimTimings.TYPICAL);
+  /** The failure switches the options asked for. */
+  private void failures(String name, SimControllers controllers) {
     for (String target : failClusters) {
-      world.clusters.fail(ChildNames.clusterClaim(name, target), "simulated failure (--fail-cluster " + target + ")");
+      controllers.crossplane().fail(ChildNames.clusterClaim(name, target),
+          "simulated failure (--fail-cluster " + target + ")");
     }
     if (failWorkflow) {
-      world.workflows.fail(ChildNames.workflow(name), "simulated failure (--fail-workflow)");
+      controllers.argoWorkflows().fail(ChildNames.workflow(name), "simulated failure (--fail-workflow)");
     }
-    return world;
   }
 
   /** The total deadline at the time factor, plus a little for starting, at most {@link #REAL_TIME_CAP}. */

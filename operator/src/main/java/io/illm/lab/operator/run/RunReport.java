@@ -25,8 +25,9 @@ import java.util.Optional;
  */
 final class RunReport {
 
-  static final String SIMULATED = "SIMULATED: the clusters, deployments, workflow and metrics of this run were"
-      + " simulated in memory; its numbers are not results.";
+  static final String SIMULATED = "SIMULATED: the clusters, deployments and workflow of this run were objects in an"
+      + " in-process API server acted on by simulated controllers, its metrics and results were simulated in memory;"
+      + " its numbers are not results.";
 
   private RunReport() {}
 

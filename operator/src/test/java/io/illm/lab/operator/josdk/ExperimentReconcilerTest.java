@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -169,11 +171,10 @@ class ExperimentReconcilerTest {
     client.resource(Experiments.manual("by-hand")).create();
     awaitStatus("by-hand", s -> s.getPhase() == Phase.RUNNING);
 
-    // the clock stands still: only the annotation's own event can end the run
-    experiment("by-hand").edit(e -> {
-      e.getMetadata().setAnnotations(Map.of(Observation.COMPLETE_ANNOTATION, "true"));
-      return e;
-    });
+    // the clock stands still: only the annotation's own event can end the run; a merge patch
+    // without resourceVersion, as kubectl annotate sends, so a status patch in between is no conflict
+    experiment("by-hand").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\"" + Observation.COMPLETE_ANNOTATION + "\":\"true\"}}}");
 
     ExperimentStatus status = awaitStatus("by-hand", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
     assertEquals(Phase.COMPLETE, status.getPhase());

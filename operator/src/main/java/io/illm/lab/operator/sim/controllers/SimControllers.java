@@ -1,0 +1,72 @@
+package io.illm.lab.operator.sim.controllers;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.illm.lab.operator.adapters.Placement;
+import io.illm.lab.operator.sim.SimClock;
+import io.illm.lab.operator.sim.SimTimings;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Crossplane, ArgoCD and Argo Workflows, simulated against the real child objects in an API
+ * server (the embedded hub's): each watches its kind with an informer and, on the simulated
+ * clock, writes the conditions, phases, finalizers and Secrets the real controller would. Every
+ * object they touch carries {@link #ANNOTATION}{@code : "true"}, and every message they write
+ * starts with {@code simulated}.
+ */
+public final class SimControllers implements AutoCloseable {
+
+  /** The annotation on every object a simulated controller wrote or touched. */
+  public static final String ANNOTATION = "experiments.illm.io/simulated";
+
+  private final SimCrossplane crossplane;
+  private final SimArgoCd argoCd;
+  private final SimArgoWorkflows argoWorkflows;
+
+  public SimControllers(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings) {
+    this.crossplane = new SimCrossplane(client, placement, clock, timings);
+    this.argoCd = new SimArgoCd(client, placement, clock, timings);
+    this.argoWorkflows = new SimArgoWorkflows(client, placement, clock, timings);
+  }
+
+  public SimCrossplane crossplane() {
+    return crossplane;
+  }
+
+  public SimArgoCd argoCd() {
+    return argoCd;
+  }
+
+  public SimArgoWorkflows argoWorkflows() {
+    return argoWorkflows;
+  }
+
+  /** Starts the three informers. */
+  public void start() {
+    crossplane.start();
+    argoCd.start();
+    argoWorkflows.start();
+  }
+
+  @Override
+  public void close() {
+    argoWorkflows.close();
+    argoCd.close();
+    crossplane.close();
+  }
+
+  /** Marks {@code object} as written by a simulated controller; returns it. */
+  public static <T extends HasMetadata> T mark(T object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations() == null ? new HashMap<>()
+        : new HashMap<>(object.getMetadata().getAnnotations());
+    annotations.put(ANNOTATION, "true");
+    object.getMetadata().setAnnotations(annotations);
+    return object;
+  }
+
+  /** {@code text} as a simulated controller's message: starting with "simulated". */
+  static String message(String text) {
+    return text.startsWith("simulated") ? text : "simulated: " + text;
+  }
+}
