@@ -1,0 +1,76 @@
+package io.illm.lab.site;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/**
+ * Text for HTML pages: every string from a summary goes through {@link #text} (element content and
+ * double-quoted attribute values alike), and numbers are formatted the same way on every page.
+ */
+final class Html {
+
+  private Html() {}
+
+  /** {@code value} escaped for element content or a double-quoted attribute; null becomes "". */
+  static String text(String value) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A number with at most 4 significant digits, no exponent below 10^9; "–" for null. */
+  static String number(Double value) {
+    if (value == null || value.isNaN() || value.isInfinite()) {
+      return "–";
+    }
+    double abs = Math.abs(value);
+    if (abs != 0 && (abs >= 1e9 || abs < 1e-4)) {
+      return String.format(Locale.ROOT, "%.3e", value);
+    }
+    String plain = BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    return plain.equals("-0") ? "0" : plain;
+  }
+
+  /** US dollars with two decimals (four below one cent); "–" for null. */
+  static String usd(Double value) {
+    if (value == null) {
+      return "–";
+    }
+    return Math.abs(value) < 0.01 && value != 0
+        ? String.format(Locale.ROOT, "$%.4f", value) : String.format(Locale.ROOT, "$%.2f", value);
+  }
+
+  /** A share 0-1 as a percentage. */
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+
+  /** The symbol of a criterion operator (lt, lte, gt, gte, eq), or the operator itself. */
+  static String operator(String operator) {
+    if (operator == null) {
+      return "?";
+    }
+    return switch (operator) {
+      case "lt" -> "<";
+      case "lte" -> "≤";
+      case "gt" -> ">";
+      case "gte" -> "≥";
+      case "eq" -> "=";
+      default -> operator;
+    };
+  }
+}
