@@ -26,8 +26,8 @@ final class ChartSpecs {
   /** A bar with its confidence interval (null bounds: none). */
   record Bar(String label, double mean, Double ciLow, Double ciHigh) {}
 
-  /** A point of a named series; {@code t} in seconds since the epoch. */
-  record LinePoint(String series, double t, double v) {}
+  /** A point of a named series of a group (its target); {@code t} in seconds since the epoch. */
+  record LinePoint(String group, String series, double t, double v) {}
 
   /** A value of one target in one run. */
   record TrendPoint(String run, String target, double mean, Double ciLow, Double ciHigh) {}
@@ -66,27 +66,32 @@ final class ChartSpecs {
     return spec;
   }
 
-  /** Lines over time, one per series (colour and dash), with the min-max band when there are several. */
+  /**
+   * Lines over time, one per series (colour and dash); with {@code band}, behind them the min-max band of
+   * each group's series (a target's pods, say).
+   */
   static ObjectNode lines(String title, String description, String valueTitle, List<LinePoint> points,
-      int seriesCount, List<Threshold> thresholds) {
+      boolean band, List<Threshold> thresholds) {
     ObjectNode spec = frame(title, description);
     ArrayNode values = spec.putObject("data").putArray("values");
     for (LinePoint point : points) {
       // Vega-Lite reads a number on a temporal field as milliseconds
-      values.addObject().put("series", point.series()).put("t", Math.round(point.t() * 1000)).put("v", point.v());
+      values.addObject().put("group", point.group()).put("series", point.series()).put("t", Math.round(point.t() * 1000)).put("v", point.v());
     }
     ArrayNode layers = spec.putArray("layer");
-    if (seriesCount > 1) {
-      ObjectNode band = layer(layers, "band", "area");
-      band.withObjectProperty("mark").put("opacity", 0.25).put("color", "#888888");
-      ObjectNode aggregate = band.putArray("transform").addObject();
+    if (band) {
+      ObjectNode spread = layer(layers, "band", "area");
+      spread.withObjectProperty("mark").put("opacity", 0.25).put("color", "#888888");
+      ObjectNode aggregate = spread.putArray("transform").addObject();
       aggregate.putArray("aggregate")
           .add(JSON.createObjectNode().put("op", "min").put("field", "v").put("as", "low"))
           .add(JSON.createObjectNode().put("op", "max").put("field", "v").put("as", "high"));
-      aggregate.putArray("groupby").add("t");
-      band.withObjectProperty("encoding").set("x", time());
-      band.withObjectProperty("encoding").putObject("y").put("field", "low").put("type", "quantitative").put("title", valueTitle);
-      band.withObjectProperty("encoding").putObject("y2").put("field", "high");
+      aggregate.putArray("groupby").add("group").add("t");
+      spread.withObjectProperty("encoding").set("x", time());
+      spread.withObjectProperty("encoding").putObject("y").put("field", "low").put("type", "quantitative")
+          .put("title", valueTitle);
+      spread.withObjectProperty("encoding").putObject("y2").put("field", "high");
+      spread.withObjectProperty("encoding").putObject("detail").put("field", "group").put("type", "nominal");
     }
     ObjectNode lines = layer(layers, "lines", "line");
     lines.withObjectProperty("encoding").set("x", time());

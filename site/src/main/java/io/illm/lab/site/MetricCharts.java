@@ -34,9 +34,11 @@ final class MetricCharts {
     if ("range".equals(metric.type()) && hasLines(metric)) {
       List<ChartSpecs.LinePoint> points = new ArrayList<>();
       int seriesCount = linePoints(metric, points);
+      boolean band = metric.samples().stream().anyMatch(sample -> sample.series().size() > 1);
       String description = "Line chart of " + metric.name() + " over time, " + seriesCount + " series"
+          + (band ? " with the spread of each target's series as a band" : "")
           + (thresholds.isEmpty() ? "" : ", " + thresholds.size() + " threshold(s)") + ".";
-      return new Chart(id, title, ChartSpecs.lines(title, description, valueTitle, points, seriesCount, thresholds),
+      return new Chart(id, title, ChartSpecs.lines(title, description, valueTitle, points, band, thresholds),
           statsTable + pointsTable(title, points), null);
     }
     List<ChartSpecs.Bar> bars = new ArrayList<>();
@@ -92,7 +94,7 @@ final class MetricCharts {
           name = name + " #" + (i + 1);
         }
         for (MetricResult.Point point : series.points()) {
-          points.add(new ChartSpecs.LinePoint(name, point.t(), point.v()));
+          points.add(new ChartSpecs.LinePoint(targetName(sample), name, point.t(), point.v()));
         }
       }
     }

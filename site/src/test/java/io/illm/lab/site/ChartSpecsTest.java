@@ -66,8 +66,9 @@ class ChartSpecsTest {
 
   @Test
   void linesTellSeriesApartByDashAsWellAsColourAndBandOnlyForSeveral() {
-    List<ChartSpecs.LinePoint> points = List.of(new ChartSpecs.LinePoint("a", 1.5, 1), new ChartSpecs.LinePoint("b", 1.5, 2));
-    ObjectNode several = ChartSpecs.lines("m", "d", "v", points, 2, TWO.subList(0, 1));
+    List<ChartSpecs.LinePoint> points = List.of(new ChartSpecs.LinePoint("t", "a", 1.5, 1),
+        new ChartSpecs.LinePoint("t", "b", 1.5, 2));
+    ObjectNode several = ChartSpecs.lines("m", "d", "v", points, true, TWO.subList(0, 1));
     assertEquals(List.of("band", "lines", "thresholds", "threshold_labels"), layerNames(several));
     JsonNode lines = layer(several, "lines");
     assertEquals("line", lines.path("mark").path("type").asText());
@@ -79,7 +80,8 @@ class ChartSpecsTest {
     assertEquals("area", band.path("mark").path("type").asText());
     assertEquals("low", band.path("encoding").path("y").path("field").asText());
     assertEquals("high", band.path("encoding").path("y2").path("field").asText());
-    ObjectNode one = ChartSpecs.lines("m", "d", "v", points.subList(0, 1), 1, List.of());
+    assertEquals("group", band.path("encoding").path("detail").path("field").asText(), "a band per target");
+    ObjectNode one = ChartSpecs.lines("m", "d", "v", points.subList(0, 1), false, List.of());
     assertEquals(List.of("lines"), layerNames(one));
   }
 

@@ -121,7 +121,7 @@ class SiteBrowserTest {
     assertEquals(2L, p99.get("thresholds"), "a rule per threshold: " + p99);
     Map<String, Long> rss = marks("metric-memory_rss");
     assertEquals(6L, rss.get("lines"), "a line per series: " + rss);
-    assertEquals(1L, rss.get("band"), "one band: " + rss);
+    assertEquals(3L, rss.get("band"), "a band per target (its two pods): " + rss);
     assertEquals(1L, rss.get("thresholds"), rss.toString());
     assertTrue(driver.findElement(By.cssSelector("#metric-p99_latency table caption")).getText()
         .startsWith("p99 request latency"));
