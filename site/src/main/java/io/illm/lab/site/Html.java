@@ -37,12 +37,45 @@ final class Html {
     if (value == null || value.isNaN() || value.isInfinite()) {
       return "–";
     }
+    if (value == 0) {
+      return "0";
+    }
     double abs = Math.abs(value);
     if (abs != 0 && (abs >= 1e9 || abs < 1e-4)) {
       return String.format(Locale.ROOT, "%.3e", value);
     }
-    String plain = BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-    return plain.equals("-0") ? "0" : plain;
+    String shortest = Double.toString(value);
+    if (significantDigits(shortest) <= 4) {
+      // already short: skip BigDecimal, the site formats a million numbers for 500 runs
+      return shortest.endsWith(".0") ? shortest.substring(0, shortest.length() - 2) : shortest;
+    }
+    return BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  /** Significant digits of a plain {@link Double#toString} form; more than 4 for exponent forms. */
+  private static int significantDigits(String number) {
+    if (number.indexOf('E') >= 0) {
+      return Integer.MAX_VALUE;
+    }
+    int digits = 0;
+    boolean leading = true;
+    int trailingZeros = 0;
+    boolean afterPoint = false;
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == '.') {
+        afterPoint = true;
+      } else if (c >= '0' && c <= '9') {
+        if (leading && c == '0') {
+          continue;
+        }
+        leading = false;
+        digits++;
+        trailingZeros = c == '0' ? trailingZeros + 1 : 0;
+      }
+    }
+    // "120.0": the zeros after the last non-zero digit do not count, "1200.0" has 2 significant digits
+    return afterPoint ? digits - trailingZeros : digits;
   }
 
   /** US dollars with two decimals (four below one cent); "–" for null. */

@@ -7,9 +7,11 @@ import io.illm.lab.results.Stats;
 import io.illm.lab.results.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -143,9 +145,11 @@ final class MetricCharts {
 
   private static String pointsTable(String title, List<ChartSpecs.LinePoint> points) {
     HtmlTable table = new HtmlTable(title + ": every point", "series", "time (UTC)", "value");
+    // the series of a metric share their timestamps
+    Map<Double, String> times = new HashMap<>();
     for (ChartSpecs.LinePoint point : points) {
-      table.row(point.series(), Instant.ofEpochMilli(Math.round(point.t() * 1000)).toString(),
-          Html.number(point.v()));
+      String time = times.computeIfAbsent(point.t(), t -> Instant.ofEpochMilli(Math.round(t * 1000)).toString());
+      table.row(point.series(), time, Html.number(point.v()));
     }
     return "<details><summary>All " + points.size() + " points as a table</summary>\n" + table.html()
         + "</details>\n";

@@ -43,13 +43,11 @@ public final class SiteBuilder {
     write(out.resolve("index.html"), IndexPage.html(runs));
     Map<String, List<SiteRun>> byExperiment = new LinkedHashMap<>();
     runs.forEach(r -> byExperiment.computeIfAbsent(r.experimentSlug(), e -> new ArrayList<>()).add(r));
-    for (SiteRun run : runs) {
-      write(out.resolve(run.page()), RunPage.html(run));
-    }
-    for (List<SiteRun> experimentRuns : byExperiment.values()) {
-      write(out.resolve(experimentRuns.get(0).comparisonPage()),
-          ComparisonPage.html(experimentRuns.get(0).experiment(), experimentRuns));
-    }
+    // Pages are independent files, so they are rendered on every core; their bytes do not depend on the order.
+    runs.parallelStream().forEach(run -> write(out.resolve(run.page()), RunPage.html(run)));
+    byExperiment.values().parallelStream().forEach(experimentRuns -> write(
+        out.resolve(experimentRuns.get(0).comparisonPage()),
+        ComparisonPage.html(experimentRuns.get(0).experiment(), experimentRuns)));
     Assets.write(out);
     return new Site(out.resolve("index.html"), runs.size(), problems);
   }
@@ -57,13 +55,20 @@ public final class SiteBuilder {
   /** The summaries as runs in site order (experiment, run, file), with unique page names. */
   static List<SiteRun> readRuns(List<Path> files, List<String> problems) {
     record Read(Path file, Summary summary, String experiment, String run) {}
+    record Attempt(Path file, Summary summary, List<String> problems) {}
+    // read in parallel; problems are gathered afterwards in file order
+    List<Attempt> attempts = files.parallelStream().map(file -> {
+      List<String> own = new ArrayList<>(1);
+      return new Attempt(file, SummaryFiles.read(file, own), own);
+    }).toList();
     List<Read> read = new ArrayList<>();
-    for (Path file : files) {
-      Summary summary = SummaryFiles.read(file, problems);
+    for (Attempt attempt : attempts) {
+      problems.addAll(attempt.problems());
+      Summary summary = attempt.summary();
       if (summary != null) {
         String name = summary.experiment().name();
-        read.add(new Read(file, summary, name == null || name.isBlank() ? "(unnamed)" : name,
-            SummaryFiles.runName(file)));
+        read.add(new Read(attempt.file(), summary, name == null || name.isBlank() ? "(unnamed)" : name,
+            SummaryFiles.runName(attempt.file())));
       }
     }
     read.sort(Comparator.comparing(Read::experiment).thenComparing(Read::run).thenComparing(Read::file));

@@ -19,6 +19,10 @@ class HtmlTest {
     assertEquals("0.001235", Html.number(0.0012345));
     assertEquals("1.235e+09", Html.number(1_234_567_890.0));
     assertEquals("0", Html.number(-0.0));
+    assertEquals("1200000", Html.number(1_200_000.0));
+    assertEquals("1235", Html.number(1234.5));
+    assertEquals("12350", Html.number(12345.0));
+    assertEquals("-101.3", Html.number(-101.3));
     assertEquals("–", Html.number(null));
     assertEquals("$0.36", Html.usd(0.36));
     assertEquals("$0.0040", Html.usd(0.004));
