@@ -53,6 +53,7 @@ public final class SiteBenchmark {
     Path results = base.resolve("results");
     SiteWorkload.write(results, n);
     System.err.printf(Locale.ROOT, "workload: %d summary files, %.1f MB, in %s%n", n, size(results) / 1e6, results);
+    String loadBefore = load();
     TimedProcess timer = new TimedProcess(base.resolve("scratch"));
     Series site = new Series();
     Series baseline = new Series();
@@ -76,6 +77,8 @@ public final class SiteBenchmark {
       }
     }
     print(n, runs, timer.source(), site, baseline);
+    System.out.printf("%nLoad average (1/5/15 min) before: %s, after: %s; %d cores, Java %s%n", loadBefore, load(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     delete(base);
   }
 
@@ -116,6 +119,15 @@ public final class SiteBenchmark {
         s.minSeconds(), s.maxSeconds(),
         s.medianCpuSeconds() < 0 ? "—" : String.format(Locale.ROOT, "%.2f s", s.medianCpuSeconds()),
         s.peakRssMib() < 0 ? "—" : String.format(Locale.ROOT, "%.0f MiB", s.peakRssMib()));
+  }
+
+  private static String load() throws IOException {
+    Path loadavg = Path.of("/proc/loadavg");
+    if (!Files.isReadable(loadavg)) {
+      return "n/a";
+    }
+    String[] fields = Files.readString(loadavg).trim().split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
   }
 
   private static long size(Path folder) throws IOException {

@@ -16,13 +16,14 @@ record Chart(String id, String title, ObjectNode spec, String tables, String not
 
   /** The section: heading, chart (or note), spec and tables. */
   String html() {
-    StringBuilder out = new StringBuilder();
+    String json = spec == null ? "" : ChartSpecs.json(spec);
+    StringBuilder out = new StringBuilder(512 + json.length() + tables.length());
     out.append("<section class=\"metric\" id=\"").append(Html.text(id)).append("\">\n");
     out.append("<h3>").append(Html.text(title)).append("</h3>\n<div class=\"pair\">\n");
     if (spec != null) {
       out.append("<div class=\"chart\" data-spec=\"spec-").append(Html.text(id)).append("\"></div>\n");
       out.append("<script type=\"application/json\" id=\"spec-").append(Html.text(id)).append("\">")
-          .append(ChartSpecs.json(spec)).append("</script>\n");
+          .append(json).append("</script>\n");
     } else {
       out.append("<p class=\"nodata\">").append(Html.text(note)).append("</p>\n");
     }

@@ -1,6 +1,7 @@
 package io.illm.lab.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,8 +19,10 @@ final class ChartSpecs {
 
   static final String SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
   private static final int WIDTH = 460;
+  private static final int NARROWEST = 240;
   private static final int HEIGHT = 240;
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  // ASCII only, like the pages (see Html.text)
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private ChartSpecs() {}
 
@@ -39,6 +42,9 @@ final class ChartSpecs {
   static ObjectNode bars(String title, String description, String valueTitle, String labelTitle, List<Bar> bars,
       List<Threshold> thresholds) {
     ObjectNode spec = frame(title, description);
+    // a bar is about 100 px wide whatever the count, within the usual width; room left for threshold labels
+    int width = Math.max(NARROWEST, Math.min(WIDTH, 110 * bars.size()));
+    spec.put("width", width);
     ArrayNode values = spec.putObject("data").putArray("values");
     for (Bar bar : bars) {
       ObjectNode row = values.addObject().put("label", bar.label()).put("mean", bar.mean());
@@ -62,7 +68,7 @@ final class ChartSpecs {
       ci.withObjectProperty("encoding").putObject("y").put("field", "ciLow").put("type", "quantitative");
       ci.withObjectProperty("encoding").putObject("y2").put("field", "ciHigh");
     }
-    addThresholds(layers, thresholds);
+    addThresholds(layers, thresholds, width);
     return spec;
   }
 
@@ -103,7 +109,7 @@ final class ChartSpecs {
         .put("title", "time (UTC)");
     lines.withObjectProperty("encoding").putArray("tooltip").add(field("series", "nominal")).add(when)
         .add(field("v", "quantitative"));
-    addThresholds(layers, thresholds);
+    addThresholds(layers, thresholds, WIDTH);
     return spec;
   }
 
@@ -140,7 +146,7 @@ final class ChartSpecs {
     dots.withObjectProperty("encoding").putObject("shape").put("field", "target").put("type", "nominal");
     dots.withObjectProperty("encoding").putArray("tooltip").add(field("run", "ordinal")).add(field("target", "nominal"))
         .add(field("mean", "quantitative"));
-    addThresholds(layers, thresholds);
+    addThresholds(layers, thresholds, WIDTH);
     return spec;
   }
 
@@ -174,7 +180,7 @@ final class ChartSpecs {
     return layer;
   }
 
-  private static void addThresholds(ArrayNode layers, List<Threshold> thresholds) {
+  private static void addThresholds(ArrayNode layers, List<Threshold> thresholds, int width) {
     if (thresholds.isEmpty()) {
       return;
     }
@@ -187,7 +193,7 @@ final class ChartSpecs {
     ObjectNode labels = layer(layers, "threshold_labels", "text");
     labels.putObject("data").set("values", values.deepCopy());
     labels.withObjectProperty("mark").put("align", "right").put("baseline", "bottom").put("dy", -3).put("color", "#b00020");
-    labels.withObjectProperty("encoding").putObject("x").put("value", WIDTH);
+    labels.withObjectProperty("encoding").putObject("x").put("value", width);
     labels.withObjectProperty("encoding").putObject("y").put("field", "threshold").put("type", "quantitative");
     labels.withObjectProperty("encoding").putObject("text").put("field", "label");
   }

@@ -12,10 +12,16 @@ final class Html {
 
   private Html() {}
 
-  /** {@code value} escaped for element content or a double-quoted attribute; null becomes "". */
+  /**
+   * {@code value} escaped for element content or a double-quoted attribute, characters beyond ASCII as
+   * numeric references; null becomes "".
+   */
   static String text(String value) {
     if (value == null) {
       return "";
+    }
+    if (!needsEscaping(value)) {
+      return value;
     }
     StringBuilder out = new StringBuilder(value.length() + 16);
     for (int i = 0; i < value.length(); i++) {
@@ -26,10 +32,29 @@ final class Html {
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
-        default -> out.append(c);
+        default -> {
+          if (c <= 0x7e) {
+            out.append(c);
+          } else {
+            // pages are ASCII (numeric references for the rest): Java keeps them one byte per character
+            int codePoint = Character.codePointAt(value, i);
+            out.append("&#").append(codePoint).append(';');
+            i += Character.charCount(codePoint) - 1;
+          }
+        }
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsEscaping(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c > 0x7e) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A number with at most 4 significant digits, no exponent below 10^9; "–" for null. */

@@ -42,7 +42,7 @@ final class HtmlTable {
   }
 
   String html() {
-    StringBuilder out = new StringBuilder("<table");
+    StringBuilder out = new StringBuilder(128 + rows.size() * 96).append("<table");
     if (!cssClass.isEmpty()) {
       out.append(" class=\"").append(Html.text(cssClass)).append('"');
     }

@@ -22,8 +22,8 @@ final class RunPage {
 
   static String html(SiteRun run) {
     Summary s = run.summary();
-    StringBuilder body = new StringBuilder();
-    body.append("<nav class=\"crumbs\"><a href=\"").append(ROOT).append("index.html\">All runs</a> › <a href=\"")
+    StringBuilder body = new StringBuilder(1 << 16);
+    body.append("<nav class=\"crumbs\"><a href=\"").append(ROOT).append("index.html\">All runs</a> &rsaquo; <a href=\"")
         .append("index.html\">").append(Html.text(run.experiment())).append(": all runs compared</a></nav>\n");
     body.append("<h1>").append(Html.text(title(s))).append(" <span class=\"run\">run ")
         .append(Html.text(run.run())).append("</span></h1>\n");
@@ -138,7 +138,7 @@ final class RunPage {
   }
 
   private static String metrics(Summary s) {
-    StringBuilder out = new StringBuilder("<section id=\"metrics\">\n<h2>Metrics (")
+    StringBuilder out = new StringBuilder(1 << 16).append("<section id=\"metrics\">\n<h2>Metrics (")
         .append(s.metrics().size()).append(")</h2>\n");
     if (s.metrics().isEmpty()) {
       out.append("<p class=\"nodata\">No metrics were collected in this run.</p>\n");

@@ -40,7 +40,7 @@ class SiteBuilderTest {
     assertFalse(failed.contains("data-spec"), "no charts without metrics");
     String run = Files.readString(dir.resolve("site/experiments/latency-vs-memory/20261120T100100Z-aaaa1111.html"));
     assertFalse(run.contains("SIMULATED"), "a measured run has no banner");
-    assertTrue(run.contains("<td>✗ fail</td>"), "outcome as a word and a symbol: " + run);
+    assertTrue(run.contains("<td>&#10007; fail</td>"), "outcome as a word and a symbol (✗): " + run);
     assertTrue(run.contains("<script src=\"../../assets/vega.min.js\">"), run);
     assertEquals(2, count(run, "data-spec="), run);
   }
