@@ -72,6 +72,11 @@ public final class Engine {
       again = Optional.of(RETRY_FAILED_ACTIONS);
     }
     boolean removable = decision.actions().stream().anyMatch(Action.RemoveFinalizer.class::isInstance);
+    if (removable) {
+      // the experiment is going: a new one of the same name must collect and store its own run
+      ports.metrics().forget(id(experiment));
+      ports.results().forget(id(experiment));
+    }
     return new Outcome(status, again, removable, failures);
   }
 

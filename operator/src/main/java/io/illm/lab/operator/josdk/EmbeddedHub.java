@@ -15,16 +15,20 @@ import io.illm.lab.operator.adapters.argoworkflows.ArgoKubernetesWorkflows;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.sim.SimClock;
 import io.illm.lab.operator.sim.SimTimings;
-import io.illm.lab.operator.sim.SimWorld;
+import io.illm.lab.operator.results.FolderResultsStore;
+import io.illm.lab.operator.results.ResultsStore;
+import io.illm.lab.operator.results.Retries;
 import io.illm.lab.operator.sim.controllers.SimControllers;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.logging.Level;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -39,8 +44,9 @@ import java.util.logging.Logger;
  * server on a loopback ephemeral port (CRUD mode; not a kube-apiserver: no admission, no schema
  * validation, no garbage collection), the CRDs of our kinds and of the child kinds applied, the
  * real JOSDK operator on the Kubernetes ports, and Crossplane, ArgoCD and Argo Workflows simulated
- * by {@link SimControllers} acting on the real child objects. Metrics, results and events are
- * in-memory simulations (a {@link SimWorld}). Everything it produces is simulated. {@link #close}
+ * by {@link SimControllers} acting on the real child objects, Kubernetes Events, and a {@link
+ * DataPlane}: metrics from a simulated Prometheus (or a real one), results in a folder. Everything it
+ * produces is marked simulated. {@link #close}
  * stops the operator, the controllers and the informers, then the server.
  */
 public final class EmbeddedHub implements AutoCloseable {
@@ -64,7 +70,8 @@ public final class EmbeddedHub implements AutoCloseable {
   private Operator operator;
   private SimControllers controllers;
   private KubernetesChanges changes;
-  private SimWorld world;
+  private DataPlane data;
+  private Path temporaryResults;
 
   private EmbeddedHub(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
@@ -142,20 +149,42 @@ public final class EmbeddedHub implements AutoCloseable {
    * switches on {@link #controllers()} before creating an experiment.
    */
   public void startOperator(SimClock clock, SimTimings timings, double timeFactor) {
+    Path results;
+    try {
+      results = Files.createTempDirectory("illm-hub-results");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    temporaryResults = results;
+    startOperator(clock, timings, timeFactor, Optional.empty(), new FolderResultsStore(results), UnaryOperator.identity());
+  }
+
+  /**
+   * Starts the operator as {@link #startOperator(SimClock, SimTimings, double)} does, with its
+   * metrics from {@code prometheus} (empty: a simulated Prometheus) and its results in {@code store};
+   * {@code window} maps simulated instants to the source's (see {@link DataPlane#open}).
+   */
+  public void startOperator(SimClock clock, SimTimings timings, double timeFactor, Optional<URI> prometheus,
+      ResultsStore store, UnaryOperator<Instant> window) {
     if (operator != null) {
       throw new IllegalStateException("the operator of this hub is already started");
     }
-    world = new SimWorld(clock, timings);
     controllers = new SimControllers(client, PLACEMENT, clock, timings);
     controllers.start();
     changes = new KubernetesChanges(client, PLACEMENT);
     changes.start();
+    data = DataPlane.open(client, clock, prometheus, store, Optional.empty(), Retries.DEFAULT, true, window);
     // one experiment, no probes, no leader election, SSA off (the mock answers 415 to it)
     OperatorSettings settings = new OperatorSettings(1, Optional.empty(), 0, timeFactor, Duration.ofMillis(100),
         false, false);
-    Engine engine = new Engine(OperatorMain.kubernetesPorts(client, PLACEMENT, changes, world), clock);
+    Engine engine = new Engine(OperatorMain.kubernetesPorts(client, PLACEMENT, changes, data, true), clock);
     operator = OperatorMain.operator(client, engine, settings, new OperatorMetrics());
     operator.start();
+  }
+
+  /** The metrics and results of this hub; null before {@link #startOperator}. */
+  public DataPlane data() {
+    return data;
   }
 
   /** A client of the embedded API server; closed by {@link #close}. */
@@ -166,11 +195,6 @@ public final class EmbeddedHub implements AutoCloseable {
   /** The simulated controllers and their failure switches; null before {@link #startOperator}. */
   public SimControllers controllers() {
     return controllers;
-  }
-
-  /** The simulated metrics, results and events (the rest of this world is unused); null before {@link #startOperator}. */
-  public SimWorld world() {
-    return world;
   }
 
   @Override
@@ -186,6 +210,12 @@ public final class EmbeddedHub implements AutoCloseable {
         }
         if (changes != null) {
           changes.close();
+        }
+        if (data != null) {
+          data.close();
+        }
+        if (temporaryResults != null) {
+          deleteTree(temporaryResults);
         }
       } finally {
         client.close();
@@ -213,5 +243,13 @@ public final class EmbeddedHub implements AutoCloseable {
       throw new IOException("no child CRD META-INF/illm-lab/child-crds/" + file + " on the classpath (build the operator)");
     }
     return resource;
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 }

@@ -8,26 +8,35 @@ import io.illm.lab.operator.adapters.Placement;
 import io.illm.lab.operator.adapters.argocd.ArgoCdKubernetesDeployments;
 import io.illm.lab.operator.adapters.argoworkflows.ArgoKubernetesWorkflows;
 import io.illm.lab.operator.adapters.crossplane.KubernetesClusters;
+import io.illm.lab.operator.adapters.events.KubernetesEvents;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.ports.Changes;
 import io.illm.lab.operator.ports.Ports;
-import io.illm.lab.operator.sim.SimClock;
-import io.illm.lab.operator.sim.SimTimings;
-import io.illm.lab.operator.sim.SimWorld;
+import io.illm.lab.operator.results.FolderResultsStore;
+import io.illm.lab.operator.results.HubFallback;
+import io.illm.lab.operator.results.PendingUploads;
+import io.illm.lab.operator.results.ResultsStore;
+import io.illm.lab.operator.results.Retries;
+import io.illm.lab.operator.results.S3ResultsStore;
+import io.illm.lab.operator.results.S3Settings;
+import io.illm.lab.validate.InvalidInputException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the operator: one {@link Engine} on the {@link #kubernetesPorts Kubernetes ports}, one
  * {@link ExperimentReconciler}, probes and metrics. Clusters, deployments, workflows and the
- * component catalogue are real (Crossplane, ArgoCD, Argo Workflows through the API server); metrics,
- * results and events are still SIMULATED (in memory, on a clock {@link
- * OperatorSettings#simTimeFactor()} times faster than real time), so every status it writes says
- * {@code simulated: true} until those ports are real too.
+ * component catalogue are Crossplane, ArgoCD and Argo Workflows through the API server; events are
+ * Kubernetes Events. Metrics come from {@code ILLM_PROMETHEUS_URL} (unset: a simulated Prometheus,
+ * and every run says {@code simulated: true}); results go to S3 ({@code ILLM_RESULTS_S3}, see {@link
+ * S3Settings}), kept in ConfigMaps while it is down, or without S3 to {@code ILLM_RESULTS_DIR}.
  */
 public final class OperatorMain {
 
@@ -35,25 +44,50 @@ public final class OperatorMain {
 
   public static void main(String[] args) throws Exception {
     OperatorSettings settings;
+    Optional<S3Settings> s3;
     try {
       settings = OperatorSettings.from(System.getenv());
-    } catch (IllegalArgumentException e) {
+      s3 = S3Settings.from(System.getenv());
+    } catch (IllegalArgumentException | InvalidInputException e) {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
     }
-    // SIMULATED until real ports replace them: metrics, results (issue 4) and events
-    SimWorld simulated = new SimWorld(SimClock.compressed(Instant.now(), settings.simTimeFactor()), SimTimings.TYPICAL);
     OperatorMetrics metrics = new OperatorMetrics();
     KubernetesClient client = new KubernetesClientBuilder().build();
+    String namespace = Optional.ofNullable(System.getenv("ILLM_NAMESPACE")).filter(s -> !s.isBlank())
+        .orElse(client.getNamespace() == null ? "illm-lab-system" : client.getNamespace());
+    ResultsStore store;
+    Optional<HubFallback> fallback = Optional.empty();
+    PendingUploads pending = null;
+    if (s3.isPresent()) {
+      store = S3ResultsStore.open(S3ResultsStore.withSecretCredentials(s3.get(), client, namespace));
+      fallback = Optional.of(new HubFallback(client, namespace));
+      pending = new PendingUploads(fallback.get(), store);
+      pending.start(Duration.ofMinutes(1));
+    } else {
+      // no S3: runs are kept in the operator's own folder (mount a volume there to keep them)
+      store = new FolderResultsStore(Path.of(Optional.ofNullable(System.getenv("ILLM_RESULTS_DIR"))
+          .orElse("/var/lib/illm-lab/results")));
+    }
+    // no Prometheus given: a simulated one, and every run says simulated
+    Optional<URI> prometheus = Optional.ofNullable(System.getenv("ILLM_PROMETHEUS_URL")).filter(s -> !s.isBlank())
+        .map(URI::create);
+    DataPlane data = DataPlane.open(client, Clock.systemUTC(), prometheus, store, fallback,
+        Retries.from(System.getenv()), false, UnaryOperator.identity());
     KubernetesChanges changes = new KubernetesChanges(client, Placement.DEFAULT);
-    Ports ports = kubernetesPorts(client, Placement.DEFAULT, changes, simulated);
+    Ports ports = kubernetesPorts(client, Placement.DEFAULT, changes, data, false);
     Operator operator = operator(client, new Engine(ports, Clock.systemUTC()), settings, metrics);
     changes.start();
     ProbeServer probes = ProbeServer.start(settings.probePort(), operator, metrics);
+    PendingUploads uploads = pending;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       probes.close();
       changes.close();
+      data.close();
+      if (uploads != null) {
+        uploads.close();
+      }
     }, "probes-stop"));
     operator.installShutdownHook(Duration.ofSeconds(30));
     operator.start();
@@ -61,22 +95,24 @@ public final class OperatorMain {
 
   /**
    * The Kubernetes ports: clusters (Crossplane claims, ArgoCD cluster Secrets), deployments (ArgoCD
-   * Applications), workflows (Argo Workflows), the component catalogue (Component objects) and the
-   * children's announcements ({@code changes}, to be started by the caller); metrics, results and
-   * events from {@code simulated}, whose announcements are heard too.
+   * Applications), workflows (Argo Workflows), the component catalogue (Component objects), Kubernetes
+   * Events, and the children's announcements ({@code changes}, to be started by the caller); metrics
+   * and results from {@code data}, whose announcements are heard too.
+   *
+   * @param simulatedWorld true on the embedded hub, where simulated controllers answer the adapters
    */
   public static Ports kubernetesPorts(KubernetesClient client, Placement placement, KubernetesChanges changes,
-      SimWorld simulated) {
-    Ports sim = simulated.ports();
+      DataPlane data, boolean simulatedWorld) {
     return new Ports(
         new KubernetesClusters(client, placement),
         new ArgoCdKubernetesDeployments(client, placement),
         new ArgoKubernetesWorkflows(client, placement),
-        sim.metrics(), // SIMULATED until the Prometheus port (issue 4)
-        sim.results(), // SIMULATED until the S3 port (issue 4)
-        sim.events(), // SIMULATED until adapters.events.KubernetesEvents is merged
+        data.metrics(),
+        data.results(),
+        new KubernetesEvents(client),
         new KubernetesComponents(client),
-        Changes.all(changes, sim.changes()));
+        Changes.all(changes, data.changes()),
+        simulatedWorld);
   }
 
   /** The operator with the experiment reconciler registered, not yet started. */

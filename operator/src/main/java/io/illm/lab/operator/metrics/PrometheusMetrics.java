@@ -99,6 +99,7 @@ public final class PrometheusMetrics implements Metrics {
   }
 
   /** Forgets {@code experiment}'s collection (when the experiment is deleted, or to collect it anew). */
+  @Override
   public void forget(ExperimentId experiment) {
     runs.remove(experiment);
   }

@@ -165,12 +165,17 @@ public final class SimPrometheus implements AutoCloseable {
     return all;
   }
 
-  /** A deterministic value: a level from the query and labels, a slow wave and a little noise per second. */
+  /**
+   * A deterministic value: a level from the query and labels, a slow wave (2%) and a little noise per
+   * second (1%). The level never moves more than 3%, so a verdict on simulated numbers does not flip
+   * from one run to the next with the time of day.
+   */
   private double value(String query, Map<String, String> labels, double t) {
-    long key = mix(seed ^ (query + labels).hashCode());
+    // the level must not depend on the window: ranges and subqueries ($DURATION) are left out of the key
+    long key = mix(seed ^ (query.replaceAll("\\[[^\\]]*\\]", "[]") + labels).hashCode());
     double level = magnitude(query.toLowerCase(java.util.Locale.ROOT)) * (0.5 + unit(key));
-    double wave = 0.1 * Math.sin(t / 300.0 + unit(key >>> 7) * 2 * Math.PI);
-    double noise = 0.05 * (unit(mix(key ^ (long) Math.floor(t))) - 0.5);
+    double wave = 0.02 * Math.sin(t / 300.0 + unit(key >>> 7) * 2 * Math.PI);
+    double noise = 0.02 * (unit(mix(key ^ (long) Math.floor(t))) - 0.5);
     return level * (1 + wave + noise);
   }
 

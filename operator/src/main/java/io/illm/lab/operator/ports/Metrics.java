@@ -24,6 +24,12 @@ public interface Metrics {
    */
   void start(ExperimentId experiment, ExperimentSpec spec, CollectMetrics collect);
 
+  /**
+   * Forgets the collection of {@code experiment}, which is being deleted, so that a new experiment
+   * of the same name starts afresh. Nothing stored is deleted.
+   */
+  default void forget(ExperimentId experiment) {}
+
   /** True when the metrics are simulated: their numbers are not measurements. */
   default boolean simulated() {
     return false;

@@ -23,6 +23,12 @@ public interface Results {
    */
   void store(ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status, StoreResults store);
 
+  /**
+   * Forgets the stored results of {@code experiment}, which is being deleted, so that a new experiment
+   * of the same name starts afresh. Nothing stored is deleted.
+   */
+  default void forget(ExperimentId experiment) {}
+
   /** True when the store is simulated. */
   default boolean simulated() {
     return false;

@@ -94,6 +94,7 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
   }
 
   /** Forgets what was stored for {@code experiment} (deleted), so that a new run of its name stores anew. */
+  @Override
   public void forget(ExperimentId experiment) {
     states.computeIfPresent(experiment, (id, state) -> state.state() == ResultsState.STORING ? state : null);
   }

@@ -12,13 +12,16 @@ import io.illm.lab.operator.cli.LabFiles;
 import io.illm.lab.operator.josdk.EmbeddedHub;
 import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
+import io.illm.lab.operator.results.FolderResultsStore;
 import io.illm.lab.operator.sim.SimClock;
 import io.illm.lab.operator.sim.SimTimings;
 import io.illm.lab.operator.sim.controllers.SimControllers;
+import io.illm.lab.site.SiteBuilder;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +29,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -101,6 +106,24 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   @Option(names = "--fail-workflow", description = "Demo: the workflow fails.")
   private boolean failWorkflow;
 
+  @Option(names = "--prometheus", paramLabel = "URL",
+      description = "Collect the metrics from this Prometheus (or VictoriaMetrics) HTTP API, e.g. http://127.0.0.1:9090,"
+          + " over the real seconds the simulated workflow ran. Default: a simulated Prometheus on loopback.")
+  private URI prometheus;
+
+  @Option(names = "--site", paramLabel = "DIR",
+      description = "Build the results site of every run under the results folder here. Default: .lab/site under the"
+          + " lab root.")
+  private Path site;
+
+  @Option(names = "--no-site", description = "Do not build the results site.")
+  private boolean noSite;
+
+  @Option(names = "--results", paramLabel = "DIR",
+      description = "Keep the run's summary.json and raw query answers under this folder. Default: .lab/results"
+          + " under the lab root.")
+  private Path results;
+
   @Override
   public Integer call() throws JsonProcessingException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -139,7 +162,10 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       throws JsonProcessingException, InterruptedException {
     String name = experiment.getMetadata().getName();
     experiment.getMetadata().setNamespace(EmbeddedHub.NAMESPACE);
-    err.println("run: " + name + " on an embedded hub (in-process API server, SIMULATED controllers and metrics, "
+    // the mock API server assigns no uid; results tell runs of one name apart by it
+    experiment.getMetadata().setUid(UUID.randomUUID().toString());
+    err.println("run: " + name + " on an embedded hub (in-process API server, SIMULATED controllers"
+        + (prometheus == null ? " and metrics, " : ", metrics from " + prometheus + ", ")
         + (instant ? "instant timings" : "typical timings " + format(timeFactor) + "x faster") + ")");
     err.flush();
     long started = System.nanoTime();
@@ -159,9 +185,14 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       if (experiment.getSpec().getWorkflow() != null && experiment.getSpec().getWorkflow().getTemplate() != null) {
         hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
       }
-      Instant simStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      Instant realStart = Instant.now();
+      Instant simStart = realStart.truncatedTo(ChronoUnit.SECONDS);
       SimClock clock = SimClock.compressed(simStart, timeFactor);
-      hub.startOperator(clock, instant ? SimTimings.INSTANT : SimTimings.TYPICAL, timeFactor);
+      // a real Prometheus knows real time only: ask it about the real seconds a simulated window took
+      UnaryOperator<Instant> window = prometheus == null ? UnaryOperator.identity()
+          : sim -> realStart.plusNanos((long) (Duration.between(simStart, sim).toNanos() / timeFactor));
+      hub.startOperator(clock, instant ? SimTimings.INSTANT : SimTimings.TYPICAL, timeFactor,
+          Optional.ofNullable(prometheus), new FolderResultsStore(resultsFolder(labRoot)), window);
       failures(name, hub.controllers());
       hub.client().resource(experiment).create();
       String shown = null;
@@ -193,14 +224,37 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       err.flush();
       return FAILED;
     }
+    Optional<Path> index = buildSite(labRoot, last, err);
     if (output == Output.json) {
-      out.println(LabYaml.json().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(RunReport.json(experiment, last, timedOut)));
+      var json = RunReport.json(experiment, last, timedOut);
+      index.ifPresent(i -> json.put("site", i.toUri().toString()));
+      out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     } else {
       RunReport.summary(experiment, last, timedOut).forEach(out::println);
+      index.ifPresent(i -> out.println("  site: " + i.toUri()));
     }
     out.flush();
     return timedOut.isEmpty() && last.getPhase() == Phase.COMPLETE ? COMPLETE : FAILED;
+  }
+
+  /**
+   * Builds the results site from every run kept in the results folder, when this run stored results;
+   * a site that cannot be built is reported and does not change the outcome.
+   */
+  private Optional<Path> buildSite(Path labRoot, ExperimentStatus last, PrintWriter err) {
+    if (noSite || last == null || last.getResultsURL() == null || !last.getResultsURL().startsWith("file:")) {
+      return Optional.empty();
+    }
+    Path out = site != null ? site : labRoot.resolve(".lab").resolve("site");
+    SiteBuilder.Site built = SiteBuilder.build(List.of(resultsFolder(labRoot)), out);
+    built.problems().forEach(p -> err.println("run: site: " + p));
+    err.flush();
+    return Optional.ofNullable(built.index());
+  }
+
+  /** Where the run's results go. */
+  private Path resultsFolder(Path labRoot) {
+    return results != null ? results : labRoot.resolve(FolderResultsStore.DEFAULT_FOLDER);
   }
 
   /** The failure switches the options asked for. */

@@ -26,8 +26,8 @@ import java.util.Optional;
 final class RunReport {
 
   static final String SIMULATED = "SIMULATED: the clusters, deployments and workflow of this run were objects in an"
-      + " in-process API server acted on by simulated controllers, its metrics and results were simulated in memory;"
-      + " its numbers are not results.";
+      + " in-process API server acted on by simulated controllers, and its summary says simulated: true; its numbers"
+      + " are not measurements of real clusters.";
 
   private RunReport() {}
 

@@ -50,7 +50,7 @@ class StoredResultsTest {
       ResultsObservation done = awaitDone(results);
       RunKey key = new RunKey("tsdb", "20261127T000100Z-6f1c2d3e");
       assertEquals(new ResultsObservation(ResultsState.STORED, folder.location(key), null), done);
-      assertEquals(List.of(ID), announced);
+      assertEquals(List.of(ID), Await.until("the announcement", () -> List.copyOf(announced), l -> !l.isEmpty()));
       assertArrayEquals(SampleRuns.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z").summary(),
           folder.summary(key).orElseThrow());
     }
@@ -107,7 +107,7 @@ class StoredResultsTest {
       results.subscribe(announced::add);
       store(results);
       assertEquals(new ResultsObservation(ResultsState.FAILED, null, "refused (permanent)"), awaitDone(results));
-      assertEquals(List.of(ID), announced);
+      assertEquals(List.of(ID), Await.until("the announcement", () -> List.copyOf(announced), l -> !l.isEmpty()));
     }
   }
 
