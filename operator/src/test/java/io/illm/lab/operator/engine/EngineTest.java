@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.Budget;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.model.Phase;
 import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.cost.PriceTable;
 import io.illm.lab.operator.engine.Engine.Outcome;
+import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
+import io.illm.lab.operator.lifecycle.Action.StoreResults;
 import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Observation.MetricsObservation;
+import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
+import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.Metrics;
+import io.illm.lab.operator.ports.Ports;
+import io.illm.lab.operator.ports.Results;
 import io.illm.lab.operator.sim.SimClock;
 import io.illm.lab.operator.sim.SimTimings;
 import io.illm.lab.operator.sim.SimWorld;
@@ -135,6 +144,58 @@ class EngineTest {
     experiment.getMetadata().setGeneration(1L);
     experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
     return experiment;
+  }
+
+  @Test
+  void anExperimentThatGoesIsForgottenByTheMetricsAndResultsPorts() {
+    List<String> forgotten = new ArrayList<>();
+    Ports sim = world.ports();
+    Metrics metrics = new Metrics() {
+      @Override
+      public MetricsObservation observe(ExperimentId id) {
+        return sim.metrics().observe(id);
+      }
+
+      @Override
+      public void start(ExperimentId id, ExperimentSpec spec, CollectMetrics collect) {
+        sim.metrics().start(id, spec, collect);
+      }
+
+      @Override
+      public void forget(ExperimentId id) {
+        forgotten.add("metrics " + id);
+      }
+    };
+    Results results = new Results() {
+      @Override
+      public ResultsObservation observe(ExperimentId id) {
+        return sim.results().observe(id);
+      }
+
+      @Override
+      public void store(ExperimentId id, ExperimentSpec spec, ExperimentStatus status, StoreResults store) {
+        sim.results().store(id, spec, status, store);
+      }
+
+      @Override
+      public void forget(ExperimentId id) {
+        forgotten.add("results " + id);
+      }
+    };
+    Engine forgetful = new Engine(new Ports(sim.clusters(), sim.deployments(), sim.workflows(), metrics, results,
+        sim.events(), sim.components(), sim.changes()), world.clock);
+    Experiment experiment = applied("tsdb");
+    experiment.getMetadata().setDeletionTimestamp(T0.toString());
+    boolean removable = false;
+    for (int i = 0; i < 200 && !removable; i++) {
+      Outcome outcome = forgetful.turn(experiment);
+      experiment.setStatus(outcome.status());
+      removable = outcome.finalizerRemovable();
+      assertEquals(removable ? 2 : 0, forgotten.size(), "forgotten before the finalizer may go: " + forgotten);
+      world.clock.advance(Duration.ofMinutes(1));
+    }
+    assertTrue(removable, "the finalizer never became removable: " + experiment.getStatus());
+    assertEquals(List.of("metrics lab/tsdb", "results lab/tsdb"), forgotten);
   }
 
   private void turns(Experiment experiment, int n) {
