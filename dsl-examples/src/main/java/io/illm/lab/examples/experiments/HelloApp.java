@@ -41,6 +41,7 @@ public final class HelloApp {
             .range()
             .unit(Unit.CORES)
             .describe("hello-app CPU over the run"))
+        .repetitions(3)  // three equal windows: a mean with a confidence interval, not one number
         .hypothesis(hypothesis("A fresh spot cluster serves hello-app within a 128 MiB envelope")
             .criterion(expect("hello_app_peak_memory").below(128 * 1024 * 1024)))
         .totalDeadline(Duration.ofHours(1))
