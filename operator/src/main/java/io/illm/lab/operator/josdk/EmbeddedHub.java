@@ -65,6 +65,7 @@ public final class EmbeddedHub implements AutoCloseable {
   private SimControllers controllers;
   private KubernetesChanges changes;
   private SimWorld world;
+  private final OperatorMetrics metrics = new OperatorMetrics();
 
   private EmbeddedHub(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
@@ -142,6 +143,15 @@ public final class EmbeddedHub implements AutoCloseable {
    * switches on {@link #controllers()} before creating an experiment.
    */
   public void startOperator(SimClock clock, SimTimings timings, double timeFactor) {
+    startOperator(clock, timings, timeFactor, 1);
+  }
+
+  /**
+   * {@link #startOperator(SimClock, SimTimings, double)} reconciling up to {@code concurrency}
+   * experiments at once (JOSDK's reconciliation threads); {@code ./lab run} runs one experiment and
+   * needs 1, the operator benchmark creates many.
+   */
+  public void startOperator(SimClock clock, SimTimings timings, double timeFactor, int concurrency) {
     if (operator != null) {
       throw new IllegalStateException("the operator of this hub is already started");
     }
@@ -150,12 +160,17 @@ public final class EmbeddedHub implements AutoCloseable {
     controllers.start();
     changes = new KubernetesChanges(client, PLACEMENT);
     changes.start();
-    // one experiment, no probes, no leader election, SSA off (the mock answers 415 to it)
-    OperatorSettings settings = new OperatorSettings(1, Optional.empty(), 0, timeFactor, Duration.ofMillis(100),
-        false, false);
+    // no probes, no leader election, SSA off (the mock answers 415 to it)
+    OperatorSettings settings = new OperatorSettings(concurrency, Optional.empty(), 0, timeFactor,
+        Duration.ofMillis(100), false, false);
     Engine engine = new Engine(OperatorMain.kubernetesPorts(client, PLACEMENT, changes, world), clock);
-    operator = OperatorMain.operator(client, engine, settings, new OperatorMetrics());
+    operator = OperatorMain.operator(client, engine, settings, metrics);
     operator.start();
+  }
+
+  /** The operator's reconcile counts and times (what its /metrics would serve). */
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 
   /** A client of the embedded API server; closed by {@link #close}. */
