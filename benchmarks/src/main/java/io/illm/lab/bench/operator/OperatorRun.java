@@ -105,10 +105,16 @@ public final class OperatorRun {
       createAll(hub, n);
       System.err.printf("hub: %d experiments created in %.2f s%n", n, (System.nanoTime() - start) / 1e9);
       long wall = awaitAll(ended, n, start, timeout);
+      if (ended.size() < n) {
+        Map<String, Long> phases = new java.util.TreeMap<>();
+        watch.getStore().list().forEach(e -> phases.merge(e.getStatus() == null ? "(none)"
+            : e.getStatus().getPhase() + "/" + e.getStatus().getStep(), 1L, Long::sum));
+        System.err.println("  not all ended; phases/steps then: " + phases);
+      }
       OperatorMetrics metrics = hub.metrics();
       long reconciles = metrics.count("reconcile", "success") + metrics.count("reconcile", "failure")
           + metrics.count("cleanup", "success") + metrics.count("cleanup", "failure");
-      RunResult result = result(wall, reconciles, reactions, failed(ended, n));
+      RunResult result = result(wall, reconciles, reactions, failed(ended, n), hub.requestCount());
       watch.close();
       return result;
     }
@@ -173,7 +179,7 @@ public final class OperatorRun {
         loop.create(experiment);
       }
       long wall = awaitAll(ended, n, start, timeout);
-      return result(wall, loop.turns(), reactions, failed(ended, n));
+      return result(wall, loop.turns(), reactions, failed(ended, n), 0);
     }
   }
 
@@ -196,7 +202,8 @@ public final class OperatorRun {
     return n - complete;
   }
 
-  private static RunResult result(long wall, long reconciles, Reactions reactions, long failed) throws IOException {
+  private static RunResult result(long wall, long reconciles, Reactions reactions, long failed, long requests)
+      throws IOException {
     long[] delays = reactions.sortedDelays();
     var heap = ManagementFactory.getMemoryMXBean();
     long used = heap.getHeapMemoryUsage().getUsed() >> 20;
@@ -206,7 +213,7 @@ public final class OperatorRun {
         reactions.unanswered());
     return new RunResult(wall, reconciles, Reactions.quantile(delays, 0.5), Reactions.quantile(delays, 0.99),
         delays.length == 0 ? -1 : delays[delays.length - 1], delays.length, reactions.unanswered(), failed,
-        peakRssKib(), used, live);
+        peakRssKib(), used, live, requests);
   }
 
   /** VmHWM from /proc/self/status, in KiB; -1 where there is none. */

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param rssKib peak resident set size (VmHWM)
  * @param heapUsedMib heap in use at the end, before a GC
  * @param heapLiveMib heap in use after a full GC at the end (with everything still running)
+ * @param requests requests the API server answered by then (0 for the baseline, which has none)
  */
 record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, long maxNanos, long reactions,
-    long unanswered, long failed, long rssKib, long heapUsedMib, long heapLiveMib) {
+    long unanswered, long failed, long rssKib, long heapUsedMib, long heapLiveMib, long requests) {
 
   static final String PREFIX = "RESULT ";
 
@@ -38,6 +39,7 @@ record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, 
     values.put("rssKib", rssKib);
     values.put("heapUsedMib", heapUsedMib);
     values.put("heapLiveMib", heapLiveMib);
+    values.put("requests", requests);
     StringBuilder out = new StringBuilder(PREFIX);
     values.forEach((k, v) -> out.append(k).append('=').append(v).append(' '));
     return out.toString().trim();
@@ -51,7 +53,8 @@ record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, 
     }
     return new RunResult(values.get("wallNanos"), values.get("reconciles"), values.get("p50Nanos"),
         values.get("p99Nanos"), values.get("maxNanos"), values.get("reactions"), values.get("unanswered"),
-        values.get("failed"), values.get("rssKib"), values.get("heapUsedMib"), values.get("heapLiveMib"));
+        values.get("failed"), values.get("rssKib"), values.get("heapUsedMib"), values.get("heapLiveMib"),
+        values.get("requests"));
   }
 
   double reconcilesPerSecond() {
@@ -59,7 +62,7 @@ record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, 
   }
 
   String describe() {
-    return String.format(Locale.ROOT, "%.2f s, %d reconciles, p50 %.0f ms, p99 %.0f ms, max %.0f ms, %d failed, RSS %d MiB",
-        wallNanos / 1e9, reconciles, p50Nanos / 1e6, p99Nanos / 1e6, maxNanos / 1e6, failed, rssKib / 1024);
+    return String.format(Locale.ROOT, "%.2f s, %d reconciles, p50 %.0f ms, p99 %.0f ms, max %.0f ms, %d failed, RSS %d MiB, %d requests",
+        wallNanos / 1e9, reconciles, p50Nanos / 1e6, p99Nanos / 1e6, maxNanos / 1e6, failed, rssKib / 1024, requests);
   }
 }

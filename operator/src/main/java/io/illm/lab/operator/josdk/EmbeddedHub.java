@@ -173,6 +173,11 @@ public final class EmbeddedHub implements AutoCloseable {
     return metrics;
   }
 
+  /** How many requests the embedded API server has answered so far (watches count once). */
+  public int requestCount() {
+    return server.getRequestCount();
+  }
+
   /** A client of the embedded API server; closed by {@link #close}. */
   public KubernetesClient client() {
     return client;
