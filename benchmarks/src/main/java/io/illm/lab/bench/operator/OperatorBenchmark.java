@@ -20,7 +20,7 @@ import java.util.function.ToLongFunction;
  * concurrency (medians over the runs; RSS the highest), and the issue's goals.
  *
  * <p>{@code OperatorBenchmark [--runs R] [--concurrency C,C,...] [--xmx SIZE] [--timeout S] [N ...]}
- * (defaults: 1 run, concurrency 4, {@code -Xmx384m}, 300 s, N = 100 1000).
+ * (defaults: 1 run, concurrency 16, {@code -Xmx256m}, 600 s, N = 100 1000).
  */
 public final class OperatorBenchmark {
 
@@ -30,9 +30,9 @@ public final class OperatorBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = 1;
-    List<Integer> concurrency = new ArrayList<>(List.of(4));
-    String xmx = "384m";
-    long timeout = 300;
+    List<Integer> concurrency = new ArrayList<>(List.of(16));
+    String xmx = "256m";
+    long timeout = 600;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
