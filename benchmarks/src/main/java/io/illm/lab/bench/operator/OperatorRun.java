@@ -74,6 +74,7 @@ public final class OperatorRun {
       hub.startOperator(clock, SimTimings.INSTANT, 1, concurrency);
       hub.controllers().onWrite((object, started) -> {
         if (decisive(object)) {
+          reactions.written(System.nanoTime() - started);
           reactions.stimulus(object.getMetadata().getLabels().get(ChildLabels.EXPERIMENT), started);
         }
       });
@@ -209,11 +210,16 @@ public final class OperatorRun {
     long used = heap.getHeapMemoryUsage().getUsed() >> 20;
     System.gc();
     long live = heap.getHeapMemoryUsage().getUsed() >> 20;
+    long[] writes = reactions.sortedWrites();
     System.err.printf("  %d status changes, %d reactions, %d stimuli unanswered%n", reactions.changes(), delays.length,
         reactions.unanswered());
+    if (writes.length > 0) {
+      System.err.printf("  decisive writes (GET + PATCH) took p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+          Reactions.quantile(writes, 0.5) / 1e6, Reactions.quantile(writes, 0.99) / 1e6, writes[writes.length - 1] / 1e6);
+    }
     return new RunResult(wall, reconciles, Reactions.quantile(delays, 0.5), Reactions.quantile(delays, 0.99),
         delays.length == 0 ? -1 : delays[delays.length - 1], delays.length, reactions.unanswered(), failed,
-        peakRssKib(), used, live, requests);
+        peakRssKib(), used, live, requests, writes.length == 0 ? -1 : Reactions.quantile(writes, 0.99));
   }
 
   /** VmHWM from /proc/self/status, in KiB; -1 where there is none. */

@@ -21,6 +21,7 @@ final class Reactions {
   private final Map<String, List<Long>> waiting = new HashMap<>();
   private final Map<String, String> lastKey = new HashMap<>();
   private final List<Long> delays = new ArrayList<>();
+  private final List<Long> writes = new ArrayList<>();
   private long changes;
 
   /** A stimulus for {@code experiment} at {@code nanos} ({@link System#nanoTime()}). */
@@ -46,6 +47,21 @@ final class Reactions {
       }
       return false;
     });
+  }
+
+  /**
+   * How long a stimulus's own write took (from just before it was sent until it returned): part of
+   * every delay measured from that stimulus, as the status changed somewhere within it.
+   */
+  synchronized void written(long nanos) {
+    writes.add(nanos);
+  }
+
+  /** The write times in nanoseconds, sorted. */
+  synchronized long[] sortedWrites() {
+    long[] out = writes.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(out);
+    return out;
   }
 
   /** Status changes seen. */

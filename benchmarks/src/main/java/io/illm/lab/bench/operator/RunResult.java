@@ -20,9 +20,11 @@ import java.util.Map;
  * @param heapUsedMib heap in use at the end, before a GC
  * @param heapLiveMib heap in use after a full GC at the end (with everything still running)
  * @param requests requests the API server answered by then (0 for the baseline, which has none)
+ * @param writeP99Nanos 99th percentile of how long the stimuli's own writes took (-1: none timed)
  */
 record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, long maxNanos, long reactions,
-    long unanswered, long failed, long rssKib, long heapUsedMib, long heapLiveMib, long requests) {
+    long unanswered, long failed, long rssKib, long heapUsedMib, long heapLiveMib, long requests,
+    long writeP99Nanos) {
 
   static final String PREFIX = "RESULT ";
 
@@ -40,6 +42,7 @@ record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, 
     values.put("heapUsedMib", heapUsedMib);
     values.put("heapLiveMib", heapLiveMib);
     values.put("requests", requests);
+    values.put("writeP99Nanos", writeP99Nanos);
     StringBuilder out = new StringBuilder(PREFIX);
     values.forEach((k, v) -> out.append(k).append('=').append(v).append(' '));
     return out.toString().trim();
@@ -54,7 +57,7 @@ record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, 
     return new RunResult(values.get("wallNanos"), values.get("reconciles"), values.get("p50Nanos"),
         values.get("p99Nanos"), values.get("maxNanos"), values.get("reactions"), values.get("unanswered"),
         values.get("failed"), values.get("rssKib"), values.get("heapUsedMib"), values.get("heapLiveMib"),
-        values.get("requests"));
+        values.get("requests"), values.get("writeP99Nanos"));
   }
 
   double reconcilesPerSecond() {

@@ -8,7 +8,7 @@ class RunResultTest {
 
   @Test
   void theChildsLineReadsBackAsTheSameResult() {
-    RunResult result = new RunResult(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    RunResult result = new RunResult(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
 
     assertEquals(result, RunResult.parse(result.line()));
   }
