@@ -191,7 +191,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       // a real Prometheus knows real time only: ask it about the real seconds a simulated window took
       UnaryOperator<Instant> window = prometheus == null ? UnaryOperator.identity()
           : sim -> realStart.plusNanos((long) (Duration.between(simStart, sim).toNanos() / timeFactor));
-      hub.startOperator(clock, instant ? SimTimings.INSTANT : SimTimings.TYPICAL, timeFactor,
+      hub.startOperator(clock, instant ? SimTimings.INSTANT : SimTimings.TYPICAL, timeFactor, 1,
           Optional.ofNullable(prometheus), new FolderResultsStore(resultsFolder(labRoot)), window);
       failures(name, hub.controllers());
       hub.client().resource(experiment).create();

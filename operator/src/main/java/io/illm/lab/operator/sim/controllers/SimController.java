@@ -33,6 +33,7 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
   private final Map<String, String> failures = new HashMap<>();
   private SharedIndexInformer<T> informer;
+  private volatile SimControllers.WriteListener writes = (object, startedNanos) -> {};
 
   SimController(MixedOperation<T, ? extends KubernetesResourceList<T>, Resource<T>> kind, String namespace,
       SimClock clock) {
@@ -44,6 +45,11 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
   /** Failure switch: the object named {@code name} fails with {@code message} (marked simulated). */
   public synchronized void fail(String name, String message) {
     failures.put(name, SimControllers.message(message));
+  }
+
+  /** Told of every edit this controller made (benchmarks time the operator's reaction from it). */
+  void onWrite(SimControllers.WriteListener listener) {
+    writes = listener;
   }
 
   /** Starts watching; what exists already is acted on too. */
@@ -108,14 +114,16 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
   /** Edits the object (a JSON patch of what {@code edit} changed); nothing when it is gone. */
   final void edit(String name, UnaryOperator<T> edit) {
     if (current(name) != null) {
-      kind.inNamespace(namespace).withName(name).edit(edit);
+      long started = System.nanoTime();
+      writes.wrote(kind.inNamespace(namespace).withName(name).edit(edit), started);
     }
   }
 
   /** Edits the object's status subresource; nothing when it is gone. */
   final void editStatus(String name, UnaryOperator<T> edit) {
     if (current(name) != null) {
-      kind.inNamespace(namespace).withName(name).editStatus(edit);
+      long started = System.nanoTime();
+      writes.wrote(kind.inNamespace(namespace).withName(name).editStatus(edit), started);
     }
   }
 

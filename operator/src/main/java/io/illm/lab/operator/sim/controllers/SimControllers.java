@@ -42,6 +42,26 @@ public final class SimControllers implements AutoCloseable {
     return argoWorkflows;
   }
 
+  /** What {@link #onWrite} is told: an object as a simulated controller's edit left it. */
+  @FunctionalInterface
+  public interface WriteListener {
+    /**
+     * @param object the object as the API server returned it after the edit
+     * @param startedNanos {@link System#nanoTime()} just before the edit was sent
+     */
+    void wrote(HasMetadata object, long startedNanos);
+  }
+
+  /**
+   * Tells {@code listener} of every edit the three controllers make from now on, on the thread
+   * that made it (keep it quick): the operator benchmark times the reaction to each. Default: no one.
+   */
+  public void onWrite(WriteListener listener) {
+    crossplane.onWrite(listener);
+    argoCd.onWrite(listener);
+    argoWorkflows.onWrite(listener);
+  }
+
   /** Starts the three informers. */
   public void start() {
     crossplane.start();

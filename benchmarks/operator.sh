@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The operator benchmark: builds what it needs with the Maven wrapper, then runs OperatorBenchmark, which
+# starts one JVM per run (-Xmx256m unless --xmx says otherwise).
+# Arguments go to OperatorBenchmark: [--runs R] [--concurrency C,C,...] [--xmx SIZE] [--timeout S] [N ...]
+# (default: 1 run, concurrency 16, a 600 s limit per run, N = 100 1000).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+./mvnw -q -B -pl benchmarks -am package -DskipTests
+exec java -Xmx64m -cp "benchmarks/target/classes:$(cat benchmarks/target/collect-classpath.txt)" \
+  io.illm.lab.bench.operator.OperatorBenchmark "$@"

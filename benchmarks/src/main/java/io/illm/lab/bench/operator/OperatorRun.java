@@ -1,0 +1,238 @@
+package io.illm.lab.bench.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.model.ExperimentStatus;
+import io.illm.lab.model.Phase;
+import io.illm.lab.operator.adapters.ChildLabels;
+import io.illm.lab.operator.children.argocd.Application;
+import io.illm.lab.operator.children.argoworkflows.Workflow;
+import io.illm.lab.operator.children.crossplane.ClusterClaim;
+import io.illm.lab.operator.engine.Engine;
+import io.illm.lab.operator.josdk.EmbeddedHub;
+import io.illm.lab.operator.josdk.OperatorMetrics;
+import io.illm.lab.operator.sim.SimClock;
+import io.illm.lab.operator.sim.SimTimings;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One measured run, in a JVM of its own (its peak RSS is the run's): {@code OperatorRun hub|engine
+ * N CONCURRENCY [TIMEOUT_SECONDS]}. {@code hub}: the embedded hub (mock API server, the JOSDK
+ * operator on the Kubernetes ports, simulated controllers with instant timings) and N experiments
+ * created at once; {@code engine}: the same N experiments through the engine on the in-memory
+ * {@code SimWorld} (no API server, no JOSDK; {@link EngineLoop}). Prints progress to standard error
+ * and one {@link RunResult} line to standard output.
+ */
+public final class OperatorRun {
+
+  private static final Duration POLL = Duration.ofMillis(20);
+
+  private OperatorRun() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 3) {
+      System.err.println("usage: OperatorRun hub|engine N CONCURRENCY [TIMEOUT_SECONDS]");
+      System.exit(2);
+    }
+    String mode = args[0];
+    int n = Integer.parseInt(args[1]);
+    int concurrency = Integer.parseInt(args[2]);
+    Duration timeout = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 300);
+    RunResult result = switch (mode) {
+      case "hub" -> hub(n, concurrency, timeout);
+      case "engine" -> engine(n, concurrency, timeout);
+      default -> throw new IllegalArgumentException("mode must be hub or engine, got " + mode);
+    };
+    System.out.println(result.line());
+    System.out.flush();
+    // the hub's and the clock's threads are not all daemons: leave without waiting for them
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static RunResult hub(int n, int concurrency, Duration timeout) throws Exception {
+    Reactions reactions = new Reactions();
+    Map<String, Phase> ended = new ConcurrentHashMap<>();
+    try (EmbeddedHub hub = EmbeddedHub.start(Path.of("."))) {
+      hub.publish(List.of(OperatorWorkload.component()));
+      hub.simulateWorkflowTemplate(OperatorWorkload.TEMPLATE);
+      SimClock clock = SimClock.compressed(Instant.now(), 1);
+      hub.startOperator(clock, SimTimings.INSTANT, 1, concurrency);
+      hub.controllers().onWrite((object, started) -> {
+        if (decisive(object)) {
+          reactions.written(System.nanoTime() - started);
+          reactions.stimulus(object.getMetadata().getLabels().get(ChildLabels.EXPERIMENT), started);
+        }
+      });
+      SharedIndexInformer<Experiment> watch = hub.client().resources(Experiment.class)
+          .inNamespace(EmbeddedHub.NAMESPACE).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Experiment e) {
+              seen(e);
+            }
+
+            @Override
+            public void onUpdate(Experiment before, Experiment after) {
+              seen(after);
+            }
+
+            @Override
+            public void onDelete(Experiment e, boolean unknown) {}
+
+            private void seen(Experiment e) {
+              long now = System.nanoTime();
+              reactions.status(e.getMetadata().getName(), e.getStatus(), now);
+              Phase phase = e.getStatus() == null ? null : e.getStatus().getPhase();
+              if (phase == Phase.COMPLETE || phase == Phase.FAILED) {
+                ended.putIfAbsent(e.getMetadata().getName(), phase);
+              }
+            }
+          });
+      long start = System.nanoTime();
+      createAll(hub, n);
+      System.err.printf("hub: %d experiments created in %.2f s%n", n, (System.nanoTime() - start) / 1e9);
+      long wall = awaitAll(ended, n, start, timeout);
+      if (ended.size() < n) {
+        Map<String, Long> phases = new java.util.TreeMap<>();
+        watch.getStore().list().forEach(e -> phases.merge(e.getStatus() == null ? "(none)"
+            : e.getStatus().getPhase() + "/" + e.getStatus().getStep(), 1L, Long::sum));
+        System.err.println("  not all ended; phases/steps then: " + phases);
+      }
+      OperatorMetrics metrics = hub.metrics();
+      long reconciles = metrics.count("reconcile", "success") + metrics.count("reconcile", "failure")
+          + metrics.count("cleanup", "success") + metrics.count("cleanup", "failure");
+      RunResult result = result(wall, reconciles, reactions, failed(ended, n), hub.requestCount());
+      watch.close();
+      return result;
+    }
+  }
+
+  /** Creates the N experiments from 4 threads, as fast as the API server takes them. */
+  private static void createAll(EmbeddedHub hub, int n) throws Exception {
+    ExecutorService creators = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Experiment experiment = OperatorWorkload.experiment(i, EmbeddedHub.NAMESPACE);
+        done.add(creators.submit(() -> hub.client().resource(experiment).create()));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      creators.shutdown();
+    }
+  }
+
+  /**
+   * A child's write the operator has to act on: a claim Ready (or failing), an Application
+   * Healthy (or Degraded), a Workflow Running or ended; not the adoption edits in between, nor
+   * anything on an object being deleted.
+   */
+  static boolean decisive(HasMetadata object) {
+    if (object == null || object.getMetadata().getDeletionTimestamp() != null
+        || object.getMetadata().getLabels() == null
+        || !object.getMetadata().getLabels().containsKey(ChildLabels.EXPERIMENT)) {
+      return false;
+    }
+    if (object instanceof ClusterClaim claim) {
+      return claim.getStatus() != null && claim.getStatus().getConditions() != null
+          && claim.getStatus().getConditions().stream().anyMatch(c ->
+              ("Ready".equals(c.getType()) && "True".equals(c.getStatus()))
+                  || ("Synced".equals(c.getType()) && "False".equals(c.getStatus())));
+    }
+    if (object instanceof Application app) {
+      String health = app.getStatus() == null || app.getStatus().getHealth() == null ? null
+          : app.getStatus().getHealth().getStatus();
+      return "Healthy".equals(health) || "Degraded".equals(health);
+    }
+    if (object instanceof Workflow workflow) {
+      String phase = workflow.getStatus() == null ? null : workflow.getStatus().getPhase();
+      return Set.of("Running", "Succeeded", "Failed", "Error").contains(phase);
+    }
+    return false;
+  }
+
+  private static RunResult engine(int n, int concurrency, Duration timeout) throws Exception {
+    Reactions reactions = new Reactions();
+    Map<String, Phase> ended = new ConcurrentHashMap<>();
+    SimClock clock = SimClock.compressed(Instant.now(), 1);
+    try (EngineLoop loop = new EngineLoop(clock, SimTimings.INSTANT, concurrency, reactions, ended)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        Experiment experiment = OperatorWorkload.experiment(i, EmbeddedHub.NAMESPACE);
+        experiment.getMetadata().setGeneration(1L);
+        experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
+        loop.create(experiment);
+      }
+      long wall = awaitAll(ended, n, start, timeout);
+      return result(wall, loop.turns(), reactions, failed(ended, n), 0);
+    }
+  }
+
+  private static long awaitAll(Map<String, Phase> ended, int n, long start, Duration timeout)
+      throws InterruptedException {
+    long deadline = start + timeout.toNanos();
+    long lastReport = start;
+    while (ended.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(POLL.toMillis());
+      if (System.nanoTime() - lastReport > 5_000_000_000L) {
+        lastReport = System.nanoTime();
+        System.err.printf("  %.0f s: %d of %d ended%n", (lastReport - start) / 1e9, ended.size(), n);
+      }
+    }
+    return System.nanoTime() - start;
+  }
+
+  private static long failed(Map<String, Phase> ended, int n) {
+    long complete = ended.values().stream().filter(p -> p == Phase.COMPLETE).count();
+    return n - complete;
+  }
+
+  private static RunResult result(long wall, long reconciles, Reactions reactions, long failed, long requests)
+      throws IOException {
+    long[] delays = reactions.sortedDelays();
+    var heap = ManagementFactory.getMemoryMXBean();
+    long used = heap.getHeapMemoryUsage().getUsed() >> 20;
+    System.gc();
+    long live = heap.getHeapMemoryUsage().getUsed() >> 20;
+    long[] writes = reactions.sortedWrites();
+    System.err.printf("  %d status changes, %d reactions, %d stimuli unanswered%n", reactions.changes(), delays.length,
+        reactions.unanswered());
+    if (writes.length > 0) {
+      System.err.printf("  decisive writes (GET + PATCH) took p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+          Reactions.quantile(writes, 0.5) / 1e6, Reactions.quantile(writes, 0.99) / 1e6, writes[writes.length - 1] / 1e6);
+    }
+    return new RunResult(wall, reconciles, Reactions.quantile(delays, 0.5), Reactions.quantile(delays, 0.99),
+        delays.length == 0 ? -1 : delays[delays.length - 1], delays.length, reactions.unanswered(), failed,
+        peakRssKib(), used, live, requests, writes.length == 0 ? -1 : Reactions.quantile(writes, 0.99));
+  }
+
+  /** VmHWM from /proc/self/status, in KiB; -1 where there is none. */
+  static long peakRssKib() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return -1;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,103 @@
+package io.illm.lab.bench.operator;
+
+import io.illm.lab.model.ExperimentStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The reaction delays of one run: every stimulus (a child's status written by a simulated
+ * controller, or a change the in-memory world announced) waits for the experiment's next status
+ * change, and the time between the two is its delay. A status change is one of phase, step, a
+ * target's phase, the workflow's phase, the results URL or resources cleaned (what {@code ./lab
+ * run} prints a line for). Stimuli never followed by a change are counted apart.
+ */
+final class Reactions {
+
+  private final Map<String, List<Long>> waiting = new HashMap<>();
+  private final Map<String, String> lastKey = new HashMap<>();
+  private final List<Long> delays = new ArrayList<>();
+  private final List<Long> writes = new ArrayList<>();
+  private long changes;
+
+  /** A stimulus for {@code experiment} at {@code nanos} ({@link System#nanoTime()}). */
+  synchronized void stimulus(String experiment, long nanos) {
+    waiting.computeIfAbsent(experiment, k -> new ArrayList<>()).add(nanos);
+  }
+
+  /** {@code experiment}'s status as seen at {@code nanos}; only a change of its {@link #key} counts. */
+  synchronized void status(String experiment, ExperimentStatus status, long nanos) {
+    String key = key(status);
+    if (key.equals(lastKey.put(experiment, key))) {
+      return;
+    }
+    changes++;
+    List<Long> pending = waiting.get(experiment);
+    if (pending == null) {
+      return;
+    }
+    pending.removeIf(t -> {
+      if (t <= nanos) {
+        delays.add(nanos - t);
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * How long a stimulus's own write took (from just before it was sent until it returned): part of
+   * every delay measured from that stimulus, as the status changed somewhere within it.
+   */
+  synchronized void written(long nanos) {
+    writes.add(nanos);
+  }
+
+  /** The write times in nanoseconds, sorted. */
+  synchronized long[] sortedWrites() {
+    long[] out = writes.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** Status changes seen. */
+  synchronized long changes() {
+    return changes;
+  }
+
+  /** Stimuli not (yet) followed by a status change. */
+  synchronized long unanswered() {
+    return waiting.values().stream().mapToLong(List::size).sum();
+  }
+
+  /** The delays in nanoseconds, sorted. */
+  synchronized long[] sortedDelays() {
+    long[] out = delays.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The {@code q} quantile (nearest rank) of sorted {@code values}; -1 when there are none. */
+  static long quantile(long[] values, double q) {
+    if (values.length == 0) {
+      return -1;
+    }
+    int rank = (int) Math.ceil(q * values.length);
+    return values[Math.min(values.length - 1, Math.max(0, rank - 1))];
+  }
+
+  static String key(ExperimentStatus status) {
+    if (status == null) {
+      return "";
+    }
+    String targets = status.getTargets() == null ? "" : status.getTargets().stream()
+        .map(t -> t.getName() + "=" + t.getPhase()).collect(Collectors.joining(","));
+    String workflow = status.getWorkflowStatus() == null ? "" : Objects.toString(status.getWorkflowStatus().getPhase());
+    return status.getPhase() + "|" + status.getStep() + "|" + targets + "|" + workflow + "|" + status.getResultsURL()
+        + "|" + status.getResourcesCleaned();
+  }
+}
