@@ -2,22 +2,28 @@ package io.illm.lab.operator.adapters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.adapters.argocd.ArgoCdDeployments;
+import io.illm.lab.operator.adapters.argoworkflows.ArgoKubernetesWorkflows;
 import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.ports.Changes;
 import io.illm.lab.operator.ports.ExperimentId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,16 +39,24 @@ import java.util.function.Function;
  * informer on the experiments themselves: every experiment of that name is announced (none when
  * it is gone, as there is nothing left to reconcile). {@link #start} before the operator starts,
  * {@link #close} after it stopped.
+ *
+ * <p>It is also the adapters' {@link ChildCache} (ADR-011): the child informers are indexed by the
+ * experiment label, and two more informers, announcing nothing, keep the Component catalogue and
+ * the WorkflowTemplates of the workflows namespace.
  */
-public final class KubernetesChanges implements Changes, AutoCloseable {
+public final class KubernetesChanges implements Changes, ChildCache, AutoCloseable {
 
   private static final String BY_NAME = "experiment-name";
+  private static final String BY_EXPERIMENT = "child-of-experiment";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KubernetesClient client;
   private final Placement placement;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private volatile Consumer<ExperimentId> listener = id -> {};
+  private final Map<Class<?>, SharedIndexInformer<?>> children = new ConcurrentHashMap<>();
+  private volatile SharedIndexInformer<Component> components;
+  private volatile SharedIndexInformer<GenericKubernetesResource> templates;
   private SharedIndexInformer<Experiment> experiments;
 
   public KubernetesChanges(KubernetesClient client, Placement placement) {
@@ -64,15 +78,66 @@ public final class KubernetesChanges implements Changes, AutoCloseable {
     experiments.addIndexers(Map.of(BY_NAME, e -> List.of(e.getMetadata().getName())));
     experiments.run();
     informers.add(experiments);
-    informers.add(client.resources(ClusterClaim.class).inNamespace(placement.claims())
-        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).inform(new Announcer<>(ClusterClaim::getStatus)));
-    informers.add(client.resources(Application.class).inNamespace(placement.argocd())
-        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).inform(new Announcer<>(Application::getStatus)));
-    informers.add(client.resources(Workflow.class).inNamespace(placement.workflows())
-        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).inform(new Announcer<>(Workflow::getStatus)));
-    informers.add(client.secrets().inNamespace(placement.argocd())
+    child(ClusterClaim.class, client.resources(ClusterClaim.class).inNamespace(placement.claims())
+        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).runnableInformer(0), ClusterClaim::getStatus);
+    child(Application.class, client.resources(Application.class).inNamespace(placement.argocd())
+        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).runnableInformer(0), Application::getStatus);
+    child(Workflow.class, client.resources(Workflow.class).inNamespace(placement.workflows())
+        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).runnableInformer(0), Workflow::getStatus);
+    child(Secret.class, client.secrets().inNamespace(placement.argocd())
         .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).withLabel(ArgoCdDeployments.SECRET_TYPE, "cluster")
-        .inform(new Announcer<>(Secret::getData)));
+        .runnableInformer(0), Secret::getData);
+    // read-only caches: a new Component or WorkflowTemplate announces nothing (as before, when read afresh)
+    components = client.resources(Component.class).runnableInformer(0);
+    components.run();
+    informers.add(components);
+    templates = client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+        .inNamespace(placement.workflows()).runnableInformer(0);
+    templates.run();
+    informers.add(templates);
+  }
+
+  /** Starts the informer of one kind of child, indexed by its experiment label, announcing through an Announcer. */
+  private <T extends HasMetadata> void child(Class<T> kind, SharedIndexInformer<T> informer, Function<T, Object> state) {
+    informer.addIndexers(Map.of(BY_EXPERIMENT, c -> {
+      String owner = owner(c);
+      return owner == null ? List.of() : List.of(owner);
+    }));
+    informer.addEventHandler(new Announcer<>(state));
+    informer.run();
+    informers.add(informer);
+    children.put(kind, informer);
+  }
+
+  @Override
+  public <T extends HasMetadata> Optional<List<T>> children(Class<T> kind, String experiment) {
+    SharedIndexInformer<?> informer = children.get(kind);
+    if (!current(informer)) {
+      return Optional.empty();
+    }
+    List<T> found = new ArrayList<>();
+    for (Object child : informer.getIndexer().byIndex(BY_EXPERIMENT, experiment)) {
+      found.add(kind.cast(child));
+    }
+    found.sort(Comparator.comparing((T c) -> c.getMetadata().getName()));
+    return Optional.of(found);
+  }
+
+  @Override
+  public boolean knowsComponent(String name) {
+    SharedIndexInformer<Component> informer = components;
+    return current(informer) && informer.getStore().getByKey(name) != null;
+  }
+
+  @Override
+  public boolean knowsTemplate(String name) {
+    SharedIndexInformer<GenericKubernetesResource> informer = templates;
+    return current(informer) && informer.getStore().getByKey(placement.workflows() + "/" + name) != null;
+  }
+
+  /** An informer whose cache may be read: it has its first list and its watch is open. */
+  private static boolean current(SharedIndexInformer<?> informer) {
+    return informer != null && informer.hasSynced() && informer.isWatching();
   }
 
   /** Stops every informer. */
@@ -80,6 +145,9 @@ public final class KubernetesChanges implements Changes, AutoCloseable {
   public synchronized void close() {
     informers.forEach(SharedIndexInformer::close);
     informers.clear();
+    children.clear();
+    components = null;
+    templates = null;
     experiments = null;
   }
 

@@ -96,21 +96,22 @@ public final class OperatorMain {
   /**
    * The Kubernetes ports: clusters (Crossplane claims, ArgoCD cluster Secrets), deployments (ArgoCD
    * Applications), workflows (Argo Workflows), the component catalogue (Component objects), Kubernetes
-   * Events, and the children's announcements ({@code changes}, to be started by the caller); metrics
-   * and results from {@code data}, whose announcements are heard too.
+   * Events, and the children's announcements ({@code changes}, to be started by the caller), whose
+   * informer caches the observations read once synced (ADR-011); metrics and results from {@code
+   * data}, whose announcements are heard too.
    *
    * @param simulatedWorld true on the embedded hub, where simulated controllers answer the adapters
    */
   public static Ports kubernetesPorts(KubernetesClient client, Placement placement, KubernetesChanges changes,
       DataPlane data, boolean simulatedWorld) {
     return new Ports(
-        new KubernetesClusters(client, placement),
-        new ArgoCdKubernetesDeployments(client, placement),
-        new ArgoKubernetesWorkflows(client, placement),
+        new KubernetesClusters(client, placement, changes),
+        new ArgoCdKubernetesDeployments(client, placement, changes),
+        new ArgoKubernetesWorkflows(client, placement, changes),
         data.metrics(),
         data.results(),
         new KubernetesEvents(client),
-        new KubernetesComponents(client),
+        new KubernetesComponents(client, changes),
         Changes.all(changes, data.changes()),
         simulatedWorld);
   }

@@ -2,6 +2,7 @@ package io.illm.lab.operator.adapters.argocd;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.illm.lab.model.Component;
+import io.illm.lab.operator.adapters.ChildCache;
 import io.illm.lab.operator.adapters.ChildLabels;
 import io.illm.lab.operator.adapters.KubernetesCalls;
 import io.illm.lab.operator.adapters.Placement;
@@ -27,18 +28,27 @@ public final class ArgoCdKubernetesDeployments implements Deployments {
   private final KubernetesClient client;
   private final Placement placement;
   private final ArgoCdDeployments shapes;
+  private final ChildCache cache;
 
+  /** Reads every observation afresh from the API server. */
   public ArgoCdKubernetesDeployments(KubernetesClient client, Placement placement) {
+    this(client, placement, ChildCache.NONE);
+  }
+
+  /** Observes the Applications from {@code cache} when it has them, else afresh. */
+  public ArgoCdKubernetesDeployments(KubernetesClient client, Placement placement, ChildCache cache) {
     this.client = client;
+    this.cache = cache;
     this.placement = placement;
     this.shapes = new ArgoCdDeployments(placement);
   }
 
   @Override
   public Map<String, AppObservation> observe(ExperimentId experiment) {
-    List<Application> found = KubernetesCalls.call("listing the Applications of " + experiment,
-        () -> client.resources(Application.class).inNamespace(placement.argocd())
-            .withLabels(ChildLabels.of(experiment.name())).list().getItems());
+    List<Application> found = cache.children(Application.class, experiment.name()).orElseGet(() ->
+        KubernetesCalls.call("listing the Applications of " + experiment,
+            () -> client.resources(Application.class).inNamespace(placement.argocd())
+                .withLabels(ChildLabels.of(experiment.name())).list().getItems()));
     Map<String, AppObservation> out = new TreeMap<>();
     for (Application app : found) {
       out.put(app.getMetadata().getName(), ArgoCdDeployments.observe(app));

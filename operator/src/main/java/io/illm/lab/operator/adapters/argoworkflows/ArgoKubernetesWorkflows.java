@@ -3,6 +3,7 @@ package io.illm.lab.operator.adapters.argoworkflows;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.illm.lab.operator.adapters.ChildCache;
 import io.illm.lab.operator.adapters.ChildLabels;
 import io.illm.lab.operator.adapters.KubernetesCalls;
 import io.illm.lab.operator.adapters.Placement;
@@ -34,9 +35,20 @@ public final class ArgoKubernetesWorkflows implements Workflows {
   private final KubernetesClient client;
   private final Placement placement;
   private final ArgoWorkflows shapes;
+  private final ChildCache cache;
 
+  /** Reads every observation afresh from the API server. */
   public ArgoKubernetesWorkflows(KubernetesClient client, Placement placement) {
+    this(client, placement, ChildCache.NONE);
+  }
+
+  /**
+   * Observes the Workflows from {@code cache} when it has them, else afresh; a WorkflowTemplate the
+   * cache knows exists, one it does not know is looked up afresh.
+   */
+  public ArgoKubernetesWorkflows(KubernetesClient client, Placement placement, ChildCache cache) {
     this.client = client;
+    this.cache = cache;
     this.placement = placement;
     this.shapes = new ArgoWorkflows(placement);
   }
@@ -47,9 +59,10 @@ public final class ArgoKubernetesWorkflows implements Workflows {
    */
   @Override
   public WorkflowObservation observe(ExperimentId experiment, String template) {
-    List<Workflow> found = KubernetesCalls.call("listing the Workflows of " + experiment,
-        () -> client.resources(Workflow.class).inNamespace(placement.workflows())
-            .withLabels(ChildLabels.of(experiment.name())).list().getItems());
+    List<Workflow> found = cache.children(Workflow.class, experiment.name()).orElseGet(() ->
+        KubernetesCalls.call("listing the Workflows of " + experiment,
+            () -> client.resources(Workflow.class).inNamespace(placement.workflows())
+                .withLabels(ChildLabels.of(experiment.name())).list().getItems()));
     String expected = ChildNames.workflow(experiment.name());
     Workflow workflow = found.stream()
         .min(Comparator.comparing((Workflow w) -> !expected.equals(w.getMetadata().getName()))
@@ -73,6 +86,9 @@ public final class ArgoKubernetesWorkflows implements Workflows {
   }
 
   private boolean templateAbsent(String template) {
+    if (cache.knowsTemplate(template)) {
+      return false;
+    }
     GenericKubernetesResource found = KubernetesCalls.call("reading WorkflowTemplate " + template,
         () -> client.genericKubernetesResources(WORKFLOW_TEMPLATES).inNamespace(placement.workflows())
             .withName(template).get());

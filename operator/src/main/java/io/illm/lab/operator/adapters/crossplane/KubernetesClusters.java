@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.illm.lab.operator.adapters.ChildCache;
 import io.illm.lab.operator.adapters.ChildLabels;
 import io.illm.lab.operator.adapters.KubernetesCalls;
 import io.illm.lab.operator.adapters.Placement;
@@ -43,9 +44,17 @@ public final class KubernetesClusters implements Clusters {
   private final Placement placement;
   private final CrossplaneClusters claims;
   private final ArgoCdDeployments argocd;
+  private final ChildCache cache;
 
+  /** Reads every observation afresh from the API server. */
   public KubernetesClusters(KubernetesClient client, Placement placement) {
+    this(client, placement, ChildCache.NONE);
+  }
+
+  /** Observes the claims and cluster Secrets from {@code cache} when it has them, else afresh. */
+  public KubernetesClusters(KubernetesClient client, Placement placement, ChildCache cache) {
     this.client = client;
+    this.cache = cache;
     this.placement = placement;
     this.claims = new CrossplaneClusters(placement);
     this.argocd = new ArgoCdDeployments(placement);
@@ -53,8 +62,9 @@ public final class KubernetesClusters implements Clusters {
 
   @Override
   public Map<String, ClusterObservation> observe(ExperimentId experiment) {
-    var found = KubernetesCalls.call("listing the cluster claims of " + experiment,
-        () -> claimsOf().withLabels(ChildLabels.of(experiment.name())).list().getItems());
+    var found = cache.children(ClusterClaim.class, experiment.name()).orElseGet(() -> KubernetesCalls.call(
+        "listing the cluster claims of " + experiment,
+        () -> claimsOf().withLabels(ChildLabels.of(experiment.name())).list().getItems()));
     Set<String> registered = registeredClusters(experiment);
     Map<String, ClusterObservation> out = new TreeMap<>();
     for (ClusterClaim claim : found) {
@@ -106,8 +116,9 @@ public final class KubernetesClusters implements Clusters {
   private Set<String> registeredClusters(ExperimentId experiment) {
     Map<String, String> labels = ChildLabels.of(experiment.name());
     labels.put(ArgoCdDeployments.SECRET_TYPE, "cluster");
-    var secrets = KubernetesCalls.call("listing the cluster secrets of " + experiment,
-        () -> client.secrets().inNamespace(placement.argocd()).withLabels(labels).list().getItems());
+    var secrets = cache.children(Secret.class, experiment.name()).orElseGet(() -> KubernetesCalls.call(
+        "listing the cluster secrets of " + experiment,
+        () -> client.secrets().inNamespace(placement.argocd()).withLabels(labels).list().getItems()));
     Set<String> clusters = new TreeSet<>();
     for (Secret secret : secrets) {
       String cluster = secret.getMetadata().getLabels().get(ChildLabels.CLUSTER);
