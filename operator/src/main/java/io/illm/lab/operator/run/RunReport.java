@@ -2,7 +2,6 @@ package io.illm.lab.operator.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.illm.lab.model.CostEstimate;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -79,9 +78,9 @@ final class RunReport {
     if (timeout.isPresent()) {
       lines.add(name + ": no outcome: " + timeout.get());
     } else {
-      lines.add(name + ": " + phase(status) + reason(status).map(r -> " (" + r + ")").orElse(""));
+      lines.add(name + ": " + phase(status) + StatusReason.reason(status).map(r -> " (" + r + ")").orElse(""));
     }
-    message(status).ifPresent(m -> lines.add("  message: " + m));
+    StatusReason.message(status).ifPresent(m -> lines.add("  message: " + m));
     if (status != null && status.getHypothesisResult() != null) {
       lines.add("  verdict: hypothesis " + status.getHypothesisResult().value() + " (on simulated metrics)");
     }
@@ -102,8 +101,8 @@ final class RunReport {
     root.put("experiment", experiment.getMetadata().getName());
     root.put("namespace", experiment.getMetadata().getNamespace());
     root.put("phase", status == null || status.getPhase() == null ? null : status.getPhase().toString());
-    root.put("reason", reason(status).orElse(null));
-    root.put("message", message(status).orElse(null));
+    root.put("reason", StatusReason.reason(status).orElse(null));
+    root.put("message", StatusReason.message(status).orElse(null));
     root.put("verdict", status == null || status.getHypothesisResult() == null ? null
         : status.getHypothesisResult().value());
     root.put("resultsURL", status == null ? null : status.getResultsURL());
@@ -114,29 +113,6 @@ final class RunReport {
     JsonNode full = status == null ? LabYaml.json().nullNode() : LabYaml.json().valueToTree(status);
     root.set("status", full);
     return root;
-  }
-
-  /** The reason of the condition that explains the phase: Degraded when Failed, else Ready. */
-  static Optional<String> reason(ExperimentStatus status) {
-    return explaining(status).map(Condition::getReason).filter(r -> !r.isBlank());
-  }
-
-  private static Optional<String> message(ExperimentStatus status) {
-    if (status == null) {
-      return Optional.empty();
-    }
-    if (status.getMessage() != null && !status.getMessage().isBlank()) {
-      return Optional.of(status.getMessage());
-    }
-    return explaining(status).map(Condition::getMessage).filter(m -> m != null && !m.isBlank());
-  }
-
-  private static Optional<Condition> explaining(ExperimentStatus status) {
-    if (status == null || status.getConditions() == null) {
-      return Optional.empty();
-    }
-    String type = status.getPhase() == Phase.FAILED ? "Degraded" : "Ready";
-    return status.getConditions().stream().filter(c -> type.equals(c.getType()) && c.getReason() != null).findFirst();
   }
 
   private static Optional<String> cost(ExperimentStatus status) {

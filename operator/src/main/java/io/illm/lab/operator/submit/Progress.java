@@ -2,11 +2,11 @@ package io.illm.lab.operator.submit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import io.illm.lab.operator.run.StatusReason;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
 import io.illm.lab.yaml.LabYaml;
@@ -47,7 +47,7 @@ final class Progress {
       return "";
     }
     return String.join("|", phaseOf(s).toString(), String.valueOf(s.getStep()), targets(s), workflow(s),
-        reason(s).orElse(""), message(s).orElse(""), String.valueOf(s.getHypothesisResult()),
+        StatusReason.reason(s).orElse(""), StatusReason.message(s).orElse(""), String.valueOf(s.getHypothesisResult()),
         String.valueOf(s.getResultsURL()), String.valueOf(s.getResourcesCleaned()));
   }
 
@@ -77,7 +77,7 @@ final class Progress {
         .append(Durations.format(d.remaining().withNanos(0))).append(" left (spec.deadlines.").append(d.field())
         .append(")"));
     if (terminal(experiment)) {
-      reason(s).ifPresent(r -> line.append("  reason: ").append(r));
+      StatusReason.reason(s).ifPresent(r -> line.append("  reason: ").append(r));
     }
     return line.toString();
   }
@@ -108,8 +108,8 @@ final class Progress {
       root.putNull("deadline");
     }
     root.put("terminal", terminal(experiment));
-    root.put("reason", reason(s).orElse(null));
-    root.put("message", message(s).orElse(null));
+    root.put("reason", StatusReason.reason(s).orElse(null));
+    root.put("message", StatusReason.message(s).orElse(null));
     root.put("verdict", s == null || s.getHypothesisResult() == null ? null : s.getHypothesisResult().value());
     root.put("resultsURL", s == null ? null : s.getResultsURL());
     root.put("resourcesCleaned", s == null ? null : s.getResourcesCleaned());
@@ -120,8 +120,9 @@ final class Progress {
   static List<String> summary(Experiment experiment) {
     ExperimentStatus s = experiment.getStatus();
     List<String> lines = new ArrayList<>();
-    lines.add(experiment.getMetadata().getName() + ": " + phaseOf(s) + reason(s).map(r -> " (" + r + ")").orElse(""));
-    message(s).ifPresent(m -> lines.add("  message: " + m));
+    lines.add(experiment.getMetadata().getName() + ": " + phaseOf(s)
+        + StatusReason.reason(s).map(r -> " (" + r + ")").orElse(""));
+    StatusReason.message(s).ifPresent(m -> lines.add("  message: " + m));
     if (s != null && s.getHypothesisResult() != null) {
       lines.add("  verdict: hypothesis " + s.getHypothesisResult().value());
     }
@@ -147,29 +148,6 @@ final class Progress {
 
   private static Phase phaseOf(ExperimentStatus status) {
     return status == null || status.getPhase() == null ? Phase.PENDING : status.getPhase();
-  }
-
-  /** The reason of the condition that explains the phase: Degraded when Failed, else Ready. */
-  private static Optional<String> reason(ExperimentStatus status) {
-    return explaining(status).map(Condition::getReason).filter(r -> !r.isBlank());
-  }
-
-  private static Optional<String> message(ExperimentStatus status) {
-    if (status == null) {
-      return Optional.empty();
-    }
-    if (status.getMessage() != null && !status.getMessage().isBlank()) {
-      return Optional.of(status.getMessage());
-    }
-    return explaining(status).map(Condition::getMessage).filter(m -> m != null && !m.isBlank());
-  }
-
-  private static Optional<Condition> explaining(ExperimentStatus status) {
-    if (status == null || status.getConditions() == null) {
-      return Optional.empty();
-    }
-    String type = status.getPhase() == Phase.FAILED ? "Degraded" : "Ready";
-    return status.getConditions().stream().filter(c -> type.equals(c.getType()) && c.getReason() != null).findFirst();
   }
 
   private static String targets(ExperimentStatus status) {
