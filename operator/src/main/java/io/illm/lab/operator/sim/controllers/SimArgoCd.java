@@ -22,8 +22,8 @@ public final class SimArgoCd extends SimController<Application> {
 
   private final SimTimings timings;
 
-  SimArgoCd(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings) {
-    super(client.resources(Application.class), placement.argocd(), clock);
+  SimArgoCd(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings, SimLanes lanes) {
+    super(client.resources(Application.class), placement.argocd(), clock, lanes);
     this.timings = timings;
   }
 

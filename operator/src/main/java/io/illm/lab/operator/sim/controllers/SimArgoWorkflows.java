@@ -21,8 +21,8 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
   private final Placement placement;
   private final SimTimings timings;
 
-  SimArgoWorkflows(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings) {
-    super(client.resources(Workflow.class), placement.workflows(), clock);
+  SimArgoWorkflows(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings, SimLanes lanes) {
+    super(client.resources(Workflow.class), placement.workflows(), clock, lanes);
     this.client = client;
     this.placement = placement;
     this.timings = timings;

@@ -28,6 +28,7 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SimController.class);
 
   protected final SimClock clock;
+  private final SimLanes lanes;
   private final MixedOperation<T, ? extends KubernetesResourceList<T>, Resource<T>> kind;
   private final String namespace;
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
@@ -36,10 +37,11 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
   private volatile SimControllers.WriteListener writes = (object, startedNanos) -> {};
 
   SimController(MixedOperation<T, ? extends KubernetesResourceList<T>, Resource<T>> kind, String namespace,
-      SimClock clock) {
+      SimClock clock, SimLanes lanes) {
     this.kind = kind;
     this.namespace = namespace;
     this.clock = clock;
+    this.lanes = lanes;
   }
 
   /** Failure switch: the object named {@code name} fails with {@code message} (marked simulated). */
@@ -91,18 +93,22 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
     return Optional.ofNullable(failures.get(name));
   }
 
-  /** Runs {@code step} {@code after} from now on the simulated clock, once per {@code step} name and object. */
+  /**
+   * Runs {@code step} {@code after} from now on the simulated clock, once per {@code step} name and
+   * object: on the object's lane, so an object's steps keep their order and other objects' run beside them.
+   */
   final void once(String step, T object, Duration after, Runnable task) {
     String uid = object.getMetadata().getUid();
-    if (scheduled.add(step + "/" + (uid != null ? uid : object.getMetadata().getName()))) {
-      clock.at(clock.instant().plus(after), () -> {
+    String name = object.getMetadata().getName();
+    if (scheduled.add(step + "/" + (uid != null ? uid : name))) {
+      clock.at(clock.instant().plus(after), () -> lanes.run(name, () -> {
         try {
           task.run();
         } catch (KubernetesClientException e) {
           // gone meanwhile (404), or changed under us: the next event decides again
-          LOG.debug("simulated {} of {}: {}", step, object.getMetadata().getName(), e.getMessage());
+          LOG.debug("simulated {} of {}: {}", step, name, e.getMessage());
         }
-      });
+      }));
     }
   }
 
@@ -111,20 +117,19 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
     return kind.inNamespace(namespace).withName(name).get();
   }
 
-  /** Edits the object (a JSON patch of what {@code edit} changed); nothing when it is gone. */
+  /**
+   * Edits the object (a JSON patch of what {@code edit} changed, on the object read afresh); when it
+   * is gone the 404 ends the step ({@link #once}).
+   */
   final void edit(String name, UnaryOperator<T> edit) {
-    if (current(name) != null) {
-      long started = System.nanoTime();
-      writes.wrote(kind.inNamespace(namespace).withName(name).edit(edit), started);
-    }
+    long started = System.nanoTime();
+    writes.wrote(kind.inNamespace(namespace).withName(name).edit(edit), started);
   }
 
-  /** Edits the object's status subresource; nothing when it is gone. */
+  /** Edits the object's status subresource, as {@link #edit} does. */
   final void editStatus(String name, UnaryOperator<T> edit) {
-    if (current(name) != null) {
-      long started = System.nanoTime();
-      writes.wrote(kind.inNamespace(namespace).withName(name).editStatus(edit), started);
-    }
+    long started = System.nanoTime();
+    writes.wrote(kind.inNamespace(namespace).withName(name).editStatus(edit), started);
   }
 
   /** The simulated time now, as Kubernetes writes times (RFC 3339, seconds). */

@@ -20,14 +20,20 @@ public final class SimControllers implements AutoCloseable {
   /** The annotation on every object a simulated controller wrote or touched. */
   public static final String ANNOTATION = "experiments.illm.io/simulated";
 
+  /** How many objects' steps run at once (each object's in order): enough to keep an in-process API server busy. */
+  static final int LANES = 4;
+
   private final SimCrossplane crossplane;
   private final SimArgoCd argoCd;
   private final SimArgoWorkflows argoWorkflows;
+  private final SimLanes lanes;
 
+  /** The three controllers, their writes on {@link #LANES} lanes. */
   public SimControllers(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings) {
-    this.crossplane = new SimCrossplane(client, placement, clock, timings);
-    this.argoCd = new SimArgoCd(client, placement, clock, timings);
-    this.argoWorkflows = new SimArgoWorkflows(client, placement, clock, timings);
+    this.lanes = new SimLanes(LANES);
+    this.crossplane = new SimCrossplane(client, placement, clock, timings, lanes);
+    this.argoCd = new SimArgoCd(client, placement, clock, timings, lanes);
+    this.argoWorkflows = new SimArgoWorkflows(client, placement, clock, timings, lanes);
   }
 
   public SimCrossplane crossplane() {
@@ -74,6 +80,7 @@ public final class SimControllers implements AutoCloseable {
     argoWorkflows.close();
     argoCd.close();
     crossplane.close();
+    lanes.close();
   }
 
   /** Marks {@code object} as written by a simulated controller; returns it. */

@@ -36,8 +36,8 @@ public final class SimCrossplane extends SimController<ClusterClaim> {
   private final Placement placement;
   private final SimTimings timings;
 
-  SimCrossplane(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings) {
-    super(client.resources(ClusterClaim.class), placement.claims(), clock);
+  SimCrossplane(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings, SimLanes lanes) {
+    super(client.resources(ClusterClaim.class), placement.claims(), clock, lanes);
     this.client = client;
     this.placement = placement;
     this.timings = timings;
