@@ -119,9 +119,18 @@ public final class OperatorMain {
   /** The operator with the experiment reconciler registered, not yet started. */
   public static Operator operator(KubernetesClient client, Engine engine, OperatorSettings settings,
       OperatorMetrics metrics) {
+    return operator(client, engine, settings, metrics,
+        new StartedFirstExecutor(settings.concurrency(), StartedFirstExecutor.HEAD_START));
+  }
+
+  /** {@link #operator(KubernetesClient, Engine, OperatorSettings, OperatorMetrics)} on {@code reconciles}. */
+  static Operator operator(KubernetesClient client, Engine engine, OperatorSettings settings,
+      OperatorMetrics metrics, StartedFirstExecutor reconciles) {
+    metrics.beforeEachSubmission(reconciles::submitting);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withConcurrentReconciliationThreads(settings.concurrency())
+          .withExecutorService(reconciles)
           .withUseSSAToPatchPrimaryResource(settings.useSsa())
           .withCloseClientOnStop(false) // the client's owner closes it
           .withMetrics(metrics);

@@ -2,9 +2,11 @@ package io.illm.lab.operator.josdk;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The operator's own metrics, in the Prometheus text format: how many reconciles and cleanups ran,
@@ -19,6 +21,21 @@ public final class OperatorMetrics implements Metrics {
       (a, b) -> (a.execution + a.outcome).compareTo(b.execution + b.outcome));
   private final Map<Key, AtomicLong> nanos = new TreeMap<>(
       (a, b) -> (a.execution + a.outcome).compareTo(b.execution + b.outcome));
+  private volatile Consumer<HasMetadata> submissions = resource -> {};
+
+  /**
+   * Tells {@code listener} of each resource JOSDK is about to hand to its executor, on the thread
+   * that hands it over (JOSDK calls {@link #reconcileCustomResource} just before): how the
+   * executor learns what it is given ({@link StartedFirstExecutor}).
+   */
+  void beforeEachSubmission(Consumer<HasMetadata> listener) {
+    submissions = listener;
+  }
+
+  @Override
+  public void reconcileCustomResource(HasMetadata resource, RetryInfo retryInfo, Map<String, Object> metadata) {
+    submissions.accept(resource);
+  }
 
   @Override
   public <T> T timeControllerExecution(ControllerExecution<T> execution) throws Exception {

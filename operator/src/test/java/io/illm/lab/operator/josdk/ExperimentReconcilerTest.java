@@ -65,6 +65,7 @@ class ExperimentReconcilerTest {
   private SimWorld world;
   private OperatorMetrics metrics;
   private Operator operator;
+  private StartedFirstExecutor reconciles;
 
   /** The API server first, with the generated CRD: the status subresource exists only once it is applied. */
   @BeforeEach
@@ -86,7 +87,8 @@ class ExperimentReconcilerTest {
     world = new SimWorld(SimClock.manual(Instant.parse("2026-11-27T00:00:00Z")), timings);
     metrics = new OperatorMetrics();
     OperatorSettings settings = new OperatorSettings(2, leaseNamespace, 0, 1, Duration.ofMillis(50), false, false);
-    operator = OperatorMain.operator(client, new Engine(world.ports(), world.clock), settings, metrics);
+    reconciles = new StartedFirstExecutor(settings.concurrency(), StartedFirstExecutor.HEAD_START);
+    operator = OperatorMain.operator(client, new Engine(world.ports(), world.clock), settings, metrics, reconciles);
     operator.start();
   }
 
@@ -119,6 +121,8 @@ class ExperimentReconcilerTest {
 
     assertTrue(metrics.count("reconcile", "success") < 30,
         "a status patch must not start a loop of turns: " + metrics.count("reconcile", "success"));
+    assertTrue(reconciles.told() >= metrics.count("reconcile", "success"), "every reconcile went through the executor");
+    assertEquals(0, reconciles.blind(), "JOSDK names the experiment (its metrics hook) before each reconcile it hands over");
 
     experiment("tsdb").delete();
     await("the experiment is gone", () -> experiment("tsdb").get() == null);
