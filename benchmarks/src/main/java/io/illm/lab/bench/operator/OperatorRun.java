@@ -105,12 +105,10 @@ public final class OperatorRun {
       long start = System.nanoTime();
       createAll(hub, n);
       System.err.printf("hub: %d experiments created in %.2f s%n", n, (System.nanoTime() - start) / 1e9);
-      long wall = awaitAll(ended, n, start, timeout);
+      long wall = awaitAll(ended, n, start, timeout, () -> steps(watch));
+      System.err.print(reactions.byWindow(start, 10_000_000_000L));
       if (ended.size() < n) {
-        Map<String, Long> phases = new java.util.TreeMap<>();
-        watch.getStore().list().forEach(e -> phases.merge(e.getStatus() == null ? "(none)"
-            : e.getStatus().getPhase() + "/" + e.getStatus().getStep(), 1L, Long::sum));
-        System.err.println("  not all ended; phases/steps then: " + phases);
+        System.err.println("  not all ended; phases/steps then: " + steps(watch));
       }
       OperatorMetrics metrics = hub.metrics();
       long reconciles = metrics.count("reconcile", "success") + metrics.count("reconcile", "failure")
@@ -179,20 +177,28 @@ public final class OperatorRun {
         experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
         loop.create(experiment);
       }
-      long wall = awaitAll(ended, n, start, timeout);
+      long wall = awaitAll(ended, n, start, timeout, () -> "");
       return result(wall, loop.turns(), reactions, failed(ended, n), 0);
     }
   }
 
-  private static long awaitAll(Map<String, Phase> ended, int n, long start, Duration timeout)
-      throws InterruptedException {
+  /** How many experiments are at each phase/step, as the watching informer sees them. */
+  private static String steps(SharedIndexInformer<Experiment> watch) {
+    Map<String, Long> steps = new java.util.TreeMap<>();
+    watch.getStore().list().forEach(e -> steps.merge(e.getStatus() == null ? "(none)"
+        : e.getStatus().getPhase() + "/" + e.getStatus().getStep(), 1L, Long::sum));
+    return steps.toString();
+  }
+
+  private static long awaitAll(Map<String, Phase> ended, int n, long start, Duration timeout,
+      java.util.function.Supplier<String> steps) throws InterruptedException {
     long deadline = start + timeout.toNanos();
     long lastReport = start;
     while (ended.size() < n && System.nanoTime() < deadline) {
       Thread.sleep(POLL.toMillis());
       if (System.nanoTime() - lastReport > 5_000_000_000L) {
         lastReport = System.nanoTime();
-        System.err.printf("  %.0f s: %d of %d ended%n", (lastReport - start) / 1e9, ended.size(), n);
+        System.err.printf("  %.0f s: %d of %d ended %s%n", (lastReport - start) / 1e9, ended.size(), n, steps.get());
       }
     }
     return System.nanoTime() - start;

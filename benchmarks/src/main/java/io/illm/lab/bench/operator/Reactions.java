@@ -21,6 +21,8 @@ final class Reactions {
   private final Map<String, List<Long>> waiting = new HashMap<>();
   private final Map<String, String> lastKey = new HashMap<>();
   private final List<Long> delays = new ArrayList<>();
+  /** When each delay's stimulus came, in the order of {@link #delays}. */
+  private final List<Long> stimuli = new ArrayList<>();
   private final List<Long> writes = new ArrayList<>();
   private long changes;
 
@@ -43,6 +45,7 @@ final class Reactions {
     pending.removeIf(t -> {
       if (t <= nanos) {
         delays.add(nanos - t);
+        stimuli.add(t);
         return true;
       }
       return false;
@@ -79,6 +82,25 @@ final class Reactions {
     long[] out = delays.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(out);
     return out;
+  }
+
+  /**
+   * The delays' p50 and p99 by when their stimulus came, in windows of {@code window} nanoseconds
+   * from {@code start}: whether slow reactions belong to one stretch of the run (a backlog) or to all of it.
+   */
+  synchronized String byWindow(long start, long window) {
+    Map<Long, List<Long>> windows = new java.util.TreeMap<>();
+    for (int i = 0; i < delays.size(); i++) {
+      windows.computeIfAbsent(Math.max(0, stimuli.get(i) - start) / window, k -> new ArrayList<>()).add(delays.get(i));
+    }
+    StringBuilder out = new StringBuilder();
+    windows.forEach((w, list) -> {
+      long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
+      out.append(String.format(java.util.Locale.ROOT, "  stimuli at %3d-%3d s: %5d, reaction p50 %5d ms, p99 %5d ms%n",
+          w * window / 1_000_000_000L, (w + 1) * window / 1_000_000_000L, sorted.length,
+          quantile(sorted, 0.5) / 1_000_000, quantile(sorted, 0.99) / 1_000_000));
+    });
+    return out.toString();
   }
 
   /** The {@code q} quantile (nearest rank) of sorted {@code values}; -1 when there are none. */
