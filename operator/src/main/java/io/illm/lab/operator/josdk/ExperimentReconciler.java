@@ -4,6 +4,7 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Engine.Outcome;
+import io.illm.lab.operator.lifecycle.Steps;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -15,6 +16,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,14 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
 
   /** While deleting with nothing announced, look again this often (a port may not announce everything). */
   static final Duration CLEANUP_BACKSTOP = Duration.ofMinutes(1);
+
+  /**
+   * An experiment not yet Cleaned is decided again at least this often, announced or not: turns
+   * are idempotent, and an announcement that never comes (one experiment in ~5,000 of the operator
+   * benchmark waited on a Succeeded workflow it was never told of) then costs minutes, not the
+   * phase's deadline.
+   */
+  static final Duration RESYNC = Duration.ofMinutes(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentReconciler.class);
 
@@ -53,8 +63,17 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
     Outcome outcome = turn(experiment);
     writeStatus(experiment, context, outcome.status());
     UpdateControl<Experiment> control = UpdateControl.noUpdate();
-    // the backstop for deadlines and windows only: children announce their own changes
-    return outcome.lookAgainIn().map(control::rescheduleAfter).orElse(control);
+    // children announce their own changes: rescheduling is the backstop for deadlines and windows,
+    // and RESYNC for announcements lost on the way
+    return lookAgain(outcome).map(control::rescheduleAfter).orElse(control);
+  }
+
+  /** The outcome's look-again, at most {@link #RESYNC} until the experiment is Cleaned. */
+  static Optional<Duration> lookAgain(Outcome outcome) {
+    if (Steps.CLEANED.equals(outcome.status().getStep())) {
+      return outcome.lookAgainIn();
+    }
+    return Optional.of(outcome.lookAgainIn().filter(d -> d.compareTo(RESYNC) < 0).orElse(RESYNC));
   }
 
   /**
