@@ -109,6 +109,8 @@ public final class OperatorRun {
       System.err.print(reactions.byWindow(start, 10_000_000_000L));
       if (ended.size() < n) {
         System.err.println("  not all ended; phases/steps then: " + steps(watch));
+        watch.getStore().list().stream().filter(e -> !ended.containsKey(e.getMetadata().getName())).limit(5)
+            .forEach(e -> System.err.println("    " + stuck(hub, e)));
       }
       OperatorMetrics metrics = hub.metrics();
       long reconciles = metrics.count("reconcile", "success") + metrics.count("reconcile", "failure")
@@ -180,6 +182,23 @@ public final class OperatorRun {
       long wall = awaitAll(ended, n, start, timeout, () -> "");
       return result(wall, loop.turns(), reactions, failed(ended, n), 0);
     }
+  }
+
+  /** Where an experiment that did not end is, and where the API server says its children are. */
+  private static String stuck(EmbeddedHub hub, Experiment e) {
+    String name = e.getMetadata().getName();
+    ExperimentStatus status = e.getStatus();
+    String workflows = hub.client().resources(Workflow.class).inAnyNamespace()
+        .withLabel(ChildLabels.EXPERIMENT, name).list().getItems().stream()
+        .map(w -> w.getMetadata().getName() + "=" + (w.getStatus() == null ? null : w.getStatus().getPhase())
+            + "@" + w.getMetadata().getResourceVersion()).toList().toString();
+    String apps = hub.client().resources(Application.class).inAnyNamespace()
+        .withLabel(ChildLabels.EXPERIMENT, name).list().getItems().stream()
+        .map(a -> a.getMetadata().getName() + "=" + (a.getStatus() == null || a.getStatus().getHealth() == null ? null
+            : a.getStatus().getHealth().getStatus())).toList().toString();
+    return name + " at " + (status == null ? "(no status)" : status.getPhase() + "/" + status.getStep()
+        + ", workflow in status " + (status.getWorkflowStatus() == null ? null : status.getWorkflowStatus().getPhase()))
+        + "; in the API: workflows " + workflows + ", applications " + apps;
   }
 
   /** How many experiments are at each phase/step, as the watching informer sees them. */
