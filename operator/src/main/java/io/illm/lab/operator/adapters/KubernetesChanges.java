@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Indexer;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.adapters.argocd.ArgoCdDeployments;
@@ -116,7 +117,7 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
       return Optional.empty();
     }
     List<T> found = new ArrayList<>();
-    for (Object child : informer.getIndexer().byIndex(BY_EXPERIMENT, experiment)) {
+    for (Object child : byIndex(informer, BY_EXPERIMENT, experiment)) {
       found.add(kind.cast(child));
     }
     found.sort(Comparator.comparing((T c) -> c.getMetadata().getName()));
@@ -140,6 +141,21 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
     return informer != null && informer.hasSynced() && informer.isWatching();
   }
 
+  /**
+   * The objects an informer's index lists under {@code key}, read under the lock its cache writes
+   * hold. fabric8 does not lock index reads, and it updates an object's index entries by removing
+   * them and adding them back, so an unlocked read made while an object changes can miss it: an
+   * experiment's announcement was lost when its status patch arrived at that moment (the operator
+   * benchmark's two-minute stalls, ADR-012), a child went missing from a reconcile's view.
+   * {@code KubernetesChangesTest} fails if fabric8's cache stops writing under this lock.
+   */
+  private static <T> List<T> byIndex(SharedIndexInformer<T> informer, String index, String key) {
+    Indexer<T> indexer = informer.getIndexer();
+    synchronized (indexer) {
+      return indexer.byIndex(index, key);
+    }
+  }
+
   /** Stops every informer. */
   @Override
   public synchronized void close() {
@@ -157,7 +173,7 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
     if (name == null || index == null) {
       return;
     }
-    for (Experiment experiment : index.getIndexer().byIndex(BY_NAME, name)) {
+    for (Experiment experiment : byIndex(index, BY_NAME, name)) {
       listener.accept(new ExperimentId(experiment.getMetadata().getNamespace(), name));
     }
   }

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.adapters.argocd.ArgoCdDeployments;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +114,54 @@ class KubernetesChangesTest {
     client.resource(secret).create();
 
     assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next());
+  }
+
+  /**
+   * The race behind the stalls of the operator benchmark (ADR-012): fabric8 updates an object's
+   * index entries by removing them and adding them back, and its index reads take no lock, so an
+   * announcement made while its experiment was being updated found no experiment and was lost, and
+   * a reconcile reading its children while one changed found it missing. Here the experiment and
+   * its claim change at the same time, over and over: every claim change must announce, and the
+   * claim must always be found.
+   */
+  @Test
+  void noAnnouncementIsLostAndNoChildIsMissedWhileTheyChange() throws Exception {
+    client.resource(claim("hello-app", "hello")).create();
+    next();
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicInteger missed = new AtomicInteger();
+    Thread experimentChanges = new Thread(() -> {
+      for (int i = 0; !done.get(); i++) {
+        client.resources(Experiment.class).inNamespace(Experiments.NAMESPACE).withName("hello")
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"n\":\"" + i + "\"}}}");
+      }
+    });
+    Thread reads = new Thread(() -> {
+      while (!done.get()) {
+        if (changes.children(ClusterClaim.class, "hello").map(List::isEmpty).orElse(false)) {
+          missed.incrementAndGet();
+        }
+      }
+    });
+    experimentChanges.start();
+    reads.start();
+    int claimChanges = 0;
+    try {
+      for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2); System.nanoTime() < end; claimChanges++) {
+        claims().withName("hello-app").subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"status\":{\"endpoint\":\"10.0.0." + claimChanges + "\"}}");
+      }
+      int announcements = 0;
+      while (announcements < claimChanges && announced.poll(2, TimeUnit.SECONDS) != null) {
+        announcements++;
+      }
+      assertEquals(claimChanges, announcements, "claim changes announced");
+    } finally {
+      done.set(true);
+      experimentChanges.join();
+      reads.join();
+    }
+    assertEquals(0, missed.get(), "reads of the experiment's children that found none");
   }
 
   private ExperimentId next() throws InterruptedException {
