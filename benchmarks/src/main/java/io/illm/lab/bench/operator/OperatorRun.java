@@ -188,6 +188,11 @@ public final class OperatorRun {
   private static String stuck(EmbeddedHub hub, Experiment e) {
     String name = e.getMetadata().getName();
     ExperimentStatus status = e.getStatus();
+    String claims = hub.client().resources(ClusterClaim.class).inAnyNamespace()
+        .withLabel(ChildLabels.EXPERIMENT, name).list().getItems().stream()
+        .map(c -> c.getMetadata().getName() + "=" + (c.getStatus() == null || c.getStatus().getConditions() == null ? null
+            : c.getStatus().getConditions().stream().map(k -> k.getType() + ":" + k.getStatus()).toList())
+            + "@" + c.getMetadata().getResourceVersion()).toList().toString();
     String workflows = hub.client().resources(Workflow.class).inAnyNamespace()
         .withLabel(ChildLabels.EXPERIMENT, name).list().getItems().stream()
         .map(w -> w.getMetadata().getName() + "=" + (w.getStatus() == null ? null : w.getStatus().getPhase())
@@ -198,7 +203,7 @@ public final class OperatorRun {
             : a.getStatus().getHealth().getStatus())).toList().toString();
     return name + " at " + (status == null ? "(no status)" : status.getPhase() + "/" + status.getStep()
         + ", workflow in status " + (status.getWorkflowStatus() == null ? null : status.getWorkflowStatus().getPhase()))
-        + "; in the API: workflows " + workflows + ", applications " + apps;
+        + "; in the API: claims " + claims + ", workflows " + workflows + ", applications " + apps;
   }
 
   /** How many experiments are at each phase/step, as the watching informer sees them. */

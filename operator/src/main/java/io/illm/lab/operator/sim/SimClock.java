@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,15 +83,18 @@ public final class SimClock extends Clock {
     }
   }
 
-  private void fireDue() {
-    List<Runnable> ready = new ArrayList<>();
-    synchronized (this) {
-      Instant now = instant();
-      while (!due.isEmpty() && !due.peek().when.isAfter(now)) {
-        ready.add(due.poll().task);
-      }
+  /**
+   * Hands every task that is due to the runner, in order. The hand-over happens under the lock:
+   * {@code at} and {@code advance} call this from their callers' threads while the runner calls it
+   * too, and two callers each taking their due tasks and handing them over after releasing the
+   * lock could hand them over in the wrong order. A simulated Crossplane that ran "cluster ready"
+   * before "creating the cluster" left its claim not ready for good (ADR-012).
+   */
+  private synchronized void fireDue() {
+    Instant now = instant();
+    while (!due.isEmpty() && !due.peek().when.isAfter(now)) {
+      runner.execute(due.poll().task);
     }
-    ready.forEach(runner::execute);
   }
 
   @Override
