@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -38,11 +39,13 @@ import java.util.function.Supplier;
  * meant. What the index cannot narrow (a request without a resource in its path, an empty list that
  * may be an API discovery request, a watch) goes to the stock code unchanged.
  *
- * <p>Differences from the stock dispatcher, both towards a real API server: lists come sorted by
- * namespace and name (the stock one returns them in insertion order), and marking an object with
+ * <p>Differences from the stock dispatcher, all towards a real API server: lists come sorted by
+ * namespace and name (the stock one returns them in insertion order); marking an object with
  * finalizers as deleted sets an RFC 3339 {@code deletionTimestamp} and a new {@code resourceVersion}
  * (the stock one writes a local date-time and keeps the version, so a client comparing versions
- * would take the change for one it already has).
+ * would take the change for one it already has); and a created object gets a random uid (the stock
+ * one counts from {@code 00000000-0000-0000-0000-000000000001} in every process, so objects of two
+ * embedded hubs shared uids, and every run folder named after one ended in {@code -00000000}).
  *
  * <p>Every write takes this class's write lock around the stock handler (which takes its own inside
  * it), and reads take the read lock, so the index and fabric8's map change together.
@@ -65,10 +68,28 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   private final Set<AttributeSet> unindexed = new HashSet<>();
   /** The newest resourceVersion handed out, for list responses (fabric8 keeps its counter private). */
   private final AtomicLong latestVersion = new AtomicLong();
+  /** The create being handled on this thread, if any. */
+  private final ThreadLocal<Creation> creating = new ThreadLocal<>();
+
+  /** A create under way: the object as stored, once {@link #processEvent} has stored it. */
+  private static final class Creation {
+    private String stored;
+  }
 
   @Override
   public MockResponse handleCreate(RecordedRequest request) {
-    return locked(true, () -> super.handleCreate(request));
+    return locked(true, () -> {
+      Creation creation = new Creation();
+      creating.set(creation);
+      try {
+        MockResponse response = super.handleCreate(request);
+        // fabric8 answers with the object as it serialized it, before processEvent gave it its uid
+        return creation.stored == null || response.code() != HttpURLConnection.HTTP_CREATED ? response
+            : response.setBody(creation.stored);
+      } finally {
+        creating.remove();
+      }
+    });
   }
 
   @Override
@@ -153,6 +174,13 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
       GenericKubernetesResource resource, String newState) {
+    Creation creation = creating.get();
+    if (creation != null && creation.stored == null && oldAttributes == null && resource != null) {
+      // a new object: a random uid, as a real API server gives it
+      resource.getMetadata().setUid(UUID.randomUUID().toString());
+      newState = Serialization.asJson(resource);
+      creation.stored = newState;
+    }
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     if (oldAttributes != null) {
       unindex(oldAttributes);

@@ -29,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -162,8 +161,6 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       throws JsonProcessingException, InterruptedException {
     String name = experiment.getMetadata().getName();
     experiment.getMetadata().setNamespace(EmbeddedHub.NAMESPACE);
-    // the mock API server assigns no uid; results tell runs of one name apart by it
-    experiment.getMetadata().setUid(UUID.randomUUID().toString());
     err.println("run: " + name + " on an embedded hub (in-process API server, SIMULATED controllers"
         + (prometheus == null ? " and metrics, " : ", metrics from " + prometheus + ", ")
         + (instant ? "instant timings" : "typical timings " + format(timeFactor) + "x faster") + ")");

@@ -1,6 +1,7 @@
 package io.illm.lab.operator.josdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -14,6 +15,9 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.ResourceNotFoundException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -27,6 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -128,6 +136,41 @@ class IndexedCrudDispatcherTest {
     assertTrue(marked.getMetadata().getDeletionTimestamp().endsWith("Z"), marked.getMetadata().getDeletionTimestamp());
     assertTrue(Long.parseLong(marked.getMetadata().getResourceVersion())
         > Long.parseLong(created.getMetadata().getResourceVersion()));
+  }
+
+  @Test
+  void aCreatedObjectGetsARandomUidTheSameInItsAnswerAGetAListAndAWatch() throws Exception {
+    BlockingQueue<String> watched = new LinkedBlockingQueue<>();
+    try (Watch watch = indexed.configMaps().inNamespace("uids").watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, ConfigMap resource) {
+        watched.add(action + " " + resource.getMetadata().getUid());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+      }
+    })) {
+      ConfigMap asked = configMap("uids", "first", "1", "x");
+      asked.getMetadata().setUid("00000000-0000-0000-0000-000000000001"); // a client's uid is not kept
+      String first = indexed.configMaps().inNamespace("uids").resource(asked).create().getMetadata().getUid();
+      String second = indexed.configMaps().inNamespace("uids").resource(configMap("uids", "second", "1", "x"))
+          .create().getMetadata().getUid();
+
+      assertEquals(4, UUID.fromString(first).version(), first);
+      assertEquals(4, UUID.fromString(second).version(), second);
+      assertNotEquals(first, second);
+      assertEquals(first, indexed.configMaps().inNamespace("uids").withName("first").get().getMetadata().getUid());
+      assertEquals(List.of(first, second), indexed.configMaps().inNamespace("uids").list().getItems().stream()
+          .map(c -> c.getMetadata().getUid()).toList());
+      assertEquals("ADDED " + first, watched.poll(10, TimeUnit.SECONDS));
+      assertEquals("ADDED " + second, watched.poll(10, TimeUnit.SECONDS));
+      ConfigMap edited = indexed.configMaps().inNamespace("uids").withName("first").edit(c -> {
+        c.getData().put("v", "1");
+        return c;
+      });
+      assertEquals(first, edited.getMetadata().getUid(), "an update keeps the uid");
+    }
   }
 
   /** One request, applied the same way to either server; its answer as comparable text. */

@@ -42,6 +42,9 @@ class RunCommandTest {
     try (var files = Files.walk(results)) {
       stored = files.filter(f -> f.getFileName().toString().equals("summary.json")).findFirst().orElseThrow();
     }
+    // the run folder is the creation time and the start of the uid, a random one on the hub too
+    String run = stored.getParent().getFileName().toString();
+    assertTrue(run.matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}") && !run.endsWith("-00000000"), run);
     var json = LabYaml.json().readTree(stored.toFile());
     assertTrue(json.get("simulated").asBoolean(), json.toString());
     assertEquals("invalidated", json.at("/verdict/result").asText(), json.toString());
