@@ -27,7 +27,8 @@ record BenchmarkOptions(List<Integer> sizes, int warmups, int runs, Path out) {
         default -> sizes.add(positive(args, k, "N"));
       }
     }
-    return new BenchmarkOptions(sizes.isEmpty() ? DEFAULT_SIZES : List.copyOf(sizes), warmups, runs, out);
+    return new BenchmarkOptions(
+        sizes.isEmpty() ? DEFAULT_SIZES : List.copyOf(sizes), warmups, runs, out);
   }
 
   private static String value(String[] args, int k, String what) {
@@ -51,8 +52,10 @@ record BenchmarkOptions(List<Integer> sizes, int warmups, int runs, Path out) {
   }
 
   private static IllegalArgumentException usage(String problem) {
-    System.err.println("synth benchmark: " + problem
-        + " (usage: SynthBenchmark [--runs R] [--warmup W] [--out DIR] [N ...])");
+    System.err.println(
+        "synth benchmark: "
+            + problem
+            + " (usage: SynthBenchmark [--runs R] [--warmup W] [--out DIR] [N ...])");
     System.exit(2);
     return new IllegalArgumentException(problem);
   }

@@ -3,18 +3,18 @@ package io.illm.lab.bench;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline of the benchmark: the same N documents as plain maps and lists, written by a
- * default {@link YAMLMapper} to {@code <out>/exp-NNNNN.k8s.yaml}. No model classes, no validation,
- * no settings of ours; it runs on a classpath of Jackson and SnakeYAML only.
+ * The baseline of the benchmark: the same N documents as plain maps and lists, written by a default
+ * {@link YAMLMapper} to {@code <out>/exp-NNNNN.k8s.yaml}. No model classes, no validation, no
+ * settings of ours; it runs on a classpath of Jackson and SnakeYAML only.
  *
- * <p>Usage: {@code JacksonBaselineMain N [output-dir]} (N may also come from {@code EXPERIMENTS_N}).
+ * <p>Usage: {@code JacksonBaselineMain N [output-dir]} (N may also come from {@code
+ * EXPERIMENTS_N}).
  */
 public final class JacksonBaselineMain {
 
@@ -53,12 +53,15 @@ public final class JacksonBaselineMain {
     spec.put("description", "Deterministic benchmark experiment number " + v.index() + ".");
     spec.put("tags", List.of("bench", "latency", v.groupTag()));
     Map<String, Object> app = target("app", v.zone(), "e2-standard-4", 3, true);
-    app.put("components", List.of(
-        component("sock-shop", "replicas", v.replicas(), "namespace", "sock-shop"),
-        component("prometheus", "retention", "6h", "scrapeInterval", "15s"),
-        component("otel-collector", "samplingRatio", "0.1", "exporter", "otlp")));
+    app.put(
+        "components",
+        List.of(
+            component("sock-shop", "replicas", v.replicas(), "namespace", "sock-shop"),
+            component("prometheus", "retention", "6h", "scrapeInterval", "15s"),
+            component("otel-collector", "samplingRatio", "0.1", "exporter", "otlp")));
     Map<String, Object> loadgen = target("loadgen", v.zone(), "e2-standard-2", 1, false);
-    loadgen.put("components",
+    loadgen.put(
+        "components",
         List.of(component("locust", "users", Integer.toString(v.rps()), "spawnRate", "10")));
     loadgen.put("depends", List.of("app"));
     spec.put("targets", List.of(app, loadgen));
@@ -89,7 +92,8 @@ public final class JacksonBaselineMain {
     return target;
   }
 
-  private static Map<String, Object> component(String app, String k1, String v1, String k2, String v2) {
+  private static Map<String, Object> component(
+      String app, String k1, String v1, String k2, String v2) {
     Map<String, Object> params = map();
     params.put(k1, v1);
     params.put(k2, v2);
@@ -101,22 +105,54 @@ public final class JacksonBaselineMain {
 
   private static List<Object> queries(String sel) {
     List<Object> queries = new ArrayList<>(5);
-    queries.add(query("p95_latency",
-        "histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket{" + sel
-            + "}[1m])) by (le)) * 1000",
-        "range", "ms", "95th percentile request latency", "latency"));
-    queries.add(query("p99_latency",
-        "histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{" + sel
-            + "}[1m])) by (le)) * 1000",
-        "range", "ms", "99th percentile request latency", "latency"));
-    queries.add(query("error_rate",
-        "sum(rate(http_requests_total{" + sel + ",code=~\"5..\"}[1m])) / sum(rate(http_requests_total{"
-            + sel + "}[1m]))",
-        "range", "ratio", "Share of 5xx responses", "errors"));
-    queries.add(query("throughput", "sum(rate(http_requests_total{" + sel + "}[1m]))",
-        "range", "req/s", "Requests per second", "throughput"));
-    queries.add(query("node_cost", "sum(node_cost_hourly{" + sel + "})",
-        "instant", "USD/h", "Hourly cost of all nodes", "cost"));
+    queries.add(
+        query(
+            "p95_latency",
+            "histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket{"
+                + sel
+                + "}[1m])) by (le)) * 1000",
+            "range",
+            "ms",
+            "95th percentile request latency",
+            "latency"));
+    queries.add(
+        query(
+            "p99_latency",
+            "histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{"
+                + sel
+                + "}[1m])) by (le)) * 1000",
+            "range",
+            "ms",
+            "99th percentile request latency",
+            "latency"));
+    queries.add(
+        query(
+            "error_rate",
+            "sum(rate(http_requests_total{"
+                + sel
+                + ",code=~\"5..\"}[1m])) / sum(rate(http_requests_total{"
+                + sel
+                + "}[1m]))",
+            "range",
+            "ratio",
+            "Share of 5xx responses",
+            "errors"));
+    queries.add(
+        query(
+            "throughput",
+            "sum(rate(http_requests_total{" + sel + "}[1m]))",
+            "range",
+            "req/s",
+            "Requests per second",
+            "throughput"));
+    queries.add(
+        query(
+            "node_cost",
+            "sum(node_cost_hourly{" + sel + "})",
+            "instant",
+            "USD/h",
+            "Hourly cost of all nodes",
+            "cost"));
     return queries;
   }
 

@@ -55,8 +55,14 @@ final class OutputCheck {
 
   /** The report of a failed check, naming the first problems and how many there are. */
   static String report(String tool, List<String> problems) {
-    StringBuilder text = new StringBuilder(tool + " did not write the workload ("
-        + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):");
+    StringBuilder text =
+        new StringBuilder(
+            tool
+                + " did not write the workload ("
+                + problems.size()
+                + " problem"
+                + (problems.size() == 1 ? "" : "s")
+                + "):");
     problems.stream().limit(SHOWN).forEach(p -> text.append("\n  ").append(p));
     if (problems.size() > SHOWN) {
       text.append("\n  ... and ").append(problems.size() - SHOWN).append(" more");
@@ -66,13 +72,16 @@ final class OutputCheck {
 
   private Optional<String> documentProblem(Path file, JsonNode expected) throws IOException {
     List<JsonNode> documents = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(file.toFile())) {
+    try (MappingIterator<JsonNode> it =
+        mapper.readerFor(JsonNode.class).readValues(file.toFile())) {
       it.forEachRemaining(documents::add);
     } catch (IOException e) {
-      return Optional.of(file + ": does not parse: " + e.getMessage().lines().findFirst().orElse(""));
+      return Optional.of(
+          file + ": does not parse: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (documents.size() != 1) {
-      return Optional.of(file + ": holds " + documents.size() + " YAML documents, expected exactly 1");
+      return Optional.of(
+          file + ": holds " + documents.size() + " YAML documents, expected exactly 1");
     }
     return difference("", expected, documents.get(0)).map(d -> file + ": " + d);
   }
@@ -93,7 +102,8 @@ final class OutputCheck {
     }
     if (expected.isArray()) {
       if (expected.size() != actual.size()) {
-        return Optional.of(here + ": expected " + expected.size() + " items, found " + actual.size());
+        return Optional.of(
+            here + ": expected " + expected.size() + " items, found " + actual.size());
       }
       for (int k = 0; k < expected.size(); k++) {
         Optional<String> d = difference(path + "[" + k + "]", expected.get(k), actual.get(k));
@@ -108,7 +118,8 @@ final class OutputCheck {
         : Optional.of(here + ": expected " + expected + ", found " + actual);
   }
 
-  private static Optional<String> objectDifference(String path, JsonNode expected, JsonNode actual) {
+  private static Optional<String> objectDifference(
+      String path, JsonNode expected, JsonNode actual) {
     String prefix = path.isEmpty() ? "" : path + ".";
     for (Iterator<String> names = expected.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -123,7 +134,8 @@ final class OutputCheck {
     for (Iterator<String> names = actual.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!expected.has(name)) {
-        return Optional.of(prefix + name + ": not in the workload (value " + actual.get(name) + ")");
+        return Optional.of(
+            prefix + name + ": not in the workload (value " + actual.get(name) + ")");
       }
     }
     return Optional.empty();

@@ -18,14 +18,22 @@ final class ResultTable {
   /** A row comparing the synth with the baseline at one N. */
   void add(String workload, Series synth, Series baseline) {
     double cpuRatio = synth.medianCpuSeconds() / baseline.medianCpuSeconds();
-    rows.add(row(workload, cells(synth), cells(baseline),
-        List.of(ratio(synth.medianSeconds() / baseline.medianSeconds()),
-            synth.medianCpuSeconds() < 0 || baseline.medianCpuSeconds() < 0 ? "n/a" : ratio(cpuRatio))));
+    rows.add(
+        row(
+            workload,
+            cells(synth),
+            cells(baseline),
+            List.of(
+                ratio(synth.medianSeconds() / baseline.medianSeconds()),
+                synth.medianCpuSeconds() < 0 || baseline.medianCpuSeconds() < 0
+                    ? "n/a"
+                    : ratio(cpuRatio))));
   }
 
   /** A row for a process with no baseline beside it (the whole {@code ./lab synth}). */
   void addAlone(String workload, Series alone) {
-    rows.add(row(workload, cells(alone), List.of(NONE, NONE, NONE, NONE, NONE), List.of(NONE, NONE)));
+    rows.add(
+        row(workload, cells(alone), List.of(NONE, NONE, NONE, NONE, NONE), List.of(NONE, NONE)));
   }
 
   String markdown() {
@@ -47,12 +55,24 @@ final class ResultTable {
 
   private static List<String> cells(Series s) {
     double rss = s.peakRssMib();
-    return List.of(seconds(s.medianSeconds()), seconds(s.minSeconds()), seconds(s.maxSeconds()),
-        seconds(s.medianCpuSeconds()), rss < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", rss));
+    return List.of(
+        seconds(s.medianSeconds()),
+        seconds(s.minSeconds()),
+        seconds(s.maxSeconds()),
+        seconds(s.medianCpuSeconds()),
+        rss < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", rss));
   }
 
-  private static String row(String workload, List<String> left, List<String> right, List<String> ratios) {
-    return "| " + workload + " | " + String.join(" | ", left) + " | " + String.join(" | ", right)
-        + " | " + String.join(" | ", ratios) + " |";
+  private static String row(
+      String workload, List<String> left, List<String> right, List<String> ratios) {
+    return "| "
+        + workload
+        + " | "
+        + String.join(" | ", left)
+        + " | "
+        + String.join(" | ", right)
+        + " | "
+        + String.join(" | ", ratios)
+        + " |";
   }
 }

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 
 /**
  * The arguments both synthesis programs take: the number of experiments (first argument, else the
- * environment variable {@code EXPERIMENTS_N}) and the output directory (second argument). Plain Java
- * only: the Jackson baseline uses it too.
+ * environment variable {@code EXPERIMENTS_N}) and the output directory (second argument). Plain
+ * Java only: the Jackson baseline uses it too.
  */
 record RunArguments(int count, Path out) {
 
   static final String COUNT_VARIABLE = "EXPERIMENTS_N";
 
-  /** Parses the arguments; an unusable count ends the program with a one-line message and exit code 2. */
+  /**
+   * Parses the arguments; an unusable count ends the program with a one-line message and exit code
+   * 2.
+   */
   static RunArguments parse(String[] args, String program, String defaultOut) {
     String count = args.length > 0 ? args[0] : System.getenv(COUNT_VARIABLE);
     if (count == null || count.isBlank()) {
@@ -30,8 +33,15 @@ record RunArguments(int count, Path out) {
   }
 
   private static RunArguments usage(String program, String problem) {
-    System.err.println(program + ": " + problem
-        + " (usage: " + program + " N [output-dir], or set " + COUNT_VARIABLE + ")");
+    System.err.println(
+        program
+            + ": "
+            + problem
+            + " (usage: "
+            + program
+            + " N [output-dir], or set "
+            + COUNT_VARIABLE
+            + ")");
     System.exit(2);
     throw new AssertionError("unreachable");
   }

@@ -29,7 +29,8 @@ final class Series {
   /** Median CPU time (user + system) in seconds; negative when unknown. */
   double medianCpuSeconds() {
     return runs.stream().anyMatch(m -> m.cpuNanos() < 0)
-        ? -1 : median(TimedProcess.Measurement::cpuNanos) / 1e9;
+        ? -1
+        : median(TimedProcess.Measurement::cpuNanos) / 1e9;
   }
 
   /** The highest peak RSS over the runs, in MiB; negative when unknown. */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code SiteBaselineMain RESULTS OUT}: the floor under the site build, with nothing of ours: finds every
- * summary.json, reads it with a plain Jackson {@code ObjectMapper} as a tree and writes it back, indented,
- * to {@code OUT/<n>.json}.
+ * {@code SiteBaselineMain RESULTS OUT}: the floor under the site build, with nothing of ours: finds
+ * every summary.json, reads it with a plain Jackson {@code ObjectMapper} as a tree and writes it
+ * back, indented, to {@code OUT/<n>.json}.
  */
 public final class SiteBaselineMain {
 
@@ -24,7 +24,8 @@ public final class SiteBaselineMain {
     Path out = Files.createDirectories(Path.of(args[1]));
     List<Path> files;
     try (Stream<Path> paths = Files.walk(Path.of(args[0]))) {
-      files = paths.filter(p -> p.getFileName().toString().equals("summary.json")).sorted().toList();
+      files =
+          paths.filter(p -> p.getFileName().toString().equals("summary.json")).sorted().toList();
     }
     int n = 0;
     for (Path file : files) {

@@ -4,7 +4,10 @@ import io.illm.lab.site.SiteBuilder;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code SiteMain RESULTS OUT}: builds the results site as {@code ./lab site RESULTS --out OUT} does. */
+/**
+ * {@code SiteMain RESULTS OUT}: builds the results site as {@code ./lab site RESULTS --out OUT}
+ * does.
+ */
 public final class SiteMain {
 
   private SiteMain() {}

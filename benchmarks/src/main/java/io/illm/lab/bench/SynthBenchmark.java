@@ -11,23 +11,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The synthesis benchmark: for each N, the project's synth ({@link SynthMain}) and the plain-Jackson
- * baseline ({@link JacksonBaselineMain}) each run as a fresh JVM, output deleted before every run
- * (untimed), warm-up runs first (the first one's output is checked against the workload), then the
- * measured runs, alternating between the two tools. Prints a markdown table on standard output,
- * progress on standard error.
+ * The synthesis benchmark: for each N, the project's synth ({@link SynthMain}) and the
+ * plain-Jackson baseline ({@link JacksonBaselineMain}) each run as a fresh JVM, output deleted
+ * before every run (untimed), warm-up runs first (the first one's output is checked against the
+ * workload), then the measured runs, alternating between the two tools. Prints a markdown table on
+ * standard output, progress on standard error.
  *
  * <p>Usage: {@code SynthBenchmark [--runs R] [--warmup W] [--out DIR] [N ...]}; defaults: 5 runs, 2
  * warm-ups, N = 15, 1000, 10000, output in a fresh folder under {@code /dev/shm} (RAM) where it
- * exists, else under {@code benchmarks/target/bench-out}. Needs {@code benchmarks/target/classpath.txt} (written by {@code package}).
+ * exists, else under {@code benchmarks/target/bench-out}. Needs {@code
+ * benchmarks/target/classpath.txt} (written by {@code package}).
  */
 public final class SynthBenchmark {
 
@@ -54,18 +55,25 @@ public final class SynthBenchmark {
     this.outRoot = out != null ? out.toAbsolutePath() : defaultOut(target);
     Path classpathFile = target.resolve("classpath.txt");
     if (!Files.isRegularFile(classpathFile)) {
-      throw new IllegalStateException(classpathFile + " is missing: build first with"
-          + " ./mvnw -q -B -pl benchmarks -am package -DskipTests (or run benchmarks/synth.sh)");
+      throw new IllegalStateException(
+          classpathFile
+              + " is missing: build first with"
+              + " ./mvnw -q -B -pl benchmarks -am package -DskipTests (or run benchmarks/synth.sh)");
     }
-    List<String> dependencies = List.of(Files.readString(classpathFile).trim().split(java.io.File.pathSeparator));
+    List<String> dependencies =
+        List.of(Files.readString(classpathFile).trim().split(java.io.File.pathSeparator));
     this.synthClasspath = classpath(code, dependencies);
     // The baseline gets Jackson and SnakeYAML only, so it cannot lean on anything of ours.
-    this.baselineClasspath = classpath(code, dependencies.stream()
-        .filter(jar -> {
-          String name = Path.of(jar).getFileName().toString();
-          return name.startsWith("jackson-") || name.startsWith("snakeyaml");
-        })
-        .toList());
+    this.baselineClasspath =
+        classpath(
+            code,
+            dependencies.stream()
+                .filter(
+                    jar -> {
+                      String name = Path.of(jar).getFileName().toString();
+                      return name.startsWith("jackson-") || name.startsWith("snakeyaml");
+                    })
+                .toList());
     this.process = new TimedProcess(outRoot.resolve("scratch"));
     this.warmups = warmups;
     this.runs = runs;
@@ -74,7 +82,8 @@ public final class SynthBenchmark {
   public static void main(String[] args) throws Exception {
     BenchmarkOptions options = BenchmarkOptions.parse(args);
     try {
-      SynthBenchmark benchmark = new SynthBenchmark(ownClasses(), options.out(), options.warmups(), options.runs());
+      SynthBenchmark benchmark =
+          new SynthBenchmark(ownClasses(), options.out(), options.warmups(), options.runs());
       try {
         benchmark.run(options.sizes());
       } finally {
@@ -96,12 +105,17 @@ public final class SynthBenchmark {
       measure(n, List.of(), List.of(), synth, baseline);
       table.add(String.format(Locale.ROOT, "N = %,d", n), synth, baseline);
       if (n == 10_000) {
-        goals.add(ratioGoal("N = 10,000 within " + RATIO_GOAL + "x of the baseline (default JVM options)",
-            synth, baseline));
+        goals.add(
+            ratioGoal(
+                "N = 10,000 within " + RATIO_GOAL + "x of the baseline (default JVM options)",
+                synth,
+                baseline));
       }
     }
-    List<String> launcher = Files.isExecutable(repoRoot.resolve("lab")) ? launcherOptions(repoRoot.resolve("lab"))
-        : List.of();
+    List<String> launcher =
+        Files.isExecutable(repoRoot.resolve("lab"))
+            ? launcherOptions(repoRoot.resolve("lab"))
+            : List.of();
     if (!launcher.isEmpty()) {
       // What users run: ./lab starts Java with these options; the baseline gets them too.
       for (int n : sizes) {
@@ -113,8 +127,15 @@ public final class SynthBenchmark {
         measure(n, launcher, launcher, synth, baseline);
         table.add(String.format(Locale.ROOT, "N = %,d, ./lab's JVM options", n), synth, baseline);
         if (n == 10_000) {
-          goals.add(ratioGoal("N = 10,000 within " + RATIO_GOAL + "x of the baseline (./lab's JVM options "
-              + String.join(" ", launcher) + ", both programs)", synth, baseline));
+          goals.add(
+              ratioGoal(
+                  "N = 10,000 within "
+                      + RATIO_GOAL
+                      + "x of the baseline (./lab's JVM options "
+                      + String.join(" ", launcher)
+                      + ", both programs)",
+                  synth,
+                  baseline));
         }
       }
     }
@@ -125,8 +146,13 @@ public final class SynthBenchmark {
     } else {
       goals.add("`./lab synth`: skipped, no ./lab launcher at " + repoRoot);
     }
-    System.out.println(header() + " Load average (1/5/15 min) before: " + loadBefore + ", after: "
-        + loadAverage() + ".");
+    System.out.println(
+        header()
+            + " Load average (1/5/15 min) before: "
+            + loadBefore
+            + ", after: "
+            + loadAverage()
+            + ".");
     System.out.println();
     System.out.print(table.markdown());
     System.out.println();
@@ -136,8 +162,13 @@ public final class SynthBenchmark {
   private static String ratioGoal(String what, Series synth, Series baseline) {
     double ratio = synth.medianSeconds() / baseline.medianSeconds();
     double cpuRatio = synth.medianCpuSeconds() / baseline.medianCpuSeconds();
-    return goal(what, ratio <= RATIO_GOAL,
-        ResultTable.ratio(ratio) + " in wall time; " + ResultTable.ratio(cpuRatio) + " in CPU time");
+    return goal(
+        what,
+        ratio <= RATIO_GOAL,
+        ResultTable.ratio(ratio)
+            + " in wall time; "
+            + ResultTable.ratio(cpuRatio)
+            + " in CPU time");
   }
 
   /**
@@ -149,20 +180,35 @@ public final class SynthBenchmark {
       throws IOException, InterruptedException {
     List<String> options = launcherOptions(lab);
     if (options.isEmpty()) {
-      goals.add("15 experiments with ./lab's JVM options: skipped, no ${LAB_JAVA_OPTS:-...} in " + lab);
+      goals.add(
+          "15 experiments with ./lab's JVM options: skipped, no ${LAB_JAVA_OPTS:-...} in " + lab);
       return;
     }
     List<String> synthOptions = withArchive(options, synthClasspath, SynthMain.class, "synth");
-    List<String> baselineOptions = withArchive(options, baselineClasspath, JacksonBaselineMain.class, "baseline");
+    List<String> baselineOptions =
+        withArchive(options, baselineClasspath, JacksonBaselineMain.class, "baseline");
     Series synth = new Series();
     Series baseline = new Series();
     measure(LAB_GOAL_EXPERIMENTS, synthOptions, baselineOptions, synth, baseline);
     boolean archived = synthOptions.size() > options.size();
-    table.add("N = " + LAB_GOAL_EXPERIMENTS + ", ./lab's JVM options" + (archived ? " and a CDS archive" : ""),
-        synth, baseline);
-    goals.add(goal("15 experiments under " + LAB_GOAL_SECONDS + " s as a `lab synth` process with ./lab's"
-            + " JVM options (" + String.join(" ", options) + (archived ? ", CDS archive" : "") + ")",
-        synth.medianSeconds() < LAB_GOAL_SECONDS, ResultTable.seconds(synth.medianSeconds())));
+    table.add(
+        "N = "
+            + LAB_GOAL_EXPERIMENTS
+            + ", ./lab's JVM options"
+            + (archived ? " and a CDS archive" : ""),
+        synth,
+        baseline);
+    goals.add(
+        goal(
+            "15 experiments under "
+                + LAB_GOAL_SECONDS
+                + " s as a `lab synth` process with ./lab's"
+                + " JVM options ("
+                + String.join(" ", options)
+                + (archived ? ", CDS archive" : "")
+                + ")",
+            synth.medianSeconds() < LAB_GOAL_SECONDS,
+            ResultTable.seconds(synth.medianSeconds())));
   }
 
   /**
@@ -170,9 +216,11 @@ public final class SynthBenchmark {
    * now by one untimed run, as ./lab makes its own once per build. The options alone when the
    * classpath holds a folder (CDS takes jars only) or the archive cannot be made.
    */
-  private List<String> withArchive(List<String> options, String classpath, Class<?> main, String name)
+  private List<String> withArchive(
+      List<String> options, String classpath, Class<?> main, String name)
       throws IOException, InterruptedException {
-    if (Arrays.stream(classpath.split(java.io.File.pathSeparator)).anyMatch(e -> Files.isDirectory(Path.of(e)))) {
+    if (Arrays.stream(classpath.split(java.io.File.pathSeparator))
+        .anyMatch(e -> Files.isDirectory(Path.of(e)))) {
       return options;
     }
     Path archive = outRoot.resolve("scratch").resolve(name + ".jsa");
@@ -188,8 +236,12 @@ public final class SynthBenchmark {
       return options;
     }
     List<String> withArchive = new ArrayList<>(options);
-    withArchive.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
-        "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    withArchive.addAll(
+        List.of(
+            "-XX:SharedArchiveFile=" + archive,
+            "-Xshare:auto",
+            "-Xlog:cds=off",
+            "-Xlog:cds+dynamic=off"));
     return withArchive;
   }
 
@@ -198,13 +250,18 @@ public final class SynthBenchmark {
       throws IOException, InterruptedException {
     try {
       Series whole = measureLab(lab);
-      table.addAlone("`./lab synth` (this repository's catalogue, " + labExperiments + " experiments)", whole);
-      goals.add(goal("`./lab synth` of this repository's catalogue under " + LAB_GOAL_SECONDS + " s",
-          whole.medianSeconds() < LAB_GOAL_SECONDS, ResultTable.seconds(whole.medianSeconds())));
+      table.addAlone(
+          "`./lab synth` (this repository's catalogue, " + labExperiments + " experiments)", whole);
+      goals.add(
+          goal(
+              "`./lab synth` of this repository's catalogue under " + LAB_GOAL_SECONDS + " s",
+              whole.medianSeconds() < LAB_GOAL_SECONDS,
+              ResultTable.seconds(whole.medianSeconds())));
     } catch (IllegalStateException e) {
       // The launcher belongs to the repository, not to this benchmark: report, keep the table.
-      goals.add("`./lab synth`: skipped, it failed: " + e.getMessage().lines().limit(3)
-          .reduce((a, b) -> a + " / " + b).orElse(""));
+      goals.add(
+          "`./lab synth`: skipped, it failed: "
+              + e.getMessage().lines().limit(3).reduce((a, b) -> a + " / " + b).orElse(""));
     }
   }
 
@@ -220,27 +277,36 @@ public final class SynthBenchmark {
     }
   }
 
-  private void measure(int n, List<String> synthOptions, List<String> baselineOptions, Series synth,
-      Series baseline) throws IOException, InterruptedException {
+  private void measure(
+      int n, List<String> synthOptions, List<String> baselineOptions, Series synth, Series baseline)
+      throws IOException, InterruptedException {
     Path synthOut = outRoot.resolve("synth");
     Path baselineOut = outRoot.resolve("baseline");
     List<String> synthCommand = java(synthOptions, synthClasspath, SynthMain.class, n, synthOut);
-    List<String> baselineCommand = java(baselineOptions, baselineClasspath, JacksonBaselineMain.class, n, baselineOut);
+    List<String> baselineCommand =
+        java(baselineOptions, baselineClasspath, JacksonBaselineMain.class, n, baselineOut);
     for (int w = 0; w < warmups; w++) {
       once("N=" + n + " synth warm-up " + (w + 1), synthCommand, synthOut);
       once("N=" + n + " Jackson warm-up " + (w + 1), baselineCommand, baselineOut);
       if (w == 0) {
         // Synth also writes the CRDs next to experiments/; only experiments/ is the workload.
         Path experiments = synthOut.resolve("experiments");
-        verify("the project's synth (SynthMain)", experiments, n,
+        verify(
+            "the project's synth (SynthMain)",
+            experiments,
+            n,
             i -> experiments.resolve(new WorkloadValues(i).name()).resolve("experiment.yaml"));
-        verify("the Jackson baseline", baselineOut, n,
+        verify(
+            "the Jackson baseline",
+            baselineOut,
+            n,
             i -> baselineOut.resolve(new WorkloadValues(i).name() + ".k8s.yaml"));
       }
     }
     for (int r = 0; r < runs; r++) {
       synth.add(once("N=" + n + " synth run " + (r + 1) + "/" + runs, synthCommand, synthOut));
-      baseline.add(once("N=" + n + " Jackson run " + (r + 1) + "/" + runs, baselineCommand, baselineOut));
+      baseline.add(
+          once("N=" + n + " Jackson run " + (r + 1) + "/" + runs, baselineCommand, baselineOut));
     }
     delete(synthOut);
     delete(baselineOut);
@@ -284,7 +350,8 @@ public final class SynthBenchmark {
     System.err.println("checked: " + tool + " wrote the " + n + " workload documents");
   }
 
-  private List<String> java(List<String> options, String classpath, Class<?> main, int n, Path out) {
+  private List<String> java(
+      List<String> options, String classpath, Class<?> main, int n, Path out) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options);
@@ -293,7 +360,10 @@ public final class SynthBenchmark {
     return command;
   }
 
-  /** The JVM options the ./lab launcher uses by default ({@code ${LAB_JAVA_OPTS:-...}}); empty if none found. */
+  /**
+   * The JVM options the ./lab launcher uses by default ({@code ${LAB_JAVA_OPTS:-...}}); empty if
+   * none found.
+   */
   static List<String> launcherOptions(Path lab) throws IOException {
     Matcher m = LAUNCHER_OPTIONS.matcher(Files.readString(lab));
     return m.find() ? List.of(m.group(1).trim().split("\\s+")) : List.of();
@@ -310,14 +380,25 @@ public final class SynthBenchmark {
   }
 
   private String header() {
-    return String.format(Locale.ROOT,
-        "Synthesis benchmark, %s, %d cores, Java %s (%s), %s; fresh JVM per run, %d warm-up + %d"
-            + " measured runs per tool and N, wall time from spawn to exit; CPU time (user + system, median)"
-            + " and peak RSS (highest) from %s.",
-        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        System.getProperty("java.vm.name"), System.getProperty("os.name"), warmups, runs,
-        process.source()) + " Output under " + outRoot + " (" + fileStoreType(outRoot) + ").";
+    return String.format(
+            Locale.ROOT,
+            "Synthesis benchmark, %s, %d cores, Java %s (%s), %s; fresh JVM per run, %d warm-up + %d"
+                + " measured runs per tool and N, wall time from spawn to exit; CPU time (user + system, median)"
+                + " and peak RSS (highest) from %s.",
+            ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            System.getProperty("java.vm.name"),
+            System.getProperty("os.name"),
+            warmups,
+            runs,
+            process.source())
+        + " Output under "
+        + outRoot
+        + " ("
+        + fileStoreType(outRoot)
+        + ").";
   }
 
   /**
@@ -375,13 +456,16 @@ public final class SynthBenchmark {
 
   private static Optional<Path> moduleJar(Path target) throws IOException {
     try (Stream<Path> files = Files.list(target)) {
-      return files.filter(f -> f.getFileName().toString().matches("illm-lab-benchmarks-.*\\.jar")).findFirst();
+      return files
+          .filter(f -> f.getFileName().toString().matches("illm-lab-benchmarks-.*\\.jar"))
+          .findFirst();
     }
   }
 
   private static Path ownClasses() {
     try {
-      return Path.of(SynthBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(
+          SynthBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the benchmark's classes", e);
     }

@@ -33,14 +33,15 @@ public final class SynthWorkload {
   private static final String CHARTS = "https://charts.example.org/bench";
 
   /** The four components the workload deploys, as values; Helm charts, so they take params. */
-  static final ComponentDef SOCK_SHOP = component("sock-shop", Category.APPS)
-      .helm(CHARTS, "sock-shop", "1.0.0");
-  static final ComponentDef PROMETHEUS = component("prometheus", Category.OBSERVABILITY)
-      .helm(CHARTS, "prometheus", "1.0.0");
-  static final ComponentDef OTEL_COLLECTOR = component("otel-collector", Category.OBSERVABILITY)
-      .helm(CHARTS, "otel-collector", "1.0.0");
-  static final ComponentDef LOCUST = component("locust", Category.TESTING)
-      .helm(CHARTS, "locust", "1.0.0");
+  static final ComponentDef SOCK_SHOP =
+      component("sock-shop", Category.APPS).helm(CHARTS, "sock-shop", "1.0.0");
+
+  static final ComponentDef PROMETHEUS =
+      component("prometheus", Category.OBSERVABILITY).helm(CHARTS, "prometheus", "1.0.0");
+  static final ComponentDef OTEL_COLLECTOR =
+      component("otel-collector", Category.OBSERVABILITY).helm(CHARTS, "otel-collector", "1.0.0");
+  static final ComponentDef LOCUST =
+      component("locust", Category.TESTING).helm(CHARTS, "locust", "1.0.0");
 
   private SynthWorkload() {}
 
@@ -70,43 +71,70 @@ public final class SynthWorkload {
         .title("Experiment " + i + ": latency under load")
         .describe("Deterministic benchmark experiment number " + i + ".")
         .tag("bench", "latency", v.groupTag())
-        .target(target("app")
-            .on(gke(GkeMachine.E2_STANDARD_4).zone(v.zone()).nodes(3).spot())
-            .deploy(SOCK_SHOP.with("replicas", v.replicas()).with("namespace", "sock-shop"),
-                PROMETHEUS.with("retention", "6h").with("scrapeInterval", "15s"),
-                OTEL_COLLECTOR.with("samplingRatio", "0.1").with("exporter", "otlp")))
-        .target(target("loadgen")
-            .on(gke(GkeMachine.E2_STANDARD_2).zone(v.zone()).nodes(1).spot(false))
-            .deploy(LOCUST.with("users", rps).with("spawnRate", "10"))
-            .depends("app"))
+        .target(
+            target("app")
+                .on(gke(GkeMachine.E2_STANDARD_4).zone(v.zone()).nodes(3).spot())
+                .deploy(
+                    SOCK_SHOP.with("replicas", v.replicas()).with("namespace", "sock-shop"),
+                    PROMETHEUS.with("retention", "6h").with("scrapeInterval", "15s"),
+                    OTEL_COLLECTOR.with("samplingRatio", "0.1").with("exporter", "otlp")))
+        .target(
+            target("loadgen")
+                .on(gke(GkeMachine.E2_STANDARD_2).zone(v.zone()).nodes(1).spot(false))
+                .deploy(LOCUST.with("users", rps).with("spawnRate", "10"))
+                .depends("app"))
         .workflow(workflow("load-test").param("duration", "10m").param("rps", rps))
         .completeOn(CompletionMode.WORKFLOW)
         .metric(metrics(v.selector()))
-        .hypothesis(hypothesis("p95 latency stays below " + v.p95() + " ms at " + rps + " rps")
-            .criterion(expect("p95_latency").below(v.p95()), expect("error_rate").atMost(0.01)))
+        .hypothesis(
+            hypothesis("p95 latency stays below " + v.p95() + " ms at " + rps + " rps")
+                .criterion(expect("p95_latency").below(v.p95()), expect("error_rate").atMost(0.01)))
         .build();
   }
 
   private static MetricDef[] metrics(String sel) {
     return new MetricDef[] {
       metric("p95_latency")
-          .promql("histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket{" + sel
-              + "}[1m])) by (le)) * 1000")
-          .range().unit(Unit.MILLISECONDS).describe("95th percentile request latency").group("latency"),
+          .promql(
+              "histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket{"
+                  + sel
+                  + "}[1m])) by (le)) * 1000")
+          .range()
+          .unit(Unit.MILLISECONDS)
+          .describe("95th percentile request latency")
+          .group("latency"),
       metric("p99_latency")
-          .promql("histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{" + sel
-              + "}[1m])) by (le)) * 1000")
-          .range().unit(Unit.MILLISECONDS).describe("99th percentile request latency").group("latency"),
+          .promql(
+              "histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{"
+                  + sel
+                  + "}[1m])) by (le)) * 1000")
+          .range()
+          .unit(Unit.MILLISECONDS)
+          .describe("99th percentile request latency")
+          .group("latency"),
       metric("error_rate")
-          .promql("sum(rate(http_requests_total{" + sel + ",code=~\"5..\"}[1m])) / sum(rate(http_requests_total{"
-              + sel + "}[1m]))")
-          .range().unit("ratio").describe("Share of 5xx responses").group("errors"),
+          .promql(
+              "sum(rate(http_requests_total{"
+                  + sel
+                  + ",code=~\"5..\"}[1m])) / sum(rate(http_requests_total{"
+                  + sel
+                  + "}[1m]))")
+          .range()
+          .unit("ratio")
+          .describe("Share of 5xx responses")
+          .group("errors"),
       metric("throughput")
           .promql("sum(rate(http_requests_total{" + sel + "}[1m]))")
-          .range().unit(Unit.REQUESTS_PER_SECOND).describe("Requests per second").group("throughput"),
+          .range()
+          .unit(Unit.REQUESTS_PER_SECOND)
+          .describe("Requests per second")
+          .group("throughput"),
       metric("node_cost")
           .promql("sum(node_cost_hourly{" + sel + "})")
-          .instant().unit("USD/h").describe("Hourly cost of all nodes").group("cost"),
+          .instant()
+          .unit("USD/h")
+          .describe("Hourly cost of all nodes")
+          .group("cost"),
     };
   }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one command as a fresh process and measures it: wall time from spawn to exit, CPU time
- * (user + system, all threads) and peak resident set size. CPU and RSS come from {@code
- * /usr/bin/time} where it exists, else from the lines a benchmark program prints when asked (see
- * {@link ExitReport}).
+ * Runs one command as a fresh process and measures it: wall time from spawn to exit, CPU time (user
+ * + system, all threads) and peak resident set size. CPU and RSS come from {@code /usr/bin/time}
+ * where it exists, else from the lines a benchmark program prints when asked (see {@link
+ * ExitReport}).
  */
 final class TimedProcess {
 
@@ -51,18 +51,19 @@ final class TimedProcess {
       full.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", timeFile.toString()));
     }
     full.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(full)
-        .directory(workDir.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(full)
+            .directory(workDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     long start = System.nanoTime();
     Process process = builder.start();
     int exit = process.waitFor();
     long wall = System.nanoTime() - start;
     if (exit != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ":\n"
-          + tail(err) + tail(out));
+      throw new IllegalStateException(
+          String.join(" ", command) + " exited with " + exit + ":\n" + tail(err) + tail(out));
     }
     return timeTool ? fromTime(wall, timeFile) : fromChild(wall, out);
   }
@@ -102,7 +103,10 @@ final class TimedProcess {
     static final long UNKNOWN = -1;
 
     String describe() {
-      return String.format(Locale.ROOT, "wall %.2f s, CPU %s", wallNanos / 1e9,
+      return String.format(
+          Locale.ROOT,
+          "wall %.2f s, CPU %s",
+          wallNanos / 1e9,
           cpuNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f s", cpuNanos / 1e9));
     }
   }

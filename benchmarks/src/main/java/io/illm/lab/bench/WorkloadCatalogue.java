@@ -22,8 +22,12 @@ public final class WorkloadCatalogue implements Catalogue {
   public WorkloadCatalogue() {
     String n = System.getProperty(PROPERTY, System.getenv(RunArguments.COUNT_VARIABLE));
     if (n == null) {
-      throw new IllegalStateException("set " + PROPERTY + " or " + RunArguments.COUNT_VARIABLE
-          + " to the number of workload experiments");
+      throw new IllegalStateException(
+          "set "
+              + PROPERTY
+              + " or "
+              + RunArguments.COUNT_VARIABLE
+              + " to the number of workload experiments");
     }
     this.count = Integer.parseInt(n.trim());
   }

@@ -27,7 +27,8 @@ final class WorkloadTemplate {
   static WorkloadTemplate load() {
     try (InputStream in = WorkloadTemplate.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath (rebuild benchmarks)");
+        throw new IllegalStateException(
+            RESOURCE + " is missing from the classpath (rebuild benchmarks)");
       }
       return new WorkloadTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -38,15 +39,15 @@ final class WorkloadTemplate {
   /** The document of experiment {@code i} as a tree. */
   JsonNode document(int i) {
     WorkloadValues v = new WorkloadValues(i);
-    String yaml = text
-        .replace("${NAME}", v.name())
-        .replace("${I}", Integer.toString(i))
-        .replace("${GROUP}", Integer.toString(i % 10))
-        .replace("${ZONE}", v.zone())
-        .replace("${REPLICAS}", v.replicas())
-        .replace("${RPS}", Integer.toString(v.rps()))
-        .replace("${P95}", Integer.toString(v.p95()))
-        .replace("${SEL}", v.selector());
+    String yaml =
+        text.replace("${NAME}", v.name())
+            .replace("${I}", Integer.toString(i))
+            .replace("${GROUP}", Integer.toString(i % 10))
+            .replace("${ZONE}", v.zone())
+            .replace("${REPLICAS}", v.replicas())
+            .replace("${RPS}", Integer.toString(v.rps()))
+            .replace("${P95}", Integer.toString(v.p95()))
+            .replace("${SEL}", v.selector());
     try {
       return mapper.readTree(yaml);
     } catch (IOException e) {

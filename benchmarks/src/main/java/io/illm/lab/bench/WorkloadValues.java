@@ -3,12 +3,13 @@ package io.illm.lab.bench;
 import java.util.List;
 
 /**
- * The values that vary with the experiment number {@code i} in the synthesis workload
- * ({@code synth-workload.md}, "Generator"). Plain Java only: the Jackson baseline uses it too.
+ * The values that vary with the experiment number {@code i} in the synthesis workload ({@code
+ * synth-workload.md}, "Generator"). Plain Java only: the Jackson baseline uses it too.
  */
 record WorkloadValues(int index) {
 
-  private static final List<String> ZONES = List.of("europe-west1-b", "us-central1-a", "asia-east1-c");
+  private static final List<String> ZONES =
+      List.of("europe-west1-b", "us-central1-a", "asia-east1-c");
 
   WorkloadValues {
     if (index < 1) {

@@ -13,7 +13,7 @@ class JacksonBaselineMainTest {
     YAMLMapper mapper = new YAMLMapper();
     String yaml = mapper.writeValueAsString(JacksonBaselineMain.document(new WorkloadValues(1)));
 
-    assertEquals(Optional.empty(),
-        OutputCheck.difference("", WorkedExample.tree(), mapper.readTree(yaml)));
+    assertEquals(
+        Optional.empty(), OutputCheck.difference("", WorkedExample.tree(), mapper.readTree(yaml)));
   }
 }

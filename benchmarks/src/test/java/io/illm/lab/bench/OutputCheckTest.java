@@ -17,21 +17,27 @@ class OutputCheckTest {
 
   @Test
   void numbersCompareByValue() throws Exception {
-    assertEquals(Optional.empty(), OutputCheck.difference("", tree("value: 250"), tree("value: 250.0")));
+    assertEquals(
+        Optional.empty(), OutputCheck.difference("", tree("value: 250"), tree("value: 250.0")));
   }
 
   @Test
   void aQuotedNumberIsNotANumber() throws Exception {
-    assertEquals(Optional.of("replicas: expected string \"2\", found number 2"),
+    assertEquals(
+        Optional.of("replicas: expected string \"2\", found number 2"),
         OutputCheck.difference("", tree("replicas: \"2\""), tree("replicas: 2")));
   }
 
   @Test
   void namesThePathOfTheFirstDifferenceAndExtraKeys() throws Exception {
-    assertEquals(Optional.of("spec.targets[1].depends: missing"),
-        OutputCheck.difference("", tree("spec: {targets: [{name: a}, {depends: [a]}]}"),
+    assertEquals(
+        Optional.of("spec.targets[1].depends: missing"),
+        OutputCheck.difference(
+            "",
+            tree("spec: {targets: [{name: a}, {depends: [a]}]}"),
             tree("spec: {targets: [{name: a}, {}]}")));
-    assertEquals(Optional.of("spec.extra: not in the workload (value 1)"),
+    assertEquals(
+        Optional.of("spec.extra: not in the workload (value 1)"),
         OutputCheck.difference("", tree("spec: {}"), tree("spec: {extra: 1}")));
   }
 
@@ -41,12 +47,15 @@ class OutputCheckTest {
     Files.writeString(dir.resolve("exp-00001.yaml"), "kind: Other\n");
     Files.writeString(dir.resolve("stray.yaml"), "a: 1\n");
 
-    List<String> problems = check.problems(dir, 2, i -> dir.resolve(new WorkloadValues(i).name() + ".yaml"));
+    List<String> problems =
+        check.problems(dir, 2, i -> dir.resolve(new WorkloadValues(i).name() + ".yaml"));
 
-    assertEquals(List.of(
-        dir.resolve("exp-00001.yaml") + ": apiVersion: missing",
-        dir.resolve("exp-00002.yaml") + ": missing",
-        dir.resolve("stray.yaml") + ": not part of the workload (expected 2 files)"), problems);
+    assertEquals(
+        List.of(
+            dir.resolve("exp-00001.yaml") + ": apiVersion: missing",
+            dir.resolve("exp-00002.yaml") + ": missing",
+            dir.resolve("stray.yaml") + ": not part of the workload (expected 2 files)"),
+        problems);
   }
 
   private static JsonNode tree(String yaml) throws Exception {

@@ -12,11 +12,15 @@ class SynthBenchmarkTest {
 
   @Test
   void readsTheLaunchersDefaultJvmOptions(@TempDir Path dir) throws Exception {
-    Path lab = Files.writeString(dir.resolve("lab"), "#!/usr/bin/env bash\n"
-        + "exec java ${LAB_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} \\\n"
-        + "  -cp \"$target/classes\" io.illm.lab.cli.LabCommand \"$@\"\n");
+    Path lab =
+        Files.writeString(
+            dir.resolve("lab"),
+            "#!/usr/bin/env bash\n"
+                + "exec java ${LAB_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} \\\n"
+                + "  -cp \"$target/classes\" io.illm.lab.cli.LabCommand \"$@\"\n");
 
-    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"),
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"),
         SynthBenchmark.launcherOptions(lab));
   }
 

@@ -14,17 +14,19 @@ class SynthWorkloadTest {
   void experimentOneIsTheWorkedExample() throws Exception {
     String yaml = LabYaml.write(SynthWorkload.experiment(1));
 
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         OutputCheck.difference("", WorkedExample.tree(), LabYaml.readTree(yaml)),
         "experiment 1 as the synth writes it:\n" + yaml);
   }
 
   @Test
   void threeExperimentsHaveThreeNames() {
-    List<String> names = SynthWorkload.experiments(3).stream()
-        .map(Experiment::getMetadata)
-        .map(m -> m.getName())
-        .toList();
+    List<String> names =
+        SynthWorkload.experiments(3).stream()
+            .map(Experiment::getMetadata)
+            .map(m -> m.getName())
+            .toList();
 
     assertEquals(List.of("exp-00001", "exp-00002", "exp-00003"), names);
   }

@@ -9,7 +9,8 @@ class WorkloadTemplateTest {
 
   @Test
   void documentOneIsTheWorkedExample() throws Exception {
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         OutputCheck.difference("", WorkedExample.tree(), WorkloadTemplate.load().document(1)));
   }
 }

@@ -19,13 +19,21 @@ import java.util.List;
 public final class LabCatalogue implements Catalogue {
 
   /** Every component value of the lab, in no particular order. */
-  public static final List<ComponentDef> COMPONENTS = List.of(
-      Apps.HELLO_APP, Apps.METRICS_APP, Apps.STATION_MONITOR, Apps.LOG_GENERATOR,
-      Apps.CARDINALITY_GENERATOR,
-      Observability.KUBE_PROMETHEUS_STACK, Observability.LOKI, Observability.PROMTAIL,
-      Observability.VICTORIA_METRICS, Observability.MIMIR, Observability.METRICS_AGENT,
-      Observability.METRICS_EGRESS,
-      Storage.MINIO);
+  public static final List<ComponentDef> COMPONENTS =
+      List.of(
+          Apps.HELLO_APP,
+          Apps.METRICS_APP,
+          Apps.STATION_MONITOR,
+          Apps.LOG_GENERATOR,
+          Apps.CARDINALITY_GENERATOR,
+          Observability.KUBE_PROMETHEUS_STACK,
+          Observability.LOKI,
+          Observability.PROMTAIL,
+          Observability.VICTORIA_METRICS,
+          Observability.MIMIR,
+          Observability.METRICS_AGENT,
+          Observability.METRICS_EGRESS,
+          Storage.MINIO);
 
   @Override
   public List<Component> components() {
@@ -37,8 +45,13 @@ public final class LabCatalogue implements Catalogue {
 
   @Override
   public List<Experiment> experiments() {
-    List<Experiment> experiments = new ArrayList<>(List.of(
-        HelloApp.build(), PrometheusTutorial.build(), LokiTutorial.build(), TsdbComparison.build()));
+    List<Experiment> experiments =
+        new ArrayList<>(
+            List.of(
+                HelloApp.build(),
+                PrometheusTutorial.build(),
+                LokiTutorial.build(),
+                TsdbComparison.build()));
     experiments.sort(Comparator.comparing(e -> e.getMetadata().getName()));
     return experiments;
   }

@@ -29,17 +29,27 @@ class CommittedYamlTest {
     assertFalse(catalogues.isEmpty(), "dsl-examples registers no io.illm.lab.dsl.Catalogue");
     List<Component> components = new ArrayList<>();
     List<Experiment> experiments = new ArrayList<>();
-    catalogues.forEach(c -> {
-      components.addAll(c.components());
-      experiments.addAll(c.experiments());
-    });
-    List<Problem> errors = Synth.validate(components, experiments).stream().filter(Problem::isError).toList();
+    catalogues.forEach(
+        c -> {
+          components.addAll(c.components());
+          experiments.addAll(c.experiments());
+        });
+    List<Problem> errors =
+        Synth.validate(components, experiments).stream().filter(Problem::isError).toList();
     assertEquals(List.of(), errors, "the catalogue has errors");
 
-    String source = catalogues.stream().map(c -> c.getClass().getName()).sorted().collect(Collectors.joining(", "));
+    String source =
+        catalogues.stream()
+            .map(c -> c.getClass().getName())
+            .sorted()
+            .collect(Collectors.joining(", "));
     List<Drift> drift = Synth.drift(ROOT, Synth.render(source, components, experiments));
 
-    assertEquals("", drift.stream().map(d -> d.path() + " would be " + d.kind().verb() + "\n" + d.unifiedDiff())
-        .collect(Collectors.joining()), "committed YAML is stale: run ./lab synth and commit the result");
+    assertEquals(
+        "",
+        drift.stream()
+            .map(d -> d.path() + " would be " + d.kind().verb() + "\n" + d.unifiedDiff())
+            .collect(Collectors.joining()),
+        "committed YAML is stale: run ./lab synth and commit the result");
   }
 }

@@ -27,9 +27,10 @@ class LabCatalogueTest {
 
   @Test
   void theCliFindsTheCatalogueThroughServiceLoader() {
-    List<String> found = ServiceLoader.load(Catalogue.class).stream()
-        .map(p -> p.type().getName())
-        .collect(Collectors.toList());
+    List<String> found =
+        ServiceLoader.load(Catalogue.class).stream()
+            .map(p -> p.type().getName())
+            .collect(Collectors.toList());
     assertEquals(List.of(LabCatalogue.class.getName()), found);
   }
 
@@ -38,7 +39,11 @@ class LabCatalogueTest {
     List<Component> components = catalogue.components();
     assertEquals(13, components.size());
     for (Component component : components) {
-      String file = "components/" + component.getSpec().getCategory() + "/" + component.getMetadata().getName();
+      String file =
+          "components/"
+              + component.getSpec().getCategory()
+              + "/"
+              + component.getMetadata().getName();
       assertEquals(List.of(), Validator.validate(file, component), file);
     }
   }
@@ -47,11 +52,15 @@ class LabCatalogueTest {
   void everyExperimentBuildsAndEveryComponentItDeploysIsInTheCatalogue() {
     ComponentCatalogue known = ComponentCatalogue.of(catalogue.components());
     List<Experiment> experiments = catalogue.experiments();
-    assertEquals(List.of("hello-app", "loki-tutorial", "prometheus-tutorial", "tsdb-comparison"),
+    assertEquals(
+        List.of("hello-app", "loki-tutorial", "prometheus-tutorial", "tsdb-comparison"),
         experiments.stream().map(e -> e.getMetadata().getName()).collect(Collectors.toList()));
     for (Experiment experiment : experiments) {
-      List<Problem> problems = Validator.validate("experiments/" + experiment.getMetadata().getName(), experiment, known);
-      assertEquals(List.of(), problems.stream().filter(Problem::isError).collect(Collectors.toList()));
+      List<Problem> problems =
+          Validator.validate(
+              "experiments/" + experiment.getMetadata().getName(), experiment, known);
+      assertEquals(
+          List.of(), problems.stream().filter(Problem::isError).collect(Collectors.toList()));
       for (Target target : experiment.getSpec().getTargets()) {
         for (ComponentRef ref : target.getComponents()) {
           assertTrue(known.find(ref.getApp()).isPresent(), ref.getApp());
@@ -62,8 +71,10 @@ class LabCatalogueTest {
 
   @Test
   void componentNamesAreUniqueAndSorted() {
-    List<String> names = catalogue.components().stream().map(c -> c.getMetadata().getName())
-        .collect(Collectors.toList());
+    List<String> names =
+        catalogue.components().stream()
+            .map(c -> c.getMetadata().getName())
+            .collect(Collectors.toList());
     Set<String> unique = new TreeSet<>(names);
     assertEquals(new ArrayList<>(unique), names);
     assertEquals(LabCatalogue.COMPONENTS.size(), unique.size());
@@ -76,8 +87,14 @@ class LabCatalogueTest {
     for (ComponentDef def : LabCatalogue.COMPONENTS) {
       Component component = def.build();
       if (component.getSpec().getParameters() != null) {
-        component.getSpec().getParameters().forEach(p -> assertFalse(
-            p.getDescription() == null || p.getDescription().isBlank(), def.name() + " " + p.getName()));
+        component
+            .getSpec()
+            .getParameters()
+            .forEach(
+                p ->
+                    assertFalse(
+                        p.getDescription() == null || p.getDescription().isBlank(),
+                        def.name() + " " + p.getName()));
       }
     }
   }

@@ -19,18 +19,37 @@ import org.junit.jupiter.api.Test;
  */
 class OperatorImportsTest {
 
-  private static final List<String> DOMAIN = List.of("import java.", "import static java.", "import io.illm.lab.model.",
-      "import io.illm.lab.operator.lifecycle.", "import io.illm.lab.operator.ports.");
+  private static final List<String> DOMAIN =
+      List.of(
+          "import java.",
+          "import static java.",
+          "import io.illm.lab.model.",
+          "import io.illm.lab.operator.lifecycle.",
+          "import io.illm.lab.operator.ports.");
 
-  private static final Map<String, List<String>> ALLOWED = Map.of(
-      "ports", DOMAIN,
-      "sim", plus(DOMAIN, "import io.illm.lab.operator.sim."),
-      "engine", plus(DOMAIN, "import io.illm.lab.operator.engine.", "import io.illm.lab.yaml.LabYaml;",
-          "import com.fasterxml.jackson.core.JsonProcessingException;", "import io.illm.lab.operator.cost.CostModel;"),
-      "judge", plus(DOMAIN, "import io.illm.lab.operator.judge.", "import io.illm.lab.results.",
-          "import org.apache.commons.math3."),
-      "cost", plus(DOMAIN, "import io.illm.lab.operator.cost.", "import io.illm.lab.results.Cost;",
-          "import com.fasterxml.jackson.databind."));
+  private static final Map<String, List<String>> ALLOWED =
+      Map.of(
+          "ports", DOMAIN,
+          "sim", plus(DOMAIN, "import io.illm.lab.operator.sim."),
+          "engine",
+              plus(
+                  DOMAIN,
+                  "import io.illm.lab.operator.engine.",
+                  "import io.illm.lab.yaml.LabYaml;",
+                  "import com.fasterxml.jackson.core.JsonProcessingException;",
+                  "import io.illm.lab.operator.cost.CostModel;"),
+          "judge",
+              plus(
+                  DOMAIN,
+                  "import io.illm.lab.operator.judge.",
+                  "import io.illm.lab.results.",
+                  "import org.apache.commons.math3."),
+          "cost",
+              plus(
+                  DOMAIN,
+                  "import io.illm.lab.operator.cost.",
+                  "import io.illm.lab.results.Cost;",
+                  "import com.fasterxml.jackson.databind."));
 
   @Test
   void portsEngineAndSimImportNeitherClientNorFramework() throws IOException {
@@ -40,7 +59,8 @@ class OperatorImportsTest {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
           for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("import ") && rule.getValue().stream().noneMatch(line::startsWith)) {
+            if (line.startsWith("import ")
+                && rule.getValue().stream().noneMatch(line::startsWith)) {
               offending.add(rule.getKey() + "/" + file.getFileName() + ": " + line);
             }
           }
@@ -55,7 +75,8 @@ class OperatorImportsTest {
     List<String> offending = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/illm/lab/operator"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-        if (!file.getParent().endsWith("josdk") && Files.readString(file).contains("import io.javaoperatorsdk.")) {
+        if (!file.getParent().endsWith("josdk")
+            && Files.readString(file).contains("import io.javaoperatorsdk.")) {
           offending.add(file.toString());
         }
       }

@@ -24,23 +24,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import PATH... [--category CAT] [--java [--package NAME]]}: reads Experiment and Component YAML of this API or of
- * the original Go operator's v1alpha1 and prints it normalised in this API.
+ * {@code import PATH... [--category CAT] [--java [--package NAME]]}: reads Experiment and Component
+ * YAML of this API or of the original Go operator's v1alpha1 and prints it normalised in this API.
  *
- * <p>Objects go to stdout, each preceded by {@code # imported from <file>} and separated by
- * {@code ---}; problems go to stderr, sorted, then a summary line. Exit code 0 when there are no
- * errors, 2 when there are, 1 for a usage error.
+ * <p>Objects go to stdout, each preceded by {@code # imported from <file>} and separated by {@code
+ * ---}; problems go to stderr, sorted, then a summary line. Exit code 0 when there are no errors, 2
+ * when there are, 1 for a usage error.
  */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = 1,
     description = {
-        "Prints Experiment and Component YAML (this API or the original lab's) normalised, or as Java.",
-        "",
-        "Reads Experiment and Component YAML, of this API or of the original operator's v1alpha1,",
-        "and prints it normalised in this API (or, with --java, as DSL classes that synthesize the",
-        "same YAML). What cannot be carried over is reported as a warning."})
+      "Prints Experiment and Component YAML (this API or the original lab's) normalised, or as Java.",
+      "",
+      "Reads Experiment and Component YAML, of this API or of the original operator's v1alpha1,",
+      "and prints it normalised in this API (or, with --java, as DSL classes that synthesize the",
+      "same YAML). What cannot be carried over is reported as a warning."
+    })
 public class ImportCommand implements Callable<Integer> {
 
   /** Exit code when some input has errors. */
@@ -49,23 +50,32 @@ public class ImportCommand implements Callable<Integer> {
   /** Exit code for a usage error, such as a path that does not exist. */
   public static final int EXIT_USAGE = 1;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH",
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
       description = "A YAML file, or a folder read recursively (*.yaml, *.yml, sorted by path).")
   private List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--category", paramLabel = "CAT",
-      description = "Category of original components (no spec.category), overriding the one derived from the path: "
-          + "apps, chaos, core, messaging, observability, storage, testing, workflows.")
+  @Option(
+      names = "--category",
+      paramLabel = "CAT",
+      description =
+          "Category of original components (no spec.category), overriding the one derived from the path: "
+              + "apps, chaos, core, messaging, observability, storage, testing, workflows.")
   private String category;
 
-  @Option(names = "--java",
-      description = "Print DSL Java source (one class per object, whose build() synthesizes the same YAML) instead of YAML.")
+  @Option(
+      names = "--java",
+      description =
+          "Print DSL Java source (one class per object, whose build() synthesizes the same YAML) instead of YAML.")
   private boolean java;
 
-  @Option(names = "--package", paramLabel = "NAME", defaultValue = "imported",
+  @Option(
+      names = "--package",
+      paramLabel = "NAME",
+      defaultValue = "imported",
       description = "Package of the classes --java prints. Default: ${DEFAULT-VALUE}.")
   private String packageName;
 
@@ -77,8 +87,11 @@ public class ImportCommand implements Callable<Integer> {
     if (category != null) {
       chosen = Category.fromValue(category);
       if (chosen == null) {
-        err.println("import: --category " + category + " is not one of apps, chaos, core, messaging,"
-            + " observability, storage, testing, workflows");
+        err.println(
+            "import: --category "
+                + category
+                + " is not one of apps, chaos, core, messaging,"
+                + " observability, storage, testing, workflows");
         return EXIT_USAGE;
       }
     }
@@ -107,8 +120,16 @@ public class ImportCommand implements Callable<Integer> {
     for (Problem problem : problems) {
       err.println(problem);
     }
-    err.println("imported " + result.imported().size() + " objects from " + files.size() + " files: "
-        + errors + " errors, " + (problems.size() - errors) + " notes");
+    err.println(
+        "imported "
+            + result.imported().size()
+            + " objects from "
+            + files.size()
+            + " files: "
+            + errors
+            + " errors, "
+            + (problems.size() - errors)
+            + " notes");
     out.flush();
     err.flush();
     return errors == 0 ? 0 : EXIT_ERRORS;
@@ -121,9 +142,10 @@ public class ImportCommand implements Callable<Integer> {
       String name = imported.object().getMetadata().getName();
       String className = JavaSource.className(name);
       try {
-        String source = imported.object() instanceof Experiment experiment
-            ? JavaSource.experiment(packageName, className, experiment)
-            : JavaSource.component(packageName, className, (Component) imported.object());
+        String source =
+            imported.object() instanceof Experiment experiment
+                ? JavaSource.experiment(packageName, className, experiment)
+                : JavaSource.component(packageName, className, (Component) imported.object());
         out.println("// " + className + ".java, imported from " + imported.file());
         out.print(source);
       } catch (InvalidInputException e) {

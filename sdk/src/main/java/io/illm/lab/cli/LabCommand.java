@@ -19,8 +19,7 @@ public final class LabCommand implements Runnable {
   /** Set to print stack traces of unexpected errors. */
   static final String DEBUG_ENV = "LAB_DEBUG";
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -28,8 +27,9 @@ public final class LabCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-        .execute(args));
+    System.exit(
+        commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+            .execute(args));
   }
 
   /** The configured command line, writing to the given streams (tests pass their own). */
@@ -43,23 +43,29 @@ public final class LabCommand implements Runnable {
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler((ex, args) -> {
-      CommandLine cmd = ex.getCommandLine();
-      cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
-      cmd.getErr().println("(see: ./lab " + (cmd == cli ? "" : cmd.getCommandName() + " ") + "--help)");
-      // usage errors exit 1, unless a contributed command declares otherwise (run: 1 means Failed)
-      return cmd.getCommandSpec().userObject() instanceof Subcommand
-          ? cmd.getCommandSpec().exitCodeOnInvalidInput() : 1;
-    });
-    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-      if (System.getenv(DEBUG_ENV) != null) {
-        ex.printStackTrace(cmd.getErr());
-      } else {
-        cmd.getErr().println("(set " + DEBUG_ENV + "=1 for the stack trace)");
-      }
-      return 1;
-    });
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine cmd = ex.getCommandLine();
+          cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
+          cmd.getErr()
+              .println("(see: ./lab " + (cmd == cli ? "" : cmd.getCommandName() + " ") + "--help)");
+          // usage errors exit 1, unless a contributed command declares otherwise (run: 1 means
+          // Failed)
+          return cmd.getCommandSpec().userObject() instanceof Subcommand
+              ? cmd.getCommandSpec().exitCodeOnInvalidInput()
+              : 1;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          cmd.getErr()
+              .println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          if (System.getenv(DEBUG_ENV) != null) {
+            ex.printStackTrace(cmd.getErr());
+          } else {
+            cmd.getErr().println("(set " + DEBUG_ENV + "=1 for the stack trace)");
+          }
+          return 1;
+        });
     return cli;
   }
 

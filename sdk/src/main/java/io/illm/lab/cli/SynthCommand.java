@@ -24,27 +24,32 @@ import picocli.CommandLine.Option;
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-        "Writes the YAML of the Java definitions and the CRDs.",
-        "",
-        "Writes experiments/<name>/experiment.yaml, components/<category>/<name>.yaml and",
-        "generated-crds/ from every io.illm.lab.dsl.Catalogue on the classpath, and removes",
-        "generated files that are no longer produced. Nothing is written when any definition",
-        "is invalid."},
+      "Writes the YAML of the Java definitions and the CRDs.",
+      "",
+      "Writes experiments/<name>/experiment.yaml, components/<category>/<name>.yaml and",
+      "generated-crds/ from every io.illm.lab.dsl.Catalogue on the classpath, and removes",
+      "generated files that are no longer produced. Nothing is written when any definition",
+      "is invalid."
+    },
     footer = {"", "Exit codes: 0 ok (or no drift), 1 drift with --check, 2 invalid definitions."})
 public final class SynthCommand implements Callable<Integer> {
 
   /** The environment variable ./lab sets to the repository root. */
   static final String ROOT_ENV = "LAB_ROOT";
 
-  @Option(names = "--check", description = "Change nothing; exit 1 with a diff when the YAML on disk is stale.")
+  @Option(
+      names = "--check",
+      description = "Change nothing; exit 1 with a diff when the YAML on disk is stale.")
   boolean check;
 
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "Repository root to write under. Default: $LAB_ROOT, else the current directory.")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "Repository root to write under. Default: $LAB_ROOT, else the current directory.")
   Path root;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -54,8 +59,9 @@ public final class SynthCommand implements Callable<Integer> {
     ServiceLoader.load(Catalogue.class).forEach(catalogues::add);
     catalogues.sort(Comparator.comparing(c -> c.getClass().getName()));
     if (catalogues.isEmpty()) {
-      err.println("synth: no catalogue on the classpath"
-          + " (list an io.illm.lab.dsl.Catalogue in META-INF/services, as dsl-examples does)");
+      err.println(
+          "synth: no catalogue on the classpath"
+              + " (list an io.illm.lab.dsl.Catalogue in META-INF/services, as dsl-examples does)");
       return 2;
     }
     List<Component> components = new ArrayList<>();
@@ -67,11 +73,14 @@ public final class SynthCommand implements Callable<Integer> {
     List<Problem> problems = Synth.validateBuilt(components, experiments);
     problems.forEach(p -> (p.isError() ? err : out).println(p));
     if (problems.stream().anyMatch(Problem::isError)) {
-      err.println("synth: " + problems.stream().filter(Problem::isError).count()
-          + " errors; nothing written");
+      err.println(
+          "synth: "
+              + problems.stream().filter(Problem::isError).count()
+              + " errors; nothing written");
       return 2;
     }
-    String source = catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
+    String source =
+        catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
     SortedMap<String, String> files = Synth.render(source, components, experiments);
     Path base = root();
     if (check) {
@@ -81,8 +90,12 @@ public final class SynthCommand implements Callable<Integer> {
         err.print(d.unifiedDiff());
       }
       if (!drift.isEmpty()) {
-        err.println("synth --check: " + drift.size() + " of " + files.size()
-            + " files are stale; run ./lab synth and commit the result");
+        err.println(
+            "synth --check: "
+                + drift.size()
+                + " of "
+                + files.size()
+                + " files are stale; run ./lab synth and commit the result");
         return 1;
       }
       out.println("synth --check: " + files.size() + " files up to date");
@@ -90,8 +103,11 @@ public final class SynthCommand implements Callable<Integer> {
     }
     List<Drift> changes = Synth.write(base, files);
     changes.forEach(d -> out.println(d.kind().verb() + " " + d.path()));
-    out.printf("synth: %d components, %d experiments, %d CRDs: %d written, %d removed, %d unchanged%n",
-        components.size(), experiments.size(), files.size() - components.size() - experiments.size(),
+    out.printf(
+        "synth: %d components, %d experiments, %d CRDs: %d written, %d removed, %d unchanged%n",
+        components.size(),
+        experiments.size(),
+        files.size() - components.size() - experiments.size(),
         changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count(),
         changes.stream().filter(d -> d.kind() == Drift.Kind.STALE).count(),
         files.size() - changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count());

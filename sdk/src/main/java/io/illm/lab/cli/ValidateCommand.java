@@ -29,34 +29,48 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ValidateCommand.USAGE,
     exitCodeOnExecutionException = ValidateCommand.USAGE,
-    description = "Checks Experiment and Component YAML: structure against the CRD schema, then meaning"
-        + " (references, dependencies, derived names). Prints every problem as"
-        + " `file: path: message (hint)`, then a summary line.",
+    description =
+        "Checks Experiment and Component YAML: structure against the CRD schema, then meaning"
+            + " (references, dependencies, derived names). Prints every problem as"
+            + " `file: path: message (hint)`, then a summary line.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:valid (warnings allowed)", "1:usage error", "2:invalid"})
 public final class ValidateCommand implements Callable<Integer> {
 
   /** Exit code: every document is valid. */
   public static final int VALID = 0;
+
   /** Exit code: the command was used wrongly (unknown option, missing path). */
   public static final int USAGE = 1;
+
   /** Exit code: at least one error was found. */
   public static final int INVALID = 2;
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
-  public enum Output { text, json }
+  public enum Output {
+    text,
+    json
+  }
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (searched for *.yaml and *.yml).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or folders (searched for *.yaml and *.yml).")
   private List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--catalogue", paramLabel = "DIR",
-      description = "A folder of Components that experiments may reference; repeatable. Default: ./components when it exists.")
+  @Option(
+      names = "--catalogue",
+      paramLabel = "DIR",
+      description =
+          "A folder of Components that experiments may reference; repeatable. Default: ./components when it exists.")
   private List<Path> catalogues = new ArrayList<>();
 
-  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text or json. Default: ${DEFAULT-VALUE}.")
   private Output output = Output.text;
 
@@ -65,8 +79,12 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<String> usage = new ArrayList<>();
-    paths.stream().filter(p -> !Files.exists(p)).forEach(p -> usage.add("no such file or directory: " + p));
-    catalogues.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> usage.add("not a folder: " + p));
+    paths.stream()
+        .filter(p -> !Files.exists(p))
+        .forEach(p -> usage.add("no such file or directory: " + p));
+    catalogues.stream()
+        .filter(p -> !Files.isDirectory(p))
+        .forEach(p -> usage.add("not a folder: " + p));
     if (!usage.isEmpty()) {
       usage.forEach(err::println);
       err.flush();

@@ -113,7 +113,7 @@ public final class CloudCluster extends ClusterShape {
 
   @Override
   ClusterSpec spec() {
-    return new ClusterSpec(provider, preemptible, zone, region, machineType, nodeCount, diskSizeGb,
-        kubernetesVersion);
+    return new ClusterSpec(
+        provider, preemptible, zone, region, machineType, nodeCount, diskSizeGb, kubernetesVersion);
   }
 }

@@ -127,7 +127,8 @@ public final class ComponentDef implements Deployable {
   }
 
   /**
-   * Manifests from a path in a Git repository: {@code source(git(repoURL, path).revision(revision))}.
+   * Manifests from a path in a Git repository: {@code source(git(repoURL,
+   * path).revision(revision))}.
    *
    * <p>Default: none.
    */
@@ -278,7 +279,9 @@ public final class ComponentDef implements Deployable {
   public Component build() {
     Findings findings = new Findings(file());
     if (sources.isEmpty()) {
-      findings.error("spec.sources", "component \"" + name + "\" has no source",
+      findings.error(
+          "spec.sources",
+          "component \"" + name + "\" has no source",
           "add .git(repoURL, path, revision), .helm(repoURL, chart, version) or .source(...)");
     }
     Component component = component();
@@ -292,21 +295,33 @@ public final class ComponentDef implements Deployable {
   /** A fresh model object, unchecked. */
   Component component() {
     Component component = new Component();
-    component.setMetadata(new ObjectMetaBuilder()
-        .withName(name)
-        .withLabels(labels.isEmpty() ? null : new TreeMap<>(labels))
-        .withAnnotations(annotations.isEmpty() ? null : new TreeMap<>(annotations))
-        .build());
+    component.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withLabels(labels.isEmpty() ? null : new TreeMap<>(labels))
+            .withAnnotations(annotations.isEmpty() ? null : new TreeMap<>(annotations))
+            .build());
     List<ComponentSource> modelSources = new ArrayList<>();
     sources.forEach(s -> modelSources.add(s.source()));
     List<ComponentParameter> modelParameters = new ArrayList<>();
     parameters.forEach(p -> modelParameters.add(p.parameter()));
-    ComponentObservability modelObservability = observability
-        ? new ComponentObservability(serviceMonitor, podMonitor,
-            podLabels.isEmpty() ? null : new TreeMap<>(podLabels), metricsPath, metricsPort)
-        : null;
-    component.setSpec(new ComponentSpec(description, category, type, modelSources,
-        modelParameters.isEmpty() ? null : modelParameters, modelObservability));
+    ComponentObservability modelObservability =
+        observability
+            ? new ComponentObservability(
+                serviceMonitor,
+                podMonitor,
+                podLabels.isEmpty() ? null : new TreeMap<>(podLabels),
+                metricsPath,
+                metricsPort)
+            : null;
+    component.setSpec(
+        new ComponentSpec(
+            description,
+            category,
+            type,
+            modelSources,
+            modelParameters.isEmpty() ? null : modelParameters,
+            modelObservability));
     return component;
   }
 

@@ -61,8 +61,10 @@ final class ComponentParts {
     chain.callIf(s.getRef(), v -> "ref(" + str(v) + ")");
     HelmSource helm = s.getHelm();
     if (helm != null) {
-      boolean any = helm.getReleaseName() != null || notEmpty(helm.getValuesFiles())
-          || notEmpty(helm.getParameters());
+      boolean any =
+          helm.getReleaseName() != null
+              || notEmpty(helm.getValuesFiles())
+              || notEmpty(helm.getParameters());
       chain.callIf(helm.getReleaseName(), v -> "releaseName(" + str(v) + ")");
       if (helm.getValuesFiles() != null) {
         helm.getValuesFiles().forEach(f -> chain.call("valuesFile(" + str(f) + ")"));
@@ -87,11 +89,14 @@ final class ComponentParts {
 
   private static String parameter(ComponentParameter p) {
     ParameterType type = p.getType();
-    String factory = type == null ? "param" : switch (type) {
-      case BOOL -> "boolParam";
-      case INT -> "intParam";
-      case STRING -> "stringParam";
-    };
+    String factory =
+        type == null
+            ? "param"
+            : switch (type) {
+              case BOOL -> "boolParam";
+              case INT -> "intParam";
+              case STRING -> "stringParam";
+            };
     StringBuilder text = new StringBuilder(factory + "(" + str(p.getName()) + ")");
     if (p.getDefaultValue() != null) {
       text.append(defaultValue(type, p.getDefaultValue()));
@@ -122,12 +127,16 @@ final class ComponentParts {
     if (o == null) {
       return;
     }
-    boolean any = o.getServiceMonitor() != null || o.getPodMonitor() != null
-        || (o.getPodLabels() != null && !o.getPodLabels().isEmpty()) || o.getMetricsPath() != null
-        || o.getMetricsPort() != null;
+    boolean any =
+        o.getServiceMonitor() != null
+            || o.getPodMonitor() != null
+            || (o.getPodLabels() != null && !o.getPodLabels().isEmpty())
+            || o.getMetricsPath() != null
+            || o.getMetricsPort() != null;
     chain.callIf(o.getServiceMonitor(), v -> v ? "serviceMonitor()" : "serviceMonitor(false)");
     chain.callIf(o.getPodMonitor(), v -> v ? "podMonitor()" : "podMonitor(false)");
-    entries(o.getPodLabels()).forEach((k, v) -> chain.call("podLabel(" + str(k) + ", " + str(v) + ")"));
+    entries(o.getPodLabels())
+        .forEach((k, v) -> chain.call("podLabel(" + str(k) + ", " + str(v) + ")"));
     chain.callIf(o.getMetricsPath(), v -> "metricsPath(" + str(v) + ")");
     chain.callIf(o.getMetricsPort(), v -> "metricsPort(" + v + ")");
     if (!any) {

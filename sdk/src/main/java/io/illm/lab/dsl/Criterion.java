@@ -15,7 +15,11 @@ public final class Criterion {
   private final String target;
   private final String description;
 
-  Criterion(String metric, ComparisonOperator operator, double threshold, String target,
+  Criterion(
+      String metric,
+      ComparisonOperator operator,
+      double threshold,
+      String target,
       String description) {
     this.metric = metric;
     this.operator = operator;

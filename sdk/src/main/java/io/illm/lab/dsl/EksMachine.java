@@ -1,6 +1,9 @@
 package io.illm.lab.dsl;
 
-/** EKS (EC2) instance types for {@link Lab#eks(EksMachine)}; {@link Lab#eks(String)} takes any other. */
+/**
+ * EKS (EC2) instance types for {@link Lab#eks(EksMachine)}; {@link Lab#eks(String)} takes any
+ * other.
+ */
 public enum EksMachine {
   T3_MEDIUM("t3.medium"),
   M6I_LARGE("m6i.large"),

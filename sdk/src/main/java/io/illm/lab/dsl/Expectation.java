@@ -2,7 +2,9 @@ package io.illm.lab.dsl;
 
 import io.illm.lab.model.ComparisonOperator;
 
-/** The first half of a success criterion, {@code expect("p95_latency")}; a comparison completes it. */
+/**
+ * The first half of a success criterion, {@code expect("p95_latency")}; a comparison completes it.
+ */
 public final class Expectation {
 
   private final String metric;

@@ -281,8 +281,8 @@ public final class ExperimentDef {
   }
 
   /**
-   * What happens to clusters after Failed: {@link Lab#delete()} or {@link Lab#retain(Duration)}
-   * (to look at what went wrong).
+   * What happens to clusters after Failed: {@link Lab#delete()} or {@link Lab#retain(Duration)} (to
+   * look at what went wrong).
    *
    * <p>Default: delete at once.
    */
@@ -324,8 +324,10 @@ public final class ExperimentDef {
     String file = "experiments/" + name;
     Findings findings = new Findings(file);
     Experiment experiment = experiment(findings);
-    List<Problem> validated = Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known));
-    findings.addValidated(known == null ? DeployedComponents.withoutByName(validated, targets) : validated);
+    List<Problem> validated =
+        Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known));
+    findings.addValidated(
+        known == null ? DeployedComponents.withoutByName(validated, targets) : validated);
     if (findings.hasErrors()) {
       throw new InvalidInputException(file, findings.problems());
     }
@@ -334,12 +336,13 @@ public final class ExperimentDef {
 
   private Experiment experiment(Findings findings) {
     Experiment experiment = new Experiment();
-    experiment.setMetadata(new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(namespace)
-        .withLabels(labels.isEmpty() ? null : new TreeMap<>(labels))
-        .withAnnotations(annotations.isEmpty() ? null : new TreeMap<>(annotations))
-        .build());
+    experiment.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(namespace)
+            .withLabels(labels.isEmpty() ? null : new TreeMap<>(labels))
+            .withAnnotations(annotations.isEmpty() ? null : new TreeMap<>(annotations))
+            .build());
     ExperimentSpec spec = new ExperimentSpec();
     spec.setTitle(title);
     spec.setDescription(description);
@@ -349,12 +352,14 @@ public final class ExperimentDef {
     spec.setTargets(targets(findings));
     spec.setWorkflow(workflow(findings));
     spec.setMetrics(metrics(findings));
-    spec.setQualityGate(qualityGate == null ? null : qualityGate.gate(findings, "spec.qualityGate"));
+    spec.setQualityGate(
+        qualityGate == null ? null : qualityGate.gate(findings, "spec.qualityGate"));
     spec.setDeadlines(deadlines(findings));
     if (onComplete != null || onFailure != null) {
-      spec.setCleanup(new CleanupPolicy(
-          onComplete == null ? null : onComplete.rule(findings, "spec.cleanup.onComplete"),
-          onFailure == null ? null : onFailure.rule(findings, "spec.cleanup.onFailure")));
+      spec.setCleanup(
+          new CleanupPolicy(
+              onComplete == null ? null : onComplete.rule(findings, "spec.cleanup.onComplete"),
+              onFailure == null ? null : onFailure.rule(findings, "spec.cleanup.onFailure")));
     }
     spec.setBudget(budget == null ? null : new Budget(budget));
     experiment.setSpec(spec);
@@ -363,7 +368,9 @@ public final class ExperimentDef {
 
   private List<Target> targets(Findings findings) {
     if (targets.isEmpty()) {
-      findings.error("spec.targets", "experiment \"" + name + "\" has no targets",
+      findings.error(
+          "spec.targets",
+          "experiment \"" + name + "\" has no targets",
           "add .target(target(\"app\").on(gke(...)).deploy(...))");
       return null;
     }
@@ -376,15 +383,21 @@ public final class ExperimentDef {
 
   private WorkflowSpec workflow(Findings findings) {
     if (workflow == null) {
-      findings.error("spec.workflow", "experiment \"" + name + "\" has no workflow",
+      findings.error(
+          "spec.workflow",
+          "experiment \"" + name + "\" has no workflow",
           "add .workflow(workflow(\"<WorkflowTemplate name>\")).completeOn(CompletionMode.WORKFLOW)");
       return null;
     }
     if (completion == null) {
-      findings.error("spec.workflow.completion", "nothing says what ends the Running phase",
+      findings.error(
+          "spec.workflow.completion",
+          "nothing says what ends the Running phase",
           "add .completeOn(CompletionMode.WORKFLOW) or .completeOn(CompletionMode.MANUAL)");
     }
-    return new WorkflowSpec(workflow.template(), completion == null ? null : new Completion(completion),
+    return new WorkflowSpec(
+        workflow.template(),
+        completion == null ? null : new Completion(completion),
         workflow.params());
   }
 
@@ -393,12 +406,16 @@ public final class ExperimentDef {
     for (int i = 0; i < metrics.size(); i++) {
       queries.add(metrics.get(i).query(findings, "spec.metrics.queries[" + i + "]"));
     }
-    return queries.isEmpty() && metricsOnEmpty == null && repetitions == null ? null
+    return queries.isEmpty() && metricsOnEmpty == null && repetitions == null
+        ? null
         : new MetricsSpec(queries.isEmpty() ? null : queries, metricsOnEmpty, repetitions);
   }
 
   private Deadlines deadlines(Findings findings) {
-    if (provisioning == null && deploying == null && running == null && collecting == null
+    if (provisioning == null
+        && deploying == null
+        && running == null
+        && collecting == null
         && total == null) {
       return null;
     }

@@ -42,7 +42,10 @@ final class ExperimentParts {
     }
     List<SuccessCriterion> criteria = hypothesis.getSuccessCriteria();
     for (int i = 0; criteria != null && i < criteria.size(); i++) {
-      chain.call("criterion(" + criterion(criteria.get(i), "spec.hypothesis.successCriteria[" + i + "]") + ")");
+      chain.call(
+          "criterion("
+              + criterion(criteria.get(i), "spec.hypothesis.successCriteria[" + i + "]")
+              + ")");
     }
     return chain.toString();
   }
@@ -52,14 +55,22 @@ final class ExperimentParts {
       source.refuseAt(path, "a criterion without operator or value");
       return "expect(" + str(criterion.getMetric()) + ").below(0)";
     }
-    String comparison = switch (criterion.getOperator()) {
-      case LT -> "below";
-      case LTE -> "atMost";
-      case GT -> "above";
-      case GTE -> "atLeast";
-    };
-    StringBuilder text = new StringBuilder("expect(" + str(criterion.getMetric()) + ")." + comparison
-        + "(" + number(criterion.getValue()) + ")");
+    String comparison =
+        switch (criterion.getOperator()) {
+          case LT -> "below";
+          case LTE -> "atMost";
+          case GT -> "above";
+          case GTE -> "atLeast";
+        };
+    StringBuilder text =
+        new StringBuilder(
+            "expect("
+                + str(criterion.getMetric())
+                + ")."
+                + comparison
+                + "("
+                + number(criterion.getValue())
+                + ")");
     if (criterion.getTarget() != null) {
       text.append(".target(").append(str(criterion.getTarget())).append(')');
     }
@@ -78,24 +89,30 @@ final class ExperimentParts {
       List<String> refs = new ArrayList<>();
       for (int i = 0; i < target.getComponents().size(); i++) {
         String refPath = path + ".components[" + i + "]";
-        entries(target.getComponents().get(i).getParams()).forEach((k, v) -> {
-          if (v == null) {
-            source.refuseAt(refPath + ".params", "a parameter without a value");
-          }
-        });
+        entries(target.getComponents().get(i).getParams())
+            .forEach(
+                (k, v) -> {
+                  if (v == null) {
+                    source.refuseAt(refPath + ".params", "a parameter without a value");
+                  }
+                });
         refs.add(JavaSource.ref(target.getComponents().get(i), source, refPath, depth + 2));
       }
       chain.call("deploy(" + String.join(",\n" + "    ".repeat(depth + 1), refs) + ")");
     }
     if (target.getObservability() != null) {
       boolean enabled = target.getObservability().isEnabled();
-      String transport = target.getObservability().getTransport() == null ? null
-          : "Transport." + target.getObservability().getTransport().name();
+      String transport =
+          target.getObservability().getTransport() == null
+              ? null
+              : "Transport." + target.getObservability().getTransport().name();
       if (transport != null) {
         source.use("io.illm.lab.model.Transport");
       }
-      chain.call(!enabled ? "observability(false, " + (transport == null ? "null" : transport) + ")"
-          : transport == null ? "observability()" : "observability(" + transport + ")");
+      chain.call(
+          !enabled
+              ? "observability(false, " + (transport == null ? "null" : transport) + ")"
+              : transport == null ? "observability()" : "observability(" + transport + ")");
     }
     if (notEmpty(target.getDepends())) {
       chain.call("depends(" + strs(target.getDepends()) + ")");
@@ -110,7 +127,8 @@ final class ExperimentParts {
       return "hub()";
     }
     if (provider == Provider.HUB) {
-      if (!new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null).equals(cluster)) {
+      if (!new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null)
+          .equals(cluster)) {
         source.refuseAt(path, "a hub cluster with a machine shape");
       }
       return "hub()";
@@ -121,9 +139,14 @@ final class ExperimentParts {
     }
     append(text, "zone", cluster.getZone() == null ? null : str(cluster.getZone()));
     append(text, "region", cluster.getRegion() == null ? null : str(cluster.getRegion()));
-    append(text, "nodes", cluster.getNodeCount() == null ? null : cluster.getNodeCount().toString());
-    append(text, "disk", cluster.getDiskSizeGb() == null ? null : cluster.getDiskSizeGb().toString());
-    append(text, "kubernetes", cluster.getKubernetesVersion() == null ? null : str(cluster.getKubernetesVersion()));
+    append(
+        text, "nodes", cluster.getNodeCount() == null ? null : cluster.getNodeCount().toString());
+    append(
+        text, "disk", cluster.getDiskSizeGb() == null ? null : cluster.getDiskSizeGb().toString());
+    append(
+        text,
+        "kubernetes",
+        cluster.getKubernetesVersion() == null ? null : str(cluster.getKubernetesVersion()));
     return text.toString();
   }
 
@@ -138,7 +161,8 @@ final class ExperimentParts {
       return;
     }
     Chain call = new Chain("workflow(" + str(workflow.getTemplate()) + ")", chain.depth + 1);
-    entries(workflow.getParams()).forEach((k, v) -> call.call("param(" + str(k) + ", " + str(v) + ")"));
+    entries(workflow.getParams())
+        .forEach((k, v) -> call.call("param(" + str(k) + ", " + str(v) + ")"));
     chain.call("workflow(" + call + ")");
     if (workflow.getCompletion() != null) {
       if (workflow.getCompletion().getMode() == null) {
@@ -193,10 +217,20 @@ final class ExperimentParts {
     if (gate != null) {
       StringBuilder text = new StringBuilder("qualityGate()");
       append(text, "enabled", gate.getEnabled() == null ? null : gate.getEnabled().toString());
-      append(text, "maxIterations", gate.getMaxIterations() == null ? null : gate.getMaxIterations().toString());
-      append(text, "minDataCoverage", gate.getMinDataCoverage() == null ? null : number(gate.getMinDataCoverage()));
-      append(text, "recollectDelay", gate.getRecollectDelay() == null ? null
-          : source.duration("spec.qualityGate.recollectDelay", gate.getRecollectDelay()));
+      append(
+          text,
+          "maxIterations",
+          gate.getMaxIterations() == null ? null : gate.getMaxIterations().toString());
+      append(
+          text,
+          "minDataCoverage",
+          gate.getMinDataCoverage() == null ? null : number(gate.getMinDataCoverage()));
+      append(
+          text,
+          "recollectDelay",
+          gate.getRecollectDelay() == null
+              ? null
+              : source.duration("spec.qualityGate.recollectDelay", gate.getRecollectDelay()));
       chain.call("qualityGate(" + text + ")");
     }
     deadlines(spec.getDeadlines(), chain);
@@ -237,7 +271,8 @@ final class ExperimentParts {
     for (String[] field : fields) {
       if (field[1] != null) {
         any = true;
-        chain.call(field[0] + "Deadline(" + source.duration("spec.deadlines." + field[0], field[1]) + ")");
+        chain.call(
+            field[0] + "Deadline(" + source.duration("spec.deadlines." + field[0], field[1]) + ")");
       }
     }
     if (!any) {
@@ -257,8 +292,10 @@ final class ExperimentParts {
         }
         yield "delete()";
       }
-      case RETAIN -> rule.getRetainFor() == null ? "retain()"
-          : "retain(" + source.duration(path + ".retainFor", rule.getRetainFor()) + ")";
+      case RETAIN ->
+          rule.getRetainFor() == null
+              ? "retain()"
+              : "retain(" + source.duration(path + ".retainFor", rule.getRetainFor()) + ")";
     };
   }
 }

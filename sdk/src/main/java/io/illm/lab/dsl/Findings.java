@@ -47,7 +47,8 @@ final class Findings {
   }
 
   private static boolean within(String inner, String outer) {
-    return inner.startsWith(outer) && inner.length() > outer.length()
+    return inner.startsWith(outer)
+        && inner.length() > outer.length()
         && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
   }
 
@@ -59,7 +60,10 @@ final class Findings {
     try {
       return Durations.format(duration);
     } catch (IllegalArgumentException e) {
-      error(path, e.getMessage(), "use a positive, whole number of seconds, e.g. Duration.ofMinutes(30)");
+      error(
+          path,
+          e.getMessage(),
+          "use a positive, whole number of seconds, e.g. Duration.ofMinutes(30)");
       return null;
     }
   }

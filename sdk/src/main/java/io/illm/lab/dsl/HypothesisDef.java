@@ -51,7 +51,11 @@ public final class HypothesisDef {
   Hypothesis hypothesis() {
     List<SuccessCriterion> successCriteria = new ArrayList<>();
     criteria.forEach(c -> successCriteria.add(c.criterion()));
-    return new Hypothesis(claim, copyOrNull(questions), copyOrNull(focus), successCriteria.isEmpty() ? null : successCriteria);
+    return new Hypothesis(
+        claim,
+        copyOrNull(questions),
+        copyOrNull(focus),
+        successCriteria.isEmpty() ? null : successCriteria);
   }
 
   private static List<String> copyOrNull(List<String> list) {

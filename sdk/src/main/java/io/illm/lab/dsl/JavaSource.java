@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * input's. Components the experiment deploys are referenced by name ({@link Lab#app}), since
  * imported files have no Java values for them. The status is not rendered.
  *
- * <p>What the DSL cannot say exactly is refused, not approximated: a field the DSL has no method for
- * (e.g. {@code metadata.generateName}), an empty object such as {@code deadlines: {}}, or a
+ * <p>What the DSL cannot say exactly is refused, not approximated: a field the DSL has no method
+ * for (e.g. {@code metadata.generateName}), an empty object such as {@code deadlines: {}}, or a
  * duration not in canonical form ({@code 90m} comes back as {@code 1h30m}). The {@link
  * InvalidInputException} names every such field.
  */
@@ -54,7 +54,8 @@ public final class JavaSource {
     JavaSource source = new JavaSource("experiments/" + name);
     source.imports.add("io.illm.lab.model.Experiment");
     String body = source.experimentExpression(experiment);
-    return source.finish(packageName, className, "Experiment", "The experiment " + name + ".", body);
+    return source.finish(
+        packageName, className, "Experiment", "The experiment " + name + ".", body);
   }
 
   /**
@@ -88,7 +89,8 @@ public final class JavaSource {
     return out.toString();
   }
 
-  private String finish(String packageName, String className, String type, String doc, String body) {
+  private String finish(
+      String packageName, String className, String type, String doc, String body) {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(file + " cannot be rendered as Java", problems);
     }
@@ -100,12 +102,22 @@ public final class JavaSource {
     for (String name : imports) {
       out.append("import ").append(name).append(";\n");
     }
-    out.append("\n/** ").append(doc.replace("*/", "*&#47;")).append(" */\n")
-        .append("public final class ").append(className).append(" {\n\n")
-        .append("  private ").append(className).append("() {}\n\n")
+    out.append("\n/** ")
+        .append(doc.replace("*/", "*&#47;"))
+        .append(" */\n")
+        .append("public final class ")
+        .append(className)
+        .append(" {\n\n")
+        .append("  private ")
+        .append(className)
+        .append("() {}\n\n")
         .append("  /** Builds and checks it. */\n")
-        .append("  public static ").append(type).append(" build() {\n")
-        .append("    return ").append(body).append("\n")
+        .append("  public static ")
+        .append(type)
+        .append(" build() {\n")
+        .append("    return ")
+        .append(body)
+        .append("\n")
         .append("        .build();\n")
         .append("  }\n")
         .append("}\n");
@@ -113,8 +125,12 @@ public final class JavaSource {
   }
 
   private void refuse(String path, String what) {
-    problems.add(Problem.error(file, path, what + " cannot be said in the DSL",
-        "edit the YAML (or write the Java by hand) and import again"));
+    problems.add(
+        Problem.error(
+            file,
+            path,
+            what + " cannot be said in the DSL",
+            "edit the YAML (or write the Java by hand) and import again"));
   }
 
   // ---- experiments
@@ -124,8 +140,10 @@ public final class JavaSource {
     ObjectMeta meta = experiment.getMetadata();
     if (meta != null) {
       chain.callIf(meta.getNamespace(), v -> "namespace(" + str(v) + ")");
-      entries(meta.getLabels()).forEach((k, v) -> chain.call("label(" + str(k) + ", " + str(v) + ")"));
-      entries(meta.getAnnotations()).forEach((k, v) -> chain.call("annotation(" + str(k) + ", " + str(v) + ")"));
+      entries(meta.getLabels())
+          .forEach((k, v) -> chain.call("label(" + str(k) + ", " + str(v) + ")"));
+      entries(meta.getAnnotations())
+          .forEach((k, v) -> chain.call("annotation(" + str(k) + ", " + str(v) + ")"));
     }
     ExperimentSpec spec = experiment.getSpec();
     if (spec == null) {
@@ -139,12 +157,18 @@ public final class JavaSource {
     }
     chain.callIf(spec.getPublish(), v -> v ? "publish()" : "publish(false)");
     if (spec.getHypothesis() != null) {
-      chain.call("hypothesis(" + new ExperimentParts(this).hypothesis(spec.getHypothesis(), chain.depth + 1) + ")");
+      chain.call(
+          "hypothesis("
+              + new ExperimentParts(this).hypothesis(spec.getHypothesis(), chain.depth + 1)
+              + ")");
     }
     ExperimentParts parts = new ExperimentParts(this);
     if (spec.getTargets() != null) {
       for (int i = 0; i < spec.getTargets().size(); i++) {
-        chain.call("target(" + parts.target(spec.getTargets().get(i), "spec.targets[" + i + "]", chain.depth + 1) + ")");
+        chain.call(
+            "target("
+                + parts.target(spec.getTargets().get(i), "spec.targets[" + i + "]", chain.depth + 1)
+                + ")");
       }
     }
     parts.workflow(spec.getWorkflow(), chain);
@@ -186,13 +210,16 @@ public final class JavaSource {
     }
     imports.add("io.illm.lab.model.Category");
     ObjectMeta meta = component.getMetadata();
-    Chain chain = new Chain("component(" + str(metadataName(meta)) + ", Category." + category + ")", 2);
+    Chain chain =
+        new Chain("component(" + str(metadataName(meta)) + ", Category." + category + ")", 2);
     if (meta != null && meta.getNamespace() != null) {
       refuse("metadata.namespace", "a namespace on a cluster-scoped Component");
     }
     if (meta != null) {
-      entries(meta.getLabels()).forEach((k, v) -> chain.call("label(" + str(k) + ", " + str(v) + ")"));
-      entries(meta.getAnnotations()).forEach((k, v) -> chain.call("annotation(" + str(k) + ", " + str(v) + ")"));
+      entries(meta.getLabels())
+          .forEach((k, v) -> chain.call("label(" + str(k) + ", " + str(v) + ")"));
+      entries(meta.getAnnotations())
+          .forEach((k, v) -> chain.call("annotation(" + str(k) + ", " + str(v) + ")"));
     }
     if (spec != null) {
       new ComponentParts(this).render(spec, chain);
@@ -215,8 +242,13 @@ public final class JavaSource {
       return "Duration.ZERO";
     }
     if (!Durations.format(duration).equals(text)) {
-      refuse(path, "the non-canonical duration \"" + text + "\" (it would come back as "
-          + Durations.format(duration) + ")");
+      refuse(
+          path,
+          "the non-canonical duration \""
+              + text
+              + "\" (it would come back as "
+              + Durations.format(duration)
+              + ")");
     }
     imports.add("java.time.Duration");
     long seconds = duration.getSeconds();
@@ -321,14 +353,19 @@ public final class JavaSource {
   }
 
   static String ref(ComponentRef ref, JavaSource source, String path, int depth) {
-    int set = (ref.getApp() != null ? 1 : 0) + (ref.getWorkflow() != null ? 1 : 0)
-        + (ref.getConfig() != null ? 1 : 0);
+    int set =
+        (ref.getApp() != null ? 1 : 0)
+            + (ref.getWorkflow() != null ? 1 : 0)
+            + (ref.getConfig() != null ? 1 : 0);
     if (set != 1) {
       source.refuse(path, "a component reference with " + set + " of app, workflow and config");
     }
-    String head = ref.getApp() != null ? "app(" + str(ref.getApp()) + ")"
-        : ref.getWorkflow() != null ? "workflowRef(" + str(ref.getWorkflow()) + ")"
-        : "config(" + str(ref.getConfig()) + ")";
+    String head =
+        ref.getApp() != null
+            ? "app(" + str(ref.getApp()) + ")"
+            : ref.getWorkflow() != null
+                ? "workflowRef(" + str(ref.getWorkflow()) + ")"
+                : "config(" + str(ref.getConfig()) + ")";
     Chain chain = new Chain(head, depth);
     entries(ref.getParams()).forEach((k, v) -> chain.call("with(" + str(k) + ", " + str(v) + ")"));
     return chain.toString();

@@ -78,7 +78,9 @@ public final class Lab {
     return new SourceDef(repoURL).chart(chart);
   }
 
-  /** A repository as a source, e.g. one that other sources' values files refer to by {@code ref}. */
+  /**
+   * A repository as a source, e.g. one that other sources' values files refer to by {@code ref}.
+   */
   public static SourceDef repo(String repoURL) {
     return new SourceDef(repoURL);
   }

@@ -23,8 +23,8 @@ public final class MetricDef {
   }
 
   /**
-   * The PromQL; required. {@code $EXPERIMENT}, {@code $NAMESPACE} and {@code $DURATION} are replaced
-   * before it runs.
+   * The PromQL; required. {@code $EXPERIMENT}, {@code $NAMESPACE} and {@code $DURATION} are
+   * replaced before it runs.
    *
    * <p>Default: none; {@code build()} reports a metric without a query.
    */
@@ -161,8 +161,8 @@ public final class MetricDef {
 
   MetricQuery query(Findings findings, String path) {
     if (query == null || query.isBlank()) {
-      findings.error(path + ".query", "metric \"" + name + "\" has no query",
-          "add .promql(\"...\")");
+      findings.error(
+          path + ".query", "metric \"" + name + "\" has no query", "add .promql(\"...\")");
     }
     return new MetricQuery(name, query, type, unit, description, group, perTarget, onEmpty, better);
   }

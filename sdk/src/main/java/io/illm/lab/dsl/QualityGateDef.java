@@ -57,7 +57,10 @@ public final class QualityGateDef {
   }
 
   QualityGate gate(Findings findings, String path) {
-    return new QualityGate(enabled, maxIterations, minDataCoverage,
+    return new QualityGate(
+        enabled,
+        maxIterations,
+        minDataCoverage,
         findings.duration(path + ".recollectDelay", recollectDelay));
   }
 }

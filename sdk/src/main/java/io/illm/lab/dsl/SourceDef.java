@@ -111,8 +111,8 @@ public final class SourceDef {
   }
 
   /**
-   * A Helm value, e.g. {@code set("grafana.enabled", "true")}; repeat for more. Experiments override
-   * it by name.
+   * A Helm value, e.g. {@code set("grafana.enabled", "true")}; repeat for more. Experiments
+   * override it by name.
    *
    * <p>Default: the chart's value.
    */

@@ -90,23 +90,33 @@ public final class TargetDef {
 
   Target target(Findings findings, String path) {
     if (cluster == null) {
-      findings.error(path + ".cluster", "target \"" + name + "\" has no cluster",
+      findings.error(
+          path + ".cluster",
+          "target \"" + name + "\" has no cluster",
           "add .on(gke(...)), .on(eks(...)), .on(aks(...)) or .on(hub())");
     }
     List<ComponentRef> refs = new ArrayList<>();
     for (int i = 0; i < deployments.size(); i++) {
       Deployment deployment = deployments.get(i);
       for (Param<?> param : deployment.undeclared()) {
-        findings.error(path + ".components[" + i + "].params[\"" + param.name() + "\"]",
+        findings.error(
+            path + ".components[" + i + "].params[\"" + param.name() + "\"]",
             "component \"" + deployment.name() + "\" declares no parameter " + param,
-            "declare it on the component with .parameter(...), or use .with(\"" + param.name()
+            "declare it on the component with .parameter(...), or use .with(\""
+                + param.name()
                 + "\", value) for an undeclared Helm value");
       }
       refs.add(deployment.ref());
     }
-    ObservabilitySpec obs = observability == null ? null
-        : new ObservabilitySpec(observability.isEnabled(), observability.getTransport());
-    return new Target(name, cluster == null ? null : cluster.spec(), refs.isEmpty() ? null : refs,
-        obs, depends.isEmpty() ? null : new ArrayList<>(depends));
+    ObservabilitySpec obs =
+        observability == null
+            ? null
+            : new ObservabilitySpec(observability.isEnabled(), observability.getTransport());
+    return new Target(
+        name,
+        cluster == null ? null : cluster.spec(),
+        refs.isEmpty() ? null : refs,
+        obs,
+        depends.isEmpty() ? null : new ArrayList<>(depends));
   }
 }

@@ -7,9 +7,8 @@ import io.illm.lab.model.Category;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.validate.Problem;
-import io.illm.lab.validate.YamlDocuments;
 import io.illm.lab.validate.Validator;
-import io.illm.lab.yaml.LabYaml;
+import io.illm.lab.validate.YamlDocuments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Files imported together. Validation waits for all of them, so that an experiment's components
- * can be looked up among the components imported with it.
+ * Files imported together. Validation waits for all of them, so that an experiment's components can
+ * be looked up among the components imported with it.
  */
 final class Batch {
 
@@ -30,7 +29,9 @@ final class Batch {
   /** Where an imported object is, as problems name it: the file (and document), the path prefix. */
   private record Origin(String shown, String prefix) {}
 
-  /** @param category when not null, the category of every original component */
+  /**
+   * @param category when not null, the category of every original component
+   */
   Batch(Category category) {
     this.category = category;
   }
@@ -60,10 +61,12 @@ final class Batch {
 
   private void add(String file, String shown, String prefix, JsonNode document) {
     Findings findings = new Findings(shown, prefix);
-    document(document, file, findings).ifPresent(object -> {
-      imported.add(new Imported(file, object));
-      origins.add(new Origin(shown, prefix));
-    });
+    document(document, file, findings)
+        .ifPresent(
+            object -> {
+              imported.add(new Imported(file, object));
+              origins.add(new Origin(shown, prefix));
+            });
     problems.addAll(findings.problems());
   }
 
@@ -72,8 +75,18 @@ final class Batch {
     // YAML parser would otherwise read silently wrong or slowly.
     YamlDocuments parsed = YamlDocuments.parse(yaml, file);
     if (!parsed.problems().isEmpty()) {
-      parsed.problems().forEach(p -> problems.add(Problem.error(p.file(), p.path(), p.message(),
-          p.hint().isEmpty() ? "fix the YAML; nothing from this file was imported" : p.hint())));
+      parsed
+          .problems()
+          .forEach(
+              p ->
+                  problems.add(
+                      Problem.error(
+                          p.file(),
+                          p.path(),
+                          p.message(),
+                          p.hint().isEmpty()
+                              ? "fix the YAML; nothing from this file was imported"
+                              : p.hint())));
       return List.of();
     }
     if (parsed.documents().isEmpty()) {
@@ -90,22 +103,29 @@ final class Batch {
     String kind = tree.path("kind").asText("");
     String apiVersion = tree.path("apiVersion").asText("");
     if (!kind.equals(Experiment.KIND) && !kind.equals(Component.KIND)) {
-      findings.error("kind", kind.isEmpty() ? "kind is missing" : "unknown kind " + kind,
+      findings.error(
+          "kind",
+          kind.isEmpty() ? "kind is missing" : "unknown kind " + kind,
           "import reads Experiment and Component of " + Experiment.API_VERSION);
       return Optional.empty();
     }
     if (!apiVersion.equals(Experiment.API_VERSION)) {
-      findings.error("apiVersion", apiVersion.isEmpty() ? "apiVersion is missing" : "unknown apiVersion " + apiVersion,
+      findings.error(
+          "apiVersion",
+          apiVersion.isEmpty() ? "apiVersion is missing" : "unknown apiVersion " + apiVersion,
           "import reads " + Experiment.API_VERSION);
       return Optional.empty();
     }
     ObjectNode copy = tree.deepCopy();
     int mark = findings.mark();
-    Class<? extends HasMetadata> type = kind.equals(Experiment.KIND) ? Experiment.class : Component.class;
+    Class<? extends HasMetadata> type =
+        kind.equals(Experiment.KIND) ? Experiment.class : Component.class;
     if (type == Experiment.class && OriginalExperiment.recognises(copy)) {
       OriginalExperiment.rewrite(copy, findings);
     } else if (type == Component.class && OriginalComponent.recognises(copy)) {
-      OriginalComponent.rewrite(copy, category != null ? category : OriginalComponent.fromPath(file).orElse(null),
+      OriginalComponent.rewrite(
+          copy,
+          category != null ? category : OriginalComponent.fromPath(file).orElse(null),
           findings);
     }
     if (!copy.path("metadata").hasNonNull("name")) {

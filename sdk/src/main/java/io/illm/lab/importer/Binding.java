@@ -55,9 +55,10 @@ final class Binding {
   private static String path(List<JsonMappingException.Reference> where) {
     String path = "";
     for (JsonMappingException.Reference reference : where) {
-      path = reference.getFieldName() != null
-          ? FieldPath.of(path, reference.getFieldName())
-          : FieldPath.at(path, reference.getIndex());
+      path =
+          reference.getFieldName() != null
+              ? FieldPath.of(path, reference.getFieldName())
+              : FieldPath.at(path, reference.getIndex());
     }
     return path;
   }
@@ -68,17 +69,24 @@ final class Binding {
     }
     JsonNode parent = tree;
     for (JsonMappingException.Reference reference : where.subList(0, where.size() - 1)) {
-      parent = reference.getFieldName() != null ? parent.get(reference.getFieldName()) : parent.get(reference.getIndex());
+      parent =
+          reference.getFieldName() != null
+              ? parent.get(reference.getFieldName())
+              : parent.get(reference.getIndex());
       if (parent == null) {
         return false;
       }
     }
     JsonMappingException.Reference last = where.get(where.size() - 1);
-    if (last.getFieldName() != null && parent instanceof ObjectNode object && object.has(last.getFieldName())) {
+    if (last.getFieldName() != null
+        && parent instanceof ObjectNode object
+        && object.has(last.getFieldName())) {
       object.remove(last.getFieldName());
       return true;
     }
-    if (last.getFieldName() == null && parent instanceof ArrayNode array && last.getIndex() < array.size()) {
+    if (last.getFieldName() == null
+        && parent instanceof ArrayNode array
+        && last.getIndex() < array.size()) {
       array.remove(last.getIndex());
       return true;
     }
@@ -99,21 +107,33 @@ final class Binding {
   }
 
   private static String hint(JsonMappingException e) {
-    if (e instanceof UnrecognizedPropertyException unknown && unknown.getKnownPropertyIds() != null) {
-      return "known fields: " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
-          .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
+    if (e instanceof UnrecognizedPropertyException unknown
+        && unknown.getKnownPropertyIds() != null) {
+      return "known fields: "
+          + unknown.getKnownPropertyIds().stream()
+              .map(String::valueOf)
+              .collect(Collectors.toCollection(TreeSet::new))
+              .stream()
+              .collect(Collectors.joining(", "));
     }
-    if (!(e instanceof InvalidFormatException) && e instanceof MismatchedInputException mismatched
-        && mismatched.getTargetType() != null && mismatched.getTargetType().isEnum()) {
-      return "one of " + Arrays.stream(mismatched.getTargetType().getEnumConstants()).map(String::valueOf)
-          .collect(Collectors.joining(", "));
+    if (!(e instanceof InvalidFormatException)
+        && e instanceof MismatchedInputException mismatched
+        && mismatched.getTargetType() != null
+        && mismatched.getTargetType().isEnum()) {
+      return "one of "
+          + Arrays.stream(mismatched.getTargetType().getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
     }
     return "";
   }
 
   private static String describe(Class<?> type) {
     if (type.isEnum()) {
-      return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+      return "one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
     }
     if (type == String.class) {
       return "a string";

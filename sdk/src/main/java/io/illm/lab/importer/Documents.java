@@ -10,14 +10,26 @@ import java.util.Set;
 final class Documents {
 
   /** Metadata that is intent, and carried. */
-  private static final Set<String> CARRIED = Set.of("name", "generateName", "namespace", "labels", "annotations");
+  private static final Set<String> CARRIED =
+      Set.of("name", "generateName", "namespace", "labels", "annotations");
 
   /** Metadata the cluster wrote on the object it ran as (kubectl get -o yaml): not intent. */
-  private static final Set<String> FROM_THE_CLUSTER = Set.of("uid", "resourceVersion", "generation",
-      "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink",
-      "finalizers", "ownerReferences");
+  private static final Set<String> FROM_THE_CLUSTER =
+      Set.of(
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds",
+          "managedFields",
+          "selfLink",
+          "finalizers",
+          "ownerReferences");
 
-  /** kubectl's copy of the whole object as last applied: it would bring every dropped field back. */
+  /**
+   * kubectl's copy of the whole object as last applied: it would bring every dropped field back.
+   */
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private Documents() {}
@@ -26,7 +38,8 @@ final class Documents {
   static void dropStatus(ObjectNode document, Findings findings) {
     if (document.has("status")) {
       document.remove("status");
-      findings.warn("status", "not carried over: status is written by the operator, not imported", "");
+      findings.warn(
+          "status", "not carried over: status is written by the operator, not imported", "");
     }
   }
 
@@ -40,18 +53,25 @@ final class Documents {
     for (String name : names) {
       if (FROM_THE_CLUSTER.contains(name)) {
         metadata.remove(name);
-        findings.warn(FieldPath.of("metadata", name),
-            "not carried over: written by the cluster on the object the original ran as, not part of its definition", "");
+        findings.warn(
+            FieldPath.of("metadata", name),
+            "not carried over: written by the cluster on the object the original ran as, not part of its definition",
+            "");
       } else if (!CARRIED.contains(name)) {
         metadata.remove(name);
-        findings.warn(FieldPath.of("metadata", name), "not carried over: unknown metadata field " + name,
+        findings.warn(
+            FieldPath.of("metadata", name),
+            "not carried over: unknown metadata field " + name,
             "known here: " + String.join(", ", CARRIED.stream().sorted().toList()));
       }
     }
-    if (metadata.get("annotations") instanceof ObjectNode annotations && annotations.has(LAST_APPLIED)) {
+    if (metadata.get("annotations") instanceof ObjectNode annotations
+        && annotations.has(LAST_APPLIED)) {
       annotations.remove(LAST_APPLIED);
-      findings.warn("metadata.annotations." + LAST_APPLIED,
-          "not carried over: kubectl's copy of the original object, which the import replaces", "");
+      findings.warn(
+          "metadata.annotations." + LAST_APPLIED,
+          "not carried over: kubectl's copy of the original object, which the import replaces",
+          "");
     }
     nameFromGenerateName(metadata, findings);
   }
@@ -66,13 +86,19 @@ final class Documents {
     }
     String prefix = metadata.remove("generateName").asText();
     if (metadata.hasNonNull("name")) {
-      findings.warn("metadata.generateName", "not carried over: generateName is dropped, name "
-          + metadata.get("name").asText() + " is kept", "synth'd experiments have fixed names");
+      findings.warn(
+          "metadata.generateName",
+          "not carried over: generateName is dropped, name "
+              + metadata.get("name").asText()
+              + " is kept",
+          "synth'd experiments have fixed names");
       return;
     }
     String name = prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix;
     metadata.set("name", TextNode.valueOf(name));
-    findings.warn("metadata.generateName", "generateName replaced by name " + name
-        + "; synth'd experiments have fixed names", "");
+    findings.warn(
+        "metadata.generateName",
+        "generateName replaced by name " + name + "; synth'd experiments have fixed names",
+        "");
   }
 }

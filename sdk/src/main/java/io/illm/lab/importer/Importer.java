@@ -48,7 +48,8 @@ public final class Importer {
 
   /**
    * Imports YAML text; {@code file} names it in problems and gives the category of an original
-   * component ({@code components/<category>/<name>/component.yaml} or {@code <category>--<name>.yaml}).
+   * component ({@code components/<category>/<name>/component.yaml} or {@code
+   * <category>--<name>.yaml}).
    */
   public static ImportResult read(String file, String yaml) {
     return read(file, yaml, null);
@@ -84,14 +85,19 @@ public final class Importer {
     return batch.result();
   }
 
-  /** The YAML files ({@code .yaml}, {@code .yml}) of a file or folder, recursively, sorted by path. */
+  /**
+   * The YAML files ({@code .yaml}, {@code .yml}) of a file or folder, recursively, sorted by path.
+   */
   public static List<Path> yamlFiles(Path fileOrFolder) throws IOException {
     if (!Files.isDirectory(fileOrFolder)) {
       return List.of(fileOrFolder);
     }
     try (Stream<Path> walk = Files.walk(fileOrFolder)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".yaml")
+                      || p.getFileName().toString().endsWith(".yml"))
           .sorted(Comparator.comparing(Path::toString))
           .toList();
     }

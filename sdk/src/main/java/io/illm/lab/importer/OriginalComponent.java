@@ -17,19 +17,50 @@ import java.util.Optional;
  */
 final class OriginalComponent {
 
-  private static final Shape SOURCE = object(
-      "repoURL", ANY, "targetRevision", ANY, "path", ANY, "chart", ANY,
-      "helm", object("releaseName", ANY, "valuesFiles", ANY,
-          "parameters", listOf(object("name", ANY, "value", ANY, "forceString", ANY))));
-  private static final Shape SPEC = object(
-      "description", ANY, "type", ANY,
-      "sources", listOf(SOURCE),
-      "parameters", listOf(object("name", ANY, "type", ANY, "default", ANY, "required", ANY,
-          "description", ANY)),
-      "observability", object("serviceMonitor", ANY, "podMonitor", ANY, "podLabels", ANY,
-          "metricsPath", ANY, "metricsPort", ANY));
-  static final Shape DOCUMENT = object(
-      "apiVersion", ANY, "kind", ANY, "metadata", ANY, "spec", SPEC, "status", ANY);
+  private static final Shape SOURCE =
+      object(
+          "repoURL",
+          ANY,
+          "targetRevision",
+          ANY,
+          "path",
+          ANY,
+          "chart",
+          ANY,
+          "helm",
+          object(
+              "releaseName",
+              ANY,
+              "valuesFiles",
+              ANY,
+              "parameters",
+              listOf(object("name", ANY, "value", ANY, "forceString", ANY))));
+  private static final Shape SPEC =
+      object(
+          "description",
+          ANY,
+          "type",
+          ANY,
+          "sources",
+          listOf(SOURCE),
+          "parameters",
+          listOf(
+              object(
+                  "name", ANY, "type", ANY, "default", ANY, "required", ANY, "description", ANY)),
+          "observability",
+          object(
+              "serviceMonitor",
+              ANY,
+              "podMonitor",
+              ANY,
+              "podLabels",
+              ANY,
+              "metricsPath",
+              ANY,
+              "metricsPort",
+              ANY));
+  static final Shape DOCUMENT =
+      object("apiVersion", ANY, "kind", ANY, "metadata", ANY, "spec", SPEC, "status", ANY);
 
   /** The ref name the original gave, implicitly, to the Git source holding values files. */
   private static final String VALUES_REF = "values";
@@ -61,13 +92,19 @@ final class OriginalComponent {
     }
     if ("testing".equals(type)) {
       spec.set("type", TextNode.valueOf("app"));
-      findings.warn("spec.type", "type testing (which the original CRD rejected) becomes type app, category "
-          + chosen.value(), "");
+      findings.warn(
+          "spec.type",
+          "type testing (which the original CRD rejected) becomes type app, category "
+              + chosen.value(),
+          "");
     }
     valuesReference(spec.path("sources"), findings);
   }
 
-  /** {@code components/<category>/<name>/component.yaml}, or the corpus's {@code <category>--<name>.yaml}. */
+  /**
+   * {@code components/<category>/<name>/component.yaml}, or the corpus's {@code
+   * <category>--<name>.yaml}.
+   */
   static Optional<Category> fromPath(String file) {
     Path path;
     try {
@@ -77,7 +114,8 @@ final class OriginalComponent {
     }
     Path name = path.getFileName();
     if (name != null && name.toString().contains("--")) {
-      Category category = Category.fromValue(name.toString().substring(0, name.toString().indexOf("--")));
+      Category category =
+          Category.fromValue(name.toString().substring(0, name.toString().indexOf("--")));
       if (category != null) {
         return Optional.of(category);
       }
@@ -94,17 +132,26 @@ final class OriginalComponent {
   }
 
   private static Category fromType(String type, Findings findings) {
-    Category category = switch (type) {
-      case "app" -> Category.APPS;
-      case "workflow" -> Category.WORKFLOWS;
-      case "testing" -> Category.TESTING;
-      default -> null;
-    };
+    Category category =
+        switch (type) {
+          case "app" -> Category.APPS;
+          case "workflow" -> Category.WORKFLOWS;
+          case "testing" -> Category.TESTING;
+          default -> null;
+        };
     if (category == null) {
-      findings.error("spec.category", "no category: neither the file path nor type " + (type.isEmpty() ? "(none)" : type)
-          + " tells which of " + categories() + " it is", "pass --category");
+      findings.error(
+          "spec.category",
+          "no category: neither the file path nor type "
+              + (type.isEmpty() ? "(none)" : type)
+              + " tells which of "
+              + categories()
+              + " it is",
+          "pass --category");
     } else if (!"testing".equals(type)) {
-      findings.warn("spec.category", "category " + category.value() + " derived from type " + type,
+      findings.warn(
+          "spec.category",
+          "category " + category.value() + " derived from type " + type,
           "pass --category, or put the file under components/<category>/, to choose another");
     }
     return category;
@@ -126,22 +173,32 @@ final class OriginalComponent {
     }
     boolean found = false;
     for (int i = 0; i < sources.size(); i++) {
-      if (sources.get(i) instanceof ObjectNode source && !source.has("helm") && !source.has("chart")
+      if (sources.get(i) instanceof ObjectNode source
+          && !source.has("helm")
+          && !source.has("chart")
           && !source.has("ref")) {
         found = true;
         String path = FieldPath.at("spec.sources", i);
         source.set("ref", TextNode.valueOf(VALUES_REF));
-        findings.warn(FieldPath.of(path, "ref"), "set ref: values explicitly; the original inferred it for the"
-            + " Git source without a helm block next to $values/ files", "");
+        findings.warn(
+            FieldPath.of(path, "ref"),
+            "set ref: values explicitly; the original inferred it for the"
+                + " Git source without a helm block next to $values/ files",
+            "");
         if (source.has("path")) {
-          findings.warn(FieldPath.of(path, "path"), "not carried over: the original used this source only for"
-              + " values files and ignored its path " + source.remove("path").asText(),
+          findings.warn(
+              FieldPath.of(path, "path"),
+              "not carried over: the original used this source only for"
+                  + " values files and ignored its path "
+                  + source.remove("path").asText(),
               "the values files name their own path after $values/");
         }
       }
     }
     if (!found) {
-      findings.warn("spec.sources", "valuesFiles start with $values/ but no source can be the values reference",
+      findings.warn(
+          "spec.sources",
+          "valuesFiles start with $values/ but no source can be the values reference",
           "add the Git source that holds the files, with ref: values");
     }
   }

@@ -19,46 +19,123 @@ import java.util.regex.Pattern;
  */
 final class OriginalExperiment {
 
-  private static final Shape CLUSTER = object("type", ANY, "zone", ANY, "nodeCount", ANY,
-      "machineType", ANY, "diskSizeGb", ANY, "preemptible", ANY);
-  private static final Shape TARGET = object(
-      "name", ANY,
-      "cluster", CLUSTER,
-      "components", listOf(object("app", ANY, "workflow", ANY, "config", ANY, "params", ANY)),
-      "observability", object("enabled", ANY, "transport", ANY, "tenant", ANY),
-      "depends", ANY);
-  private static final Shape SPEC = object(
-      "title", ANY, "description", ANY, "tags", ANY, "publish", ANY,
-      "targets", listOf(TARGET),
-      "workflow", object("template", ANY, "completion", object("mode", ANY), "params", ANY),
-      "metrics", listOf(object("name", ANY, "query", ANY, "type", ANY, "unit", ANY,
-          "description", ANY, "group", ANY)),
-      "hypothesis", object("claim", ANY, "questions", ANY, "focus", ANY,
-          "successCriteria", listOf(object("metric", ANY, "operator", ANY, "value", ANY,
-              "description", ANY))),
-      "qualityGate", object("enabled", ANY, "maxIterations", ANY, "minDataCoverage", ANY,
-          "recollectDelaySeconds", ANY),
-      "tutorial", ANY, "analyzerConfig", ANY, "codeSnippets", ANY, "series", ANY, "ttlDays", ANY);
-  static final Shape DOCUMENT = object(
-      "apiVersion", ANY, "kind", ANY, "metadata", ANY, "spec", SPEC, "status", ANY);
+  private static final Shape CLUSTER =
+      object(
+          "type",
+          ANY,
+          "zone",
+          ANY,
+          "nodeCount",
+          ANY,
+          "machineType",
+          ANY,
+          "diskSizeGb",
+          ANY,
+          "preemptible",
+          ANY);
+  private static final Shape TARGET =
+      object(
+          "name", ANY,
+          "cluster", CLUSTER,
+          "components", listOf(object("app", ANY, "workflow", ANY, "config", ANY, "params", ANY)),
+          "observability", object("enabled", ANY, "transport", ANY, "tenant", ANY),
+          "depends", ANY);
+  private static final Shape SPEC =
+      object(
+          "title",
+          ANY,
+          "description",
+          ANY,
+          "tags",
+          ANY,
+          "publish",
+          ANY,
+          "targets",
+          listOf(TARGET),
+          "workflow",
+          object("template", ANY, "completion", object("mode", ANY), "params", ANY),
+          "metrics",
+          listOf(
+              object(
+                  "name",
+                  ANY,
+                  "query",
+                  ANY,
+                  "type",
+                  ANY,
+                  "unit",
+                  ANY,
+                  "description",
+                  ANY,
+                  "group",
+                  ANY)),
+          "hypothesis",
+          object(
+              "claim",
+              ANY,
+              "questions",
+              ANY,
+              "focus",
+              ANY,
+              "successCriteria",
+              listOf(object("metric", ANY, "operator", ANY, "value", ANY, "description", ANY))),
+          "qualityGate",
+          object(
+              "enabled",
+              ANY,
+              "maxIterations",
+              ANY,
+              "minDataCoverage",
+              ANY,
+              "recollectDelaySeconds",
+              ANY),
+          "tutorial",
+          ANY,
+          "analyzerConfig",
+          ANY,
+          "codeSnippets",
+          ANY,
+          "series",
+          ANY,
+          "ttlDays",
+          ANY);
+  static final Shape DOCUMENT =
+      object("apiVersion", ANY, "kind", ANY, "metadata", ANY, "spec", SPEC, "status", ANY);
 
   /** Fields the original had and this API dropped, with why; each is reported once, as a whole. */
-  private static final List<String[]> NOT_CARRIED = List.of(
-      new String[] {"tutorial", "tutorial mode (kubeconfig export, service discovery) has no counterpart here",
-          "reach services through the workflow, or keep the tutorial steps in the docs"},
-      new String[] {"analyzerConfig", "the AI analyzer of the original is not part of this lab",
-          "results are judged by spec.hypothesis.successCriteria"},
-      new String[] {"codeSnippets", "the original operator never fetched code snippets",
-          "link the code from spec.description"},
-      new String[] {"series", "the original operator stored series but never used it",
-          "group related experiments with spec.tags"},
-      new String[] {"ttlDays", "the original operator no longer enforced ttlDays",
-          "replaced by spec.cleanup (what happens at the end) and spec.deadlines (how long each phase may take)"});
+  private static final List<String[]> NOT_CARRIED =
+      List.of(
+          new String[] {
+            "tutorial",
+            "tutorial mode (kubeconfig export, service discovery) has no counterpart here",
+            "reach services through the workflow, or keep the tutorial steps in the docs"
+          },
+          new String[] {
+            "analyzerConfig",
+            "the AI analyzer of the original is not part of this lab",
+            "results are judged by spec.hypothesis.successCriteria"
+          },
+          new String[] {
+            "codeSnippets",
+            "the original operator never fetched code snippets",
+            "link the code from spec.description"
+          },
+          new String[] {
+            "series",
+            "the original operator stored series but never used it",
+            "group related experiments with spec.tags"
+          },
+          new String[] {
+            "ttlDays",
+            "the original operator no longer enforced ttlDays",
+            "replaced by spec.cleanup (what happens at the end) and spec.deadlines (how long each phase may take)"
+          });
 
   private static final List<String> MACHINE_SHAPE =
       List.of("preemptible", "zone", "machineType", "nodeCount", "diskSizeGb");
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   private OriginalExperiment() {}
 
@@ -122,16 +199,21 @@ final class OriginalExperiment {
         for (String field : MACHINE_SHAPE) {
           if (cluster.has(field)) {
             cluster.remove(field);
-            findings.warn(FieldPath.of(path + ".cluster", field),
-                "not carried over: a hub target uses the hub cluster as it is, so " + field + " has no effect",
+            findings.warn(
+                FieldPath.of(path + ".cluster", field),
+                "not carried over: a hub target uses the hub cluster as it is, so "
+                    + field
+                    + " has no effect",
                 "use a gke target to choose the machine shape");
           }
         }
       }
     }
-    if (target.get("observability") instanceof ObjectNode observability && observability.has("tenant")) {
+    if (target.get("observability") instanceof ObjectNode observability
+        && observability.has("tenant")) {
       observability.remove("tenant");
-      findings.warn(FieldPath.of(path, "observability.tenant"),
+      findings.warn(
+          FieldPath.of(path, "observability.tenant"),
           "not carried over: tenant was unused since the original switched from Mimir to VictoriaMetrics",
           "series are labelled with the experiment name instead");
     }
@@ -139,14 +221,17 @@ final class OriginalExperiment {
 
   private static void criteria(JsonNode criteria, Findings findings) {
     for (int i = 0; i < criteria.size(); i++) {
-      if (criteria.get(i) instanceof ObjectNode criterion && criterion.get("value") instanceof TextNode text) {
+      if (criteria.get(i) instanceof ObjectNode criterion
+          && criterion.get("value") instanceof TextNode text) {
         String path = FieldPath.at("spec.hypothesis.successCriteria", i) + ".value";
         String value = text.asText().trim();
         if (NUMBER.matcher(value).matches()) {
           criterion.set("value", DoubleNode.valueOf(Double.parseDouble(value)));
         } else {
           criterion.remove("value");
-          findings.error(path, "\"" + text.asText() + "\" is not a number",
+          findings.error(
+              path,
+              "\"" + text.asText() + "\" is not a number",
               "write the threshold as a plain number in the metric's unit, e.g. 0.5 or 250");
         }
       }
@@ -160,7 +245,9 @@ final class OriginalExperiment {
     }
     String text = seconds.asText().trim();
     if (seconds.isContainerNode() || !text.matches("\\d{1,9}")) {
-      findings.error("spec.qualityGate.recollectDelaySeconds", "\"" + text + "\" is not a whole number of seconds",
+      findings.error(
+          "spec.qualityGate.recollectDelaySeconds",
+          "\"" + text + "\" is not a whole number of seconds",
           "write e.g. 120, or qualityGate.recollectDelay: 2m");
       return;
     }

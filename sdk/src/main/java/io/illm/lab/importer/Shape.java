@@ -41,7 +41,8 @@ final class Shape {
 
   /**
    * Removes from {@code node} every field this shape does not know and reports it. A node of the
-   * wrong kind (a scalar where an object belongs) is left alone: binding reports it as a type error.
+   * wrong kind (a scalar where an object belongs) is left alone: binding reports it as a type
+   * error.
    */
   void prune(JsonNode node, String path, Findings findings) {
     if (element != null && node.isArray()) {
@@ -55,7 +56,9 @@ final class Shape {
         Shape shape = fields.get(name);
         if (shape == null) {
           object.remove(name);
-          findings.warn(FieldPath.of(path, name), "not carried over: the original API has no field " + name,
+          findings.warn(
+              FieldPath.of(path, name),
+              "not carried over: the original API has no field " + name,
               "known here: " + String.join(", ", fields.keySet()));
         } else {
           shape.prune(object.get(name), FieldPath.of(path, name), findings);

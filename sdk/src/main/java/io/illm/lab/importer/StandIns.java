@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The catalogue an imported experiment is validated against: the components imported with it, and
- * a stand-in for each one it references that is not among them. Import converts files; it cannot
- * see the rest of a lab's catalogue, so such a reference is noted as unchecked rather than
- * reported as unknown.
+ * The catalogue an imported experiment is validated against: the components imported with it, and a
+ * stand-in for each one it references that is not among them. Import converts files; it cannot see
+ * the rest of a lab's catalogue, so such a reference is noted as unchecked rather than reported as
+ * unknown.
  */
 final class StandIns {
 
@@ -32,10 +32,13 @@ final class StandIns {
   }
 
   ComponentCatalogue catalogueFor(Experiment experiment) {
-    List<Target> targets = experiment.getSpec() == null || experiment.getSpec().getTargets() == null
-        ? List.of() : experiment.getSpec().getTargets();
+    List<Target> targets =
+        experiment.getSpec() == null || experiment.getSpec().getTargets() == null
+            ? List.of()
+            : experiment.getSpec().getTargets();
     for (int t = 0; t < targets.size(); t++) {
-      List<ComponentRef> refs = targets.get(t).getComponents() == null ? List.of() : targets.get(t).getComponents();
+      List<ComponentRef> refs =
+          targets.get(t).getComponents() == null ? List.of() : targets.get(t).getComponents();
       for (int c = 0; c < refs.size(); c++) {
         reference(refs.get(c), FieldPath.at(FieldPath.at("spec.targets", t) + ".components", c));
       }
@@ -49,9 +52,14 @@ final class StandIns {
   }
 
   private void reference(ComponentRef ref, String path) {
-    ComponentType type = ref.getApp() != null ? ComponentType.APP
-        : ref.getWorkflow() != null ? ComponentType.WORKFLOW : ComponentType.CONFIG;
-    String name = ref.getApp() != null ? ref.getApp() : ref.getWorkflow() != null ? ref.getWorkflow() : ref.getConfig();
+    ComponentType type =
+        ref.getApp() != null
+            ? ComponentType.APP
+            : ref.getWorkflow() != null ? ComponentType.WORKFLOW : ComponentType.CONFIG;
+    String name =
+        ref.getApp() != null
+            ? ref.getApp()
+            : ref.getWorkflow() != null ? ref.getWorkflow() : ref.getConfig();
     if (name == null) {
       return;
     }
@@ -61,9 +69,14 @@ final class StandIns {
       dropIgnoredParams(ref, name, known, path);
       return;
     }
-    notes.add(Problem.warning("", FieldPath.of(path, type.value()),
-        "component " + name + " is not among the imported files, so this reference is not checked",
-        "import the component's YAML together with the experiment"));
+    notes.add(
+        Problem.warning(
+            "",
+            FieldPath.of(path, type.value()),
+            "component "
+                + name
+                + " is not among the imported files, so this reference is not checked",
+            "import the component's YAML together with the experiment"));
     components.put(name, standIn(name, type, ref));
   }
 
@@ -72,19 +85,31 @@ final class StandIns {
    * config), so {@code app: metrics-egress} found a config component. Here the kind must match: the
    * reference is rewritten to the component's own kind, and the rewrite is reported.
    */
-  private void matchKind(ComponentRef ref, String name, Component known, String path, ComponentType asked) {
-    ComponentType actual = known.getSpec() == null || known.getSpec().getType() == null
-        ? ComponentType.APP : known.getSpec().getType();
+  private void matchKind(
+      ComponentRef ref, String name, Component known, String path, ComponentType asked) {
+    ComponentType actual =
+        known.getSpec() == null || known.getSpec().getType() == null
+            ? ComponentType.APP
+            : known.getSpec().getType();
     if (actual == asked) {
       return;
     }
     ref.setApp(actual == ComponentType.APP ? name : null);
     ref.setWorkflow(actual == ComponentType.WORKFLOW ? name : null);
     ref.setConfig(actual == ComponentType.CONFIG ? name : null);
-    notes.add(Problem.warning("", FieldPath.of(path, asked.value()),
-        "component " + name + " is of type " + actual.value() + ": the reference becomes "
-            + actual.value() + ": " + name,
-        "the original resolved components by name whatever the kind; here the kind must match"));
+    notes.add(
+        Problem.warning(
+            "",
+            FieldPath.of(path, asked.value()),
+            "component "
+                + name
+                + " is of type "
+                + actual.value()
+                + ": the reference becomes "
+                + actual.value()
+                + ": "
+                + name,
+            "the original resolved components by name whatever the kind; here the kind must match"));
   }
 
   /**
@@ -96,16 +121,23 @@ final class StandIns {
       return;
     }
     for (String param : ref.getParams().keySet().stream().sorted().toList()) {
-      notes.add(Problem.warning("", FieldPath.of(path + ".params", param),
-          "not carried over: component " + name + " has no Helm source, so the original ignored this param",
-          "give the component a Helm source to make the param take effect"));
+      notes.add(
+          Problem.warning(
+              "",
+              FieldPath.of(path + ".params", param),
+              "not carried over: component "
+                  + name
+                  + " has no Helm source, so the original ignored this param",
+              "give the component a Helm source to make the param take effect"));
     }
     ref.setParams(null);
   }
 
   private static boolean hasHelmSource(Component component) {
-    return component.getSpec() != null && component.getSpec().getSources() != null
-        && component.getSpec().getSources().stream().anyMatch(s -> s.getChart() != null || s.getHelm() != null);
+    return component.getSpec() != null
+        && component.getSpec().getSources() != null
+        && component.getSpec().getSources().stream()
+            .anyMatch(s -> s.getChart() != null || s.getHelm() != null);
   }
 
   /** A component that accepts what the reference asks of it: its type and its params. */
@@ -114,11 +146,14 @@ final class StandIns {
     spec.setType(type);
     if (ref.getParams() != null && !ref.getParams().isEmpty()) {
       List<ComponentParameter> parameters = new ArrayList<>();
-      ref.getParams().keySet().stream().sorted().forEach(param -> {
-        ComponentParameter parameter = new ComponentParameter();
-        parameter.setName(param);
-        parameters.add(parameter);
-      });
+      ref.getParams().keySet().stream()
+          .sorted()
+          .forEach(
+              param -> {
+                ComponentParameter parameter = new ComponentParameter();
+                parameter.setName(param);
+                parameters.add(parameter);
+              });
       spec.setParameters(parameters);
       // Params need a Helm source to take effect; a stand-in is assumed to have one.
       ComponentSource chart = new ComponentSource();

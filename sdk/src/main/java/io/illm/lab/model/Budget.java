@@ -8,14 +8,18 @@ import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Objects;
 
-/** A spending limit: the operator estimates the cost before it creates anything and stops the experiment when the running cost reaches the limit. */
+/**
+ * A spending limit: the operator estimates the cost before it creates anything and stops the
+ * experiment when the running cost reaches the limit.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("A spending limit: the operator estimates the cost before it creates anything and stops the experiment when the running cost reaches the limit.")
+@JsonClassDescription(
+    "A spending limit: the operator estimates the cost before it creates anything and stops the experiment when the running cost reaches the limit.")
 @JsonPropertyOrder({"maxUSD"})
 public class Budget {
 

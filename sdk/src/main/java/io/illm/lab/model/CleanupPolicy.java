@@ -13,7 +13,8 @@ import java.util.Objects;
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("Cleanup per outcome. Cloud resources are always deleted in the end; retain only delays it.")
+@JsonClassDescription(
+    "Cleanup per outcome. Cloud resources are always deleted in the end; retain only delays it.")
 @JsonPropertyOrder({"onComplete", "onFailure"})
 public class CleanupPolicy {
 
@@ -51,8 +52,7 @@ public class CleanupPolicy {
     if (this == o) return true;
     if (!(o instanceof CleanupPolicy)) return false;
     CleanupPolicy that = (CleanupPolicy) o;
-    return Objects.equals(onComplete, that.onComplete)
-        && Objects.equals(onFailure, that.onFailure);
+    return Objects.equals(onComplete, that.onComplete) && Objects.equals(onFailure, that.onFailure);
   }
 
   @Override

@@ -18,7 +18,9 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("What happens to clusters and deployments when the experiment ends one way.")
 @JsonPropertyOrder({"action"})
-@ValidationRule(value = "self.action == 'retain' || !has(self.retainFor)", message = "retainFor applies to action retain only")
+@ValidationRule(
+    value = "self.action == 'retain' || !has(self.retainFor)",
+    message = "retainFor applies to action retain only")
 public class CleanupRule {
 
   @Required
@@ -26,7 +28,8 @@ public class CleanupRule {
   private CleanupAction action;
 
   @Pattern("^([0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$")
-  @JsonPropertyDescription("How long to keep them with action retain, e.g. 2h. Default: 1h. At most 168h.")
+  @JsonPropertyDescription(
+      "How long to keep them with action retain, e.g. 2h. Default: 1h. At most 168h.")
   private String retainFor;
 
   public CleanupRule() {}
@@ -57,8 +60,7 @@ public class CleanupRule {
     if (this == o) return true;
     if (!(o instanceof CleanupRule)) return false;
     CleanupRule that = (CleanupRule) o;
-    return Objects.equals(action, that.action)
-        && Objects.equals(retainFor, that.retainFor);
+    return Objects.equals(action, that.action) && Objects.equals(retainFor, that.retainFor);
   }
 
   @Override

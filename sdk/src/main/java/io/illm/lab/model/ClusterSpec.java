@@ -11,37 +11,52 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Objects;
 
-/** The cluster a target runs on. Defaults are applied by the operator when the cluster is created, so they never change the committed YAML. */
+/**
+ * The cluster a target runs on. Defaults are applied by the operator when the cluster is created,
+ * so they never change the committed YAML.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("The cluster a target runs on. Defaults are applied by the operator when the cluster is created, so they never change the committed YAML.")
+@JsonClassDescription(
+    "The cluster a target runs on. Defaults are applied by the operator when the cluster is created, so they never change the committed YAML.")
 @JsonPropertyOrder({"provider"})
-@ValidationRule(value = "self.provider != 'hub' || (!has(self.preemptible) && !has(self.zone) && !has(self.region) && !has(self.machineType) && !has(self.nodeCount) && !has(self.diskSizeGb) && !has(self.kubernetesVersion))", message = "a hub target uses the hub cluster as it is: remove the machine shape fields")
-@ValidationRule(value = "!has(self.zone) || self.provider == 'gke'", message = "zone applies to gke only; use region for eks and aks")
-@ValidationRule(value = "!has(self.zone) || !has(self.region)", message = "set zone (zonal cluster) or region (regional cluster), not both")
+@ValidationRule(
+    value =
+        "self.provider != 'hub' || (!has(self.preemptible) && !has(self.zone) && !has(self.region) && !has(self.machineType) && !has(self.nodeCount) && !has(self.diskSizeGb) && !has(self.kubernetesVersion))",
+    message = "a hub target uses the hub cluster as it is: remove the machine shape fields")
+@ValidationRule(
+    value = "!has(self.zone) || self.provider == 'gke'",
+    message = "zone applies to gke only; use region for eks and aks")
+@ValidationRule(
+    value = "!has(self.zone) || !has(self.region)",
+    message = "set zone (zonal cluster) or region (regional cluster), not both")
 public class ClusterSpec {
 
   @Required
-  @JsonPropertyDescription("Where the cluster comes from: gke, eks, aks, or hub (the hub cluster itself, nothing is created).")
+  @JsonPropertyDescription(
+      "Where the cluster comes from: gke, eks, aks, or hub (the hub cluster itself, nothing is created).")
   private Provider provider;
 
   @JsonPropertyDescription("Use spot/preemptible nodes. Default: false. Not for hub.")
   private Boolean preemptible;
 
   @Pattern("^[a-z]+-[a-z]+[0-9]+-[a-z]$")
-  @JsonPropertyDescription("GKE zone for a zonal cluster, e.g. us-central1-a. Default for gke: us-central1-a. gke only.")
+  @JsonPropertyDescription(
+      "GKE zone for a zonal cluster, e.g. us-central1-a. Default for gke: us-central1-a. gke only.")
   private String zone;
 
   @Pattern("^[a-z][a-z0-9-]*[a-z0-9]$")
-  @JsonPropertyDescription("Region, e.g. us-east-1 (eks), eastus (aks), us-central1 (gke regional). Defaults: eks us-east-1, aks eastus.")
+  @JsonPropertyDescription(
+      "Region, e.g. us-east-1 (eks), eastus (aks), us-central1 (gke regional). Defaults: eks us-east-1, aks eastus.")
   private String region;
 
   @Pattern("^[A-Za-z0-9][A-Za-z0-9._-]*$")
-  @JsonPropertyDescription("Machine shape of the worker nodes, e.g. e2-standard-4 (gke), m6i.large (eks), Standard_D4s_v5 (aks). Defaults: gke e2-medium, eks m6i.large, aks Standard_D2s_v5.")
+  @JsonPropertyDescription(
+      "Machine shape of the worker nodes, e.g. e2-standard-4 (gke), m6i.large (eks), Standard_D4s_v5 (aks). Defaults: gke e2-medium, eks m6i.large, aks Standard_D2s_v5.")
   private String machineType;
 
   @Min(1)
@@ -55,12 +70,21 @@ public class ClusterSpec {
   private Integer diskSizeGb;
 
   @Pattern("^1\\.[0-9]+(\\.[0-9]+)?$")
-  @JsonPropertyDescription("Kubernetes minor version, e.g. 1.30. Default: the provider's default channel.")
+  @JsonPropertyDescription(
+      "Kubernetes minor version, e.g. 1.30. Default: the provider's default channel.")
   private String kubernetesVersion;
 
   public ClusterSpec() {}
 
-  public ClusterSpec(Provider provider, Boolean preemptible, String zone, String region, String machineType, Integer nodeCount, Integer diskSizeGb, String kubernetesVersion) {
+  public ClusterSpec(
+      Provider provider,
+      Boolean preemptible,
+      String zone,
+      String region,
+      String machineType,
+      Integer nodeCount,
+      Integer diskSizeGb,
+      String kubernetesVersion) {
     this.provider = provider;
     this.preemptible = preemptible;
     this.zone = zone;
@@ -152,11 +176,36 @@ public class ClusterSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(provider, preemptible, zone, region, machineType, nodeCount, diskSizeGb, kubernetesVersion);
+    return Objects.hash(
+        provider, preemptible, zone, region, machineType, nodeCount, diskSizeGb, kubernetesVersion);
   }
 
   @Override
   public String toString() {
-    return "ClusterSpec{" + "provider=" + provider + ", " + "preemptible=" + preemptible + ", " + "zone=" + zone + ", " + "region=" + region + ", " + "machineType=" + machineType + ", " + "nodeCount=" + nodeCount + ", " + "diskSizeGb=" + diskSizeGb + ", " + "kubernetesVersion=" + kubernetesVersion + "}";
+    return "ClusterSpec{"
+        + "provider="
+        + provider
+        + ", "
+        + "preemptible="
+        + preemptible
+        + ", "
+        + "zone="
+        + zone
+        + ", "
+        + "region="
+        + region
+        + ", "
+        + "machineType="
+        + machineType
+        + ", "
+        + "nodeCount="
+        + nodeCount
+        + ", "
+        + "diskSizeGb="
+        + diskSizeGb
+        + ", "
+        + "kubernetesVersion="
+        + kubernetesVersion
+        + "}";
   }
 }

@@ -19,7 +19,8 @@ import java.util.Objects;
 public class Completion {
 
   @Required
-  @JsonPropertyDescription("workflow: the workflow's end; manual: the complete annotation (experiments.illm.io/complete) or the running deadline.")
+  @JsonPropertyDescription(
+      "workflow: the workflow's end; manual: the complete annotation (experiments.illm.io/complete) or the running deadline.")
   private CompletionMode mode;
 
   public Completion() {}

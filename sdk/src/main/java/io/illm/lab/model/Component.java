@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 import io.sundr.builder.annotations.Buildable;
 import io.sundr.builder.annotations.BuildableReference;
 
-/** A reusable component: where its manifests come from, its parameters and how it exposes metrics. */
+/**
+ * A reusable component: where its manifests come from, its parameters and how it exposes metrics.
+ */
 @Group(Experiment.GROUP)
 @Version(Experiment.VERSION)
 @Plural("components")
@@ -21,10 +23,23 @@ import io.sundr.builder.annotations.BuildableReference;
 @JsonClassDescription(
     "A reusable component that experiments deploy on their targets: where its manifests come from"
         + " (Git path or Helm chart), the parameters it takes and how it exposes metrics.")
-@AdditionalPrinterColumn(name = "Category", jsonPath = ".spec.category", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.type", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Description", jsonPath = ".spec.description", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Category",
+    jsonPath = ".spec.category",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Type",
+    jsonPath = ".spec.type",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Description",
+    jsonPath = ".spec.description",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,

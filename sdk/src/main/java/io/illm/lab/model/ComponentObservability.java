@@ -41,7 +41,12 @@ public class ComponentObservability {
 
   public ComponentObservability() {}
 
-  public ComponentObservability(Boolean serviceMonitor, Boolean podMonitor, Map<String, String> podLabels, String metricsPath, Integer metricsPort) {
+  public ComponentObservability(
+      Boolean serviceMonitor,
+      Boolean podMonitor,
+      Map<String, String> podLabels,
+      String metricsPath,
+      Integer metricsPort) {
     this.serviceMonitor = serviceMonitor;
     this.podMonitor = podMonitor;
     this.podLabels = podLabels;
@@ -108,6 +113,21 @@ public class ComponentObservability {
 
   @Override
   public String toString() {
-    return "ComponentObservability{" + "serviceMonitor=" + serviceMonitor + ", " + "podMonitor=" + podMonitor + ", " + "podLabels=" + podLabels + ", " + "metricsPath=" + metricsPath + ", " + "metricsPort=" + metricsPort + "}";
+    return "ComponentObservability{"
+        + "serviceMonitor="
+        + serviceMonitor
+        + ", "
+        + "podMonitor="
+        + podMonitor
+        + ", "
+        + "podLabels="
+        + podLabels
+        + ", "
+        + "metricsPath="
+        + metricsPath
+        + ", "
+        + "metricsPort="
+        + metricsPort
+        + "}";
   }
 }

@@ -43,7 +43,8 @@ public class ComponentParameter {
 
   public ComponentParameter() {}
 
-  public ComponentParameter(String name, ParameterType type, String defaultValue, Boolean required, String description) {
+  public ComponentParameter(
+      String name, ParameterType type, String defaultValue, Boolean required, String description) {
     this.name = name;
     this.type = type;
     this.defaultValue = defaultValue;
@@ -110,6 +111,21 @@ public class ComponentParameter {
 
   @Override
   public String toString() {
-    return "ComponentParameter{" + "name=" + name + ", " + "type=" + type + ", " + "defaultValue=" + defaultValue + ", " + "required=" + required + ", " + "description=" + description + "}";
+    return "ComponentParameter{"
+        + "name="
+        + name
+        + ", "
+        + "type="
+        + type
+        + ", "
+        + "defaultValue="
+        + defaultValue
+        + ", "
+        + "required="
+        + required
+        + ", "
+        + "description="
+        + description
+        + "}";
   }
 }

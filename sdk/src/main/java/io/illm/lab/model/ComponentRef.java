@@ -9,16 +9,22 @@ import io.sundr.builder.annotations.Buildable;
 import java.util.Map;
 import java.util.Objects;
 
-/** A component deployed on a target, referenced by name and kind; exactly one of app, workflow and config is set. */
+/**
+ * A component deployed on a target, referenced by name and kind; exactly one of app, workflow and
+ * config is set.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("A component deployed on a target, referenced by name and kind; exactly one of app, workflow and config is set.")
+@JsonClassDescription(
+    "A component deployed on a target, referenced by name and kind; exactly one of app, workflow and config is set.")
 @JsonPropertyOrder({"app", "workflow", "config"})
-@ValidationRule(value = "[has(self.app), has(self.workflow), has(self.config)].filter(x, x).size() == 1", message = "set exactly one of app, workflow and config")
+@ValidationRule(
+    value = "[has(self.app), has(self.workflow), has(self.config)].filter(x, x).size() == 1",
+    message = "set exactly one of app, workflow and config")
 public class ComponentRef {
 
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
@@ -33,7 +39,8 @@ public class ComponentRef {
   @JsonPropertyDescription("Name of a Component of type config.")
   private String config;
 
-  @JsonPropertyDescription("Helm parameters, name to value, overriding the component's defaults; applied in sorted order. Only for components with a Helm source.")
+  @JsonPropertyDescription(
+      "Helm parameters, name to value, overriding the component's defaults; applied in sorted order. Only for components with a Helm source.")
   private Map<String, String> params;
 
   public ComponentRef() {}
@@ -95,6 +102,18 @@ public class ComponentRef {
 
   @Override
   public String toString() {
-    return "ComponentRef{" + "app=" + app + ", " + "workflow=" + workflow + ", " + "config=" + config + ", " + "params=" + params + "}";
+    return "ComponentRef{"
+        + "app="
+        + app
+        + ", "
+        + "workflow="
+        + workflow
+        + ", "
+        + "config="
+        + config
+        + ", "
+        + "params="
+        + params
+        + "}";
   }
 }

@@ -9,16 +9,22 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Objects;
 
-/** Where a component's manifests come from: a Git path, a Helm chart repository, or a Git repository referenced for values files. */
+/**
+ * Where a component's manifests come from: a Git path, a Helm chart repository, or a Git repository
+ * referenced for values files.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("Where a component's manifests come from: a Git path, a Helm chart repository, or a Git repository referenced for values files.")
+@JsonClassDescription(
+    "Where a component's manifests come from: a Git path, a Helm chart repository, or a Git repository referenced for values files.")
 @JsonPropertyOrder({"repoURL", "targetRevision", "path", "chart", "ref"})
-@ValidationRule(value = "!(has(self.chart) && has(self.path))", message = "a source is a Helm chart (chart) or a Git path (path), not both")
+@ValidationRule(
+    value = "!(has(self.chart) && has(self.path))",
+    message = "a source is a Helm chart (chart) or a Git path (path), not both")
 public class ComponentSource {
 
   @Required
@@ -36,7 +42,8 @@ public class ComponentSource {
   private String chart;
 
   @Pattern("^[a-z][a-z0-9]*$")
-  @JsonPropertyDescription("Name under which other sources refer to this one in valuesFiles ($<ref>/...).")
+  @JsonPropertyDescription(
+      "Name under which other sources refer to this one in valuesFiles ($<ref>/...).")
   private String ref;
 
   @JsonPropertyDescription("Helm options.")
@@ -44,7 +51,13 @@ public class ComponentSource {
 
   public ComponentSource() {}
 
-  public ComponentSource(String repoURL, String targetRevision, String path, String chart, String ref, HelmSource helm) {
+  public ComponentSource(
+      String repoURL,
+      String targetRevision,
+      String path,
+      String chart,
+      String ref,
+      HelmSource helm) {
     this.repoURL = repoURL;
     this.targetRevision = targetRevision;
     this.path = path;
@@ -121,6 +134,24 @@ public class ComponentSource {
 
   @Override
   public String toString() {
-    return "ComponentSource{" + "repoURL=" + repoURL + ", " + "targetRevision=" + targetRevision + ", " + "path=" + path + ", " + "chart=" + chart + ", " + "ref=" + ref + ", " + "helm=" + helm + "}";
+    return "ComponentSource{"
+        + "repoURL="
+        + repoURL
+        + ", "
+        + "targetRevision="
+        + targetRevision
+        + ", "
+        + "path="
+        + path
+        + ", "
+        + "chart="
+        + chart
+        + ", "
+        + "ref="
+        + ref
+        + ", "
+        + "helm="
+        + helm
+        + "}";
   }
 }

@@ -9,14 +9,17 @@ import io.sundr.builder.annotations.Buildable;
 import java.util.List;
 import java.util.Objects;
 
-/** A reusable, deployable piece of an experiment: where its manifests come from and what it takes. */
+/**
+ * A reusable, deployable piece of an experiment: where its manifests come from and what it takes.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("A reusable, deployable piece of an experiment: where its manifests come from and what it takes.")
+@JsonClassDescription(
+    "A reusable, deployable piece of an experiment: where its manifests come from and what it takes.")
 @JsonPropertyOrder({"description", "category", "type", "sources"})
 public class ComponentSpec {
 
@@ -24,7 +27,8 @@ public class ComponentSpec {
   private String description;
 
   @Required
-  @JsonPropertyDescription("One of apps, chaos, core, messaging, observability, storage, testing, workflows; also its folder.")
+  @JsonPropertyDescription(
+      "One of apps, chaos, core, messaging, observability, storage, testing, workflows; also its folder.")
   private Category category;
 
   @JsonPropertyDescription("How experiments reference it: app, workflow or config. Default: app.")
@@ -44,7 +48,13 @@ public class ComponentSpec {
 
   public ComponentSpec() {}
 
-  public ComponentSpec(String description, Category category, ComponentType type, List<ComponentSource> sources, List<ComponentParameter> parameters, ComponentObservability observability) {
+  public ComponentSpec(
+      String description,
+      Category category,
+      ComponentType type,
+      List<ComponentSource> sources,
+      List<ComponentParameter> parameters,
+      ComponentObservability observability) {
     this.description = description;
     this.category = category;
     this.type = type;
@@ -121,6 +131,24 @@ public class ComponentSpec {
 
   @Override
   public String toString() {
-    return "ComponentSpec{" + "description=" + description + ", " + "category=" + category + ", " + "type=" + type + ", " + "sources=" + sources + ", " + "parameters=" + parameters + ", " + "observability=" + observability + "}";
+    return "ComponentSpec{"
+        + "description="
+        + description
+        + ", "
+        + "category="
+        + category
+        + ", "
+        + "type="
+        + type
+        + ", "
+        + "sources="
+        + sources
+        + ", "
+        + "parameters="
+        + parameters
+        + ", "
+        + "observability="
+        + observability
+        + "}";
   }
 }

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Objects;
 
-/** The observed state of a component. Components are catalogue entries: nothing reconciles them yet, so this stays empty. */
+/**
+ * The observed state of a component. Components are catalogue entries: nothing reconciles them yet,
+ * so this stays empty.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("The observed state of a component. Components are catalogue entries: nothing reconciles them yet, so this stays empty.")
+@JsonClassDescription(
+    "The observed state of a component. Components are catalogue entries: nothing reconciles them yet, so this stays empty.")
 public class ComponentStatus {
 
   @JsonPropertyDescription("The metadata.generation this status describes.")

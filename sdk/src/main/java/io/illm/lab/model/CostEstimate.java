@@ -88,6 +88,18 @@ public class CostEstimate {
 
   @Override
   public String toString() {
-    return "CostEstimate{" + "estimatedUSD=" + estimatedUSD + ", " + "actualUSD=" + actualUSD + ", " + "hourlyUSD=" + hourlyUSD + ", " + "priceTable=" + priceTable + "}";
+    return "CostEstimate{"
+        + "estimatedUSD="
+        + estimatedUSD
+        + ", "
+        + "actualUSD="
+        + actualUSD
+        + ", "
+        + "hourlyUSD="
+        + hourlyUSD
+        + ", "
+        + "priceTable="
+        + priceTable
+        + "}";
   }
 }

@@ -7,14 +7,18 @@ import io.fabric8.generator.annotation.Pattern;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Objects;
 
-/** How long each phase may take; a missed deadline fails the experiment (and cleanup still runs). Durations like 30m, 1h30m, 90s. */
+/**
+ * How long each phase may take; a missed deadline fails the experiment (and cleanup still runs).
+ * Durations like 30m, 1h30m, 90s.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("How long each phase may take; a missed deadline fails the experiment (and cleanup still runs). Durations like 30m, 1h30m, 90s.")
+@JsonClassDescription(
+    "How long each phase may take; a missed deadline fails the experiment (and cleanup still runs). Durations like 30m, 1h30m, 90s.")
 @JsonPropertyOrder({"provisioning", "deploying", "running", "collecting", "total"})
 public class Deadlines {
 
@@ -40,7 +44,8 @@ public class Deadlines {
 
   public Deadlines() {}
 
-  public Deadlines(String provisioning, String deploying, String running, String collecting, String total) {
+  public Deadlines(
+      String provisioning, String deploying, String running, String collecting, String total) {
     this.provisioning = provisioning;
     this.deploying = deploying;
     this.running = running;
@@ -107,6 +112,21 @@ public class Deadlines {
 
   @Override
   public String toString() {
-    return "Deadlines{" + "provisioning=" + provisioning + ", " + "deploying=" + deploying + ", " + "running=" + running + ", " + "collecting=" + collecting + ", " + "total=" + total + "}";
+    return "Deadlines{"
+        + "provisioning="
+        + provisioning
+        + ", "
+        + "deploying="
+        + deploying
+        + ", "
+        + "running="
+        + running
+        + ", "
+        + "collecting="
+        + collecting
+        + ", "
+        + "total="
+        + total
+        + "}";
   }
 }

@@ -5,11 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The model's duration strings ({@code 30m}, {@code 1h30m}, {@code 90s}) to and from {@link Duration}.
+ * The model's duration strings ({@code 30m}, {@code 1h30m}, {@code 90s}) to and from {@link
+ * Duration}.
  *
- * <p>The DSL formats with it, the validator and the operator parse with it, so every part of the lab
- * reads a duration the same way. {@link #format} is canonical: hours, then minutes, then seconds,
- * each only when not zero ({@code 5400s} is written {@code 1h30m}); zero is {@code 0s}.
+ * <p>The DSL formats with it, the validator and the operator parse with it, so every part of the
+ * lab reads a duration the same way. {@link #format} is canonical: hours, then minutes, then
+ * seconds, each only when not zero ({@code 5400s} is written {@code 1h30m}); zero is {@code 0s}.
  */
 public final class Durations {
 
@@ -17,7 +18,8 @@ public final class Durations {
   public static final String PATTERN = "^([0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$";
 
   private static final Pattern SHAPE = Pattern.compile(PATTERN);
-  private static final Pattern PARTS = Pattern.compile("(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?");
+  private static final Pattern PARTS =
+      Pattern.compile("(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?");
 
   private Durations() {}
 
@@ -32,7 +34,8 @@ public final class Durations {
       throw new IllegalArgumentException("negative duration " + duration);
     }
     if (duration.getNano() != 0) {
-      throw new IllegalArgumentException("duration " + duration + " is not a whole number of seconds");
+      throw new IllegalArgumentException(
+          "duration " + duration + " is not a whole number of seconds");
     }
     long seconds = duration.getSeconds();
     StringBuilder text = new StringBuilder();
@@ -57,10 +60,12 @@ public final class Durations {
     Matcher parts = PARTS.matcher(text);
     parts.matches();
     try {
-      long seconds = Math.addExact(
-          Math.addExact(Math.multiplyExact(number(parts.group(1)), 3600),
-              Math.multiplyExact(number(parts.group(2)), 60)),
-          number(parts.group(3)));
+      long seconds =
+          Math.addExact(
+              Math.addExact(
+                  Math.multiplyExact(number(parts.group(1)), 3600),
+                  Math.multiplyExact(number(parts.group(2)), 60)),
+              number(parts.group(3)));
       return Duration.ofSeconds(seconds);
     } catch (ArithmeticException | NumberFormatException e) {
       throw new IllegalArgumentException("duration \"" + text + "\" is too large", e);

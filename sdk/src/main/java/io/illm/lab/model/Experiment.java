@@ -22,13 +22,35 @@ import io.sundr.builder.annotations.BuildableReference;
 @JsonClassDescription(
     "An experiment: clusters to create, components to deploy on them, a workflow to run, metrics to"
         + " collect and a hypothesis to judge them by.")
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Targets", jsonPath = ".spec.targets[*].name", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Workflow", jsonPath = ".status.workflowStatus.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Verdict", jsonPath = ".status.hypothesisResult", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Cleaned", jsonPath = ".status.resourcesCleaned", type = AdditionalPrinterColumn.Type.BOOLEAN)
-@AdditionalPrinterColumn(name = "Results", jsonPath = ".status.resultsURL", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Targets",
+    jsonPath = ".spec.targets[*].name",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Workflow",
+    jsonPath = ".status.workflowStatus.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Verdict",
+    jsonPath = ".status.hypothesisResult",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Cleaned",
+    jsonPath = ".status.resourcesCleaned",
+    type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(
+    name = "Results",
+    jsonPath = ".status.resultsURL",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
@@ -36,7 +58,8 @@ import io.sundr.builder.annotations.BuildableReference;
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder",
     refs = @BuildableReference(io.fabric8.kubernetes.api.model.ObjectMeta.class))
-public class Experiment extends CustomResource<ExperimentSpec, ExperimentStatus> implements Namespaced {
+public class Experiment extends CustomResource<ExperimentSpec, ExperimentStatus>
+    implements Namespaced {
 
   public static final String GROUP = "experiments.illm.io";
   public static final String VERSION = "v1alpha1";

@@ -17,11 +17,29 @@ import java.util.Objects;
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("What to run: targets, the workflow, the metrics and the hypothesis they judge.")
-@JsonPropertyOrder({"title", "description", "tags", "publish", "hypothesis", "targets", "workflow", "metrics"})
-@ValidationRule(value = "self.targets.all(t, self.targets.exists_one(u, u.name == t.name))", message = "target names must be unique")
-@ValidationRule(value = "self.targets.all(t, !has(t.depends) || t.depends.all(d, d != t.name && self.targets.exists(u, u.name == d)))", message = "depends must name another target of this experiment")
-@ValidationRule(value = "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, has(self.metrics) && has(self.metrics.queries) && self.metrics.queries.exists(q, q.name == c.metric))", message = "successCriteria[].metric must name a metric in metrics.queries")
+@JsonClassDescription(
+    "What to run: targets, the workflow, the metrics and the hypothesis they judge.")
+@JsonPropertyOrder({
+  "title",
+  "description",
+  "tags",
+  "publish",
+  "hypothesis",
+  "targets",
+  "workflow",
+  "metrics"
+})
+@ValidationRule(
+    value = "self.targets.all(t, self.targets.exists_one(u, u.name == t.name))",
+    message = "target names must be unique")
+@ValidationRule(
+    value =
+        "self.targets.all(t, !has(t.depends) || t.depends.all(d, d != t.name && self.targets.exists(u, u.name == d)))",
+    message = "depends must name another target of this experiment")
+@ValidationRule(
+    value =
+        "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, has(self.metrics) && has(self.metrics.queries) && self.metrics.queries.exists(q, q.name == c.metric))",
+    message = "successCriteria[].metric must name a metric in metrics.queries")
 public class ExperimentSpec {
 
   @Size(max = 200)
@@ -58,7 +76,8 @@ public class ExperimentSpec {
   @JsonPropertyDescription("Per-phase and overall deadlines.")
   private Deadlines deadlines;
 
-  @JsonPropertyDescription("What happens to clusters when the experiment ends. Default: delete at once.")
+  @JsonPropertyDescription(
+      "What happens to clusters when the experiment ends. Default: delete at once.")
   private CleanupPolicy cleanup;
 
   @JsonPropertyDescription("Optional spending limit.")
@@ -66,7 +85,19 @@ public class ExperimentSpec {
 
   public ExperimentSpec() {}
 
-  public ExperimentSpec(String title, String description, List<String> tags, Boolean publish, Hypothesis hypothesis, List<Target> targets, WorkflowSpec workflow, MetricsSpec metrics, QualityGate qualityGate, Deadlines deadlines, CleanupPolicy cleanup, Budget budget) {
+  public ExperimentSpec(
+      String title,
+      String description,
+      List<String> tags,
+      Boolean publish,
+      Hypothesis hypothesis,
+      List<Target> targets,
+      WorkflowSpec workflow,
+      MetricsSpec metrics,
+      QualityGate qualityGate,
+      Deadlines deadlines,
+      CleanupPolicy cleanup,
+      Budget budget) {
     this.title = title;
     this.description = description;
     this.tags = tags;
@@ -198,11 +229,59 @@ public class ExperimentSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(title, description, tags, publish, hypothesis, targets, workflow, metrics, qualityGate, deadlines, cleanup, budget);
+    return Objects.hash(
+        title,
+        description,
+        tags,
+        publish,
+        hypothesis,
+        targets,
+        workflow,
+        metrics,
+        qualityGate,
+        deadlines,
+        cleanup,
+        budget);
   }
 
   @Override
   public String toString() {
-    return "ExperimentSpec{" + "title=" + title + ", " + "description=" + description + ", " + "tags=" + tags + ", " + "publish=" + publish + ", " + "hypothesis=" + hypothesis + ", " + "targets=" + targets + ", " + "workflow=" + workflow + ", " + "metrics=" + metrics + ", " + "qualityGate=" + qualityGate + ", " + "deadlines=" + deadlines + ", " + "cleanup=" + cleanup + ", " + "budget=" + budget + "}";
+    return "ExperimentSpec{"
+        + "title="
+        + title
+        + ", "
+        + "description="
+        + description
+        + ", "
+        + "tags="
+        + tags
+        + ", "
+        + "publish="
+        + publish
+        + ", "
+        + "hypothesis="
+        + hypothesis
+        + ", "
+        + "targets="
+        + targets
+        + ", "
+        + "workflow="
+        + workflow
+        + ", "
+        + "metrics="
+        + metrics
+        + ", "
+        + "qualityGate="
+        + qualityGate
+        + ", "
+        + "deadlines="
+        + deadlines
+        + ", "
+        + "cleanup="
+        + cleanup
+        + ", "
+        + "budget="
+        + budget
+        + "}";
   }
 }

@@ -28,13 +28,15 @@ public class ExperimentStatus {
   @JsonPropertyDescription("The metadata.generation this status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Hash of the spec the run started with; a different hash means the spec was edited mid-run.")
+  @JsonPropertyDescription(
+      "Hash of the spec the run started with; a different hash means the spec was edited mid-run.")
   private String specHash;
 
   @JsonPropertyDescription("When the operator first acted on the experiment (RFC 3339).")
   private String startedAt;
 
-  @JsonPropertyDescription("When the current phase began (RFC 3339); its deadline counts from here.")
+  @JsonPropertyDescription(
+      "When the current phase began (RFC 3339); its deadline counts from here.")
   private String phaseStartedAt;
 
   @JsonPropertyDescription("When it reached Complete or Failed (RFC 3339).")
@@ -61,18 +63,38 @@ public class ExperimentStatus {
   @JsonPropertyDescription("Estimated and actual cost.")
   private CostEstimate cost;
 
-  @JsonPropertyDescription("True when the run used simulated controllers or metrics: its numbers are not real results.")
+  @JsonPropertyDescription(
+      "True when the run used simulated controllers or metrics: its numbers are not real results.")
   private Boolean simulated;
 
-  @JsonPropertyDescription("The step inside the phase, so an operator restart resumes it: Running has Workload, Collecting, Storing; Complete and Failed have Retaining, CleaningUp, Cleaned.")
+  @JsonPropertyDescription(
+      "The step inside the phase, so an operator restart resumes it: Running has Workload, Collecting, Storing; Complete and Failed have Retaining, CleaningUp, Cleaned.")
   private String step;
 
-  @JsonPropertyDescription("When the current step began (RFC 3339); the collecting deadline and the retention count from here.")
+  @JsonPropertyDescription(
+      "When the current step began (RFC 3339); the collecting deadline and the retention count from here.")
   private String stepStartedAt;
 
   public ExperimentStatus() {}
 
-  public ExperimentStatus(Phase phase, String message, Long observedGeneration, String specHash, String startedAt, String phaseStartedAt, String completedAt, List<TargetStatus> targets, WorkflowStatus workflowStatus, List<Condition> conditions, String resultsURL, HypothesisResult hypothesisResult, Boolean resourcesCleaned, CostEstimate cost, Boolean simulated, String step, String stepStartedAt) {
+  public ExperimentStatus(
+      Phase phase,
+      String message,
+      Long observedGeneration,
+      String specHash,
+      String startedAt,
+      String phaseStartedAt,
+      String completedAt,
+      List<TargetStatus> targets,
+      WorkflowStatus workflowStatus,
+      List<Condition> conditions,
+      String resultsURL,
+      HypothesisResult hypothesisResult,
+      Boolean resourcesCleaned,
+      CostEstimate cost,
+      Boolean simulated,
+      String step,
+      String stepStartedAt) {
     this.phase = phase;
     this.message = message;
     this.observedGeneration = observedGeneration;
@@ -254,11 +276,79 @@ public class ExperimentStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(phase, message, observedGeneration, specHash, startedAt, phaseStartedAt, completedAt, targets, workflowStatus, conditions, resultsURL, hypothesisResult, resourcesCleaned, cost, simulated, step, stepStartedAt);
+    return Objects.hash(
+        phase,
+        message,
+        observedGeneration,
+        specHash,
+        startedAt,
+        phaseStartedAt,
+        completedAt,
+        targets,
+        workflowStatus,
+        conditions,
+        resultsURL,
+        hypothesisResult,
+        resourcesCleaned,
+        cost,
+        simulated,
+        step,
+        stepStartedAt);
   }
 
   @Override
   public String toString() {
-    return "ExperimentStatus{" + "phase=" + phase + ", " + "message=" + message + ", " + "observedGeneration=" + observedGeneration + ", " + "specHash=" + specHash + ", " + "startedAt=" + startedAt + ", " + "phaseStartedAt=" + phaseStartedAt + ", " + "completedAt=" + completedAt + ", " + "targets=" + targets + ", " + "workflowStatus=" + workflowStatus + ", " + "conditions=" + conditions + ", " + "resultsURL=" + resultsURL + ", " + "hypothesisResult=" + hypothesisResult + ", " + "resourcesCleaned=" + resourcesCleaned + ", " + "cost=" + cost + ", " + "simulated=" + simulated + ", " + "step=" + step + ", " + "stepStartedAt=" + stepStartedAt + "}";
+    return "ExperimentStatus{"
+        + "phase="
+        + phase
+        + ", "
+        + "message="
+        + message
+        + ", "
+        + "observedGeneration="
+        + observedGeneration
+        + ", "
+        + "specHash="
+        + specHash
+        + ", "
+        + "startedAt="
+        + startedAt
+        + ", "
+        + "phaseStartedAt="
+        + phaseStartedAt
+        + ", "
+        + "completedAt="
+        + completedAt
+        + ", "
+        + "targets="
+        + targets
+        + ", "
+        + "workflowStatus="
+        + workflowStatus
+        + ", "
+        + "conditions="
+        + conditions
+        + ", "
+        + "resultsURL="
+        + resultsURL
+        + ", "
+        + "hypothesisResult="
+        + hypothesisResult
+        + ", "
+        + "resourcesCleaned="
+        + resourcesCleaned
+        + ", "
+        + "cost="
+        + cost
+        + ", "
+        + "simulated="
+        + simulated
+        + ", "
+        + "step="
+        + step
+        + ", "
+        + "stepStartedAt="
+        + stepStartedAt
+        + "}";
   }
 }

@@ -31,7 +31,8 @@ public class HelmParameter {
   @JsonPropertyDescription("The value, as a string (may be empty).")
   private String value;
 
-  @JsonPropertyDescription("Pass the value as a string even when it looks like a number or boolean. Default: false.")
+  @JsonPropertyDescription(
+      "Pass the value as a string even when it looks like a number or boolean. Default: false.")
   private Boolean forceString;
 
   public HelmParameter() {}
@@ -83,6 +84,15 @@ public class HelmParameter {
 
   @Override
   public String toString() {
-    return "HelmParameter{" + "name=" + name + ", " + "value=" + value + ", " + "forceString=" + forceString + "}";
+    return "HelmParameter{"
+        + "name="
+        + name
+        + ", "
+        + "value="
+        + value
+        + ", "
+        + "forceString="
+        + forceString
+        + "}";
   }
 }

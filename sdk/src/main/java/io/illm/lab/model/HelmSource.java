@@ -21,7 +21,8 @@ public class HelmSource {
   @JsonPropertyDescription("The Helm release name. Default: the Application's name.")
   private String releaseName;
 
-  @JsonPropertyDescription("Values files, relative to the source, or $values/<path> into the source with ref values.")
+  @JsonPropertyDescription(
+      "Values files, relative to the source, or $values/<path> into the source with ref values.")
   private List<String> valuesFiles;
 
   @JsonPropertyDescription("Default Helm parameters; experiments override them by name.")
@@ -76,6 +77,15 @@ public class HelmSource {
 
   @Override
   public String toString() {
-    return "HelmSource{" + "releaseName=" + releaseName + ", " + "valuesFiles=" + valuesFiles + ", " + "parameters=" + parameters + "}";
+    return "HelmSource{"
+        + "releaseName="
+        + releaseName
+        + ", "
+        + "valuesFiles="
+        + valuesFiles
+        + ", "
+        + "parameters="
+        + parameters
+        + "}";
   }
 }

@@ -32,12 +32,17 @@ public class Hypothesis {
   private List<String> focus;
 
   @Size(max = 64)
-  @JsonPropertyDescription("Criteria that decide the verdict: validated when all hold, invalidated when one does not, insufficient when data is missing.")
+  @JsonPropertyDescription(
+      "Criteria that decide the verdict: validated when all hold, invalidated when one does not, insufficient when data is missing.")
   private List<SuccessCriterion> successCriteria;
 
   public Hypothesis() {}
 
-  public Hypothesis(String claim, List<String> questions, List<String> focus, List<SuccessCriterion> successCriteria) {
+  public Hypothesis(
+      String claim,
+      List<String> questions,
+      List<String> focus,
+      List<SuccessCriterion> successCriteria) {
     this.claim = claim;
     this.questions = questions;
     this.focus = focus;
@@ -94,6 +99,18 @@ public class Hypothesis {
 
   @Override
   public String toString() {
-    return "Hypothesis{" + "claim=" + claim + ", " + "questions=" + questions + ", " + "focus=" + focus + ", " + "successCriteria=" + successCriteria + "}";
+    return "Hypothesis{"
+        + "claim="
+        + claim
+        + ", "
+        + "questions="
+        + questions
+        + ", "
+        + "focus="
+        + focus
+        + ", "
+        + "successCriteria="
+        + successCriteria
+        + "}";
   }
 }

@@ -9,14 +9,18 @@ import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Objects;
 
-/** A PromQL query collected at the end of the run. $EXPERIMENT, $NAMESPACE and $DURATION are replaced before it runs. */
+/**
+ * A PromQL query collected at the end of the run. $EXPERIMENT, $NAMESPACE and $DURATION are
+ * replaced before it runs.
+ */
 @Buildable(
     editableEnabled = false,
     validationEnabled = false,
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("A PromQL query collected at the end of the run. $EXPERIMENT, $NAMESPACE and $DURATION are replaced before it runs.")
+@JsonClassDescription(
+    "A PromQL query collected at the end of the run. $EXPERIMENT, $NAMESPACE and $DURATION are replaced before it runs.")
 @JsonPropertyOrder({"name", "query", "type"})
 public class MetricQuery {
 
@@ -28,10 +32,12 @@ public class MetricQuery {
 
   @Required
   @Size(min = 1, max = 8192)
-  @JsonPropertyDescription("PromQL. $EXPERIMENT is the experiment name, $NAMESPACE the namespace its components run in, $DURATION the measurement window (e.g. 30m).")
+  @JsonPropertyDescription(
+      "PromQL. $EXPERIMENT is the experiment name, $NAMESPACE the namespace its components run in, $DURATION the measurement window (e.g. 30m).")
   private String query;
 
-  @JsonPropertyDescription("instant (one value per series) or range (values over the window). Default: instant.")
+  @JsonPropertyDescription(
+      "instant (one value per series) or range (values over the window). Default: instant.")
   private QueryType type;
 
   @Size(max = 32)
@@ -45,22 +51,42 @@ public class MetricQuery {
   @JsonPropertyDescription("Label grouping related metrics in results and charts.")
   private String group;
 
-  @JsonPropertyDescription("Run the query once per target (against each target's metrics) instead of once for the experiment. Default: false.")
+  @JsonPropertyDescription(
+      "Run the query once per target (against each target's metrics) instead of once for the experiment. Default: false.")
   private Boolean perTarget;
 
-  @JsonPropertyDescription("What an empty result means: fail, insufficient or zero. Default: metrics.onEmpty.")
+  @JsonPropertyDescription(
+      "What an empty result means: fail, insufficient or zero. Default: metrics.onEmpty.")
   private EmptyResult onEmpty;
 
-  @JsonPropertyDescription("Which direction is better when targets are compared on this metric: lower (e.g. latency, memory) or higher (e.g. throughput). Only perTarget metrics are compared. Default: not compared.")
+  @JsonPropertyDescription(
+      "Which direction is better when targets are compared on this metric: lower (e.g. latency, memory) or higher (e.g. throughput). Only perTarget metrics are compared. Default: not compared.")
   private Better better;
 
   public MetricQuery() {}
 
-  public MetricQuery(String name, String query, QueryType type, String unit, String description, String group, Boolean perTarget, EmptyResult onEmpty) {
+  public MetricQuery(
+      String name,
+      String query,
+      QueryType type,
+      String unit,
+      String description,
+      String group,
+      Boolean perTarget,
+      EmptyResult onEmpty) {
     this(name, query, type, unit, description, group, perTarget, onEmpty, null);
   }
 
-  public MetricQuery(String name, String query, QueryType type, String unit, String description, String group, Boolean perTarget, EmptyResult onEmpty, Better better) {
+  public MetricQuery(
+      String name,
+      String query,
+      QueryType type,
+      String unit,
+      String description,
+      String group,
+      Boolean perTarget,
+      EmptyResult onEmpty,
+      Better better) {
     this.name = name;
     this.query = query;
     this.type = type;
@@ -167,6 +193,33 @@ public class MetricQuery {
 
   @Override
   public String toString() {
-    return "MetricQuery{" + "name=" + name + ", " + "query=" + query + ", " + "type=" + type + ", " + "unit=" + unit + ", " + "description=" + description + ", " + "group=" + group + ", " + "perTarget=" + perTarget + ", " + "onEmpty=" + onEmpty + ", " + "better=" + better + "}";
+    return "MetricQuery{"
+        + "name="
+        + name
+        + ", "
+        + "query="
+        + query
+        + ", "
+        + "type="
+        + type
+        + ", "
+        + "unit="
+        + unit
+        + ", "
+        + "description="
+        + description
+        + ", "
+        + "group="
+        + group
+        + ", "
+        + "perTarget="
+        + perTarget
+        + ", "
+        + "onEmpty="
+        + onEmpty
+        + ", "
+        + "better="
+        + better
+        + "}";
   }
 }

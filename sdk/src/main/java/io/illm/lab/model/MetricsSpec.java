@@ -20,19 +20,25 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("The metrics collected at the end of the run.")
 @JsonPropertyOrder({"queries"})
-@ValidationRule(value = "!has(self.queries) || self.queries.all(q, self.queries.exists_one(r, r.name == q.name))", message = "metric names must be unique")
+@ValidationRule(
+    value =
+        "!has(self.queries) || self.queries.all(q, self.queries.exists_one(r, r.name == q.name))",
+    message = "metric names must be unique")
 public class MetricsSpec {
 
   @Size(max = 200)
-  @JsonPropertyDescription("The queries. Empty: the default CPU and memory queries (cpu_total, memory_total, cpu_by_pod, memory_by_pod).")
+  @JsonPropertyDescription(
+      "The queries. Empty: the default CPU and memory queries (cpu_total, memory_total, cpu_by_pod, memory_by_pod).")
   private List<MetricQuery> queries;
 
-  @JsonPropertyDescription("What an empty result means for queries that do not say: fail, insufficient or zero. Default: insufficient.")
+  @JsonPropertyDescription(
+      "What an empty result means for queries that do not say: fail, insufficient or zero. Default: insufficient.")
   private EmptyResult onEmpty;
 
   @Min(1)
   @Max(20)
-  @JsonPropertyDescription("Cut the measurement window into this many equal consecutive windows and take one value per window, so that each metric has n values for its statistics, confidence intervals and comparisons. Default: 1 (the whole window, one value). Range 1-20.")
+  @JsonPropertyDescription(
+      "Cut the measurement window into this many equal consecutive windows and take one value per window, so that each metric has n values for its statistics, confidence intervals and comparisons. Default: 1 (the whole window, one value). Range 1-20.")
   private Integer repetitions;
 
   public MetricsSpec() {}
@@ -88,6 +94,15 @@ public class MetricsSpec {
 
   @Override
   public String toString() {
-    return "MetricsSpec{" + "queries=" + queries + ", " + "onEmpty=" + onEmpty + ", " + "repetitions=" + repetitions + "}";
+    return "MetricsSpec{"
+        + "queries="
+        + queries
+        + ", "
+        + "onEmpty="
+        + onEmpty
+        + ", "
+        + "repetitions="
+        + repetitions
+        + "}";
   }
 }

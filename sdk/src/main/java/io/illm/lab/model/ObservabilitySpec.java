@@ -19,7 +19,8 @@ import java.util.Objects;
 public class ObservabilitySpec {
 
   @Required
-  @JsonPropertyDescription("Deploy the metrics agent on the target and label its series with the experiment name.")
+  @JsonPropertyDescription(
+      "Deploy the metrics agent on the target and label its series with the experiment name.")
   private boolean enabled;
 
   @JsonPropertyDescription("How metrics reach the hub: direct or tailscale. Default: direct.")
@@ -53,8 +54,7 @@ public class ObservabilitySpec {
     if (this == o) return true;
     if (!(o instanceof ObservabilitySpec)) return false;
     ObservabilitySpec that = (ObservabilitySpec) o;
-    return Objects.equals(enabled, that.enabled)
-        && Objects.equals(transport, that.transport);
+    return Objects.equals(enabled, that.enabled) && Objects.equals(transport, that.transport);
   }
 
   @Override

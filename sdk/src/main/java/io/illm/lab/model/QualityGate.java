@@ -15,7 +15,8 @@ import java.util.Objects;
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("A check that enough metrics have data before results are accepted; failing it re-collects.")
+@JsonClassDescription(
+    "A check that enough metrics have data before results are accepted; failing it re-collects.")
 public class QualityGate {
 
   @JsonPropertyDescription("Run the gate. Default: true when metrics.queries is not empty.")
@@ -37,7 +38,8 @@ public class QualityGate {
 
   public QualityGate() {}
 
-  public QualityGate(Boolean enabled, Integer maxIterations, Double minDataCoverage, String recollectDelay) {
+  public QualityGate(
+      Boolean enabled, Integer maxIterations, Double minDataCoverage, String recollectDelay) {
     this.enabled = enabled;
     this.maxIterations = maxIterations;
     this.minDataCoverage = minDataCoverage;
@@ -94,6 +96,18 @@ public class QualityGate {
 
   @Override
   public String toString() {
-    return "QualityGate{" + "enabled=" + enabled + ", " + "maxIterations=" + maxIterations + ", " + "minDataCoverage=" + minDataCoverage + ", " + "recollectDelay=" + recollectDelay + "}";
+    return "QualityGate{"
+        + "enabled="
+        + enabled
+        + ", "
+        + "maxIterations="
+        + maxIterations
+        + ", "
+        + "minDataCoverage="
+        + minDataCoverage
+        + ", "
+        + "recollectDelay="
+        + recollectDelay
+        + "}";
   }
 }

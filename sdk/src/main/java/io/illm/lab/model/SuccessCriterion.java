@@ -15,7 +15,8 @@ import java.util.Objects;
     generateBuilderPackage = false,
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder")
-@JsonClassDescription("A machine-checked condition on a metric: the measured value compared with a threshold.")
+@JsonClassDescription(
+    "A machine-checked condition on a metric: the measured value compared with a threshold.")
 @JsonPropertyOrder({"metric", "operator", "value"})
 public class SuccessCriterion {
 
@@ -33,7 +34,8 @@ public class SuccessCriterion {
   private Double value;
 
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
-  @JsonPropertyDescription("Judge this target's value only (for perTarget metrics). Default: every target's value must hold.")
+  @JsonPropertyDescription(
+      "Judge this target's value only (for perTarget metrics). Default: every target's value must hold.")
   private String target;
 
   @JsonPropertyDescription("Why this threshold.")
@@ -41,7 +43,8 @@ public class SuccessCriterion {
 
   public SuccessCriterion() {}
 
-  public SuccessCriterion(String metric, ComparisonOperator operator, Double value, String target, String description) {
+  public SuccessCriterion(
+      String metric, ComparisonOperator operator, Double value, String target, String description) {
     this.metric = metric;
     this.operator = operator;
     this.value = value;
@@ -108,6 +111,21 @@ public class SuccessCriterion {
 
   @Override
   public String toString() {
-    return "SuccessCriterion{" + "metric=" + metric + ", " + "operator=" + operator + ", " + "value=" + value + ", " + "target=" + target + ", " + "description=" + description + "}";
+    return "SuccessCriterion{"
+        + "metric="
+        + metric
+        + ", "
+        + "operator="
+        + operator
+        + ", "
+        + "value="
+        + value
+        + ", "
+        + "target="
+        + target
+        + ", "
+        + "description="
+        + description
+        + "}";
   }
 }

@@ -24,7 +24,8 @@ public class Target {
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
   @Size(min = 1, max = 63)
-  @JsonPropertyDescription("Target name, unique in the experiment; part of derived object names (a DNS-1123 label, at most 63 characters).")
+  @JsonPropertyDescription(
+      "Target name, unique in the experiment; part of derived object names (a DNS-1123 label, at most 63 characters).")
   private String name;
 
   @Required
@@ -39,12 +40,18 @@ public class Target {
   private ObservabilitySpec observability;
 
   @Size(max = 16)
-  @JsonPropertyDescription("Names of other targets whose components must be healthy before this target's components are deployed.")
+  @JsonPropertyDescription(
+      "Names of other targets whose components must be healthy before this target's components are deployed.")
   private List<String> depends;
 
   public Target() {}
 
-  public Target(String name, ClusterSpec cluster, List<ComponentRef> components, ObservabilitySpec observability, List<String> depends) {
+  public Target(
+      String name,
+      ClusterSpec cluster,
+      List<ComponentRef> components,
+      ObservabilitySpec observability,
+      List<String> depends) {
     this.name = name;
     this.cluster = cluster;
     this.components = components;
@@ -111,6 +118,21 @@ public class Target {
 
   @Override
   public String toString() {
-    return "Target{" + "name=" + name + ", " + "cluster=" + cluster + ", " + "components=" + components + ", " + "observability=" + observability + ", " + "depends=" + depends + "}";
+    return "Target{"
+        + "name="
+        + name
+        + ", "
+        + "cluster="
+        + cluster
+        + ", "
+        + "components="
+        + components
+        + ", "
+        + "observability="
+        + observability
+        + ", "
+        + "depends="
+        + depends
+        + "}";
   }
 }

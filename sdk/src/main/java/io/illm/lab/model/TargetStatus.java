@@ -46,7 +46,15 @@ public class TargetStatus {
 
   public TargetStatus() {}
 
-  public TargetStatus(String name, String phase, String clusterName, String endpoint, String machineType, Integer nodeCount, List<String> components, String message) {
+  public TargetStatus(
+      String name,
+      String phase,
+      String clusterName,
+      String endpoint,
+      String machineType,
+      Integer nodeCount,
+      List<String> components,
+      String message) {
     this.name = name;
     this.phase = phase;
     this.clusterName = clusterName;
@@ -138,11 +146,36 @@ public class TargetStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, phase, clusterName, endpoint, machineType, nodeCount, components, message);
+    return Objects.hash(
+        name, phase, clusterName, endpoint, machineType, nodeCount, components, message);
   }
 
   @Override
   public String toString() {
-    return "TargetStatus{" + "name=" + name + ", " + "phase=" + phase + ", " + "clusterName=" + clusterName + ", " + "endpoint=" + endpoint + ", " + "machineType=" + machineType + ", " + "nodeCount=" + nodeCount + ", " + "components=" + components + ", " + "message=" + message + "}";
+    return "TargetStatus{"
+        + "name="
+        + name
+        + ", "
+        + "phase="
+        + phase
+        + ", "
+        + "clusterName="
+        + clusterName
+        + ", "
+        + "endpoint="
+        + endpoint
+        + ", "
+        + "machineType="
+        + machineType
+        + ", "
+        + "nodeCount="
+        + nodeCount
+        + ", "
+        + "components="
+        + components
+        + ", "
+        + "message="
+        + message
+        + "}";
   }
 }

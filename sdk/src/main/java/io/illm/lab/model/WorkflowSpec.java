@@ -31,7 +31,8 @@ public class WorkflowSpec {
   @JsonPropertyDescription("What ends the Running phase.")
   private Completion completion;
 
-  @JsonPropertyDescription("Workflow parameters, name to value; the operator adds experiment-name and <target>-endpoint.")
+  @JsonPropertyDescription(
+      "Workflow parameters, name to value; the operator adds experiment-name and <target>-endpoint.")
   private Map<String, String> params;
 
   public WorkflowSpec() {}
@@ -83,6 +84,15 @@ public class WorkflowSpec {
 
   @Override
   public String toString() {
-    return "WorkflowSpec{" + "template=" + template + ", " + "completion=" + completion + ", " + "params=" + params + "}";
+    return "WorkflowSpec{"
+        + "template="
+        + template
+        + ", "
+        + "completion="
+        + completion
+        + ", "
+        + "params="
+        + params
+        + "}";
   }
 }

@@ -36,7 +36,8 @@ public class WorkflowStatus {
 
   public WorkflowStatus() {}
 
-  public WorkflowStatus(String name, String phase, String message, String startedAt, String finishedAt) {
+  public WorkflowStatus(
+      String name, String phase, String message, String startedAt, String finishedAt) {
     this.name = name;
     this.phase = phase;
     this.message = message;
@@ -103,6 +104,21 @@ public class WorkflowStatus {
 
   @Override
   public String toString() {
-    return "WorkflowStatus{" + "name=" + name + ", " + "phase=" + phase + ", " + "message=" + message + ", " + "startedAt=" + startedAt + ", " + "finishedAt=" + finishedAt + "}";
+    return "WorkflowStatus{"
+        + "name="
+        + name
+        + ", "
+        + "phase="
+        + phase
+        + ", "
+        + "message="
+        + message
+        + ", "
+        + "startedAt="
+        + startedAt
+        + ", "
+        + "finishedAt="
+        + finishedAt
+        + "}";
   }
 }

@@ -17,9 +17,23 @@ import java.util.TreeMap;
  * @param note what the numbers leave out
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"estimatedUSD", "actualUSD", "hourlyUSD", "budgetUSD", "perTarget", "priceTable", "note"})
-public record Cost(Double estimatedUSD, Double actualUSD, Double hourlyUSD, Double budgetUSD,
-    SortedMap<String, Double> perTarget, String priceTable, String note) {
+@JsonPropertyOrder({
+  "estimatedUSD",
+  "actualUSD",
+  "hourlyUSD",
+  "budgetUSD",
+  "perTarget",
+  "priceTable",
+  "note"
+})
+public record Cost(
+    Double estimatedUSD,
+    Double actualUSD,
+    Double hourlyUSD,
+    Double budgetUSD,
+    SortedMap<String, Double> perTarget,
+    String priceTable,
+    String note) {
   public Cost {
     perTarget = perTarget == null ? new TreeMap<>() : new TreeMap<>(perTarget);
   }

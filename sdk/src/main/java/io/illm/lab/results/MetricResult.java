@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * One metric of the experiment (one {@code spec.metrics.queries[]} entry, or a default query) and what
- * its query returned: one {@link Sample} per target for a per-target metric, else a single sample for
- * the whole experiment.
+ * One metric of the experiment (one {@code spec.metrics.queries[]} entry, or a default query) and
+ * what its query returned: one {@link Sample} per target for a per-target metric, else a single
+ * sample for the whole experiment.
  *
  * @param name the query's name, unique in the experiment
  * @param type instant or range
@@ -20,9 +20,27 @@ import java.util.List;
  * @param samples the results, ordered by target name (experiment-wide first)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "type", "unit", "description", "group", "perTarget", "onEmpty", "better", "samples"})
-public record MetricResult(String name, String type, String unit, String description, String group,
-    boolean perTarget, String onEmpty, String better, List<Sample> samples) {
+@JsonPropertyOrder({
+  "name",
+  "type",
+  "unit",
+  "description",
+  "group",
+  "perTarget",
+  "onEmpty",
+  "better",
+  "samples"
+})
+public record MetricResult(
+    String name,
+    String type,
+    String unit,
+    String description,
+    String group,
+    boolean perTarget,
+    String onEmpty,
+    String better,
+    List<Sample> samples) {
 
   public MetricResult {
     samples = samples == null ? List.of() : List.copyOf(samples);
@@ -30,7 +48,10 @@ public record MetricResult(String name, String type, String unit, String descrip
 
   /** The sample of {@code target} (null: the experiment-wide one), or null. */
   public Sample sample(String target) {
-    return samples.stream().filter(s -> java.util.Objects.equals(s.target(), target)).findFirst().orElse(null);
+    return samples.stream()
+        .filter(s -> java.util.Objects.equals(s.target(), target))
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -41,14 +62,20 @@ public record MetricResult(String name, String type, String unit, String descrip
    * @param outcome ok, empty (no data; see the metric's onEmpty) or error
    * @param error the query error as the server or client gave it, when outcome is error
    * @param series the series returned, ordered by their labels
-   * @param values one value per repetition window: the instant value, or the mean of the range, summed over
-   *     series (empty when there was no data)
+   * @param values one value per repetition window: the instant value, or the mean of the range,
+   *     summed over series (empty when there was no data)
    * @param stats statistics over {@code values}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"target", "query", "outcome", "error", "series", "values", "stats"})
-  public record Sample(String target, String query, Outcome outcome, String error, List<Series> series,
-      List<Double> values, Stats stats) {
+  public record Sample(
+      String target,
+      String query,
+      Outcome outcome,
+      String error,
+      List<Series> series,
+      List<Double> values,
+      Stats stats) {
     public Sample {
       series = series == null ? List.of() : List.copyOf(series);
       values = values == null ? List.of() : List.copyOf(values);
@@ -57,9 +84,12 @@ public record MetricResult(String name, String type, String unit, String descrip
 
   /** How a query ended. */
   public enum Outcome {
-    @com.fasterxml.jackson.annotation.JsonProperty("ok") OK,
-    @com.fasterxml.jackson.annotation.JsonProperty("empty") EMPTY,
-    @com.fasterxml.jackson.annotation.JsonProperty("error") ERROR
+    @com.fasterxml.jackson.annotation.JsonProperty("ok")
+    OK,
+    @com.fasterxml.jackson.annotation.JsonProperty("empty")
+    EMPTY,
+    @com.fasterxml.jackson.annotation.JsonProperty("error")
+    ERROR
   }
 
   /**

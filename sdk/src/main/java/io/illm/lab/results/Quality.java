@@ -12,4 +12,5 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param passed coverage reached minCoverage (and the verdict was not insufficient)
  */
 @JsonPropertyOrder({"coverage", "minCoverage", "attempt", "maxAttempts", "passed"})
-public record Quality(double coverage, double minCoverage, int attempt, int maxAttempts, boolean passed) {}
+public record Quality(
+    double coverage, double minCoverage, int attempt, int maxAttempts, boolean passed) {}

@@ -17,5 +17,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"n", "mean", "median", "min", "max", "ciLow", "ciHigh", "confidence"})
-public record Stats(int n, double mean, double median, double min, double max, Double ciLow, Double ciHigh,
+public record Stats(
+    int n,
+    double mean,
+    double median,
+    double min,
+    double max,
+    Double ciLow,
+    Double ciHigh,
     Double confidence) {}

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * One run of an experiment, as kept in the results store ({@code summary.json}). Written once per run by
- * the operator after collection; everything a reader needs (the site, {@code ./lab results}) is in it.
+ * One run of an experiment, as kept in the results store ({@code summary.json}). Written once per
+ * run by the operator after collection; everything a reader needs (the site, {@code ./lab results})
+ * is in it.
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}; a reader refuses a newer major version
  * @param simulated true when any part of the run was simulated: its numbers are not measurements
@@ -15,15 +16,28 @@ import java.util.List;
  * @param targets the targets with the cluster shapes in effect
  * @param workflow the workflow that generated the load
  * @param metrics every metric, per target where asked, with its series and statistics
- * @param comparisons target against target, per metric, where the experiment has two or more targets
+ * @param comparisons target against target, per metric, where the experiment has two or more
+ *     targets
  * @param verdict the hypothesis verdict with per-criterion detail
  * @param quality the quality gate: data coverage and collection attempts
  * @param cost estimated and actual cost with the price table used
  * @param provenance where the numbers came from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "simulated", "experiment", "run", "targets", "workflow", "metrics",
-    "comparisons", "verdict", "quality", "cost", "provenance"})
+@JsonPropertyOrder({
+  "schemaVersion",
+  "simulated",
+  "experiment",
+  "run",
+  "targets",
+  "workflow",
+  "metrics",
+  "comparisons",
+  "verdict",
+  "quality",
+  "cost",
+  "provenance"
+})
 public record Summary(
     int schemaVersion,
     boolean simulated,
@@ -66,9 +80,27 @@ public record Summary(
    * @param questions spec.hypothesis.questions
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyOrder({"name", "namespace", "uid", "specHash", "title", "description", "tags", "hypothesis", "questions"})
-  public record ExperimentInfo(String name, String namespace, String uid, String specHash, String title,
-      String description, List<String> tags, String hypothesis, List<String> questions) {
+  @JsonPropertyOrder({
+    "name",
+    "namespace",
+    "uid",
+    "specHash",
+    "title",
+    "description",
+    "tags",
+    "hypothesis",
+    "questions"
+  })
+  public record ExperimentInfo(
+      String name,
+      String namespace,
+      String uid,
+      String specHash,
+      String title,
+      String description,
+      List<String> tags,
+      String hypothesis,
+      List<String> questions) {
     public ExperimentInfo {
       tags = tags == null ? List.of() : tags.stream().sorted().distinct().toList();
       questions = questions == null ? List.of() : List.copyOf(questions);
@@ -83,11 +115,17 @@ public record Summary(
    * @param createdAt when the experiment object was created
    * @param startedAt when the run started (Provisioning)
    * @param completedAt when it reached its terminal phase
-   * @param window the measurement window the queries covered (the workflow's, not the provisioning time)
+   * @param window the measurement window the queries covered (the workflow's, not the provisioning
+   *     time)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"phase", "message", "createdAt", "startedAt", "completedAt", "window"})
-  public record RunInfo(String phase, String message, String createdAt, String startedAt, String completedAt,
+  public record RunInfo(
+      String phase,
+      String message,
+      String createdAt,
+      String startedAt,
+      String completedAt,
       Window window) {}
 
   /**
@@ -96,7 +134,8 @@ public record Summary(
    * @param start inclusive, RFC 3339
    * @param end inclusive, RFC 3339
    * @param stepSeconds resolution of range queries
-   * @param repetitions how many equal consecutive windows the window was cut into (1: the whole window)
+   * @param repetitions how many equal consecutive windows the window was cut into (1: the whole
+   *     window)
    */
   @JsonPropertyOrder({"start", "end", "stepSeconds", "repetitions"})
   public record Window(String start, String end, long stepSeconds, int repetitions) {}
@@ -114,10 +153,25 @@ public record Summary(
    * @param components deployed components as Kind/name
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyOrder({"name", "provider", "clusterName", "location", "machineType", "nodeCount", "preemptible",
-      "components"})
-  public record TargetInfo(String name, String provider, String clusterName, String location, String machineType,
-      Integer nodeCount, Boolean preemptible, List<String> components) {
+  @JsonPropertyOrder({
+    "name",
+    "provider",
+    "clusterName",
+    "location",
+    "machineType",
+    "nodeCount",
+    "preemptible",
+    "components"
+  })
+  public record TargetInfo(
+      String name,
+      String provider,
+      String clusterName,
+      String location,
+      String machineType,
+      Integer nodeCount,
+      Boolean preemptible,
+      List<String> components) {
     public TargetInfo {
       components = components == null ? List.of() : List.copyOf(components);
     }
@@ -134,7 +188,8 @@ public record Summary(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"name", "template", "phase", "startedAt", "finishedAt"})
-  public record WorkflowInfo(String name, String template, String phase, String startedAt, String finishedAt) {}
+  public record WorkflowInfo(
+      String name, String template, String phase, String startedAt, String finishedAt) {}
 
   /**
    * Provenance of the numbers.
@@ -146,5 +201,6 @@ public record Summary(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"operatorVersion", "metricsSource", "collectedAt", "attempts"})
-  public record Provenance(String operatorVersion, String metricsSource, String collectedAt, int attempts) {}
+  public record Provenance(
+      String operatorVersion, String metricsSource, String collectedAt, int attempts) {}
 }

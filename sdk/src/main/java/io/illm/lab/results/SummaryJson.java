@@ -13,17 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes and reads {@code summary.json}: indented, keys in a fixed order, maps sorted, a final newline,
- * so that the same summary gives the same bytes. Reading refuses unknown fields only in the major
- * version it knows nothing of: a newer {@code schemaVersion} is an error naming the file.
+ * Writes and reads {@code summary.json}: indented, keys in a fixed order, maps sorted, a final
+ * newline, so that the same summary gives the same bytes. Reading refuses unknown fields only in
+ * the major version it knows nothing of: a newer {@code schemaVersion} is an error naming the file.
  */
 public final class SummaryJson {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private SummaryJson() {}
 
@@ -32,7 +33,8 @@ public final class SummaryJson {
     try {
       return (MAPPER.writeValueAsString(summary) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("summary cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "summary cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -52,23 +54,31 @@ public final class SummaryJson {
    * Reads a summary.
    *
    * @param source names the input in errors (a file or an S3 key)
-   * @throws SummaryFormatException naming the source and the field path when the JSON is not a summary
+   * @throws SummaryFormatException naming the source and the field path when the JSON is not a
+   *     summary
    */
   public static Summary read(String source, byte[] json) {
     try {
       Summary summary = MAPPER.readValue(json, Summary.class);
       if (summary == null || summary.experiment() == null) {
-        throw new SummaryFormatException(source + ": experiment: missing (not a summary.json written by illm-lab)");
+        throw new SummaryFormatException(
+            source + ": experiment: missing (not a summary.json written by illm-lab)");
       }
       if (summary.schemaVersion() > Summary.SCHEMA_VERSION) {
-        throw new SummaryFormatException(source + ": schemaVersion: " + summary.schemaVersion()
-            + " is newer than this lab reads (" + Summary.SCHEMA_VERSION + "); update the lab");
+        throw new SummaryFormatException(
+            source
+                + ": schemaVersion: "
+                + summary.schemaVersion()
+                + " is newer than this lab reads ("
+                + Summary.SCHEMA_VERSION
+                + "); update the lab");
       }
       return summary;
     } catch (MismatchedInputException e) {
       throw new SummaryFormatException(source + ": " + path(e) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new SummaryFormatException(source + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new SummaryFormatException(
+          source + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 

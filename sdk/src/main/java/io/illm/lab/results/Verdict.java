@@ -7,8 +7,9 @@ import io.illm.lab.model.HypothesisResult;
 import java.util.List;
 
 /**
- * The verdict on the hypothesis: validated when every criterion passed, invalidated when one failed,
- * insufficient when a criterion had no data (and none failed). Null result: the experiment has no criteria.
+ * The verdict on the hypothesis: validated when every criterion passed, invalidated when one
+ * failed, insufficient when a criterion had no data (and none failed). Null result: the experiment
+ * has no criteria.
  *
  * @param result the verdict, or null without criteria
  * @param criteria one entry per success criterion, in spec order
@@ -34,14 +35,33 @@ public record Verdict(HypothesisResult result, List<Criterion> criteria) {
    * @param description the criterion's own description
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"metric", "target", "operator", "threshold", "value", "outcome", "reason", "description"})
-  public record Criterion(String metric, String target, String operator, double threshold, Double value,
-      Outcome outcome, String reason, String description) {}
+  @JsonPropertyOrder({
+    "metric",
+    "target",
+    "operator",
+    "threshold",
+    "value",
+    "outcome",
+    "reason",
+    "description"
+  })
+  public record Criterion(
+      String metric,
+      String target,
+      String operator,
+      double threshold,
+      Double value,
+      Outcome outcome,
+      String reason,
+      String description) {}
 
   /** How a criterion came out. */
   public enum Outcome {
-    @JsonProperty("pass") PASS,
-    @JsonProperty("fail") FAIL,
-    @JsonProperty("missing") MISSING
+    @JsonProperty("pass")
+    PASS,
+    @JsonProperty("fail")
+    FAIL,
+    @JsonProperty("missing")
+    MISSING
   }
 }

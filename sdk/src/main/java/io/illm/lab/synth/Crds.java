@@ -22,16 +22,17 @@ import java.util.TreeMap;
  * The CRDs of the model, as committed in {@code generated-crds/}.
  *
  * <p>fabric8's crd-generator writes them at build time from the model classes; this class reads
- * that output from the classpath and puts the printer columns back in the order the classes
- * declare them (the generator sorts them by JSON path, which would put Age before Phase in {@code
- * kubectl get}).
+ * that output from the classpath and puts the printer columns back in the order the classes declare
+ * them (the generator sorts them by JSON path, which would put Age before Phase in {@code kubectl
+ * get}).
  */
 public final class Crds {
 
   /** The folder, relative to the repository root, the CRDs are committed in. */
   public static final String FOLDER = "generated-crds";
 
-  private static final List<Class<? extends HasMetadata>> KINDS = List.of(Component.class, Experiment.class);
+  private static final List<Class<? extends HasMetadata>> KINDS =
+      List.of(Component.class, Experiment.class);
 
   private Crds() {}
 
@@ -41,7 +42,8 @@ public final class Crds {
     String resource = "META-INF/fabric8/" + plural + "." + HasMetadata.getGroup(kind) + "-v1.yml";
     try (InputStream in = Crds.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(resource + " is not on the classpath: build the sdk module first");
+        throw new IllegalStateException(
+            resource + " is not on the classpath: build the sdk module first");
       }
       JsonNode tree = LabYaml.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       orderPrinterColumns(tree, kind);
@@ -56,16 +58,18 @@ public final class Crds {
     Map<String, String> files = new TreeMap<>();
     for (Class<? extends HasMetadata> kind : KINDS) {
       String name = HasMetadata.getPlural(kind) + "." + HasMetadata.getGroup(kind) + ".yaml";
-      files.put(FOLDER + "/" + name,
+      files.put(
+          FOLDER + "/" + name,
           Synth.header("the model classes (io.illm.lab.model)") + LabYaml.write(crd(kind)));
     }
     return files;
   }
 
   private static void orderPrinterColumns(JsonNode crd, Class<?> kind) {
-    List<String> declared = Arrays.stream(kind.getAnnotationsByType(AdditionalPrinterColumn.class))
-        .map(AdditionalPrinterColumn::name)
-        .toList();
+    List<String> declared =
+        Arrays.stream(kind.getAnnotationsByType(AdditionalPrinterColumn.class))
+            .map(AdditionalPrinterColumn::name)
+            .toList();
     for (JsonNode version : crd.path("spec").path("versions")) {
       JsonNode columns = version.get("additionalPrinterColumns");
       if (columns == null || !columns.isArray()) {
@@ -73,8 +77,11 @@ public final class Crds {
       }
       List<JsonNode> sorted = new ArrayList<>();
       columns.forEach(sorted::add);
-      sorted.sort((a, b) -> Integer.compare(
-          rank(declared, a.path("name").asText()), rank(declared, b.path("name").asText())));
+      sorted.sort(
+          (a, b) ->
+              Integer.compare(
+                  rank(declared, a.path("name").asText()),
+                  rank(declared, b.path("name").asText())));
       ArrayNode reordered = ((ObjectNode) version).putArray("additionalPrinterColumns");
       sorted.forEach(reordered::add);
     }

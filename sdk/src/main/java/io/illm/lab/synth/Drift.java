@@ -41,8 +41,8 @@ public record Drift(String path, Kind kind, String current, String expected) {
     List<String> after = expected.isEmpty() ? List.of() : expected.lines().toList();
     String from = kind == Kind.MISSING ? "/dev/null" : "a/" + path;
     String to = kind == Kind.STALE ? "/dev/null" : "b/" + path;
-    List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(
-        from, to, before, DiffUtils.diff(before, after), 3);
+    List<String> lines =
+        UnifiedDiffUtils.generateUnifiedDiff(from, to, before, DiffUtils.diff(before, after), 3);
     return String.join("\n", lines) + "\n";
   }
 }

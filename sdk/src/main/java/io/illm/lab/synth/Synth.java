@@ -46,7 +46,10 @@ public final class Synth {
 
   /** The header line, naming where the content comes from. */
   public static String header(String source) {
-    return HEADER_PREFIX + " from " + source + "; do not edit, change the Java and run ./lab synth\n";
+    return HEADER_PREFIX
+        + " from "
+        + source
+        + "; do not edit, change the Java and run ./lab synth\n";
   }
 
   /**
@@ -63,7 +66,8 @@ public final class Synth {
    * here (component references against every component, derived names, duplicate names), the
    * components in full. Much cheaper than {@link #validate} for large catalogues.
    */
-  public static List<Problem> validateBuilt(List<Component> components, List<Experiment> experiments) {
+  public static List<Problem> validateBuilt(
+      List<Component> components, List<Experiment> experiments) {
     return check(components, experiments, Validator::validateReferences);
   }
 
@@ -120,8 +124,10 @@ public final class Synth {
 
   /** Where a component's YAML goes. */
   public static String componentPath(Component component) {
-    String category = component.getSpec() == null || component.getSpec().getCategory() == null
-        ? "uncategorized" : component.getSpec().getCategory().value();
+    String category =
+        component.getSpec() == null || component.getSpec().getCategory() == null
+            ? "uncategorized"
+            : component.getSpec().getCategory().value();
     return "components/" + category + "/" + component.getMetadata().getName() + ".yaml";
   }
 
@@ -207,8 +213,12 @@ public final class Synth {
     String key = kind + "/" + name;
     String before = seen.putIfAbsent(key, file);
     if (before != null) {
-      problems.add(Problem.error(file, "metadata.name",
-          "another " + kind + " is also named \"" + name + "\"", "names are unique per kind; rename one"));
+      problems.add(
+          Problem.error(
+              file,
+              "metadata.name",
+              "another " + kind + " is also named \"" + name + "\"",
+              "names are unique per kind; rename one"));
     }
   }
 

@@ -56,8 +56,14 @@ final class ComponentRefRules {
       set.put(ComponentType.CONFIG, ref.getConfig());
     }
     if (set.size() != 1) {
-      problems.add(Problem.error(file, path, "set exactly one of app, workflow and config",
-          set.isEmpty() ? "name the component with app: <name>" : "split it into one reference per component"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "set exactly one of app, workflow and config",
+              set.isEmpty()
+                  ? "name the component with app: <name>"
+                  : "split it into one reference per component"));
       return;
     }
     ComponentType kind = set.keySet().iterator().next();
@@ -65,18 +71,27 @@ final class ComponentRefRules {
     String namePath = path + "." + kind.value();
     Optional<Component> found = catalogue.find(name);
     if (found.isEmpty()) {
-      problems.add(Problem.error(file, namePath, "unknown component " + SchemaErrors.quote(name),
-          Names.suggest(name, catalogue.names(), "components")));
+      problems.add(
+          Problem.error(
+              file,
+              namePath,
+              "unknown component " + SchemaErrors.quote(name),
+              Names.suggest(name, catalogue.names(), "components")));
       return;
     }
     Component component = found.get();
     if (component.getSpec() == null) {
       return;
     }
-    ComponentType actual = component.getSpec().getType() == null ? ComponentType.APP : component.getSpec().getType();
+    ComponentType actual =
+        component.getSpec().getType() == null ? ComponentType.APP : component.getSpec().getType();
     if (actual != kind) {
-      problems.add(Problem.error(file, namePath, "component " + SchemaErrors.quote(name) + " is of type " + actual
-          + ", not " + kind, "reference it with " + actual + ": " + name));
+      problems.add(
+          Problem.error(
+              file,
+              namePath,
+              "component " + SchemaErrors.quote(name) + " is of type " + actual + ", not " + kind,
+              "reference it with " + actual + ": " + name));
     }
     checkParams(path, ref, component);
   }
@@ -84,9 +99,14 @@ final class ComponentRefRules {
   private void checkParams(String path, ComponentRef ref, Component component) {
     Map<String, String> params = ref.getParams() == null ? Map.of() : ref.getParams();
     if (!params.isEmpty() && !hasHelmSource(component)) {
-      problems.add(Problem.error(file, path + ".params",
-          "component " + SchemaErrors.quote(component.getMetadata().getName()) + " has no Helm source, so params would be ignored",
-          "remove params, or give the component a Helm source (chart or helm)"));
+      problems.add(
+          Problem.error(
+              file,
+              path + ".params",
+              "component "
+                  + SchemaErrors.quote(component.getMetadata().getName())
+                  + " has no Helm source, so params would be ignored",
+              "remove params, or give the component a Helm source (chart or helm)"));
       return;
     }
     List<ComponentParameter> declared = component.getSpec().getParameters();
@@ -99,20 +119,35 @@ final class ComponentRefRules {
       }
       String value = params.get(parameter.getName());
       if (value == null && Boolean.TRUE.equals(parameter.getRequired())) {
-        problems.add(Problem.error(file, path + ".params", "required parameter " + SchemaErrors.quote(parameter.getName())
-            + " is not set", "add params: {" + parameter.getName() + ": ...}"));
+        problems.add(
+            Problem.error(
+                file,
+                path + ".params",
+                "required parameter " + SchemaErrors.quote(parameter.getName()) + " is not set",
+                "add params: {" + parameter.getName() + ": ...}"));
       } else if (value != null && !fitsType(value, parameter.getType())) {
-        problems.add(Problem.error(file, FieldPath.key(path + ".params", parameter.getName()),
-            SchemaErrors.quote(value) + " is not " + (parameter.getType() == ParameterType.INT ? "an int" : "a bool"),
-            parameter.getType() == ParameterType.INT ? "a decimal integer, e.g. 3" : "true or false"));
+        problems.add(
+            Problem.error(
+                file,
+                FieldPath.key(path + ".params", parameter.getName()),
+                SchemaErrors.quote(value)
+                    + " is not "
+                    + (parameter.getType() == ParameterType.INT ? "an int" : "a bool"),
+                parameter.getType() == ParameterType.INT
+                    ? "a decimal integer, e.g. 3"
+                    : "true or false"));
       }
     }
   }
 
-  /** True when the component has a source Helm renders (a chart, or a Git path with helm options). */
+  /**
+   * True when the component has a source Helm renders (a chart, or a Git path with helm options).
+   */
   static boolean hasHelmSource(Component component) {
     List<ComponentSource> sources = component.getSpec().getSources();
-    return sources != null && sources.stream().anyMatch(s -> s != null && (s.getChart() != null || s.getHelm() != null));
+    return sources != null
+        && sources.stream()
+            .anyMatch(s -> s != null && (s.getChart() != null || s.getHelm() != null));
   }
 
   /** True when a parameter value (always a string) reads as its declared type. */

@@ -28,7 +28,9 @@ final class ComponentRules {
     }
     List<ComponentSource> sources = spec.getSources() == null ? List.of() : spec.getSources();
     Set<String> refs = new TreeSet<>();
-    sources.stream().filter(s -> s != null && s.getRef() != null).forEach(s -> refs.add(s.getRef()));
+    sources.stream()
+        .filter(s -> s != null && s.getRef() != null)
+        .forEach(s -> refs.add(s.getRef()));
     for (int i = 0; i < sources.size(); i++) {
       if (sources.get(i) != null) {
         checkSource("spec.sources[" + i + "]", sources.get(i), refs);
@@ -37,11 +39,18 @@ final class ComponentRules {
     checkParameters(spec.getParameters());
   }
 
-  /** Twin of CEL "a source is a Helm chart (chart) or a Git path (path), not both"; value refs resolve. */
+  /**
+   * Twin of CEL "a source is a Helm chart (chart) or a Git path (path), not both"; value refs
+   * resolve.
+   */
   private void checkSource(String path, ComponentSource source, Set<String> refs) {
     if (source.getChart() != null && source.getPath() != null) {
-      problems.add(Problem.error(file, path, "a source is a Helm chart (chart) or a Git path (path), not both",
-          "remove chart or path"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "a source is a Helm chart (chart) or a Git path (path), not both",
+              "remove chart or path"));
     }
     if (source.getHelm() == null) {
       return;
@@ -55,9 +64,15 @@ final class ComponentRules {
       int slash = valuesFile.indexOf('/');
       String ref = slash < 0 ? valuesFile.substring(1) : valuesFile.substring(1, slash);
       if (!refs.contains(ref)) {
-        problems.add(Problem.error(file, path + ".helm.valuesFiles[" + k + "]",
-            SchemaErrors.quote(valuesFile) + " refers to a source with ref " + SchemaErrors.quote(ref) + ", and there is none",
-            "add a source with repoURL and ref: " + ref));
+        problems.add(
+            Problem.error(
+                file,
+                path + ".helm.valuesFiles[" + k + "]",
+                SchemaErrors.quote(valuesFile)
+                    + " refers to a source with ref "
+                    + SchemaErrors.quote(ref)
+                    + ", and there is none",
+                "add a source with repoURL and ref: " + ref));
       }
     }
     List<HelmParameter> parameters = source.getHelm().getParameters();
@@ -67,9 +82,16 @@ final class ComponentRules {
       if (parameter != null && parameter.getName() != null) {
         Integer earlier = first.putIfAbsent(parameter.getName(), k);
         if (earlier != null) {
-          problems.add(Problem.error(file, path + ".helm.parameters[" + k + "].name",
-              "Helm parameter " + SchemaErrors.quote(parameter.getName()) + " is also parameters[" + earlier + "]",
-              "keep one of them"));
+          problems.add(
+              Problem.error(
+                  file,
+                  path + ".helm.parameters[" + k + "].name",
+                  "Helm parameter "
+                      + SchemaErrors.quote(parameter.getName())
+                      + " is also parameters["
+                      + earlier
+                      + "]",
+                  "keep one of them"));
         }
       }
     }
@@ -85,18 +107,38 @@ final class ComponentRules {
       String path = "spec.parameters[" + i + "]";
       Integer earlier = first.putIfAbsent(parameter.getName(), i);
       if (earlier != null) {
-        problems.add(Problem.error(file, path + ".name", "parameter names must be unique: "
-            + SchemaErrors.quote(parameter.getName()) + " is also spec.parameters[" + earlier + "]", "rename one of them"));
+        problems.add(
+            Problem.error(
+                file,
+                path + ".name",
+                "parameter names must be unique: "
+                    + SchemaErrors.quote(parameter.getName())
+                    + " is also spec.parameters["
+                    + earlier
+                    + "]",
+                "rename one of them"));
       }
       String value = parameter.getDefaultValue();
       if (value != null && !ComponentRefRules.fitsType(value, parameter.getType())) {
-        problems.add(Problem.error(file, path + ".default", "default " + SchemaErrors.quote(value) + " is not "
-            + (parameter.getType() == ParameterType.INT ? "an int" : "a bool"),
-            parameter.getType() == ParameterType.INT ? "a decimal integer, e.g. 3" : "true or false"));
+        problems.add(
+            Problem.error(
+                file,
+                path + ".default",
+                "default "
+                    + SchemaErrors.quote(value)
+                    + " is not "
+                    + (parameter.getType() == ParameterType.INT ? "an int" : "a bool"),
+                parameter.getType() == ParameterType.INT
+                    ? "a decimal integer, e.g. 3"
+                    : "true or false"));
       }
       if (value != null && Boolean.TRUE.equals(parameter.getRequired())) {
-        problems.add(Problem.warning(file, path, "a required parameter's default is never used",
-            "remove the default or make the parameter optional"));
+        problems.add(
+            Problem.warning(
+                file,
+                path,
+                "a required parameter's default is never used",
+                "remove the default or make the parameter optional"));
       }
     }
   }

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 public final class CrdSchema {
 
   private static final Map<String, CrdSchema> BY_PLURAL = new ConcurrentHashMap<>();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
 
   private final Schema schema;
 
@@ -47,8 +48,8 @@ public final class CrdSchema {
   }
 
   /**
-   * The strict schema of an {@code openAPIV3Schema} (a CRD version's {@code schema.openAPIV3Schema}),
-   * accepting any {@code apiVersion}, {@code kind} and {@code metadata}.
+   * The strict schema of an {@code openAPIV3Schema} (a CRD version's {@code
+   * schema.openAPIV3Schema}), accepting any {@code apiVersion}, {@code kind} and {@code metadata}.
    */
   public static CrdSchema of(JsonNode openApiV3Schema) {
     return new CrdSchema(REGISTRY.getSchema(strict(openApiV3Schema)));
@@ -64,8 +65,8 @@ public final class CrdSchema {
   }
 
   /**
-   * NaN and the infinities are reported by {@link YamlSafeStrings}; the library cannot compare
-   * them with a bound (it throws), so the schema sees the document without them.
+   * NaN and the infinities are reported by {@link YamlSafeStrings}; the library cannot compare them
+   * with a bound (it throws), so the schema sees the document without them.
    */
   private static JsonNode withoutNonFiniteNumbers(JsonNode document) {
     if (!hasNonFinite(document)) {
@@ -91,13 +92,17 @@ public final class CrdSchema {
   private static void dropNonFinite(JsonNode node) {
     if (node instanceof ObjectNode object) {
       List<String> drop = new ArrayList<>();
-      object.properties().forEach(field -> {
-        if (field.getValue().isFloatingPointNumber() && !Double.isFinite(field.getValue().doubleValue())) {
-          drop.add(field.getKey());
-        } else {
-          dropNonFinite(field.getValue());
-        }
-      });
+      object
+          .properties()
+          .forEach(
+              field -> {
+                if (field.getValue().isFloatingPointNumber()
+                    && !Double.isFinite(field.getValue().doubleValue())) {
+                  drop.add(field.getKey());
+                } else {
+                  dropNonFinite(field.getValue());
+                }
+              });
       object.remove(drop);
     } else if (node.isArray()) {
       node.forEach(CrdSchema::dropNonFinite);
@@ -108,10 +113,13 @@ public final class CrdSchema {
     String resource = "META-INF/fabric8/" + plural + ".experiments.illm.io-v1.yml";
     try (InputStream in = CrdSchema.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the generated CRD " + resource + " is not on the classpath");
+        throw new IllegalStateException(
+            "the generated CRD " + resource + " is not on the classpath");
       }
-      JsonNode crd = LabYaml.reader().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      JsonNode openApi = crd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
+      JsonNode crd =
+          LabYaml.reader().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      JsonNode openApi =
+          crd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
       return of(openApi);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -138,7 +146,8 @@ public final class CrdSchema {
       if (object.path("x-kubernetes-validations").isArray()) {
         object.remove("x-kubernetes-validations");
       }
-      if (object.has("properties") && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+      if (object.has("properties")
+          && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
         object.put("additionalProperties", false);
       }
       object.forEach(CrdSchema::makeStrict);
@@ -147,12 +156,14 @@ public final class CrdSchema {
     }
   }
 
-
   private static String path(NodePath location) {
     String path = "";
     for (int i = 0; i < location.getNameCount(); i++) {
       Object element = location.getElement(i);
-      path = element instanceof Integer index ? FieldPath.index(path, index) : FieldPath.key(path, String.valueOf(element));
+      path =
+          element instanceof Integer index
+              ? FieldPath.index(path, index)
+              : FieldPath.key(path, String.valueOf(element));
     }
     return path;
   }

@@ -23,24 +23,31 @@ final class DerivedNameRules {
   }
 
   void check(String experiment, List<Target> targets) {
-    if (experiment == null || experiment.isEmpty() || experiment.length() > ExperimentNames.MAX_LABEL) {
+    if (experiment == null
+        || experiment.isEmpty()
+        || experiment.length() > ExperimentNames.MAX_LABEL) {
       return;
     }
-    shortened("metadata.name", "Workflow", experiment + "-run", ExperimentNames.workflowName(experiment));
+    shortened(
+        "metadata.name", "Workflow", experiment + "-run", ExperimentNames.workflowName(experiment));
     if (targets == null) {
       return;
     }
     Map<String, String> owners = new HashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
-      if (target == null || target.getName() == null || target.getName().length() > ExperimentNames.MAX_LABEL) {
+      if (target == null
+          || target.getName() == null
+          || target.getName().length() > ExperimentNames.MAX_LABEL) {
         continue;
       }
       String path = "spec.targets[" + i + "].name";
       String t = target.getName();
-      boolean createsCluster = target.getCluster() != null && target.getCluster().getProvider() != Provider.HUB;
+      boolean createsCluster =
+          target.getCluster() != null && target.getCluster().getProvider() != Provider.HUB;
       if (createsCluster) {
-        shortened(path, "cluster", experiment + "-" + t, ExperimentNames.clusterName(experiment, t));
+        shortened(
+            path, "cluster", experiment + "-" + t, ExperimentNames.clusterName(experiment, t));
       }
       List<ComponentRef> refs = target.getComponents() == null ? List.of() : target.getComponents();
       for (int c = 0; c < refs.size(); c++) {
@@ -54,8 +61,12 @@ final class DerivedNameRules {
         shortened(refPath, "Application", full, name);
         String before = owners.putIfAbsent(name, refPath);
         if (before != null) {
-          problems.add(Problem.error(file, refPath, "Application name " + SchemaErrors.quote(name)
-              + " is also derived for " + before, "rename this target or deploy the component once"));
+          problems.add(
+              Problem.error(
+                  file,
+                  refPath,
+                  "Application name " + SchemaErrors.quote(name) + " is also derived for " + before,
+                  "rename this target or deploy the component once"));
         }
       }
     }
@@ -77,8 +88,16 @@ final class DerivedNameRules {
 
   private void shortened(String path, String what, String full, String actual) {
     if (!full.equals(actual)) {
-      problems.add(Problem.warning(file, path, what + " name " + SchemaErrors.quote(full) + " is too long and will be "
-          + SchemaErrors.quote(actual), "shorten the experiment or target name to keep names readable"));
+      problems.add(
+          Problem.warning(
+              file,
+              path,
+              what
+                  + " name "
+                  + SchemaErrors.quote(full)
+                  + " is too long and will be "
+                  + SchemaErrors.quote(actual),
+              "shorten the experiment or target name to keep names readable"));
     }
   }
 }

@@ -39,7 +39,9 @@ public final class FileValidator {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
   }
 
-  /** Validates {@code paths}, with the Components under {@code catalogueFolders} as the catalogue. */
+  /**
+   * Validates {@code paths}, with the Components under {@code catalogueFolders} as the catalogue.
+   */
   public ValidationReport validate(List<Path> paths, List<Path> catalogueFolders) {
     List<Problem> problems = new ArrayList<>();
     List<Path> files = new ArrayList<>();
@@ -67,7 +69,8 @@ public final class FileValidator {
   /** The file as the user should read it: relative to the working directory when under it. */
   public String display(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+    Path shown =
+        absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
     String text = shown.toString().replace('\\', '/');
     return text.isEmpty() ? "." : text;
   }
@@ -82,7 +85,9 @@ public final class FileValidator {
     }
     List<Path> found = yamlFilesUnder(path);
     if (found.isEmpty()) {
-      problems.add(Problem.error(display(path), "", "no *.yaml or *.yml files in this folder", "check the path"));
+      problems.add(
+          Problem.error(
+              display(path), "", "no *.yaml or *.yml files in this folder", "check the path"));
     }
     return found;
   }
@@ -91,10 +96,11 @@ public final class FileValidator {
   static List<Path> yamlFilesUnder(Path folder) {
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> {
-            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".yaml") || name.endsWith(".yml");
-          })
+          .filter(
+              p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.endsWith(".yaml") || name.endsWith(".yml");
+              })
           .filter(p -> !hidden(folder.relativize(p)))
           .sorted()
           .toList();
@@ -119,7 +125,8 @@ public final class FileValidator {
     List<Labelled> labelled = new ArrayList<>();
     int count = documents.documents().size() + (documents.problems().isEmpty() ? 0 : 1);
     for (int i = 0; i < documents.documents().size(); i++) {
-      labelled.add(new Labelled(count > 1 ? label + "#" + (i + 1) : label, documents.documents().get(i)));
+      labelled.add(
+          new Labelled(count > 1 ? label + "#" + (i + 1) : label, documents.documents().get(i)));
     }
     return labelled;
   }
@@ -132,13 +139,21 @@ public final class FileValidator {
       }
       for (Path file : yamlFilesUnder(folder)) {
         Path key = file.toAbsolutePath().normalize();
-        List<Labelled> documents = read.containsKey(key) ? read.get(key) : read(file, new ArrayList<>());
-        documents.forEach(d -> component(d.document()).ifPresent(c -> byName.put(c.getMetadata().getName(), c)));
+        List<Labelled> documents =
+            read.containsKey(key) ? read.get(key) : read(file, new ArrayList<>());
+        documents.forEach(
+            d -> component(d.document()).ifPresent(c -> byName.put(c.getMetadata().getName(), c)));
       }
     }
-    // Components given to validate win over the catalogue folders' copies: they are what is being changed.
-    read.values().forEach(documents -> documents.forEach(
-        d -> component(d.document()).ifPresent(c -> byName.put(c.getMetadata().getName(), c))));
+    // Components given to validate win over the catalogue folders' copies: they are what is being
+    // changed.
+    read.values()
+        .forEach(
+            documents ->
+                documents.forEach(
+                    d ->
+                        component(d.document())
+                            .ifPresent(c -> byName.put(c.getMetadata().getName(), c))));
     return ComponentCatalogue.of(byName.values());
   }
 
@@ -163,16 +178,33 @@ public final class FileValidator {
     if (isOurs(document, Component.KIND)) {
       return Validator.validateComponent(labelled.label(), document);
     }
-    String expected = "expected apiVersion " + Experiment.API_VERSION + " with kind " + Experiment.KIND + " or "
-        + Component.KIND;
+    String expected =
+        "expected apiVersion "
+            + Experiment.API_VERSION
+            + " with kind "
+            + Experiment.KIND
+            + " or "
+            + Component.KIND;
     if (!document.isObject()) {
-      return List.of(Problem.error(labelled.label(), "", "expected a mapping with apiVersion and kind, found "
-          + document.getNodeType().name().toLowerCase(Locale.ROOT), expected));
+      return List.of(
+          Problem.error(
+              labelled.label(),
+              "",
+              "expected a mapping with apiVersion and kind, found "
+                  + document.getNodeType().name().toLowerCase(Locale.ROOT),
+              expected));
     }
-    String apiVersion = document.path("apiVersion").isTextual() ? document.path("apiVersion").asText() : "no apiVersion";
+    String apiVersion =
+        document.path("apiVersion").isTextual()
+            ? document.path("apiVersion").asText()
+            : "no apiVersion";
     String kind = document.path("kind").isTextual() ? document.path("kind").asText() : "no kind";
-    return List.of(Problem.error(labelled.label(), "", "not an illm-lab object: found " + apiVersion + " " + kind,
-        expected));
+    return List.of(
+        Problem.error(
+            labelled.label(),
+            "",
+            "not an illm-lab object: found " + apiVersion + " " + kind,
+            expected));
   }
 
   private static Optional<Problem> duplicate(Labelled labelled, Map<String, String> seen) {
@@ -185,13 +217,20 @@ public final class FileValidator {
       return Optional.empty();
     }
     String kind = document.path("kind").asText();
-    String namespace = Experiment.KIND.equals(kind) ? document.path("metadata").path("namespace").asText("") + "/" : "";
+    String namespace =
+        Experiment.KIND.equals(kind)
+            ? document.path("metadata").path("namespace").asText("") + "/"
+            : "";
     String other = seen.putIfAbsent(kind + " " + namespace + name, labelled.label());
     if (other == null) {
       return Optional.empty();
     }
-    return Optional.of(Problem.error(labelled.label(), "metadata.name",
-        kind + " " + SchemaErrors.quote(name) + " is also defined in " + other, "rename one of them"));
+    return Optional.of(
+        Problem.error(
+            labelled.label(),
+            "metadata.name",
+            kind + " " + SchemaErrors.quote(name) + " is also defined in " + other,
+            "rename one of them"));
   }
 
   private static boolean isOurs(JsonNode document, String kind) {

@@ -11,10 +11,13 @@ public class InvalidInputException extends RuntimeException {
   private final transient List<Problem> problems;
 
   public InvalidInputException(String what, List<Problem> problems) {
-    super(what + " is invalid:\n" + problems.stream()
-        .sorted(Problem.ORDER)
-        .map(p -> "  " + p)
-        .collect(Collectors.joining("\n")));
+    super(
+        what
+            + " is invalid:\n"
+            + problems.stream()
+                .sorted(Problem.ORDER)
+                .map(p -> "  " + p)
+                .collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
   }
 

@@ -18,15 +18,31 @@ final class Metadata {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
   private static final int MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
   /** Fields a committed manifest may carry; the rest are written by the API server. */
-  private static final Set<String> AUTHORED = Set.of(
-      "name", "namespace", "labels", "annotations", "generateName", "finalizers", "ownerReferences");
-  private static final Set<String> SERVER_SET = Set.of(
-      "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
-      "deletionGracePeriodSeconds", "managedFields", "selfLink");
+  private static final Set<String> AUTHORED =
+      Set.of(
+          "name",
+          "namespace",
+          "labels",
+          "annotations",
+          "generateName",
+          "finalizers",
+          "ownerReferences");
+
+  private static final Set<String> SERVER_SET =
+      Set.of(
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds",
+          "managedFields",
+          "selfLink");
 
   private Metadata() {}
 
@@ -35,13 +51,25 @@ final class Metadata {
     List<Problem> problems = new ArrayList<>();
     String apiVersion = document.path("apiVersion").asText("");
     if (!Experiment.API_VERSION.equals(apiVersion)) {
-      problems.add(Problem.error(file, "apiVersion", apiVersion.isEmpty() ? "apiVersion is missing"
-          : "unexpected apiVersion " + SchemaErrors.quote(apiVersion), "use " + Experiment.API_VERSION));
+      problems.add(
+          Problem.error(
+              file,
+              "apiVersion",
+              apiVersion.isEmpty()
+                  ? "apiVersion is missing"
+                  : "unexpected apiVersion " + SchemaErrors.quote(apiVersion),
+              "use " + Experiment.API_VERSION));
     }
     String found = document.path("kind").asText("");
     if (!kind.equals(found)) {
-      problems.add(Problem.error(file, "kind", found.isEmpty() ? "kind is missing"
-          : "expected kind " + kind + ", found " + SchemaErrors.quote(found), "use kind: " + kind));
+      problems.add(
+          Problem.error(
+              file,
+              "kind",
+              found.isEmpty()
+                  ? "kind is missing"
+                  : "expected kind " + kind + ", found " + SchemaErrors.quote(found),
+              "use kind: " + kind));
     }
     return problems;
   }
@@ -53,8 +81,14 @@ final class Metadata {
   static List<Problem> checkMetadata(String file, JsonNode metadata, String kind) {
     List<Problem> problems = new ArrayList<>();
     if (!metadata.isObject()) {
-      problems.add(Problem.error(file, "metadata", metadata.isMissingNode() || metadata.isNull()
-          ? "metadata is missing" : "expected an object", "add metadata.name"));
+      problems.add(
+          Problem.error(
+              file,
+              "metadata",
+              metadata.isMissingNode() || metadata.isNull()
+                  ? "metadata is missing"
+                  : "expected an object",
+              "add metadata.name"));
       return problems;
     }
     checkFields(file, metadata, problems);
@@ -62,21 +96,39 @@ final class Metadata {
     if (!name.isTextual() || name.asText().isEmpty()) {
       problems.add(Problem.error(file, "metadata.name", "name is missing", "add metadata.name"));
     } else if (Experiment.KIND.equals(kind)) {
-      checkLabelName(file, "metadata.name", name.asText(),
-          "an Experiment's name is its namespace and a label value", problems);
+      checkLabelName(
+          file,
+          "metadata.name",
+          name.asText(),
+          "an Experiment's name is its namespace and a label value",
+          problems);
     } else if (!isSubdomain(name.asText())) {
-      problems.add(Problem.error(file, "metadata.name", "invalid name " + SchemaErrors.quote(name.asText()),
-          "a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters"));
+      problems.add(
+          Problem.error(
+              file,
+              "metadata.name",
+              "invalid name " + SchemaErrors.quote(name.asText()),
+              "a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253 characters"));
     } else if (name.asText().length() > 63 || !DNS_LABEL.matcher(name.asText()).matches()) {
-      problems.add(Problem.warning(file, "metadata.name", "experiments cannot reference this component:"
-          + " references (app, workflow, config) are DNS-1123 labels", "use lowercase letters, digits and '-' only"));
+      problems.add(
+          Problem.warning(
+              file,
+              "metadata.name",
+              "experiments cannot reference this component:"
+                  + " references (app, workflow, config) are DNS-1123 labels",
+              "use lowercase letters, digits and '-' only"));
     }
     JsonNode namespace = metadata.path("namespace");
     if (!namespace.isMissingNode()) {
-      checkLabelName(file, "metadata.namespace", namespace.asText(""), "a namespace name", problems);
+      checkLabelName(
+          file, "metadata.namespace", namespace.asText(""), "a namespace name", problems);
       if (!Experiment.KIND.equals(kind)) {
-        problems.add(Problem.warning(file, "metadata.namespace", kind + " is cluster-scoped; the namespace is ignored",
-            "remove metadata.namespace"));
+        problems.add(
+            Problem.warning(
+                file,
+                "metadata.namespace",
+                kind + " is cluster-scoped; the namespace is ignored",
+                "remove metadata.namespace"));
       }
     }
     checkLabels(file, metadata.path("labels"), problems);
@@ -90,21 +142,37 @@ final class Metadata {
       String field = names.next();
       String path = FieldPath.key("metadata", field);
       if (SERVER_SET.contains(field)) {
-        problems.add(Problem.error(file, path, "field is set by the API server", "remove it from the manifest"));
+        problems.add(
+            Problem.error(
+                file, path, "field is set by the API server", "remove it from the manifest"));
       } else if (!AUTHORED.contains(field)) {
-        problems.add(Problem.error(file, path, "unknown field " + SchemaErrors.quote(field),
-            "metadata takes name, namespace, labels and annotations"));
+        problems.add(
+            Problem.error(
+                file,
+                path,
+                "unknown field " + SchemaErrors.quote(field),
+                "metadata takes name, namespace, labels and annotations"));
       }
     }
   }
 
-  private static void checkLabelName(String file, String path, String value, String why, List<Problem> problems) {
+  private static void checkLabelName(
+      String file, String path, String value, String why, List<Problem> problems) {
     if (value.length() > 63) {
-      problems.add(Problem.error(file, path, "too long (" + value.length() + " characters)",
-          why + ": at most 63 characters"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "too long (" + value.length() + " characters)",
+              why + ": at most 63 characters"));
     } else if (!DNS_LABEL.matcher(value).matches()) {
-      problems.add(Problem.error(file, path, "invalid name " + SchemaErrors.quote(value),
-          why + ": lowercase letters, digits and '-', starting and ending with a letter or digit"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "invalid name " + SchemaErrors.quote(value),
+              why
+                  + ": lowercase letters, digits and '-', starting and ending with a letter or digit"));
     }
   }
 
@@ -126,9 +194,14 @@ final class Metadata {
       String value = label.getValue().isValueNode() ? label.getValue().asText() : null;
       if (value == null || !label.getValue().isTextual()) {
         problems.add(Problem.error(file, path, "label value must be a string", "quote it"));
-      } else if (value.length() > 63 || !(value.isEmpty() || QUALIFIED_NAME.matcher(value).matches())) {
-        problems.add(Problem.error(file, path, "invalid label value " + SchemaErrors.quote(value),
-            "at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
+      } else if (value.length() > 63
+          || !(value.isEmpty() || QUALIFIED_NAME.matcher(value).matches())) {
+        problems.add(
+            Problem.error(
+                file,
+                path,
+                "invalid label value " + SchemaErrors.quote(value),
+                "at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
       }
     }
   }
@@ -152,8 +225,12 @@ final class Metadata {
       }
     }
     if (bytes > MAX_ANNOTATIONS_BYTES) {
-      problems.add(Problem.error(file, "metadata.annotations", "annotations too large (" + bytes + " bytes)",
-          "at most 256 KiB in total"));
+      problems.add(
+          Problem.error(
+              file,
+              "metadata.annotations",
+              "annotations too large (" + bytes + " bytes)",
+              "at most 256 KiB in total"));
     }
   }
 
@@ -165,9 +242,13 @@ final class Metadata {
     boolean prefixOk = prefix == null || isSubdomain(prefix);
     boolean nameOk = name.length() <= 63 && QUALIFIED_NAME.matcher(name).matches();
     if (!prefixOk || !nameOk) {
-      problems.add(Problem.error(file, path, "invalid key " + SchemaErrors.quote(key),
-          "an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' and '.',"
-              + " starting and ending with a letter or digit"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "invalid key " + SchemaErrors.quote(key),
+              "an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' and '.',"
+                  + " starting and ending with a letter or digit"));
     }
   }
 }

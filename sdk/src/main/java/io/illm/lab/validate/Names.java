@@ -16,12 +16,16 @@ final class Names {
     List<String> close = new ArrayList<>();
     for (String name : known) {
       int limit = Math.max(2, Math.min(name.length(), unknown.length()) / 4);
-      if (distance(unknown, name) <= limit || name.startsWith(unknown) || unknown.startsWith(name)) {
+      if (distance(unknown, name) <= limit
+          || name.startsWith(unknown)
+          || unknown.startsWith(name)) {
         close.add(name);
       }
     }
     if (!close.isEmpty()) {
-      return "did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size()))) + "?";
+      return "did you mean "
+          + String.join(" or ", close.subList(0, Math.min(3, close.size())))
+          + "?";
     }
     if (known.isEmpty()) {
       return "there are no " + what;
@@ -41,7 +45,8 @@ final class Names {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -26,9 +26,10 @@ public record Problem(String file, String path, String message, String hint, Sev
   }
 
   /** Orders problems by file, then path, then message: the order every command prints them in. */
-  public static final Comparator<Problem> ORDER = Comparator.comparing(Problem::file)
-      .thenComparing(Problem::path)
-      .thenComparing(Problem::message);
+  public static final Comparator<Problem> ORDER =
+      Comparator.comparing(Problem::file)
+          .thenComparing(Problem::path)
+          .thenComparing(Problem::message);
 
   public Problem {
     file = file == null ? "" : file;
@@ -59,8 +60,10 @@ public record Problem(String file, String path, String message, String hint, Sev
 
   /** The same problem, with its path under a prefix ({@code spec} + {@code targets[0]}). */
   public Problem under(String prefix) {
-    String joined = prefix.isEmpty() ? path : path.isEmpty() ? prefix
-        : path.startsWith("[") ? prefix + path : prefix + "." + path;
+    String joined =
+        prefix.isEmpty()
+            ? path
+            : path.isEmpty() ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
     return new Problem(file, joined, message, hint, severity);
   }
 

@@ -1,11 +1,10 @@
 package io.illm.lab.validate;
 
-import io.illm.lab.model.Durations;
 import io.illm.lab.model.Budget;
 import io.illm.lab.model.CleanupAction;
-import io.illm.lab.model.CleanupPolicy;
 import io.illm.lab.model.CleanupRule;
 import io.illm.lab.model.Deadlines;
+import io.illm.lab.model.Durations;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.MetricQuery;
 import io.illm.lab.model.SuccessCriterion;
@@ -25,6 +24,7 @@ final class SpecRules {
 
   /** How long a cluster may be retained after the experiment: a forgotten cluster costs money. */
   static final Duration MAX_RETAIN = Duration.ofHours(168);
+
   static final Duration DEFAULT_TOTAL = Duration.ofHours(6);
   private static final Pattern DURATION = Pattern.compile(Durations.PATTERN);
 
@@ -41,8 +41,12 @@ final class SpecRules {
   void check() {
     Set<String> metrics = checkMetricNames();
     checkCriteria(metrics);
-    checkCleanup("spec.cleanup.onComplete", spec.getCleanup() == null ? null : spec.getCleanup().getOnComplete());
-    checkCleanup("spec.cleanup.onFailure", spec.getCleanup() == null ? null : spec.getCleanup().getOnFailure());
+    checkCleanup(
+        "spec.cleanup.onComplete",
+        spec.getCleanup() == null ? null : spec.getCleanup().getOnComplete());
+    checkCleanup(
+        "spec.cleanup.onFailure",
+        spec.getCleanup() == null ? null : spec.getCleanup().getOnFailure());
     checkDeadlines(spec.getDeadlines());
     checkBudget(spec.getBudget());
     if (spec.getQualityGate() != null) {
@@ -67,30 +71,52 @@ final class SpecRules {
       checkBetter(queries.get(i), "spec.metrics.queries[" + i + "]");
       Integer earlier = first.putIfAbsent(name, i);
       if (earlier != null) {
-        problems.add(Problem.error(file, "spec.metrics.queries[" + i + "].name",
-            "metric names must be unique: " + SchemaErrors.quote(name) + " is also spec.metrics.queries[" + earlier + "]",
-            "rename one of them"));
+        problems.add(
+            Problem.error(
+                file,
+                "spec.metrics.queries[" + i + "].name",
+                "metric names must be unique: "
+                    + SchemaErrors.quote(name)
+                    + " is also spec.metrics.queries["
+                    + earlier
+                    + "]",
+                "rename one of them"));
       }
     }
     return names;
   }
 
-  /** Only per-target metrics are compared, so better on an experiment-wide metric would compare nothing. */
+  /**
+   * Only per-target metrics are compared, so better on an experiment-wide metric would compare
+   * nothing.
+   */
   private void checkBetter(MetricQuery query, String path) {
     if (query.getBetter() != null && !Boolean.TRUE.equals(query.getPerTarget())) {
-      problems.add(Problem.warning(file, path + ".better", "metric " + SchemaErrors.quote(query.getName())
-          + " runs once for the experiment, so no targets are compared on it", "set perTarget: true, or remove better"));
+      problems.add(
+          Problem.warning(
+              file,
+              path + ".better",
+              "metric "
+                  + SchemaErrors.quote(query.getName())
+                  + " runs once for the experiment, so no targets are compared on it",
+              "set perTarget: true, or remove better"));
     }
   }
 
-  /** Twin of CEL "successCriteria[].metric must name a metric in metrics.queries"; and targets exist. */
+  /**
+   * Twin of CEL "successCriteria[].metric must name a metric in metrics.queries"; and targets
+   * exist.
+   */
   private void checkCriteria(Set<String> metrics) {
     if (spec.getHypothesis() == null || spec.getHypothesis().getSuccessCriteria() == null) {
       return;
     }
     Set<String> targets = new TreeSet<>();
     if (spec.getTargets() != null) {
-      spec.getTargets().stream().filter(t -> t != null && t.getName() != null).map(Target::getName).forEach(targets::add);
+      spec.getTargets().stream()
+          .filter(t -> t != null && t.getName() != null)
+          .map(Target::getName)
+          .forEach(targets::add);
     }
     List<SuccessCriterion> criteria = spec.getHypothesis().getSuccessCriteria();
     for (int i = 0; i < criteria.size(); i++) {
@@ -100,17 +126,28 @@ final class SpecRules {
         continue;
       }
       if (criterion.getMetric() != null && !metrics.contains(criterion.getMetric())) {
-        problems.add(Problem.error(file, path + ".metric",
-            "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
-                + SchemaErrors.quote(criterion.getMetric()),
-            metrics.isEmpty() ? "add the query to spec.metrics.queries" : Names.suggest(criterion.getMetric(), metrics, "metrics")));
+        problems.add(
+            Problem.error(
+                file,
+                path + ".metric",
+                "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
+                    + SchemaErrors.quote(criterion.getMetric()),
+                metrics.isEmpty()
+                    ? "add the query to spec.metrics.queries"
+                    : Names.suggest(criterion.getMetric(), metrics, "metrics")));
       }
       if (criterion.getTarget() != null && !targets.contains(criterion.getTarget())) {
-        problems.add(Problem.error(file, path + ".target", "unknown target " + SchemaErrors.quote(criterion.getTarget()),
-            Names.suggest(criterion.getTarget(), targets, "targets")));
+        problems.add(
+            Problem.error(
+                file,
+                path + ".target",
+                "unknown target " + SchemaErrors.quote(criterion.getTarget()),
+                Names.suggest(criterion.getTarget(), targets, "targets")));
       }
       if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {
-        problems.add(Problem.error(file, path + ".value", "not a finite number", "use a finite decimal number"));
+        problems.add(
+            Problem.error(
+                file, path + ".value", "not a finite number", "use a finite decimal number"));
       }
     }
   }
@@ -121,12 +158,22 @@ final class SpecRules {
       return;
     }
     Optional<Duration> retainFor = duration(path + ".retainFor", rule.getRetainFor());
-    if (rule.getRetainFor() != null && rule.getAction() != null && rule.getAction() != CleanupAction.RETAIN) {
-      problems.add(Problem.error(file, path + ".retainFor", "retainFor applies to action retain only",
-          "remove retainFor or set action: retain"));
+    if (rule.getRetainFor() != null
+        && rule.getAction() != null
+        && rule.getAction() != CleanupAction.RETAIN) {
+      problems.add(
+          Problem.error(
+              file,
+              path + ".retainFor",
+              "retainFor applies to action retain only",
+              "remove retainFor or set action: retain"));
     } else if (retainFor.isPresent() && retainFor.get().compareTo(MAX_RETAIN) > 0) {
-      problems.add(Problem.error(file, path + ".retainFor", "retains clusters for " + Durations.format(retainFor.get())
-          + ", longer than 168h", "at most 168h (7 days): a retained cluster costs money"));
+      problems.add(
+          Problem.error(
+              file,
+              path + ".retainFor",
+              "retains clusters for " + Durations.format(retainFor.get()) + ", longer than 168h",
+              "at most 168h (7 days): a retained cluster costs money"));
     }
   }
 
@@ -136,19 +183,25 @@ final class SpecRules {
     }
     Optional<Duration> set = duration("spec.deadlines.total", deadlines.getTotal());
     Duration total = set.orElse(DEFAULT_TOTAL);
-    String totalText = set.isPresent() ? "total (" + deadlines.getTotal() + ")" : "the default total (6h)";
+    String totalText =
+        set.isPresent() ? "total (" + deadlines.getTotal() + ")" : "the default total (6h)";
     Map<String, String> phases = new LinkedHashMap<>();
     phases.put("provisioning", deadlines.getProvisioning());
     phases.put("deploying", deadlines.getDeploying());
     phases.put("running", deadlines.getRunning());
     phases.put("collecting", deadlines.getCollecting());
-    phases.forEach((phase, text) -> {
-      Optional<Duration> d = duration("spec.deadlines." + phase, text);
-      if (d.isPresent() && d.get().compareTo(total) > 0) {
-        problems.add(Problem.error(file, "spec.deadlines." + phase,
-            "deadline " + text + " is longer than " + totalText, "shorten it or raise spec.deadlines.total"));
-      }
-    });
+    phases.forEach(
+        (phase, text) -> {
+          Optional<Duration> d = duration("spec.deadlines." + phase, text);
+          if (d.isPresent() && d.get().compareTo(total) > 0) {
+            problems.add(
+                Problem.error(
+                    file,
+                    "spec.deadlines." + phase,
+                    "deadline " + text + " is longer than " + totalText,
+                    "shorten it or raise spec.deadlines.total"));
+          }
+        });
   }
 
   private void checkBudget(Budget budget) {
@@ -157,8 +210,12 @@ final class SpecRules {
     }
     double max = budget.getMaxUSD();
     if (!Double.isFinite(max) || max < 0) {
-      problems.add(Problem.error(file, "spec.budget.maxUSD", "budget must be a number >= 0, found " + max,
-          "set maxUSD to the most the experiment may spend, in US dollars"));
+      problems.add(
+          Problem.error(
+              file,
+              "spec.budget.maxUSD",
+              "budget must be a number >= 0, found " + max,
+              "set maxUSD to the most the experiment may spend, in US dollars"));
     }
   }
 
@@ -170,12 +227,19 @@ final class SpecRules {
     if (text == null || !DURATION.matcher(text).matches()) {
       return Optional.empty();
     }
-    Optional<Duration> d = Durations.isValid(text) ? Optional.of(Durations.parse(text)) : Optional.empty();
+    Optional<Duration> d =
+        Durations.isValid(text) ? Optional.of(Durations.parse(text)) : Optional.empty();
     if (d.isEmpty()) {
-      problems.add(Problem.error(file, path, "duration " + SchemaErrors.quote(text) + " is out of range",
-          "use a duration such as 90s, 15m, 2h or 1h30m"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "duration " + SchemaErrors.quote(text) + " is out of range",
+              "use a duration such as 90s, 15m, 2h or 1h30m"));
     } else if (d.get().isZero()) {
-      problems.add(Problem.error(file, path, "duration must be longer than 0s", "use a duration such as 15m"));
+      problems.add(
+          Problem.error(
+              file, path, "duration must be longer than 0s", "use a duration such as 15m"));
       return Optional.empty();
     }
     return d;

@@ -48,9 +48,16 @@ final class TargetRules {
       }
       Integer earlier = first.putIfAbsent(name, i);
       if (earlier != null) {
-        problems.add(Problem.error(file, "spec.targets[" + i + "].name",
-            "target names must be unique: " + SchemaErrors.quote(name) + " is also spec.targets[" + earlier + "]",
-            "rename one of them"));
+        problems.add(
+            Problem.error(
+                file,
+                "spec.targets[" + i + "].name",
+                "target names must be unique: "
+                    + SchemaErrors.quote(name)
+                    + " is also spec.targets["
+                    + earlier
+                    + "]",
+                "rename one of them"));
       }
     }
   }
@@ -67,11 +74,19 @@ final class TargetRules {
           continue;
         }
         if (dependency.equals(name(i))) {
-          problems.add(Problem.error(file, path, DEPENDS_RULE + ": a target cannot depend on itself",
-              "remove " + dependency));
+          problems.add(
+              Problem.error(
+                  file,
+                  path,
+                  DEPENDS_RULE + ": a target cannot depend on itself",
+                  "remove " + dependency));
         } else if (!names.contains(dependency)) {
-          problems.add(Problem.error(file, path, DEPENDS_RULE + ": unknown target " + SchemaErrors.quote(dependency),
-              "targets: " + String.join(", ", names)));
+          problems.add(
+              Problem.error(
+                  file,
+                  path,
+                  DEPENDS_RULE + ": unknown target " + SchemaErrors.quote(dependency),
+                  "targets: " + String.join(", ", names)));
         }
       }
     }
@@ -97,7 +112,12 @@ final class TargetRules {
     }
   }
 
-  private void visit(int node, Map<String, Integer> index, int[] state, List<Integer> stack, Set<String> reported) {
+  private void visit(
+      int node,
+      Map<String, Integer> index,
+      int[] state,
+      List<Integer> stack,
+      Set<String> reported) {
     state[node] = 1;
     stack.add(node);
     for (String dependency : depends(node)) {
@@ -132,8 +152,12 @@ final class TargetRules {
     }
     int from = cycle.get(start);
     int entry = depends(from).indexOf(names.get(1));
-    problems.add(Problem.error(file, "spec.targets[" + from + "].depends[" + entry + "]",
-        "depends form a cycle: " + text, "remove one of these dependencies"));
+    problems.add(
+        Problem.error(
+            file,
+            "spec.targets[" + from + "].depends[" + entry + "]",
+            "depends form a cycle: " + text,
+            "remove one of these dependencies"));
   }
 
   /** Twins of the ClusterSpec CEL rules: hub has no shape, zone is gke only, zone xor region. */
@@ -147,21 +171,36 @@ final class TargetRules {
       shape.put("nodeCount", cluster.getNodeCount());
       shape.put("diskSizeGb", cluster.getDiskSizeGb());
       shape.put("kubernetesVersion", cluster.getKubernetesVersion());
-      shape.forEach((field, value) -> {
-        if (value != null) {
-          problems.add(Problem.error(file, path + "." + field,
-              "a hub target uses the hub cluster as it is: remove the machine shape fields", "remove " + field));
-        }
-      });
+      shape.forEach(
+          (field, value) -> {
+            if (value != null) {
+              problems.add(
+                  Problem.error(
+                      file,
+                      path + "." + field,
+                      "a hub target uses the hub cluster as it is: remove the machine shape fields",
+                      "remove " + field));
+            }
+          });
       return;
     }
-    if (cluster.getZone() != null && cluster.getProvider() != null && cluster.getProvider() != Provider.GKE) {
-      problems.add(Problem.error(file, path + ".zone", "zone applies to gke only; use region for eks and aks",
-          "replace zone with region"));
+    if (cluster.getZone() != null
+        && cluster.getProvider() != null
+        && cluster.getProvider() != Provider.GKE) {
+      problems.add(
+          Problem.error(
+              file,
+              path + ".zone",
+              "zone applies to gke only; use region for eks and aks",
+              "replace zone with region"));
     }
     if (cluster.getZone() != null && cluster.getRegion() != null) {
-      problems.add(Problem.error(file, path, "set zone (zonal cluster) or region (regional cluster), not both",
-          "remove zone or region"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "set zone (zonal cluster) or region (regional cluster), not both",
+              "remove zone or region"));
     }
   }
 

@@ -32,8 +32,14 @@ public record ValidationReport(List<Problem> problems, int documents, int files)
 
   /** {@code validated 12 documents in 8 files: 0 errors, 1 warning}. */
   public String summary() {
-    return "validated " + plural(documents, "document") + " in " + plural(files, "file") + ": "
-        + plural(errors(), "error") + ", " + plural(warnings(), "warning");
+    return "validated "
+        + plural(documents, "document")
+        + " in "
+        + plural(files, "file")
+        + ": "
+        + plural(errors(), "error")
+        + ", "
+        + plural(warnings(), "warning");
   }
 
   private static String plural(long count, String noun) {

@@ -36,7 +36,8 @@ public final class Validator {
    * experiments/hello-app/experiment.yaml}, or {@code experiments/hello-app} from the DSL). A null
    * catalogue is an empty one: every component reference is then unknown.
    */
-  public static List<Problem> validate(String file, Experiment experiment, ComponentCatalogue catalogue) {
+  public static List<Problem> validate(
+      String file, Experiment experiment, ComponentCatalogue catalogue) {
     JsonNode document = LabYaml.writer().valueToTree(experiment);
     List<Problem> problems = structure(file, document, Experiment.KIND, EXPERIMENTS);
     semantics(file, experiment, catalogue, problems);
@@ -46,13 +47,15 @@ public final class Validator {
   /**
    * The checks of one experiment that depend on the rest of a catalogue: component references
    * (exist, kind, params, required parameters) and derived child names. For experiments already
-   * checked on their own by the DSL's {@code build()}, which knows only the components they
-   * deploy; {@link #validate(String, Experiment, ComponentCatalogue)} runs these too.
+   * checked on their own by the DSL's {@code build()}, which knows only the components they deploy;
+   * {@link #validate(String, Experiment, ComponentCatalogue)} runs these too.
    */
-  public static List<Problem> validateReferences(String file, Experiment experiment, ComponentCatalogue catalogue) {
+  public static List<Problem> validateReferences(
+      String file, Experiment experiment, ComponentCatalogue catalogue) {
     List<Problem> problems = new ArrayList<>();
     if (experiment.getSpec() != null) {
-      ComponentCatalogue components = catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
+      ComponentCatalogue components =
+          catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
       new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
       String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
       new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
@@ -73,9 +76,11 @@ public final class Validator {
    * unknown fields and missing required fields are reported with their paths. The semantic checks
    * run when the document can be bound despite its problems.
    */
-  public static List<Problem> validateExperiment(String file, JsonNode document, ComponentCatalogue catalogue) {
+  public static List<Problem> validateExperiment(
+      String file, JsonNode document, ComponentCatalogue catalogue) {
     List<Problem> problems = structure(file, document, Experiment.KIND, EXPERIMENTS);
-    bind(file, document, Experiment.class, problems).ifPresent(e -> semantics(file, e, catalogue, problems));
+    bind(file, document, Experiment.class, problems)
+        .ifPresent(e -> semantics(file, e, catalogue, problems));
     return sorted(problems);
   }
 
@@ -86,7 +91,9 @@ public final class Validator {
     return sorted(problems);
   }
 
-  /** Throws {@link InvalidInputException} when there is an error; returns the warnings otherwise. */
+  /**
+   * Throws {@link InvalidInputException} when there is an error; returns the warnings otherwise.
+   */
   public static List<Problem> requireValid(String what, List<Problem> problems) {
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new InvalidInputException(what, problems);
@@ -94,11 +101,19 @@ public final class Validator {
     return problems;
   }
 
-  private static List<Problem> structure(String file, JsonNode document, String kind, String plural) {
+  private static List<Problem> structure(
+      String file, JsonNode document, String kind, String plural) {
     List<Problem> problems = new ArrayList<>();
     if (!document.isObject()) {
-      problems.add(Problem.error(file, "", "expected a " + kind + " object, found " + document.getNodeType().name().toLowerCase(),
-          "start the document with apiVersion: " + Experiment.API_VERSION));
+      problems.add(
+          Problem.error(
+              file,
+              "",
+              "expected a "
+                  + kind
+                  + " object, found "
+                  + document.getNodeType().name().toLowerCase(),
+              "start the document with apiVersion: " + Experiment.API_VERSION));
       return problems;
     }
     problems.addAll(Metadata.checkHeader(file, document, kind));
@@ -108,13 +123,15 @@ public final class Validator {
     return problems;
   }
 
-  private static void semantics(String file, Experiment experiment, ComponentCatalogue catalogue, List<Problem> problems) {
+  private static void semantics(
+      String file, Experiment experiment, ComponentCatalogue catalogue, List<Problem> problems) {
     if (experiment.getSpec() == null) {
       return;
     }
     new TargetRules(file, experiment.getSpec().getTargets(), problems).check();
     new SpecRules(file, experiment.getSpec(), problems).check();
-    ComponentCatalogue components = catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
+    ComponentCatalogue components =
+        catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
     new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
     String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
     new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
@@ -129,11 +146,13 @@ public final class Validator {
    * string where a number belongs) is dropped and the binding retried, so that the semantic checks
    * still run on everything else. The schema has already reported both.
    */
-  private static <T> Optional<T> bind(String file, JsonNode document, Class<T> type, List<Problem> problems) {
+  private static <T> Optional<T> bind(
+      String file, JsonNode document, Class<T> type, List<Problem> problems) {
     if (!document.isObject()) {
       return Optional.empty();
     }
-    ObjectReader reader = LabYaml.reader().readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectReader reader =
+        LabYaml.reader().readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     JsonNode pruned = document.deepCopy();
     for (int attempt = 0; attempt < MAX_BIND_ATTEMPTS; attempt++) {
       try {
@@ -147,7 +166,8 @@ public final class Validator {
       }
     }
     if (problems.stream().noneMatch(Problem::isError)) {
-      problems.add(Problem.error(file, "", "cannot read the document as " + type.getSimpleName(), ""));
+      problems.add(
+          Problem.error(file, "", "cannot read the document as " + type.getSimpleName(), ""));
     }
     return Optional.empty();
   }
@@ -159,14 +179,21 @@ public final class Validator {
     JsonNode parent = root;
     for (int i = 0; i < path.size() - 1; i++) {
       JsonMappingException.Reference ref = path.get(i);
-      parent = ref.getFieldName() != null ? parent.path(ref.getFieldName()) : parent.path(ref.getIndex());
+      parent =
+          ref.getFieldName() != null
+              ? parent.path(ref.getFieldName())
+              : parent.path(ref.getIndex());
     }
     JsonMappingException.Reference last = path.get(path.size() - 1);
-    if (parent instanceof ObjectNode object && last.getFieldName() != null && object.has(last.getFieldName())) {
+    if (parent instanceof ObjectNode object
+        && last.getFieldName() != null
+        && object.has(last.getFieldName())) {
       object.remove(last.getFieldName());
       return true;
     }
-    if (parent instanceof ArrayNode array && last.getIndex() >= 0 && last.getIndex() < array.size()) {
+    if (parent instanceof ArrayNode array
+        && last.getIndex() >= 0
+        && last.getIndex() < array.size()) {
       array.remove(last.getIndex());
       return true;
     }

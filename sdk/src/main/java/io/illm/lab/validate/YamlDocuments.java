@@ -2,8 +2,8 @@ package io.illm.lab.validate;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -32,8 +32,12 @@ import java.util.regex.Pattern;
  */
 public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
 
-  /** Files larger than this are not read at all (bytes); a document may not exceed the code point limit anyway. */
+  /**
+   * Files larger than this are not read at all (bytes); a document may not exceed the code point
+   * limit anyway.
+   */
   private static final Pattern DOCUMENT_START = Pattern.compile("(?m)^---(?=\\s|$)");
+
   private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
   static final long MAX_FILE_BYTES = 8L * LabYaml.MAX_DOCUMENT_CODE_POINTS;
@@ -64,8 +68,12 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
     List<JsonNode> documents = new ArrayList<>();
     try {
       if (Files.size(path) > MAX_FILE_BYTES) {
-        problems.add(Problem.error(label, "", "file too large (" + Files.size(path) + " bytes)",
-            "split it; a file may have at most " + MAX_FILE_BYTES + " bytes"));
+        problems.add(
+            Problem.error(
+                label,
+                "",
+                "file too large (" + Files.size(path) + " bytes)",
+                "split it; a file may have at most " + MAX_FILE_BYTES + " bytes"));
         return new YamlDocuments(documents, problems);
       }
       String text = decode(Files.readAllBytes(path), label, problems);
@@ -73,20 +81,32 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
         parse(text, label, documents, problems);
       }
     } catch (IOException e) {
-      problems.add(Problem.error(label, "", "cannot read the file: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()), ""));
+      problems.add(
+          Problem.error(
+              label,
+              "",
+              "cannot read the file: "
+                  + e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : " " + e.getMessage()),
+              ""));
     }
     if (problems.isEmpty() && documents.isEmpty()) {
-      problems.add(Problem.error(label, "", "empty file: no YAML document in it",
-          "add an Experiment or Component, or delete the file"));
+      problems.add(
+          Problem.error(
+              label,
+              "",
+              "empty file: no YAML document in it",
+              "add an Experiment or Component, or delete the file"));
     }
     return new YamlDocuments(documents, problems);
   }
 
   private static String decode(byte[] bytes, String label, List<Problem> problems) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
@@ -103,8 +123,14 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
           lineStart = i + 1;
         }
       }
-      problems.add(Problem.error(label, "", String.format("not valid UTF-8: byte 0x%02X at %d:%d",
-          bytes[offset] & 0xFF, line, offset - lineStart + 1), "save the file as UTF-8"));
+      problems.add(
+          Problem.error(
+              label,
+              "",
+              String.format(
+                  "not valid UTF-8: byte 0x%02X at %d:%d",
+                  bytes[offset] & 0xFF, line, offset - lineStart + 1),
+              "save the file as UTF-8"));
       return null;
     }
     out.flip();
@@ -122,9 +148,20 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
     for (String part : DOCUMENT_START.split(text, -1)) {
       if (part.codePointCount(0, part.length()) > LabYaml.MAX_DOCUMENT_CODE_POINTS) {
         int line = (int) text.substring(0, start).chars().filter(c -> c == '\n').count() + 1;
-        problems.add(Problem.error(label, "", "document " + document + " (from line " + line
-            + ") exceeds the limit of " + LabYaml.MAX_DOCUMENT_CODE_POINTS + " characters",
-            "split it; a document may have at most " + LabYaml.MAX_DOCUMENT_CODE_POINTS + " characters"));
+        problems.add(
+            Problem.error(
+                label,
+                "",
+                "document "
+                    + document
+                    + " (from line "
+                    + line
+                    + ") exceeds the limit of "
+                    + LabYaml.MAX_DOCUMENT_CODE_POINTS
+                    + " characters",
+                "split it; a document may have at most "
+                    + LabYaml.MAX_DOCUMENT_CODE_POINTS
+                    + " characters"));
         return false;
       }
       document++;
@@ -134,9 +171,9 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
   }
 
   /**
-   * Rejects aliases and deep nesting before the tree is built. Jackson reads YAML through the
-   * event parser, so the loader's alias and depth limits never apply, and it would read an alias
-   * ({@code *a}) as the string "a": silently wrong data rather than an alias bomb.
+   * Rejects aliases and deep nesting before the tree is built. Jackson reads YAML through the event
+   * parser, so the loader's alias and depth limits never apply, and it would read an alias ({@code
+   * *a}) as the string "a": silently wrong data rather than an alias bomb.
    */
   private static boolean scan(String text, String label, List<Problem> problems) {
     try (JsonParser parser = LabYaml.reader().createParser(text)) {
@@ -146,15 +183,27 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
         JsonToken token = parser.nextToken();
         nulls = token == null ? nulls + 1 : 0;
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-          problems.add(Problem.error(label, "", "YAML alias *" + parser.getText() + " at " + where(parser)
-              + ": aliases are not supported", "write the value out in full"));
+          problems.add(
+              Problem.error(
+                  label,
+                  "",
+                  "YAML alias *"
+                      + parser.getText()
+                      + " at "
+                      + where(parser)
+                      + ": aliases are not supported",
+                  "write the value out in full"));
           return false;
         }
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
           depth++;
           if (depth > LabYaml.MAX_NESTING_DEPTH) {
-            problems.add(Problem.error(label, "", "nested too deeply at " + where(parser),
-                "at most " + LabYaml.MAX_NESTING_DEPTH + " levels of nesting"));
+            problems.add(
+                Problem.error(
+                    label,
+                    "",
+                    "nested too deeply at " + where(parser),
+                    "at most " + LabYaml.MAX_NESTING_DEPTH + " levels of nesting"));
             return false;
           }
         } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
@@ -176,12 +225,17 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
     return at.getLineNr() + ":" + at.getColumnNr();
   }
 
-  private static void parse(String text, String label, List<JsonNode> documents, List<Problem> problems) {
-    try (MappingIterator<JsonNode> values = LabYaml.reader().readerFor(JsonNode.class).readValues(text)) {
+  private static void parse(
+      String text, String label, List<JsonNode> documents, List<Problem> problems) {
+    try (MappingIterator<JsonNode> values =
+        LabYaml.reader().readerFor(JsonNode.class).readValues(text)) {
       while (values.hasNextValue()) {
         JsonNode document = values.nextValue();
-        boolean empty = document == null || document.isNull() || document.isMissingNode()
-            || (document.isTextual() && document.textValue().isEmpty());
+        boolean empty =
+            document == null
+                || document.isNull()
+                || document.isMissingNode()
+                || (document.isTextual() && document.textValue().isEmpty());
         if (!empty) {
           documents.add(document);
         }
@@ -195,7 +249,8 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
 
   private static String describe(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    String where = at == null || at.getLineNr() < 0 ? "" : " at " + at.getLineNr() + ":" + at.getColumnNr();
+    String where =
+        at == null || at.getLineNr() < 0 ? "" : " at " + at.getLineNr() + ":" + at.getColumnNr();
     // SnakeYAML's last mark is where the problem is; Jackson reports where the construct began.
     Matcher mark = MARK.matcher(String.valueOf(e.getOriginalMessage()));
     while (mark.find()) {
@@ -210,7 +265,9 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
       return "each key may appear once per mapping";
     }
     if (message.contains("alias")) {
-      return "the lab's YAML needs no aliases; write the values out (at most " + LabYaml.MAX_ALIASES + " aliases)";
+      return "the lab's YAML needs no aliases; write the values out (at most "
+          + LabYaml.MAX_ALIASES
+          + " aliases)";
     }
     if (message.contains("nesting") || message.contains("depth")) {
       return "at most " + LabYaml.MAX_NESTING_DEPTH + " levels of nesting";
@@ -221,7 +278,10 @@ public record YamlDocuments(List<JsonNode> documents, List<Problem> problems) {
     return "";
   }
 
-  /** SnakeYAML's message without its source excerpts: "while parsing a flow sequence: expected ',' or ']'". */
+  /**
+   * SnakeYAML's message without its source excerpts: "while parsing a flow sequence: expected ','
+   * or ']'".
+   */
   private static String parserMessage(String message) {
     if (message == null) {
       return "unknown error";

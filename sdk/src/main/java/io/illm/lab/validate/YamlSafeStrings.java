@@ -9,9 +9,9 @@ import java.util.Map;
  * io.illm.lab.yaml.LabYaml}, and numbers YAML and JSON cannot carry (NaN, infinities).
  *
  * <p>Measured, not guessed: every code point of Unicode was written alone, between letters and
- * after a line break, and read back; only U+0085 (NEL, which comes back as a space) changed.
- * Lone surrogates cannot be encoded at all. Everything else, control characters included, is
- * escaped by the writer and survives ({@code YamlSafeStringsTest} keeps that true).
+ * after a line break, and read back; only U+0085 (NEL, which comes back as a space) changed. Lone
+ * surrogates cannot be encoded at all. Everything else, control characters included, is escaped by
+ * the writer and survives ({@code YamlSafeStringsTest} keeps that true).
  */
 final class YamlSafeStrings {
 
@@ -32,17 +32,25 @@ final class YamlSafeStrings {
     } else if (node.isTextual()) {
       checkString(file, path, "value", node.textValue(), problems);
     } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-      problems.add(Problem.error(file, path, "not a finite number (" + node.doubleValue() + ")",
-          "use a finite decimal number"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              "not a finite number (" + node.doubleValue() + ")",
+              "use a finite decimal number"));
     }
   }
 
-  private static void checkString(String file, String path, String what, String text, List<Problem> problems) {
+  private static void checkString(
+      String file, String path, String what, String text, List<Problem> problems) {
     int bad = firstUnsafe(text);
     if (bad >= 0) {
-      problems.add(Problem.error(file, path,
-          what + " contains " + String.format("U+%04X", bad) + ", which does not survive YAML",
-          "remove or replace the character"));
+      problems.add(
+          Problem.error(
+              file,
+              path,
+              what + " contains " + String.format("U+%04X", bad) + ", which does not survive YAML",
+              "remove or replace the character"));
     }
   }
 
@@ -50,7 +58,9 @@ final class YamlSafeStrings {
   static int firstUnsafe(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c) || isUnsafe(c)) {
         return c;

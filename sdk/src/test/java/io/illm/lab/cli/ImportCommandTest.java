@@ -14,7 +14,8 @@ import picocli.CommandLine;
 
 class ImportCommandTest {
 
-  private static final String ORIGINAL_EXPERIMENT = """
+  private static final String ORIGINAL_EXPERIMENT =
+      """
       apiVersion: experiments.illm.io/v1alpha1
       kind: Experiment
       metadata:
@@ -31,7 +32,8 @@ class ImportCommandTest {
             mode: workflow
       """;
 
-  private static final String ORIGINAL_COMPONENT = """
+  private static final String ORIGINAL_COMPONENT =
+      """
       apiVersion: experiments.illm.io/v1alpha1
       kind: Component
       metadata:
@@ -43,8 +45,7 @@ class ImportCommandTest {
             path: k8s
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -68,7 +69,8 @@ class ImportCommandTest {
     assertEquals(0, exit, err::toString);
     String component = dir.resolve("components/apps/egress.yaml").toString();
     String experiment = dir.resolve("experiments/hello.yaml").toString();
-    assertEquals("""
+    assertEquals(
+        """
         # imported from %s
         apiVersion: experiments.illm.io/v1alpha1
         kind: Component
@@ -95,12 +97,17 @@ class ImportCommandTest {
             template: hello-validation
             completion:
               mode: workflow
-        """.formatted(component, experiment), out.toString());
-    assertEquals("""
+        """
+            .formatted(component, experiment),
+        out.toString());
+    assertEquals(
+        """
         %1$s: metadata.generateName: warning: generateName replaced by name hello; synth'd experiments have fixed names
         %1$s: spec.series: warning: not carried over: the original operator stored series but never used it (group related experiments with spec.tags)
         imported 2 objects from 2 files: 0 errors, 2 notes
-        """.formatted(experiment), err.toString());
+        """
+            .formatted(experiment),
+        err.toString());
   }
 
   @Test
@@ -112,7 +119,9 @@ class ImportCommandTest {
     assertEquals(2, exit);
     assertEquals("", out.toString());
     assertTrue(err.toString().contains(file + ": spec.category: no category"), err::toString);
-    assertTrue(err.toString().endsWith("imported 0 objects from 1 files: 1 errors, 0 notes\n"), err::toString);
+    assertTrue(
+        err.toString().endsWith("imported 0 objects from 1 files: 1 errors, 0 notes\n"),
+        err::toString);
   }
 
   @Test
@@ -143,6 +152,7 @@ class ImportCommandTest {
 
     assertEquals(2, exit);
     assertTrue(err.toString().startsWith(file + ": malformed YAML at "), err::toString);
-    assertTrue(!err.toString().contains("Exception") && !err.toString().contains("\tat "), err::toString);
+    assertTrue(
+        !err.toString().contains("Exception") && !err.toString().contains("\tat "), err::toString);
   }
 }

@@ -17,8 +17,7 @@ import picocli.CommandLine;
 
 class ValidateCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -43,9 +42,14 @@ class ValidateCommandTest {
   void validInputExitsZeroWithASummary() throws IOException {
     copy("valid-experiment.yaml", "experiments/tsdb.yaml");
     copy("catalogue.yaml", "components/all.yaml");
-    int code = run(dir.resolve("experiments").toString(), "--catalogue", dir.resolve("components").toString());
+    int code =
+        run(
+            dir.resolve("experiments").toString(),
+            "--catalogue",
+            dir.resolve("components").toString());
     assertEquals(0, code, out + "" + err);
-    assertEquals("validated 1 document in 1 file: 0 errors, 0 warnings\n", out.toString().replace("\r", ""));
+    assertEquals(
+        "validated 1 document in 1 file: 0 errors, 0 warnings\n", out.toString().replace("\r", ""));
   }
 
   @Test
@@ -55,21 +59,32 @@ class ValidateCommandTest {
     int code = run(dir.resolve("tsdb.yaml").toString(), broken.toString());
     assertEquals(2, code);
     String[] lines = out.toString().replace("\r", "").split("\n");
-    assertTrue(lines[0].endsWith("broken.yaml: spec.targets[0].colour: unknown field \"colour\" (remove it or check its spelling)"),
+    assertTrue(
+        lines[0].endsWith(
+            "broken.yaml: spec.targets[0].colour: unknown field \"colour\" (remove it or check its spelling)"),
         lines[0]);
-    assertTrue(lines[1].contains("tsdb.yaml: spec.targets[0].components[0].app: unknown component"), lines[1]);
-    assertEquals("validated 2 documents in 2 files: 4 errors, 0 warnings", lines[lines.length - 1], out.toString());
+    assertTrue(
+        lines[1].contains("tsdb.yaml: spec.targets[0].components[0].app: unknown component"),
+        lines[1]);
+    assertEquals(
+        "validated 2 documents in 2 files: 4 errors, 0 warnings",
+        lines[lines.length - 1],
+        out.toString());
   }
 
   @Test
   void warningsAreMarkedAndDoNotFail() throws IOException {
     Path file = dir.resolve("long.yaml");
-    Files.writeString(file, Files.readString(copy("valid-experiment.yaml", "x.yaml"))
-        .replace("name: tsdb-comparison", "name: a-rather-long-experiment-name"));
+    Files.writeString(
+        file,
+        Files.readString(copy("valid-experiment.yaml", "x.yaml"))
+            .replace("name: tsdb-comparison", "name: a-rather-long-experiment-name"));
     copy("catalogue.yaml", "components/c.yaml");
     int code = run(file.toString(), "--catalogue", dir.resolve("components").toString());
     assertEquals(0, code, out.toString());
-    assertTrue(out.toString().contains("long.yaml: spec.targets[0].name: warning: cluster name"), out.toString());
+    assertTrue(
+        out.toString().contains("long.yaml: spec.targets[0].name: warning: cluster name"),
+        out.toString());
     assertTrue(out.toString().contains(": 0 errors, 1 warning\n"), out.toString());
   }
 

@@ -13,8 +13,11 @@ class CloudClusterTest {
   void shapesAreValuesThatTargetsCanShare() {
     CloudCluster small = gke(GkeMachine.E2_STANDARD_2).spot();
     CloudCluster big = small.nodes(5).disk(200);
-    assertEquals(new ClusterSpec(Provider.GKE, true, null, null, "e2-standard-2", null, null, null), small.spec());
-    assertEquals(new ClusterSpec(Provider.GKE, true, null, null, "e2-standard-2", 5, 200, null), big.spec());
+    assertEquals(
+        new ClusterSpec(Provider.GKE, true, null, null, "e2-standard-2", null, null, null),
+        small.spec());
+    assertEquals(
+        new ClusterSpec(Provider.GKE, true, null, null, "e2-standard-2", 5, 200, null), big.spec());
   }
 
   @Test
@@ -26,6 +29,7 @@ class CloudClusterTest {
 
   @Test
   void theHubHasOnlyItsProvider() {
-    assertEquals(new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null), hub().spec());
+    assertEquals(
+        new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null), hub().spec());
   }
 }

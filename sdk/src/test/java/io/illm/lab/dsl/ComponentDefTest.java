@@ -24,25 +24,33 @@ class ComponentDefTest {
 
   @Test
   void everyValueLandsAtItsModelField() {
-    Component component = component("agent", Category.OBSERVABILITY)
-        .describe("An agent")
-        .type(ComponentType.APP)
-        .label("tier", "obs")
-        .annotation("owner", "me")
-        .source(chart("https://charts.example.com", "alloy").revision("0.12.0").releaseName("alloy")
-            .valuesFile("$values/agent.yaml").set("a", "1").setString("b", "true").set("c", "x", false))
-        .source(repo("https://github.com/example/lab.git").revision("HEAD").ref("values"))
-        .git("https://github.com/example/lab.git", "k8s", "main")
-        .parameter(boolParam("on").defaultValue(false).required().describe("switch"),
-            intParam("n").defaultValue(3).required(false),
-            stringParam("s").defaultValue("x"),
-            param("raw").defaultText("anything"))
-        .serviceMonitor()
-        .podMonitor(false)
-        .podLabel("app", "agent")
-        .metricsPath("/stats")
-        .metricsPort(9090)
-        .build();
+    Component component =
+        component("agent", Category.OBSERVABILITY)
+            .describe("An agent")
+            .type(ComponentType.APP)
+            .label("tier", "obs")
+            .annotation("owner", "me")
+            .source(
+                chart("https://charts.example.com", "alloy")
+                    .revision("0.12.0")
+                    .releaseName("alloy")
+                    .valuesFile("$values/agent.yaml")
+                    .set("a", "1")
+                    .setString("b", "true")
+                    .set("c", "x", false))
+            .source(repo("https://github.com/example/lab.git").revision("HEAD").ref("values"))
+            .git("https://github.com/example/lab.git", "k8s", "main")
+            .parameter(
+                boolParam("on").defaultValue(false).required().describe("switch"),
+                intParam("n").defaultValue(3).required(false),
+                stringParam("s").defaultValue("x"),
+                param("raw").defaultText("anything"))
+            .serviceMonitor()
+            .podMonitor(false)
+            .podLabel("app", "agent")
+            .metricsPath("/stats")
+            .metricsPort(9090)
+            .build();
 
     assertEquals("agent", component.getMetadata().getName());
     assertNull(component.getMetadata().getNamespace());
@@ -51,27 +59,42 @@ class ComponentDefTest {
     assertEquals("An agent", component.getSpec().getDescription());
     assertEquals(Category.OBSERVABILITY, component.getSpec().getCategory());
     assertEquals(ComponentType.APP, component.getSpec().getType());
-    assertEquals(List.of(
-            new ComponentSource("https://charts.example.com", "0.12.0", null, "alloy", null,
-                new HelmSource("alloy", List.of("$values/agent.yaml"), List.of(
-                    new HelmParameter("a", "1", null), new HelmParameter("b", "true", true),
-                    new HelmParameter("c", "x", false)))),
-            new ComponentSource("https://github.com/example/lab.git", "HEAD", null, null, "values", null),
-            new ComponentSource("https://github.com/example/lab.git", "main", "k8s", null, null, null)),
+    assertEquals(
+        List.of(
+            new ComponentSource(
+                "https://charts.example.com",
+                "0.12.0",
+                null,
+                "alloy",
+                null,
+                new HelmSource(
+                    "alloy",
+                    List.of("$values/agent.yaml"),
+                    List.of(
+                        new HelmParameter("a", "1", null),
+                        new HelmParameter("b", "true", true),
+                        new HelmParameter("c", "x", false)))),
+            new ComponentSource(
+                "https://github.com/example/lab.git", "HEAD", null, null, "values", null),
+            new ComponentSource(
+                "https://github.com/example/lab.git", "main", "k8s", null, null, null)),
         component.getSpec().getSources());
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new ComponentParameter("on", ParameterType.BOOL, "false", true, "switch"),
             new ComponentParameter("n", ParameterType.INT, "3", false, null),
             new ComponentParameter("s", ParameterType.STRING, "x", null, null),
             new ComponentParameter("raw", null, "anything", null, null)),
         component.getSpec().getParameters());
-    assertEquals(new ComponentObservability(true, false, Map.of("app", "agent"), "/stats", 9090),
+    assertEquals(
+        new ComponentObservability(true, false, Map.of("app", "agent"), "/stats", 9090),
         component.getSpec().getObservability());
   }
 
   @Test
   void aMinimalComponentWritesOnlyWhatWasSaid() {
-    assertEquals("""
+    assertEquals(
+        """
         apiVersion: experiments.illm.io/v1alpha1
         kind: Component
         metadata:
@@ -81,13 +104,17 @@ class ComponentDefTest {
           sources:
             - repoURL: https://github.com/example/lab.git
               path: apps/app
-        """, LabYaml.write(component("app", Category.APPS)
-        .source(git("https://github.com/example/lab.git", "apps/app")).build()));
+        """,
+        LabYaml.write(
+            component("app", Category.APPS)
+                .source(git("https://github.com/example/lab.git", "apps/app"))
+                .build()));
   }
 
   @Test
   void componentValuesAreImmutable() {
-    ComponentDef base = component("app", Category.APPS).git("https://github.com/example/lab.git", "a", "main");
+    ComponentDef base =
+        component("app", Category.APPS).git("https://github.com/example/lab.git", "a", "main");
     ComponentDef described = base.describe("more").podLabel("app", "x").parameter(intParam("n"));
     base.with("k", "v");
     Component plain = base.build();
@@ -102,9 +129,10 @@ class ComponentDefTest {
 
   @Test
   void aComponentWithoutSourcesIsReportedWithPathAndHint() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> component("lonely", Category.APPS).build());
-    assertEquals("components/apps/lonely: spec.sources: component \"lonely\" has no source"
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> component("lonely", Category.APPS).build());
+    assertEquals(
+        "components/apps/lonely: spec.sources: component \"lonely\" has no source"
             + " (add .git(repoURL, path, revision), .helm(repoURL, chart, version) or .source(...))",
         e.problems().get(0).toString());
   }
@@ -113,7 +141,9 @@ class ComponentDefTest {
   void typedParametersTurnValuesIntoTheModelsText() {
     Param<Boolean> on = boolParam("on");
     Param<Integer> n = intParam("n");
-    ComponentDef def = component("c", Category.APPS).helm("https://charts.example.com", "c", "1").parameter(on, n);
-    assertEquals("{n=-7, on=false}", String.valueOf(def.with(on, false).with(n, -7).ref().getParams()));
+    ComponentDef def =
+        component("c", Category.APPS).helm("https://charts.example.com", "c", "1").parameter(on, n);
+    assertEquals(
+        "{n=-7, on=false}", String.valueOf(def.with(on, false).with(n, -7).ref().getParams()));
   }
 }

@@ -13,24 +13,29 @@ import org.junit.jupiter.api.Test;
 
 class DeployedComponentsTest {
 
-  private static final ComponentDef APP = component("app", Category.APPS)
-      .git("https://github.com/example/lab.git", "apps/app", "main");
+  private static final ComponentDef APP =
+      component("app", Category.APPS).git("https://github.com/example/lab.git", "apps/app", "main");
 
-  private final List<TargetDef> targets = List.of(
-      target("a").deploy(APP, app("imported")),
-      target("b").deploy(config("egress")));
+  private final List<TargetDef> targets =
+      List.of(target("a").deploy(APP, app("imported")), target("b").deploy(config("egress")));
 
   @Test
   void validatorProblemsAboutByNameReferencesAreLeftToWhoKnowsTheCatalogue() {
-    List<Problem> problems = List.of(
-        Problem.error("f", "spec.targets[0].components[0].params.x", "about a value", ""),
-        Problem.error("f", "spec.targets[0].components[1]", "unknown component", ""),
-        Problem.error("f", "spec.targets[0].components[1].app", "unknown component", ""),
-        Problem.error("f", "spec.targets[0].components[10]", "another one", ""),
-        Problem.error("f", "spec.targets[1].components[0]", "unknown config", ""),
-        Problem.error("f", "spec.workflow", "no workflow", ""));
-    assertEquals(List.of("spec.targets[0].components[0].params.x", "spec.targets[0].components[10]", "spec.workflow"),
-        DeployedComponents.withoutByName(problems, targets).stream().map(Problem::path)
+    List<Problem> problems =
+        List.of(
+            Problem.error("f", "spec.targets[0].components[0].params.x", "about a value", ""),
+            Problem.error("f", "spec.targets[0].components[1]", "unknown component", ""),
+            Problem.error("f", "spec.targets[0].components[1].app", "unknown component", ""),
+            Problem.error("f", "spec.targets[0].components[10]", "another one", ""),
+            Problem.error("f", "spec.targets[1].components[0]", "unknown config", ""),
+            Problem.error("f", "spec.workflow", "no workflow", ""));
+    assertEquals(
+        List.of(
+            "spec.targets[0].components[0].params.x",
+            "spec.targets[0].components[10]",
+            "spec.workflow"),
+        DeployedComponents.withoutByName(problems, targets).stream()
+            .map(Problem::path)
             .collect(Collectors.toList()));
   }
 
@@ -39,8 +44,10 @@ class DeployedComponentsTest {
     ComponentCatalogue deployedOnly = DeployedComponents.catalogue(targets, null);
     assertEquals(List.of("app"), List.copyOf(deployedOnly.names()));
     assertTrue(deployedOnly.find("imported").isEmpty());
-    ComponentDef imported = component("imported", Category.APPS).git("https://github.com/x/y.git", "p", "main");
-    ComponentCatalogue withKnown = DeployedComponents.catalogue(targets, ComponentCatalogue.of(List.of(imported.build())));
+    ComponentDef imported =
+        component("imported", Category.APPS).git("https://github.com/x/y.git", "p", "main");
+    ComponentCatalogue withKnown =
+        DeployedComponents.catalogue(targets, ComponentCatalogue.of(List.of(imported.build())));
     assertEquals(List.of("app", "imported"), List.copyOf(withKnown.names()));
     assertEquals("imported", withKnown.find("imported").orElseThrow().getMetadata().getName());
   }

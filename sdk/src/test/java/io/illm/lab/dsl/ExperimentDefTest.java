@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.illm.lab.model.Better;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.CleanupAction;
 import io.illm.lab.model.ClusterSpec;
@@ -13,7 +14,6 @@ import io.illm.lab.model.ComparisonOperator;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ComponentType;
-import io.illm.lab.model.Better;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 
 class ExperimentDefTest {
 
-  static final Param<Boolean> GRAFANA = boolParam("grafana.enabled").defaultValue(true).describe("Grafana");
+  static final Param<Boolean> GRAFANA =
+      boolParam("grafana.enabled").defaultValue(true).describe("Grafana");
   static final Param<Integer> REPLICAS = intParam("replicas").defaultValue(1);
   static final Param<String> RETENTION = stringParam("retention");
-  static final ComponentDef STACK = component("stack", Category.OBSERVABILITY)
-      .source(chart("https://charts.example.com", "stack").revision("1.0.0"))
-      .parameter(GRAFANA, REPLICAS, RETENTION);
-  static final ComponentDef APP = component("app", Category.APPS)
-      .git("https://github.com/example/lab.git", "apps/app", "main");
+  static final ComponentDef STACK =
+      component("stack", Category.OBSERVABILITY)
+          .source(chart("https://charts.example.com", "stack").revision("1.0.0"))
+          .parameter(GRAFANA, REPLICAS, RETENTION);
+  static final ComponentDef APP =
+      component("app", Category.APPS).git("https://github.com/example/lab.git", "apps/app", "main");
 
   private static ExperimentDef minimal() {
     return experiment("smoke")
@@ -52,7 +54,8 @@ class ExperimentDefTest {
 
   @Test
   void aMinimalExperimentWritesOnlyWhatWasSaid() {
-    assertEquals("""
+    assertEquals(
+        """
         apiVersion: experiments.illm.io/v1alpha1
         kind: Experiment
         metadata:
@@ -68,50 +71,91 @@ class ExperimentDefTest {
             template: smoke-test
             completion:
               mode: workflow
-        """, LabYaml.write(minimal().build()));
+        """,
+        LabYaml.write(minimal().build()));
   }
 
   @Test
   void everyValueLandsAtItsModelField() {
-    Experiment experiment = experiment("full")
-        .namespace("lab")
-        .label("team", "perf")
-        .annotation("note", "x")
-        .title("Full")
-        .describe("Everything")
-        .tag("a", "b")
-        .tag("c")
-        .publish()
-        .hypothesis(hypothesis("claim").question("q1").question("q2").focus("f")
-            .criterion(expect("lat").below(250).target("app").describe("why"),
-                expect("lat").atMost(1), expect("rate").above(2), expect("rate").atLeast(3)))
-        .target(target("app")
-            .on(eks(EksMachine.M6I_XLARGE).nodes(3).spot().disk(100).kubernetes("1.30").region("us-west-2"))
-            .deploy(STACK.with(GRAFANA, false).with(REPLICAS, 3).with(RETENTION, "24h").with("x.y", "z"),
-                APP, workflowRef("load"), config("egress"))
-            .observability(Transport.TAILSCALE)
-            .depends("db"))
-        .target(target("db").on(aks(AksMachine.STANDARD_D4S_V5)).observability())
-        .target(target("hub").on(hub()))
-        .target(target("zonal").on(gke("n2-custom").zone("europe-west1-b").spot(false)))
-        .workflow(workflow("run").param("rps", "100"))
-        .completeOn(CompletionMode.MANUAL)
-        .metric(metric("lat").promql("q1").range().unit(Unit.MILLISECONDS).describe("latency")
-            .group("latency").perTarget().onEmpty(EmptyResult.ZERO).lowerIsBetter())
-        .metric(metric("rate").promql("q2").instant().unit("req/min").perTarget(false).higherIsBetter())
-        .metricsOnEmpty(EmptyResult.FAIL)
-        .repetitions(5)
-        .qualityGate(qualityGate().enabled(false).maxIterations(2).minDataCoverage(0.75)
-            .recollectDelay(Duration.ofSeconds(90)))
-        .provisioningDeadline(Duration.ofMinutes(40))
-        .deployingDeadline(Duration.ofMinutes(25))
-        .runningDeadline(Duration.ofMinutes(90))
-        .collectingDeadline(Duration.ofSeconds(30))
-        .totalDeadline(Duration.ofHours(8))
-        .cleanupOnComplete(retain(Duration.ofHours(2)))
-        .cleanupOnFailure(delete())
-        .budget(12.5)
-        .build();
+    Experiment experiment =
+        experiment("full")
+            .namespace("lab")
+            .label("team", "perf")
+            .annotation("note", "x")
+            .title("Full")
+            .describe("Everything")
+            .tag("a", "b")
+            .tag("c")
+            .publish()
+            .hypothesis(
+                hypothesis("claim")
+                    .question("q1")
+                    .question("q2")
+                    .focus("f")
+                    .criterion(
+                        expect("lat").below(250).target("app").describe("why"),
+                        expect("lat").atMost(1),
+                        expect("rate").above(2),
+                        expect("rate").atLeast(3)))
+            .target(
+                target("app")
+                    .on(
+                        eks(EksMachine.M6I_XLARGE)
+                            .nodes(3)
+                            .spot()
+                            .disk(100)
+                            .kubernetes("1.30")
+                            .region("us-west-2"))
+                    .deploy(
+                        STACK
+                            .with(GRAFANA, false)
+                            .with(REPLICAS, 3)
+                            .with(RETENTION, "24h")
+                            .with("x.y", "z"),
+                        APP,
+                        workflowRef("load"),
+                        config("egress"))
+                    .observability(Transport.TAILSCALE)
+                    .depends("db"))
+            .target(target("db").on(aks(AksMachine.STANDARD_D4S_V5)).observability())
+            .target(target("hub").on(hub()))
+            .target(target("zonal").on(gke("n2-custom").zone("europe-west1-b").spot(false)))
+            .workflow(workflow("run").param("rps", "100"))
+            .completeOn(CompletionMode.MANUAL)
+            .metric(
+                metric("lat")
+                    .promql("q1")
+                    .range()
+                    .unit(Unit.MILLISECONDS)
+                    .describe("latency")
+                    .group("latency")
+                    .perTarget()
+                    .onEmpty(EmptyResult.ZERO)
+                    .lowerIsBetter())
+            .metric(
+                metric("rate")
+                    .promql("q2")
+                    .instant()
+                    .unit("req/min")
+                    .perTarget(false)
+                    .higherIsBetter())
+            .metricsOnEmpty(EmptyResult.FAIL)
+            .repetitions(5)
+            .qualityGate(
+                qualityGate()
+                    .enabled(false)
+                    .maxIterations(2)
+                    .minDataCoverage(0.75)
+                    .recollectDelay(Duration.ofSeconds(90)))
+            .provisioningDeadline(Duration.ofMinutes(40))
+            .deployingDeadline(Duration.ofMinutes(25))
+            .runningDeadline(Duration.ofMinutes(90))
+            .collectingDeadline(Duration.ofSeconds(30))
+            .totalDeadline(Duration.ofHours(8))
+            .cleanupOnComplete(retain(Duration.ofHours(2)))
+            .cleanupOnFailure(delete())
+            .budget(12.5)
+            .build();
 
     assertEquals("full", experiment.getMetadata().getName());
     assertEquals("lab", experiment.getMetadata().getNamespace());
@@ -125,7 +169,8 @@ class ExperimentDefTest {
     assertEquals("claim", spec.getHypothesis().getClaim());
     assertEquals(List.of("q1", "q2"), spec.getHypothesis().getQuestions());
     assertEquals(List.of("f"), spec.getHypothesis().getFocus());
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new SuccessCriterion("lat", ComparisonOperator.LT, 250.0, "app", "why"),
             new SuccessCriterion("lat", ComparisonOperator.LTE, 1.0, null, null),
             new SuccessCriterion("rate", ComparisonOperator.GT, 2.0, null, null),
@@ -133,10 +178,17 @@ class ExperimentDefTest {
         spec.getHypothesis().getSuccessCriteria());
 
     Target app = spec.getTargets().get(0);
-    assertEquals(new ClusterSpec(Provider.EKS, true, null, "us-west-2", "m6i.xlarge", 3, 100, "1.30"), app.getCluster());
-    assertEquals(List.of(
-            new ComponentRef("stack", null, null,
-                Map.of("grafana.enabled", "false", "replicas", "3", "retention", "24h", "x.y", "z")),
+    assertEquals(
+        new ClusterSpec(Provider.EKS, true, null, "us-west-2", "m6i.xlarge", 3, 100, "1.30"),
+        app.getCluster());
+    assertEquals(
+        List.of(
+            new ComponentRef(
+                "stack",
+                null,
+                null,
+                Map.of(
+                    "grafana.enabled", "false", "replicas", "3", "retention", "24h", "x.y", "z")),
             new ComponentRef("app", null, null, null),
             new ComponentRef(null, "load", null, null),
             new ComponentRef(null, null, "egress", null)),
@@ -144,21 +196,42 @@ class ExperimentDefTest {
     assertEquals(Transport.TAILSCALE, app.getObservability().getTransport());
     assertTrue(app.getObservability().isEnabled());
     assertEquals(List.of("db"), app.getDepends());
-    assertEquals(new ClusterSpec(Provider.AKS, null, null, null, "Standard_D4s_v5", null, null, null),
+    assertEquals(
+        new ClusterSpec(Provider.AKS, null, null, null, "Standard_D4s_v5", null, null, null),
         spec.getTargets().get(1).getCluster());
     assertNull(spec.getTargets().get(1).getObservability().getTransport());
-    assertEquals(new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null),
+    assertEquals(
+        new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null),
         spec.getTargets().get(2).getCluster());
-    assertEquals(new ClusterSpec(Provider.GKE, false, "europe-west1-b", null, "n2-custom", null, null, null),
+    assertEquals(
+        new ClusterSpec(Provider.GKE, false, "europe-west1-b", null, "n2-custom", null, null, null),
         spec.getTargets().get(3).getCluster());
 
     assertEquals("run", spec.getWorkflow().getTemplate());
     assertEquals(CompletionMode.MANUAL, spec.getWorkflow().getCompletion().getMode());
     assertEquals(Map.of("rps", "100"), spec.getWorkflow().getParams());
-    assertEquals(List.of(
-            new MetricQuery("lat", "q1", QueryType.RANGE, "ms", "latency", "latency", true, EmptyResult.ZERO,
+    assertEquals(
+        List.of(
+            new MetricQuery(
+                "lat",
+                "q1",
+                QueryType.RANGE,
+                "ms",
+                "latency",
+                "latency",
+                true,
+                EmptyResult.ZERO,
                 Better.LOWER),
-            new MetricQuery("rate", "q2", QueryType.INSTANT, "req/min", null, null, false, null, Better.HIGHER)),
+            new MetricQuery(
+                "rate",
+                "q2",
+                QueryType.INSTANT,
+                "req/min",
+                null,
+                null,
+                false,
+                null,
+                Better.HIGHER)),
         spec.getMetrics().getQueries());
     assertEquals(EmptyResult.FAIL, spec.getMetrics().getOnEmpty());
     assertEquals(5, spec.getMetrics().getRepetitions());
@@ -192,7 +265,9 @@ class ExperimentDefTest {
     assertNull(spec.getBudget());
     assertNull(spec.getWorkflow().getParams());
     Target target = spec.getTargets().get(0);
-    assertEquals(new ClusterSpec(Provider.GKE, null, null, null, null, null, null, null), target.getCluster());
+    assertEquals(
+        new ClusterSpec(Provider.GKE, null, null, null, null, null, null, null),
+        target.getCluster());
     assertNull(target.getObservability());
     assertNull(target.getDepends());
     assertNull(target.getComponents().get(0).getParams());
@@ -200,49 +275,75 @@ class ExperimentDefTest {
 
   @Test
   void buildReportsEveryProblemAtOnceWithItsPath() {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> experiment("broken")
-        .target(target("nowhere").deploy(APP.with(GRAFANA, true)))
-        .metric(metric("empty"))
-        .runningDeadline(Duration.ofMillis(1500))
-        .cleanupOnFailure(retain(Duration.ofMinutes(-5)))
-        .build());
-    List<String> paths = e.problems().stream().map(Problem::path).sorted().collect(Collectors.toList());
-    assertEquals(List.of(
-        "spec.cleanup.onFailure.retainFor",
-        "spec.deadlines.running",
-        "spec.metrics.queries[0].query",
-        "spec.targets[0].cluster",
-        "spec.targets[0].components[0].params[\"grafana.enabled\"]",
-        "spec.workflow"), paths);
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                experiment("broken")
+                    .target(target("nowhere").deploy(APP.with(GRAFANA, true)))
+                    .metric(metric("empty"))
+                    .runningDeadline(Duration.ofMillis(1500))
+                    .cleanupOnFailure(retain(Duration.ofMinutes(-5)))
+                    .build());
+    List<String> paths =
+        e.problems().stream().map(Problem::path).sorted().collect(Collectors.toList());
+    assertEquals(
+        List.of(
+            "spec.cleanup.onFailure.retainFor",
+            "spec.deadlines.running",
+            "spec.metrics.queries[0].query",
+            "spec.targets[0].cluster",
+            "spec.targets[0].components[0].params[\"grafana.enabled\"]",
+            "spec.workflow"),
+        paths);
     assertTrue(e.problems().stream().allMatch(p -> p.file().equals("experiments/broken")));
-    assertTrue(e.getMessage().contains(
-        "experiments/broken: spec.targets[0].cluster: target \"nowhere\" has no cluster"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "experiments/broken: spec.targets[0].cluster: target \"nowhere\" has no cluster"),
+        e.getMessage());
   }
 
   @Test
   void anExperimentWithoutTargetsOrCompletionSaysSo() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> experiment("empty").workflow(workflow("w")).build());
-    assertEquals(List.of("spec.targets", "spec.workflow.completion"),
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> experiment("empty").workflow(workflow("w")).build());
+    assertEquals(
+        List.of("spec.targets", "spec.workflow.completion"),
         e.problems().stream().map(Problem::path).sorted().collect(Collectors.toList()));
   }
 
   @Test
   void aTypedParameterMustBeDeclaredWithTheSameType() {
     Param<String> sameNameOtherType = stringParam("grafana.enabled");
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> minimal().target(target("other").on(hub()).deploy(STACK.with(sameNameOtherType, "yes"))).build());
-    assertEquals("spec.targets[1].components[0].params[\"grafana.enabled\"]", e.problems().get(0).path());
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                minimal()
+                    .target(target("other").on(hub()).deploy(STACK.with(sameNameOtherType, "yes")))
+                    .build());
+    assertEquals(
+        "spec.targets[1].components[0].params[\"grafana.enabled\"]", e.problems().get(0).path());
     // the declared parameter, and by-name references (which carry no declarations), pass
-    minimal().target(target("other").on(hub())
-        .deploy(STACK.with(GRAFANA, true), app("imported").with(sameNameOtherType, "yes"))).build();
+    minimal()
+        .target(
+            target("other")
+                .on(hub())
+                .deploy(STACK.with(GRAFANA, true), app("imported").with(sameNameOtherType, "yes")))
+        .build();
   }
 
   @Test
   void byNameReferencesKeepTheirKindAndParameters() {
-    Experiment experiment = minimal()
-        .target(target("t").on(hub()).deploy(app("a").with("k", "v"), workflowRef("w"), config("c")))
-        .build();
+    Experiment experiment =
+        minimal()
+            .target(
+                target("t")
+                    .on(hub())
+                    .deploy(app("a").with("k", "v"), workflowRef("w"), config("c")))
+            .build();
     List<ComponentRef> refs = experiment.getSpec().getTargets().get(1).getComponents();
     assertEquals(new ComponentRef("a", null, null, Map.of("k", "v")), refs.get(0));
     assertEquals(new ComponentRef(null, "w", null, null), refs.get(1));
@@ -251,10 +352,13 @@ class ExperimentDefTest {
 
   @Test
   void aComponentValueOfAnotherTypeIsReferencedAsThatType() {
-    ComponentDef load = component("load", Category.TESTING).type(ComponentType.WORKFLOW)
-        .git("https://github.com/example/lab.git", "load", "main");
+    ComponentDef load =
+        component("load", Category.TESTING)
+            .type(ComponentType.WORKFLOW)
+            .git("https://github.com/example/lab.git", "load", "main");
     Experiment experiment = minimal().target(target("t").on(hub()).deploy(load)).build();
-    assertEquals(new ComponentRef(null, "load", null, null),
+    assertEquals(
+        new ComponentRef(null, "load", null, null),
         experiment.getSpec().getTargets().get(1).getComponents().get(0));
   }
 

@@ -55,7 +55,9 @@ class JavaSourceTest {
   void theSourceReadsLikeTheDsl() {
     String source = JavaSource.experiment("gen", "Few", SampleModels.fewFields());
     assertTrue(source.contains("import static io.illm.lab.dsl.Lab.*;"), source);
-    assertTrue(source.contains("""
+    assertTrue(
+        source.contains(
+            """
             return experiment("few")
                 .publish()
                 .hypothesis(hypothesis("only a claim"))
@@ -64,20 +66,31 @@ class JavaSourceTest {
                     .deploy(app("hello-app")))
                 .workflow(workflow("smoke"))
                 .completeOn(CompletionMode.WORKFLOW)
-        """), source);
+        """),
+        source);
     assertTrue(source.contains(".totalDeadline(Duration.ofSeconds(45))"), source);
   }
 
   @Test
   void whatTheDslCannotSayIsRefusedWithEveryPath() {
     Experiment experiment = SampleModels.fewFields();
-    experiment.setMetadata(new ObjectMetaBuilder().withName("odd").withGenerateName("odd-").build());
+    experiment.setMetadata(
+        new ObjectMetaBuilder().withName("odd").withGenerateName("odd-").build());
     experiment.getSpec().setDeadlines(new Deadlines(null, "90m", null, null, null));
     experiment.getSpec().setMetrics(new MetricsSpec());
-    experiment.getSpec().getTargets().get(0).setComponents(List.of(new ComponentRef("a", "b", null, null)));
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> JavaSource.experiment("gen", "Odd", experiment));
-    assertEquals(List.of("metadata", "spec.deadlines.deploying", "spec.metrics",
+    experiment
+        .getSpec()
+        .getTargets()
+        .get(0)
+        .setComponents(List.of(new ComponentRef("a", "b", null, null)));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> JavaSource.experiment("gen", "Odd", experiment));
+    assertEquals(
+        List.of(
+            "metadata",
+            "spec.deadlines.deploying",
+            "spec.metrics",
             "spec.targets[0].components[0]"),
         e.problems().stream().map(Problem::path).sorted().collect(Collectors.toList()));
     assertTrue(e.getMessage().contains("it would come back as 1h30m"), e.getMessage());

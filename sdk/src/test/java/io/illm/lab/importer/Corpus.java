@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The original lab's own YAML, in {@code ../shared/conformance/original} next to the repository
- * (CI has it; the project does not copy it). Found by walking up from the working directory.
+ * The original lab's own YAML, in {@code ../shared/conformance/original} next to the repository (CI
+ * has it; the project does not copy it). Found by walking up from the working directory.
  */
 final class Corpus {
 
@@ -24,8 +24,13 @@ final class Corpus {
         return dir.resolve(RELATIVE);
       }
     }
-    assumeTrue(false, "corpus not found: no " + RELATIVE + " above " + Path.of("").toAbsolutePath()
-        + " (it lives next to the repository, as ../shared; CI has it)");
+    assumeTrue(
+        false,
+        "corpus not found: no "
+            + RELATIVE
+            + " above "
+            + Path.of("").toAbsolutePath()
+            + " (it lives next to the repository, as ../shared; CI has it)");
     throw new IllegalStateException("unreachable");
   }
 

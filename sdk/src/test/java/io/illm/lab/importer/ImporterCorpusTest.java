@@ -39,7 +39,9 @@ class ImporterCorpusTest {
   void everyFileImportsWithoutErrors() {
     assertEquals(54, files.size(), () -> "corpus files: " + files);
     assertFalse(result.hasErrors(), () -> Imports.render(result.problems()));
-    assertEquals(files.stream().map(Path::toString).toList(), result.imported().stream().map(Imported::file).toList());
+    assertEquals(
+        files.stream().map(Path::toString).toList(),
+        result.imported().stream().map(Imported::file).toList());
   }
 
   @Test
@@ -56,12 +58,19 @@ class ImporterCorpusTest {
     Map<String, String> actualIds = new TreeMap<>();
     for (Imported imported : result.imported()) {
       HasMetadata object = imported.object();
-      String kind = object instanceof Experiment ? "Experiment" : object instanceof Component ? "Component" : "?";
+      String kind =
+          object instanceof Experiment
+              ? "Experiment"
+              : object instanceof Component ? "Component" : "?";
       actualIds.put(imported.file(), kind + "/" + object.getMetadata().getName());
     }
     assertEquals(expectedIds, actualIds);
-    assertEquals("Experiment/hello-app", actualIds.get(Corpus.root().resolve("experiments/hello-app.yaml").toString()));
-    assertEquals("Experiment/db-dsc", actualIds.get(Corpus.root().resolve("experiments/db-disk-comparison.yaml").toString()));
+    assertEquals(
+        "Experiment/hello-app",
+        actualIds.get(Corpus.root().resolve("experiments/hello-app.yaml").toString()));
+    assertEquals(
+        "Experiment/db-dsc",
+        actualIds.get(Corpus.root().resolve("experiments/db-disk-comparison.yaml").toString()));
   }
 
   @Test
@@ -70,10 +79,15 @@ class ImporterCorpusTest {
     for (Imported imported : result.imported()) {
       JsonNode input = LabYaml.readTree(Files.readString(Path.of(imported.file())));
       JsonNode output = LabYaml.readTree(LabYaml.write(imported.object()));
-      List<String> reported = result.problems().stream()
-          .filter(p -> p.file().equals(imported.file())).map(Problem::path).toList();
-      dropped.addAll(LeafCheck.droppedSilently(input, output, reported).stream()
-          .map(path -> imported.file() + ": " + path).toList());
+      List<String> reported =
+          result.problems().stream()
+              .filter(p -> p.file().equals(imported.file()))
+              .map(Problem::path)
+              .toList();
+      dropped.addAll(
+          LeafCheck.droppedSilently(input, output, reported).stream()
+              .map(path -> imported.file() + ": " + path)
+              .toList());
     }
     assertEquals(List.of(), dropped);
   }
@@ -81,24 +95,41 @@ class ImporterCorpusTest {
   @Test
   void everyFieldCheckFindsAFieldDroppedWithoutAWarning() throws IOException {
     // The check above must be able to fail: hide one warning and one carried field.
-    JsonNode input = LabYaml.readTree("spec:\n  series: s\n  title: t\n  targets:\n    - cluster:\n        type: gke\n");
-    JsonNode output = LabYaml.readTree("spec:\n  targets:\n    - cluster:\n        provider: gke\n");
+    JsonNode input =
+        LabYaml.readTree(
+            "spec:\n  series: s\n  title: t\n  targets:\n    - cluster:\n        type: gke\n");
+    JsonNode output =
+        LabYaml.readTree("spec:\n  targets:\n    - cluster:\n        provider: gke\n");
 
-    assertEquals(List.of("spec.series", "spec.title"), LeafCheck.droppedSilently(input, output, List.of()));
-    assertEquals(List.of("spec.title"), LeafCheck.droppedSilently(input, output, List.of("spec.series")));
+    assertEquals(
+        List.of("spec.series", "spec.title"), LeafCheck.droppedSilently(input, output, List.of()));
+    assertEquals(
+        List.of("spec.title"), LeafCheck.droppedSilently(input, output, List.of("spec.series")));
   }
 
   @Test
   void everyFieldCheckComparesValuesAfterTheDocumentedRenames() throws IOException {
-    JsonNode input = LabYaml.readTree("spec:\n  qualityGate:\n    recollectDelaySeconds: 120\n  publish: \"true\"\n"
-        + "  hypothesis:\n    successCriteria:\n      - value: \"0.5\"\n");
+    JsonNode input =
+        LabYaml.readTree(
+            "spec:\n  qualityGate:\n    recollectDelaySeconds: 120\n  publish: \"true\"\n"
+                + "  hypothesis:\n    successCriteria:\n      - value: \"0.5\"\n");
 
-    assertEquals(List.of(), LeafCheck.droppedSilently(input, LabYaml.readTree(
-        "spec:\n  qualityGate:\n    recollectDelay: 2m\n  publish: \"true\"\n  hypothesis:\n    successCriteria:\n      - value: 0.5\n"),
-        List.of()));
-    assertEquals(List.of("spec.qualityGate.recollectDelaySeconds", "spec.publish", "spec.hypothesis.successCriteria[0].value"),
-        LeafCheck.droppedSilently(input, LabYaml.readTree(
-            "spec:\n  qualityGate:\n    recollectDelay: 3m\n  publish: true\n  hypothesis:\n    successCriteria:\n      - value: 5\n"),
+    assertEquals(
+        List.of(),
+        LeafCheck.droppedSilently(
+            input,
+            LabYaml.readTree(
+                "spec:\n  qualityGate:\n    recollectDelay: 2m\n  publish: \"true\"\n  hypothesis:\n    successCriteria:\n      - value: 0.5\n"),
+            List.of()));
+    assertEquals(
+        List.of(
+            "spec.qualityGate.recollectDelaySeconds",
+            "spec.publish",
+            "spec.hypothesis.successCriteria[0].value"),
+        LeafCheck.droppedSilently(
+            input,
+            LabYaml.readTree(
+                "spec:\n  qualityGate:\n    recollectDelay: 3m\n  publish: true\n  hypothesis:\n    successCriteria:\n      - value: 5\n"),
             List.of()));
   }
 
@@ -109,11 +140,19 @@ class ImporterCorpusTest {
       String once = LabYaml.write(imported.object());
       ImportResult again = Importer.read(imported.file(), once);
       assertFalse(again.hasErrors(), () -> Imports.render(again.problems()));
-      // Validation warnings (e.g. a shortened cluster name) come back each time; import's own notes must not.
-      List<String> first = result.problems().stream().filter(p -> p.file().equals(imported.file()))
-          .map(p -> p.path() + ": " + p.message()).toList();
-      assertTrue(again.problems().stream().allMatch(p -> p.message().contains("is not among the imported files")
-              || first.contains(p.path() + ": " + p.message())),
+      // Validation warnings (e.g. a shortened cluster name) come back each time; import's own notes
+      // must not.
+      List<String> first =
+          result.problems().stream()
+              .filter(p -> p.file().equals(imported.file()))
+              .map(p -> p.path() + ": " + p.message())
+              .toList();
+      assertTrue(
+          again.problems().stream()
+              .allMatch(
+                  p ->
+                      p.message().contains("is not among the imported files")
+                          || first.contains(p.path() + ": " + p.message())),
           () -> "our own output must need no notes:\n" + Imports.render(again.problems()));
       if (!once.equals(LabYaml.write(again.objects().get(0)))) {
         changed.add(imported.file());

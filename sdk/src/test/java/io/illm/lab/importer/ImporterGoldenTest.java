@@ -23,18 +23,27 @@ class ImporterGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/io/illm/lab/importer");
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "experiments/hello-app.yaml",
-      "experiments/tsdb-comparison.yaml",
-      "components/observability--kube-prometheus-stack.yaml",
-      "components/observability--metrics-agent.yaml"})
+  @ValueSource(
+      strings = {
+        "experiments/hello-app.yaml",
+        "experiments/tsdb-comparison.yaml",
+        "components/observability--kube-prometheus-stack.yaml",
+        "components/observability--metrics-agent.yaml"
+      })
   void importMatchesTheGoldenFile(String corpusFile) throws IOException {
     Path input = Corpus.root().resolve(corpusFile);
-    String name = input.getFileName().toString().replaceFirst("^[a-z]+--", "").replaceFirst("\\.yaml$", "");
-    // The file is named as in the original repository, so the golden file does not hold a local path.
-    String file = (corpusFile.startsWith("experiments/") ? "experiments/" + name + "/experiment.yaml"
-        : "components/" + corpusFile.substring("components/".length(), corpusFile.indexOf("--")) + "/" + name
-            + "/component.yaml");
+    String name =
+        input.getFileName().toString().replaceFirst("^[a-z]+--", "").replaceFirst("\\.yaml$", "");
+    // The file is named as in the original repository, so the golden file does not hold a local
+    // path.
+    String file =
+        (corpusFile.startsWith("experiments/")
+            ? "experiments/" + name + "/experiment.yaml"
+            : "components/"
+                + corpusFile.substring("components/".length(), corpusFile.indexOf("--"))
+                + "/"
+                + name
+                + "/component.yaml");
     ImportResult result = Importer.read(file, Files.readString(input));
     assertFalse(result.hasErrors(), () -> Imports.render(result.problems()));
 

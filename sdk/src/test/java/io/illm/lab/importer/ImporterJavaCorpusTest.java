@@ -27,9 +27,10 @@ class ImporterJavaCorpusTest {
     for (Imported imported : result.imported()) {
       HasMetadata object = imported.object();
       String className = JavaSource.className(object.getMetadata().getName());
-      String source = object instanceof Experiment experiment
-          ? JavaSource.experiment("imported", className, experiment)
-          : JavaSource.component("imported", className, (Component) object);
+      String source =
+          object instanceof Experiment experiment
+              ? JavaSource.experiment("imported", className, experiment)
+              : JavaSource.component("imported", className, (Component) object);
       Object built = InMemoryJava.build("imported." + className, source);
       if (!LabYaml.write(object).equals(LabYaml.write(built))) {
         differ.add(imported.file());

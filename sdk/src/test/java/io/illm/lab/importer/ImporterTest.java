@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImporterTest {
 
-  private static final String OURS = """
+  private static final String OURS =
+      """
       apiVersion: experiments.illm.io/v1alpha1
       kind: Experiment
       metadata:
@@ -40,7 +41,8 @@ class ImporterTest {
               query: sum(cpu)
       """;
 
-  private static final String COMPONENT = """
+  private static final String COMPONENT =
+      """
       apiVersion: experiments.illm.io/v1alpha1
       kind: Component
       metadata:
@@ -55,7 +57,8 @@ class ImporterTest {
 
   @Test
   void aDocumentOfThisApiIsReadAsItIsWithoutNotes() {
-    ImportResult result = Importer.read("hello.yaml", OURS + "---\n" + COMPONENT.replace("hello-app", "other"));
+    ImportResult result =
+        Importer.read("hello.yaml", OURS + "---\n" + COMPONENT.replace("hello-app", "other"));
 
     assertEquals("hello", result.objects().get(0).getMetadata().getName());
     assertTrue(result.problems().isEmpty(), () -> Imports.render(result.problems()));
@@ -63,20 +66,27 @@ class ImporterTest {
 
   @Test
   void everyUnknownFieldOfThisApiIsAnErrorAtOnce() {
-    ImportResult result = Importer.read("hello.yaml", OURS
-        .replace("nodeCount: 2", "nodeCount: 2\n        flavour: spot")
-        .replace("completion:", "retries: 3\n    completion:"));
+    ImportResult result =
+        Importer.read(
+            "hello.yaml",
+            OURS.replace("nodeCount: 2", "nodeCount: 2\n        flavour: spot")
+                .replace("completion:", "retries: 3\n    completion:"));
 
-    assertEquals(List.of("spec.targets[0].cluster.flavour ERROR", "spec.workflow.retries ERROR"), paths(result));
+    assertEquals(
+        List.of("spec.targets[0].cluster.flavour ERROR", "spec.workflow.retries ERROR"),
+        paths(result));
     Problem flavour = at(result, "spec.targets[0].cluster.flavour");
     assertEquals("unknown field flavour", flavour.message());
-    assertTrue(flavour.hint().startsWith("known fields: ") && flavour.hint().contains("machineType"), flavour.hint());
+    assertTrue(
+        flavour.hint().startsWith("known fields: ") && flavour.hint().contains("machineType"),
+        flavour.hint());
     assertTrue(result.objects().isEmpty());
   }
 
   @Test
   void aWrongTypeIsAnErrorWithItsPath() {
-    ImportResult result = Importer.read("hello.yaml", OURS.replace("nodeCount: 2", "nodeCount: three"));
+    ImportResult result =
+        Importer.read("hello.yaml", OURS.replace("nodeCount: 2", "nodeCount: three"));
 
     Problem problem = at(result, "spec.targets[0].cluster.nodeCount");
     assertTrue(problem.isError());
@@ -85,16 +95,23 @@ class ImporterTest {
 
   @Test
   void aWrongEnumValueListsTheValues() {
-    ImportResult result = Importer.read("hello.yaml", OURS.replace("provider: gke", "provider: gcp"));
+    ImportResult result =
+        Importer.read("hello.yaml", OURS.replace("provider: gke", "provider: gcp"));
 
-    assertEquals("\"gcp\" is not one of gke, eks, aks, hub", at(result, "spec.targets[0].cluster.provider").message());
+    assertEquals(
+        "\"gcp\" is not one of gke, eks, aks, hub",
+        at(result, "spec.targets[0].cluster.provider").message());
   }
 
   @Test
   void aListWhereAMapBelongsIsAnError() {
-    ImportResult result = Importer.read("hello.yaml", OURS.replace("nodeCount: 2", "nodeCount: [2]"));
+    ImportResult result =
+        Importer.read("hello.yaml", OURS.replace("nodeCount: 2", "nodeCount: [2]"));
 
-    assertTrue(at(result, "spec.targets[0].cluster.nodeCount").message().startsWith("wrong type: expected"));
+    assertTrue(
+        at(result, "spec.targets[0].cluster.nodeCount")
+            .message()
+            .startsWith("wrong type: expected"));
   }
 
   @Test
@@ -112,12 +129,17 @@ class ImporterTest {
   void duplicateKeysAreRefusedByTheSafeReader() {
     ImportResult result = Importer.read("dup.yaml", "kind: Experiment\nkind: Component\n");
 
-    assertTrue(result.problems().get(0).message().startsWith("malformed YAML"), Imports.render(result.problems()));
+    assertTrue(
+        result.problems().get(0).message().startsWith("malformed YAML"),
+        Imports.render(result.problems()));
   }
 
   @Test
   void unknownKindsAndVersionsAreOneProblemEach() {
-    ImportResult result = Importer.read("x.yaml", """
+    ImportResult result =
+        Importer.read(
+            "x.yaml",
+            """
         apiVersion: v1
         kind: ConfigMap
         ---
@@ -127,19 +149,27 @@ class ImporterTest {
         - a list
         """);
 
-    assertEquals(List.of(
-        "x.yaml#1: kind: unknown kind ConfigMap (import reads Experiment and Component of experiments.illm.io/v1alpha1)",
-        "x.yaml#2: apiVersion: unknown apiVersion experiments.illm.io/v2 (import reads experiments.illm.io/v1alpha1)",
-        "x.yaml#3: a document must be a map with apiVersion, kind, metadata and spec"),
+    assertEquals(
+        List.of(
+            "x.yaml#1: kind: unknown kind ConfigMap (import reads Experiment and Component of experiments.illm.io/v1alpha1)",
+            "x.yaml#2: apiVersion: unknown apiVersion experiments.illm.io/v2 (import reads experiments.illm.io/v1alpha1)",
+            "x.yaml#3: a document must be a map with apiVersion, kind, metadata and spec"),
         result.problems().stream().map(Problem::toString).toList());
   }
 
   @Test
   void documentsComeInOrderAndProblemsNameTheirDocument() {
-    ImportResult result = Importer.read("both.yaml", COMPONENT + "---\n" + OURS.replace("name: hello", "generateName: hello-")
-        .replace("provider: gke", "type: gke"));
+    ImportResult result =
+        Importer.read(
+            "both.yaml",
+            COMPONENT
+                + "---\n"
+                + OURS.replace("name: hello", "generateName: hello-")
+                    .replace("provider: gke", "type: gke"));
 
-    assertEquals(List.of(Component.class, Experiment.class), result.objects().stream().map(Object::getClass).toList());
+    assertEquals(
+        List.of(Component.class, Experiment.class),
+        result.objects().stream().map(Object::getClass).toList());
     assertEquals("both.yaml#2", at(result, "metadata.generateName").file());
   }
 
@@ -152,12 +182,14 @@ class ImporterTest {
 
   @Test
   void aReferenceToAComponentNotImportedWithTheExperimentIsNoted() {
-    String withRef = OURS.replace("nodeCount: 2", "nodeCount: 2\n      components:\n        - app: hello-app");
+    String withRef =
+        OURS.replace("nodeCount: 2", "nodeCount: 2\n      components:\n        - app: hello-app");
 
     ImportResult alone = Importer.read("hello.yaml", withRef);
     ImportResult together = Importer.read("hello.yaml", withRef + "---\n" + COMPONENT);
 
-    assertEquals(Problem.Severity.WARNING, at(alone, "spec.targets[0].components[0].app").severity());
+    assertEquals(
+        Problem.Severity.WARNING, at(alone, "spec.targets[0].components[0].app").severity());
     assertTrue(together.problems().isEmpty(), () -> Imports.render(together.problems()));
   }
 
@@ -172,7 +204,9 @@ class ImporterTest {
     ImportResult result = Importer.read(files, null);
 
     assertEquals(List.of(dir.resolve("a.yaml"), dir.resolve("b/c/z.yml")), files);
-    assertEquals(List.of("hello", "hello-app"), result.objects().stream().map(o -> o.getMetadata().getName()).toList());
+    assertEquals(
+        List.of("hello", "hello-app"),
+        result.objects().stream().map(o -> o.getMetadata().getName()).toList());
   }
 
   @Test
@@ -184,19 +218,25 @@ class ImporterTest {
 
   @Test
   void aComponentWithoutANameIsAnError() {
-    ImportResult result = Importer.read("c.yaml", COMPONENT.replace("name: hello-app", "labels: {a: b}"));
+    ImportResult result =
+        Importer.read("c.yaml", COMPONENT.replace("name: hello-app", "labels: {a: b}"));
 
     assertTrue(at(result, "metadata.name").isError());
   }
 
   @Test
   void theSingleObjectHelperSeesTheComponent() {
-    assertEquals("hello-app", single(Importer.read("c.yaml", COMPONENT), Component.class).getMetadata().getName());
+    assertEquals(
+        "hello-app",
+        single(Importer.read("c.yaml", COMPONENT), Component.class).getMetadata().getName());
   }
 
   @Test
   void kubectlListsAreReadItemByItemAndClusterMetadataIsNotCarried() {
-    ImportResult result = Importer.read("exported.yaml", """
+    ImportResult result =
+        Importer.read(
+            "exported.yaml",
+            """
         apiVersion: v1
         kind: List
         items:
@@ -230,11 +270,16 @@ class ImporterTest {
     assertEquals("hello-x7k2p", experiment.getMetadata().getName());
     assertEquals(java.util.Map.of("owner", "me"), experiment.getMetadata().getAnnotations());
     assertEquals(null, experiment.getMetadata().getUid());
-    assertEquals(List.of(
-        "items[0].metadata.annotations.kubectl.kubernetes.io/last-applied-configuration WARNING",
-        "items[0].metadata.creationTimestamp WARNING", "items[0].metadata.finalizers WARNING",
-        "items[0].metadata.generateName WARNING", "items[0].metadata.resourceVersion WARNING",
-        "items[0].metadata.uid WARNING", "items[0].status WARNING"), paths(result));
+    assertEquals(
+        List.of(
+            "items[0].metadata.annotations.kubectl.kubernetes.io/last-applied-configuration WARNING",
+            "items[0].metadata.creationTimestamp WARNING",
+            "items[0].metadata.finalizers WARNING",
+            "items[0].metadata.generateName WARNING",
+            "items[0].metadata.resourceVersion WARNING",
+            "items[0].metadata.uid WARNING",
+            "items[0].status WARNING"),
+        paths(result));
   }
 
   @Test

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Walks every leaf of an imported document and requires it to be carried into the output (under
- * the documented rename, with the same value) or named, itself or one of its parents, by a
- * problem. This is what "never dropped silently" means, checked without knowing any field.
+ * Walks every leaf of an imported document and requires it to be carried into the output (under the
+ * documented rename, with the same value) or named, itself or one of its parents, by a problem.
+ * This is what "never dropped silently" means, checked without knowing any field.
  */
 final class LeafCheck {
 
@@ -21,7 +21,11 @@ final class LeafCheck {
     return dropped;
   }
 
-  private static void walk(JsonNode node, List<Object> path, JsonNode output, List<String> reported,
+  private static void walk(
+      JsonNode node,
+      List<Object> path,
+      JsonNode output,
+      List<String> reported,
       List<String> dropped) {
     if (node.isObject() && !node.isEmpty()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -37,8 +41,14 @@ final class LeafCheck {
       }
     } else if (!node.isContainerNode()) {
       String shown = render(path);
-      boolean isReported = reported.stream().anyMatch(r -> r.isEmpty() || shown.equals(r)
-          || shown.startsWith(r + ".") || shown.startsWith(r + "["));
+      boolean isReported =
+          reported.stream()
+              .anyMatch(
+                  r ->
+                      r.isEmpty()
+                          || shown.equals(r)
+                          || shown.startsWith(r + ".")
+                          || shown.startsWith(r + "["));
       if (!isReported && !sameValue(node, at(output, renamed(path)))) {
         dropped.add(shown);
       }
@@ -49,14 +59,22 @@ final class LeafCheck {
   /** The documented renames of import, as paths: see docs/import.md. */
   static List<Object> renamed(List<Object> path) {
     List<Object> out = new ArrayList<>(path);
-    if (out.size() == 5 && out.get(0).equals("spec") && out.get(1).equals("targets") && out.get(3).equals("cluster")
+    if (out.size() == 5
+        && out.get(0).equals("spec")
+        && out.get(1).equals("targets")
+        && out.get(3).equals("cluster")
         && out.get(4).equals("type")) {
       out.set(4, "provider");
     }
-    if (out.size() >= 3 && out.get(0).equals("spec") && out.get(1).equals("metrics") && out.get(2) instanceof Integer) {
+    if (out.size() >= 3
+        && out.get(0).equals("spec")
+        && out.get(1).equals("metrics")
+        && out.get(2) instanceof Integer) {
       out.add(2, "queries");
     }
-    if (out.size() == 3 && out.get(0).equals("spec") && out.get(1).equals("qualityGate")
+    if (out.size() == 3
+        && out.get(0).equals("spec")
+        && out.get(1).equals("qualityGate")
         && out.get(2).equals("recollectDelaySeconds")) {
       out.set(2, "recollectDelay");
     }
@@ -82,8 +100,11 @@ final class LeafCheck {
     if (in.isTextual() && out.isNumber()) {
       return Double.parseDouble(in.asText()) == out.asDouble();
     }
-    if (in.isNumber() && out.isTextual() && out.asText().matches("(\\d+h)?(\\d+m)?(\\d+s)?")
-        && !out.asText().isEmpty() && !out.asText().matches("\\d+")) {
+    if (in.isNumber()
+        && out.isTextual()
+        && out.asText().matches("(\\d+h)?(\\d+m)?(\\d+s)?")
+        && !out.asText().isEmpty()
+        && !out.asText().matches("\\d+")) {
       return in.asLong() == seconds(out.asText());
     }
     if (in.isNumber() && out.isNumber()) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class OriginalComponentTest {
 
-  private static final String GIT_APP = """
+  private static final String GIT_APP =
+      """
       apiVersion: experiments.illm.io/v1alpha1
       kind: Component
       metadata:
@@ -38,7 +39,8 @@ class OriginalComponentTest {
 
   @Test
   void theCategoryComesFromTheComponentsFolderLayout() {
-    ImportResult result = Importer.read("lab/components/observability/hello/component.yaml", GIT_APP);
+    ImportResult result =
+        Importer.read("lab/components/observability/hello/component.yaml", GIT_APP);
 
     assertEquals(Category.OBSERVABILITY, single(result, Component.class).getSpec().getCategory());
     assertTrue(result.problems().isEmpty(), () -> Imports.render(result.problems()));
@@ -46,8 +48,11 @@ class OriginalComponentTest {
 
   @Test
   void theCategoryComesFromTheCorpusFileName() {
-    assertEquals(Optional.of(Category.STORAGE), OriginalComponent.fromPath("original/components/storage--minio.yaml"));
-    assertEquals(Optional.of(Category.CORE), OriginalComponent.fromPath("components/core/traefik.yaml"));
+    assertEquals(
+        Optional.of(Category.STORAGE),
+        OriginalComponent.fromPath("original/components/storage--minio.yaml"));
+    assertEquals(
+        Optional.of(Category.CORE), OriginalComponent.fromPath("components/core/traefik.yaml"));
     assertEquals(Optional.empty(), OriginalComponent.fromPath("elsewhere/minio.yaml"));
     assertEquals(Optional.empty(), OriginalComponent.fromPath("weird--minio.yaml"));
   }
@@ -64,7 +69,8 @@ class OriginalComponentTest {
 
   @Test
   void aConfigWithoutAPathHasNoCategoryAndSaysPassCategory() {
-    ImportResult result = Importer.read("egress.yaml", GIT_APP.replace("type: app", "type: config"));
+    ImportResult result =
+        Importer.read("egress.yaml", GIT_APP.replace("type: app", "type: config"));
 
     Problem problem = at(result, "spec.category");
     assertTrue(problem.isError());
@@ -74,8 +80,11 @@ class OriginalComponentTest {
 
   @Test
   void anExplicitCategoryWinsOverPathAndType() {
-    ImportResult result = Importer.read("components/apps--egress.yaml", GIT_APP.replace("type: app", "type: config"),
-        Category.CORE);
+    ImportResult result =
+        Importer.read(
+            "components/apps--egress.yaml",
+            GIT_APP.replace("type: app", "type: config"),
+            Category.CORE);
 
     Component component = single(result, Component.class);
     assertEquals(Category.CORE, component.getSpec().getCategory());
@@ -94,7 +103,11 @@ class OriginalComponentTest {
 
   @Test
   void sourcesParametersAndObservabilityAreCarried() {
-    Component component = single(Importer.read("components/observability--kps.yaml", """
+    Component component =
+        single(
+            Importer.read(
+                "components/observability--kps.yaml",
+                """
         apiVersion: experiments.illm.io/v1alpha1
         kind: Component
         metadata:
@@ -128,25 +141,35 @@ class OriginalComponentTest {
               app.kubernetes.io/name: kps
             metricsPath: /metrics
             metricsPort: 9090
-        """), Component.class);
+        """),
+            Component.class);
 
     ComponentSource source = component.getSpec().getSources().get(0);
     assertEquals("79.9.0", source.getTargetRevision());
     assertEquals("kube-prometheus-stack", source.getChart());
     assertEquals("kps", source.getHelm().getReleaseName());
     assertEquals(List.of("values.yaml"), source.getHelm().getValuesFiles());
-    assertEquals(List.of(new HelmParameter("grafana.enabled", "true", true), new HelmParameter("config", "", null)),
+    assertEquals(
+        List.of(
+            new HelmParameter("grafana.enabled", "true", true),
+            new HelmParameter("config", "", null)),
         source.getHelm().getParameters());
-    assertEquals(List.of(new ComponentParameter("retention", ParameterType.STRING, "", true, "how long")),
+    assertEquals(
+        List.of(new ComponentParameter("retention", ParameterType.STRING, "", true, "how long")),
         component.getSpec().getParameters());
-    assertEquals(new ComponentObservability(true, false, Map.of("app.kubernetes.io/name", "kps"), "/metrics", 9090),
+    assertEquals(
+        new ComponentObservability(
+            true, false, Map.of("app.kubernetes.io/name", "kps"), "/metrics", 9090),
         component.getSpec().getObservability());
     assertEquals("Prometheus", component.getSpec().getDescription());
   }
 
   @Test
   void theGitSourceNextToValuesFilesBecomesTheExplicitValuesReference() {
-    ImportResult result = Importer.read("components/observability--agent.yaml", """
+    ImportResult result =
+        Importer.read(
+            "components/observability--agent.yaml",
+            """
         apiVersion: experiments.illm.io/v1alpha1
         kind: Component
         metadata:
@@ -168,12 +191,16 @@ class OriginalComponentTest {
     assertNull(sources.get(0).getRef());
     assertEquals("values", sources.get(1).getRef());
     assertNull(sources.get(1).getPath(), "the original ignored the path of the values reference");
-    assertEquals(List.of("spec.sources[1].path WARNING", "spec.sources[1].ref WARNING"), paths(result));
+    assertEquals(
+        List.of("spec.sources[1].path WARNING", "spec.sources[1].ref WARNING"), paths(result));
   }
 
   @Test
   void valuesFilesWithoutACandidateReferenceAreReported() {
-    ImportResult result = Importer.read("components/observability--agent.yaml", """
+    ImportResult result =
+        Importer.read(
+            "components/observability--agent.yaml",
+            """
         apiVersion: experiments.illm.io/v1alpha1
         kind: Component
         metadata:

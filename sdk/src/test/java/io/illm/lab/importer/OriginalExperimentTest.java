@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class OriginalExperimentTest {
 
-  private static final String HEAD = """
+  private static final String HEAD =
+      """
       apiVersion: experiments.illm.io/v1alpha1
       kind: Experiment
       metadata:
@@ -37,7 +38,8 @@ class OriginalExperimentTest {
             mode: workflow
       """;
 
-  private static final String GKE_TARGET = """
+  private static final String GKE_TARGET =
+      """
         targets:
           - name: app
             cluster:
@@ -50,7 +52,10 @@ class OriginalExperimentTest {
 
   @Test
   void clusterTypeBecomesProviderAndTheMachineShapeIsCarried() {
-    Experiment experiment = single(original("""
+    Experiment experiment =
+        single(
+            original(
+                """
           targets:
             - name: app
               cluster:
@@ -60,7 +65,8 @@ class OriginalExperimentTest {
                 machineType: e2-standard-4
                 diskSizeGb: 100
                 preemptible: true
-        """), Experiment.class);
+        """),
+            Experiment.class);
 
     ClusterSpec cluster = experiment.getSpec().getTargets().get(0).getCluster();
     assertEquals(Provider.GKE, cluster.getProvider());
@@ -73,7 +79,9 @@ class OriginalExperimentTest {
 
   @Test
   void machineShapeOnAHubTargetIsDroppedWithAWarningPerField() {
-    ImportResult result = original("""
+    ImportResult result =
+        original(
+            """
           targets:
             - name: app
               cluster:
@@ -87,13 +95,19 @@ class OriginalExperimentTest {
 
     ClusterSpec hub = single(result, Experiment.class).getSpec().getTargets().get(1).getCluster();
     assertEquals(new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null), hub);
-    assertEquals(Problem.Severity.WARNING, at(result, "spec.targets[1].cluster.machineType").severity());
-    assertEquals(Problem.Severity.WARNING, at(result, "spec.targets[1].cluster.preemptible").severity());
+    assertEquals(
+        Problem.Severity.WARNING, at(result, "spec.targets[1].cluster.machineType").severity());
+    assertEquals(
+        Problem.Severity.WARNING, at(result, "spec.targets[1].cluster.preemptible").severity());
   }
 
   @Test
   void theFlatMetricsListBecomesMetricsQueriesWithEveryField() {
-    Experiment experiment = single(original(GKE_TARGET + """
+    Experiment experiment =
+        single(
+            original(
+                GKE_TARGET
+                    + """
           metrics:
             - name: cluster_cpu
               query: sum(rate(container_cpu_usage_seconds_total[5m]))
@@ -103,20 +117,37 @@ class OriginalExperimentTest {
               group: cluster
             - name: rows
               query: sum(rows)
-        """), Experiment.class);
+        """),
+            Experiment.class);
 
     List<MetricQuery> queries = experiment.getSpec().getMetrics().getQueries();
     assertEquals(2, queries.size());
     MetricQuery cpu = queries.get(0);
-    assertEquals(List.of("cluster_cpu", "sum(rate(container_cpu_usage_seconds_total[5m]))", QueryType.RANGE,
-            "cores", "Total cluster CPU", "cluster"),
-        List.of(cpu.getName(), cpu.getQuery(), cpu.getType(), cpu.getUnit(), cpu.getDescription(), cpu.getGroup()));
+    assertEquals(
+        List.of(
+            "cluster_cpu",
+            "sum(rate(container_cpu_usage_seconds_total[5m]))",
+            QueryType.RANGE,
+            "cores",
+            "Total cluster CPU",
+            "cluster"),
+        List.of(
+            cpu.getName(),
+            cpu.getQuery(),
+            cpu.getType(),
+            cpu.getUnit(),
+            cpu.getDescription(),
+            cpu.getGroup()));
     assertEquals("rows", queries.get(1).getName());
   }
 
   @Test
   void criterionValuesWrittenAsStringsBecomeNumbers() {
-    Experiment experiment = single(original(GKE_TARGET + """
+    Experiment experiment =
+        single(
+            original(
+                GKE_TARGET
+                    + """
           metrics:
             - name: p99
               query: histogram_quantile(0.99, rate(x[1m]))
@@ -132,10 +163,13 @@ class OriginalExperimentTest {
               - metric: p99
                 operator: gte
                 value: "1e-3"
-        """), Experiment.class);
+        """),
+            Experiment.class);
 
     List<SuccessCriterion> criteria = experiment.getSpec().getHypothesis().getSuccessCriteria();
-    assertEquals(new SuccessCriterion("p99", ComparisonOperator.LT, 0.25, null, "a quarter second"), criteria.get(0));
+    assertEquals(
+        new SuccessCriterion("p99", ComparisonOperator.LT, 0.25, null, "a quarter second"),
+        criteria.get(0));
     assertEquals(0.001, criteria.get(1).getValue());
     assertEquals(List.of("how fast?"), experiment.getSpec().getHypothesis().getQuestions());
     assertEquals(List.of("latency"), experiment.getSpec().getHypothesis().getFocus());
@@ -143,7 +177,10 @@ class OriginalExperimentTest {
 
   @Test
   void anUnparsableCriterionValueIsAnErrorWithPathAndHint() {
-    ImportResult result = original(GKE_TARGET + """
+    ImportResult result =
+        original(
+            GKE_TARGET
+                + """
           metrics:
             - name: p99
               query: x
@@ -170,14 +207,17 @@ class OriginalExperimentTest {
     assertEquals("tsdb", experiment.getMetadata().getName());
     assertNull(experiment.getMetadata().getGenerateName());
     assertEquals("experiments", experiment.getMetadata().getNamespace());
-    assertEquals("generateName replaced by name tsdb; synth'd experiments have fixed names",
+    assertEquals(
+        "generateName replaced by name tsdb; synth'd experiments have fixed names",
         at(result, "metadata.generateName").message());
   }
 
   @Test
   void aNameNextToGenerateNameWins() {
-    ImportResult result = Importer.read("x.yaml", HEAD.replace("generateName: tsdb-", "generateName: tsdb-\n  name: kept")
-        + GKE_TARGET);
+    ImportResult result =
+        Importer.read(
+            "x.yaml",
+            HEAD.replace("generateName: tsdb-", "generateName: tsdb-\n  name: kept") + GKE_TARGET);
 
     assertEquals("kept", single(result, Experiment.class).getMetadata().getName());
     assertEquals(Problem.Severity.WARNING, at(result, "metadata.generateName").severity());
@@ -185,7 +225,10 @@ class OriginalExperimentTest {
 
   @Test
   void fieldsWithoutACounterpartAreReportedOnceAtTheirTopFieldWithWhy() {
-    ImportResult result = original(GKE_TARGET + """
+    ImportResult result =
+        original(
+            GKE_TARGET
+                + """
           series: cloud-database-internals
           ttlDays: 3
           analyzerConfig:
@@ -206,16 +249,29 @@ class OriginalExperimentTest {
         """);
 
     single(result, Experiment.class);
-    assertEquals(List.of("metadata.generateName WARNING", "spec.analyzerConfig WARNING", "spec.codeSnippets WARNING",
-        "spec.series WARNING", "spec.ttlDays WARNING", "spec.tutorial WARNING"), paths(result));
-    assertTrue(at(result, "spec.ttlDays").hint().contains("spec.cleanup"), at(result, "spec.ttlDays").hint());
-    assertTrue(at(result, "spec.ttlDays").hint().contains("spec.deadlines"), at(result, "spec.ttlDays").hint());
+    assertEquals(
+        List.of(
+            "metadata.generateName WARNING",
+            "spec.analyzerConfig WARNING",
+            "spec.codeSnippets WARNING",
+            "spec.series WARNING",
+            "spec.ttlDays WARNING",
+            "spec.tutorial WARNING"),
+        paths(result));
+    assertTrue(
+        at(result, "spec.ttlDays").hint().contains("spec.cleanup"),
+        at(result, "spec.ttlDays").hint());
+    assertTrue(
+        at(result, "spec.ttlDays").hint().contains("spec.deadlines"),
+        at(result, "spec.ttlDays").hint());
     assertTrue(at(result, "spec.tutorial").message().startsWith("not carried over: "));
   }
 
   @Test
   void targetsCarryComponentsParamsDependsAndObservabilityButNotTenant() {
-    ImportResult result = original("""
+    ImportResult result =
+        original(
+            """
           targets:
             - name: app
               cluster:
@@ -237,19 +293,30 @@ class OriginalExperimentTest {
         """);
 
     List<Target> targets = single(result, Experiment.class).getSpec().getTargets();
-    assertEquals(Map.of("grafana.enabled", "true"), targets.get(0).getComponents().get(0).getParams());
+    assertEquals(
+        Map.of("grafana.enabled", "true"), targets.get(0).getComponents().get(0).getParams());
     assertEquals("metrics-egress", targets.get(0).getComponents().get(1).getConfig());
     assertEquals("smoke", targets.get(0).getComponents().get(2).getWorkflow());
     assertTrue(targets.get(0).getObservability().isEnabled());
     assertEquals(Transport.TAILSCALE, targets.get(0).getObservability().getTransport());
     assertEquals(List.of("app"), targets.get(1).getDepends());
-    assertTrue(at(result, "spec.targets[0].observability.tenant").message().contains("VictoriaMetrics"));
+    assertTrue(
+        at(result, "spec.targets[0].observability.tenant").message().contains("VictoriaMetrics"));
   }
 
   @Test
   void workflowTitleTagsPublishAndQualityGateAreCarried() {
-    String head = HEAD.replace("completion:\n      mode: workflow", "completion:\n      mode: manual\n    params:\n      rate: \"5\"");
-    Experiment experiment = single(Importer.read("experiments/tsdb.yaml", head + GKE_TARGET + """
+    String head =
+        HEAD.replace(
+            "completion:\n      mode: workflow",
+            "completion:\n      mode: manual\n    params:\n      rate: \"5\"");
+    Experiment experiment =
+        single(
+            Importer.read(
+                "experiments/tsdb.yaml",
+                head
+                    + GKE_TARGET
+                    + """
           title: TSDB
           description: compares
           tags: [a, b]
@@ -259,7 +326,8 @@ class OriginalExperimentTest {
             maxIterations: 2
             minDataCoverage: 0.75
             recollectDelaySeconds: 120
-        """), Experiment.class);
+        """),
+            Experiment.class);
 
     assertEquals("TSDB", experiment.getSpec().getTitle());
     assertEquals("compares", experiment.getSpec().getDescription());
@@ -285,7 +353,10 @@ class OriginalExperimentTest {
 
   @Test
   void aNegativeOrFractionalDelayIsAnError() {
-    ImportResult result = original(GKE_TARGET + """
+    ImportResult result =
+        original(
+            GKE_TARGET
+                + """
           qualityGate:
             recollectDelaySeconds: -5
         """);
@@ -295,7 +366,9 @@ class OriginalExperimentTest {
 
   @Test
   void unknownFieldsOfTheOriginalAreWarnedAndRemovedNotFatal() {
-    ImportResult result = original("""
+    ImportResult result =
+        original(
+            """
           targets:
             - name: app
               colour: blue
@@ -315,7 +388,10 @@ class OriginalExperimentTest {
 
   @Test
   void statusIsNotImported() {
-    ImportResult result = original(GKE_TARGET + """
+    ImportResult result =
+        original(
+            GKE_TARGET
+                + """
         status:
           phase: Complete
         """);
@@ -328,10 +404,15 @@ class OriginalExperimentTest {
   void theDialectIsRecognisedFromWhatTheDocumentContains() {
     assertTrue(OriginalExperiment.recognises(tree("spec: {targets: [{cluster: {type: gke}}]}")));
     assertTrue(OriginalExperiment.recognises(tree("spec: {metrics: []}")));
-    assertTrue(OriginalExperiment.recognises(tree("spec: {hypothesis: {successCriteria: [{value: '1'}]}}")));
+    assertTrue(
+        OriginalExperiment.recognises(
+            tree("spec: {hypothesis: {successCriteria: [{value: '1'}]}}")));
     assertTrue(OriginalExperiment.recognises(tree("spec: {ttlDays: 1}")));
-    assertFalse(OriginalExperiment.recognises(tree("spec: {targets: [{cluster: {provider: gke}}], metrics: {queries: []}}")));
-    assertFalse(OriginalExperiment.recognises(tree("spec: {hypothesis: {successCriteria: [{value: 1}]}}")));
+    assertFalse(
+        OriginalExperiment.recognises(
+            tree("spec: {targets: [{cluster: {provider: gke}}], metrics: {queries: []}}")));
+    assertFalse(
+        OriginalExperiment.recognises(tree("spec: {hypothesis: {successCriteria: [{value: 1}]}}")));
   }
 
   private static com.fasterxml.jackson.databind.JsonNode tree(String yaml) {

@@ -24,18 +24,27 @@ class GeneratedCrdsTest {
   void committedCrdsAreUpToDate() throws IOException {
     for (Map.Entry<String, String> crd : Crds.files().entrySet()) {
       Path file = COMMITTED.getParent().resolve(crd.getKey());
-      assertTrue(Files.exists(file), file + " is missing: run ./lab synth and commit generated-crds/");
-      assertEquals(crd.getValue(), Files.readString(file, StandardCharsets.UTF_8),
+      assertTrue(
+          Files.exists(file), file + " is missing: run ./lab synth and commit generated-crds/");
+      assertEquals(
+          crd.getValue(),
+          Files.readString(file, StandardCharsets.UTF_8),
           file + " is stale: the model changed; run ./lab synth and commit generated-crds/");
     }
   }
 
   @Test
   void printerColumnsReadLikeKubectlGetInTheSeedReadme() {
-    JsonNode columns = Crds.crd(Experiment.class).path("spec").path("versions").get(0).path("additionalPrinterColumns");
+    JsonNode columns =
+        Crds.crd(Experiment.class)
+            .path("spec")
+            .path("versions")
+            .get(0)
+            .path("additionalPrinterColumns");
     List<String> names = new ArrayList<>();
     columns.forEach(c -> names.add(c.path("name").asText()));
-    assertEquals(List.of("Phase", "Targets", "Workflow", "Verdict", "Cleaned", "Results", "Age"), names);
+    assertEquals(
+        List.of("Phase", "Targets", "Workflow", "Verdict", "Cleaned", "Results", "Age"), names);
   }
 
   @Test

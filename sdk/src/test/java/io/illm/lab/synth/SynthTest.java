@@ -20,21 +20,23 @@ class SynthTest {
 
   private static final String SOURCE = "SynthTest";
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void experimentsMatchTheirGoldenFiles() throws IOException {
-    for (Experiment experiment : List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())) {
+    for (Experiment experiment :
+        List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())) {
       String name = experiment.getMetadata().getName();
       SortedMap<String, String> files = Synth.render(SOURCE, List.of(), List.of(experiment));
-      assertEquals(golden(name + ".yaml"), files.get("experiments/" + name + "/experiment.yaml"), name);
+      assertEquals(
+          golden(name + ".yaml"), files.get("experiments/" + name + "/experiment.yaml"), name);
     }
   }
 
   @Test
   void componentsGoUnderTheirCategory() {
-    SortedMap<String, String> files = Synth.render(SOURCE, List.of(SampleExperiments.helloApp()), List.of());
+    SortedMap<String, String> files =
+        Synth.render(SOURCE, List.of(SampleExperiments.helloApp()), List.of());
     String yaml = files.get("components/apps/hello-app.yaml");
     assertTrue(yaml.startsWith(Synth.HEADER_PREFIX + " from SynthTest;"), yaml);
     assertTrue(yaml.contains("\nkind: Component\n"), yaml);
@@ -57,7 +59,8 @@ class SynthTest {
 
   @Test
   void writeThenDriftFindsNothing() {
-    SortedMap<String, String> files = Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
+    SortedMap<String, String> files =
+        Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
     List<Drift> written = Synth.write(root, files);
     assertEquals(files.size(), written.size());
     assertTrue(written.stream().allMatch(d -> d.kind() == Drift.Kind.MISSING));
@@ -66,10 +69,12 @@ class SynthTest {
 
   @Test
   void anEditedFileIsDriftWithADiff() throws IOException {
-    SortedMap<String, String> files = Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
+    SortedMap<String, String> files =
+        Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
     Synth.write(root, files);
     Path yaml = root.resolve("experiments/minimal/experiment.yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace("hello-app-validation", "edited-by-hand"));
+    Files.writeString(
+        yaml, Files.readString(yaml).replace("hello-app-validation", "edited-by-hand"));
 
     List<Drift> drift = Synth.drift(root, files);
 
@@ -82,13 +87,21 @@ class SynthTest {
 
   @Test
   void generatedFilesNoLongerProducedAreRemovedButHandWrittenOnesStay() throws IOException {
-    Synth.write(root, Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())));
+    Synth.write(
+        root,
+        Synth.render(
+            SOURCE,
+            List.of(),
+            List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())));
     Path handWritten = root.resolve("experiments/two-targets/notes.yaml");
     Files.writeString(handWritten, "# my notes\n");
-    SortedMap<String, String> fewer = Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
+    SortedMap<String, String> fewer =
+        Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
 
     List<Drift> drift = Synth.drift(root, fewer);
-    assertEquals(List.of("experiments/two-targets/experiment.yaml"), drift.stream().map(Drift::path).toList());
+    assertEquals(
+        List.of("experiments/two-targets/experiment.yaml"),
+        drift.stream().map(Drift::path).toList());
     assertEquals(Drift.Kind.STALE, drift.get(0).kind());
 
     Synth.write(root, fewer);
@@ -99,7 +112,12 @@ class SynthTest {
 
   @Test
   void emptyFoldersLeftByRemovalsAreRemovedToo() {
-    Synth.write(root, Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())));
+    Synth.write(
+        root,
+        Synth.render(
+            SOURCE,
+            List.of(),
+            List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())));
     Synth.write(root, Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal())));
     assertFalse(Files.exists(root.resolve("experiments/two-targets")));
     assertTrue(Files.exists(root.resolve("experiments/minimal/experiment.yaml")));
@@ -107,20 +125,43 @@ class SynthTest {
 
   @Test
   void duplicateNamesAreProblems() {
-    var problems = Synth.validate(List.of(SampleExperiments.helloApp(), SampleExperiments.helloApp()), List.of());
-    assertTrue(problems.stream().anyMatch(p -> p.isError()
-        && p.path().equals("metadata.name") && p.message().contains("also named \"hello-app\"")), problems.toString());
+    var problems =
+        Synth.validate(
+            List.of(SampleExperiments.helloApp(), SampleExperiments.helloApp()), List.of());
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.isError()
+                        && p.path().equals("metadata.name")
+                        && p.message().contains("also named \"hello-app\"")),
+        problems.toString());
   }
 
   @Test
   void builtDefinitionsAreCheckedAgainstTheWholeCatalogueOnly() {
     // minimal() deploys hello-app: known with the component, unknown without it
-    assertEquals(List.of(), Synth.validateBuilt(List.of(SampleExperiments.helloApp()), List.of(SampleExperiments.minimal()))
-        .stream().filter(p -> p.isError()).toList());
-    var problems = Synth.validateBuilt(List.of(), List.of(SampleExperiments.minimal(), SampleExperiments.minimal()));
-    assertTrue(problems.stream().anyMatch(p -> p.isError() && p.path().equals("spec.targets[0].components[0].app")
-        && p.message().contains("hello-app")), problems.toString());
-    assertTrue(problems.stream().anyMatch(p -> p.isError() && p.message().contains("also named \"minimal\"")),
+    assertEquals(
+        List.of(),
+        Synth.validateBuilt(
+                List.of(SampleExperiments.helloApp()), List.of(SampleExperiments.minimal()))
+            .stream()
+            .filter(p -> p.isError())
+            .toList());
+    var problems =
+        Synth.validateBuilt(
+            List.of(), List.of(SampleExperiments.minimal(), SampleExperiments.minimal()));
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.isError()
+                        && p.path().equals("spec.targets[0].components[0].app")
+                        && p.message().contains("hello-app")),
+        problems.toString());
+    assertTrue(
+        problems.stream()
+            .anyMatch(p -> p.isError() && p.message().contains("also named \"minimal\"")),
         problems.toString());
   }
 

@@ -25,28 +25,53 @@ class CelTwinsTest {
   /** A document that breaks the rule, the path the twin must report, and which validation runs. */
   private record Case(Function<ObjectNode, ObjectNode> breakIt, String path, boolean component) {}
 
-  private static final Map<String, Case> CASES = new TreeMap<>(Map.of(
-      "target names must be unique",
-      new Case(e -> set(e, "spec.targets[1].name", "app"), "spec.targets[1].name", false),
-      "depends must name another target of this experiment",
-      new Case(e -> set(e, "spec.targets[1].depends[0]", "db"), "spec.targets[1].depends[0]", false),
-      "successCriteria[].metric must name a metric in metrics.queries",
-      new Case(e -> set(e, "spec.hypothesis.successCriteria[0].metric", "latency"),
-          "spec.hypothesis.successCriteria[0].metric", false),
-      "metric names must be unique",
-      new Case(e -> set(e, "spec.metrics.queries[1].name", "memory_total"), "spec.metrics.queries[1].name", false),
-      "a hub target uses the hub cluster as it is: remove the machine shape fields",
-      new Case(e -> set(e, "spec.targets[1].cluster.nodeCount", 3), "spec.targets[1].cluster.nodeCount", false),
-      "zone applies to gke only; use region for eks and aks",
-      new Case(e -> set(e, "spec.targets[0].cluster.provider", "aks"), "spec.targets[0].cluster.zone", false),
-      "set zone (zonal cluster) or region (regional cluster), not both",
-      new Case(e -> set(e, "spec.targets[0].cluster.region", "us-central1"), "spec.targets[0].cluster", false),
-      "set exactly one of app, workflow and config",
-      new Case(e -> set(e, "spec.targets[0].components[0].workflow", "k6-load"), "spec.targets[0].components[0]", false),
-      "retainFor applies to action retain only",
-      new Case(e -> set(e, "spec.cleanup.onComplete.action", "delete"), "spec.cleanup.onComplete.retainFor", false),
-      "a source is a Helm chart (chart) or a Git path (path), not both",
-      new Case(c -> set(c, "spec.sources[0].path", "charts/x"), "spec.sources[0]", true)));
+  private static final Map<String, Case> CASES =
+      new TreeMap<>(
+          Map.of(
+              "target names must be unique",
+              new Case(e -> set(e, "spec.targets[1].name", "app"), "spec.targets[1].name", false),
+              "depends must name another target of this experiment",
+              new Case(
+                  e -> set(e, "spec.targets[1].depends[0]", "db"),
+                  "spec.targets[1].depends[0]",
+                  false),
+              "successCriteria[].metric must name a metric in metrics.queries",
+              new Case(
+                  e -> set(e, "spec.hypothesis.successCriteria[0].metric", "latency"),
+                  "spec.hypothesis.successCriteria[0].metric",
+                  false),
+              "metric names must be unique",
+              new Case(
+                  e -> set(e, "spec.metrics.queries[1].name", "memory_total"),
+                  "spec.metrics.queries[1].name",
+                  false),
+              "a hub target uses the hub cluster as it is: remove the machine shape fields",
+              new Case(
+                  e -> set(e, "spec.targets[1].cluster.nodeCount", 3),
+                  "spec.targets[1].cluster.nodeCount",
+                  false),
+              "zone applies to gke only; use region for eks and aks",
+              new Case(
+                  e -> set(e, "spec.targets[0].cluster.provider", "aks"),
+                  "spec.targets[0].cluster.zone",
+                  false),
+              "set zone (zonal cluster) or region (regional cluster), not both",
+              new Case(
+                  e -> set(e, "spec.targets[0].cluster.region", "us-central1"),
+                  "spec.targets[0].cluster",
+                  false),
+              "set exactly one of app, workflow and config",
+              new Case(
+                  e -> set(e, "spec.targets[0].components[0].workflow", "k6-load"),
+                  "spec.targets[0].components[0]",
+                  false),
+              "retainFor applies to action retain only",
+              new Case(
+                  e -> set(e, "spec.cleanup.onComplete.action", "delete"),
+                  "spec.cleanup.onComplete.retainFor",
+                  false),
+              "a source is a Helm chart (chart) or a Git path (path), not both",
+              new Case(c -> set(c, "spec.sources[0].path", "charts/x"), "spec.sources[0]", true)));
 
   @Test
   void everyCelRuleInTheCrdsHasATwinCase() throws Exception {
@@ -54,17 +79,24 @@ class CelTwinsTest {
     for (String crd : List.of("experiments", "components")) {
       collectMessages(crd(crd), rules);
     }
-    assertEquals(CASES.keySet(), rules, "CEL rules in the generated CRDs vs. twin cases in this test");
+    assertEquals(
+        CASES.keySet(), rules, "CEL rules in the generated CRDs vs. twin cases in this test");
   }
 
   @Test
   void eachTwinReportsItsRuleAtThePathOfTheBrokenField() {
-    CASES.forEach((message, c) -> {
-      List<Problem> problems = c.component()
-          ? Validator.validateComponent("c.yaml", c.breakIt().apply(Fixtures.component("kube-prometheus-stack")))
-          : Validator.validateExperiment("x.yaml", c.breakIt().apply(Fixtures.validExperiment()), Fixtures.catalogue());
-      assertError(problems, c.path(), message);
-    });
+    CASES.forEach(
+        (message, c) -> {
+          List<Problem> problems =
+              c.component()
+                  ? Validator.validateComponent(
+                      "c.yaml", c.breakIt().apply(Fixtures.component("kube-prometheus-stack")))
+                  : Validator.validateExperiment(
+                      "x.yaml",
+                      c.breakIt().apply(Fixtures.validExperiment()),
+                      Fixtures.catalogue());
+          assertError(problems, c.path(), message);
+        });
   }
 
   private static ObjectNode set(ObjectNode document, String path, Object value) {
@@ -81,7 +113,8 @@ class CelTwinsTest {
 
   private static void collectMessages(JsonNode node, TreeSet<String> into) {
     if (node.isObject()) {
-      node.path("x-kubernetes-validations").forEach(rule -> into.add(rule.path("message").asText()));
+      node.path("x-kubernetes-validations")
+          .forEach(rule -> into.add(rule.path("message").asText()));
     }
     node.forEach(child -> collectMessages(child, into));
   }

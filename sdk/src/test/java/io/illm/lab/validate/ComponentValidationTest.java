@@ -23,13 +23,16 @@ class ComponentValidationTest {
   void theCatalogueFixturesAreValid() throws Exception {
     for (String name : List.of("kube-prometheus-stack", "hello-app", "k6-load", "metrics-agent")) {
       assertNoProblems(Validator.validateComponent("c.yaml", Fixtures.component(name)));
-      assertNoProblems(Validator.validate("c.yaml", LabYaml.convert(Fixtures.component(name), Component.class)));
+      assertNoProblems(
+          Validator.validate("c.yaml", LabYaml.convert(Fixtures.component(name), Component.class)));
     }
   }
 
   @Test
   void aSourceIsAChartOrAPathNotBoth() {
-    assertError(with("hello-app", "spec.sources[0].chart", "hello"), "spec.sources[0]",
+    assertError(
+        with("hello-app", "spec.sources[0].chart", "hello"),
+        "spec.sources[0]",
         "a source is a Helm chart (chart) or a Git path (path), not both");
   }
 
@@ -37,47 +40,71 @@ class ComponentValidationTest {
   void aValuesRefNeedsASourceWithThatRef() {
     ObjectNode document = Fixtures.component("metrics-agent");
     TreePaths.remove(document, "spec.sources[1].ref");
-    assertError(Validator.validateComponent("c.yaml", document), "spec.sources[0].helm.valuesFiles[0]",
+    assertError(
+        Validator.validateComponent("c.yaml", document),
+        "spec.sources[0].helm.valuesFiles[0]",
         "refers to a source with ref \"values\", and there is none");
   }
 
   @Test
   void parameterNamesAreUnique() {
-    assertError(with("hello-app", "spec.parameters[1]", java.util.Map.of("name", "replicas")), "spec.parameters[1].name",
+    assertError(
+        with("hello-app", "spec.parameters[1]", java.util.Map.of("name", "replicas")),
+        "spec.parameters[1].name",
         "parameter names must be unique");
   }
 
   @Test
   void helmParameterNamesAreUnique() {
-    assertError(with("kube-prometheus-stack", "spec.sources[0].helm.parameters[1]",
-        java.util.Map.of("name", "grafana.enabled", "value", "false")),
-        "spec.sources[0].helm.parameters[1].name", "is also parameters[0]");
+    assertError(
+        with(
+            "kube-prometheus-stack",
+            "spec.sources[0].helm.parameters[1]",
+            java.util.Map.of("name", "grafana.enabled", "value", "false")),
+        "spec.sources[0].helm.parameters[1].name",
+        "is also parameters[0]");
   }
 
   @Test
   void defaultsMatchTheirType() {
-    assertError(with("hello-app", "spec.parameters[0].default", "two"), "spec.parameters[0].default", "is not an int");
-    assertError(with("kube-prometheus-stack", "spec.parameters[0].default", "yes"), "spec.parameters[0].default",
+    assertError(
+        with("hello-app", "spec.parameters[0].default", "two"),
+        "spec.parameters[0].default",
+        "is not an int");
+    assertError(
+        with("kube-prometheus-stack", "spec.parameters[0].default", "yes"),
+        "spec.parameters[0].default",
         "is not a bool");
   }
 
   @Test
   void theSchemaAppliesToComponents() {
-    assertError(with("hello-app", "spec.category", "app"), "spec.category", "unknown value \"app\"");
-    assertError(with("hello-app", "spec.sources[0].repoURL", "github.com/x"), "spec.sources[0].repoURL", "not allowed");
-    assertError(with("hello-app", "spec.sources[0].branch", "main"), "spec.sources[0].branch", "unknown field");
+    assertError(
+        with("hello-app", "spec.category", "app"), "spec.category", "unknown value \"app\"");
+    assertError(
+        with("hello-app", "spec.sources[0].repoURL", "github.com/x"),
+        "spec.sources[0].repoURL",
+        "not allowed");
+    assertError(
+        with("hello-app", "spec.sources[0].branch", "main"),
+        "spec.sources[0].branch",
+        "unknown field");
     assertError(with("hello-app", "kind", "Experiment"), "kind", "expected kind Component");
   }
 
   @Test
   void aComponentNameIsADnsSubdomain() {
     assertError(with("hello-app", "metadata.name", "Hello_App"), "metadata.name", "invalid name");
-    assertWarning(with("hello-app", "metadata.name", "hello.app"), "metadata.name", "experiments cannot reference");
+    assertWarning(
+        with("hello-app", "metadata.name", "hello.app"),
+        "metadata.name",
+        "experiments cannot reference");
     assertNoProblems(with("hello-app", "metadata.name", "hello-app-2"));
   }
 
   @Test
   void aNamespaceOnAClusterScopedComponentIsAWarning() {
-    assertWarning(with("hello-app", "metadata.namespace", "default"), "metadata.namespace", "cluster-scoped");
+    assertWarning(
+        with("hello-app", "metadata.namespace", "default"), "metadata.namespace", "cluster-scoped");
   }
 }

@@ -42,33 +42,56 @@ final class Corruptions {
         new Named("out-of-range number", Corruptions::outOfRange),
         new Named("unknown field", Corruptions::unknownField),
         new Named("removed required field", Corruptions::removeRequired),
-        new Named("dangling depends", (e, t, d) -> {
-          int i = d.between(0, targets(e).size() - 1);
-          return Optional.of(appendDepends(t, i, "ghost-target"));
-        }),
-        new Named("self depends", (e, t, d) -> {
-          int i = d.between(0, targets(e).size() - 1);
-          return Optional.of(appendDepends(t, i, targets(e).get(i).getName()));
-        }),
+        new Named(
+            "dangling depends",
+            (e, t, d) -> {
+              int i = d.between(0, targets(e).size() - 1);
+              return Optional.of(appendDepends(t, i, "ghost-target"));
+            }),
+        new Named(
+            "self depends",
+            (e, t, d) -> {
+              int i = d.between(0, targets(e).size() - 1);
+              return Optional.of(appendDepends(t, i, targets(e).get(i).getName()));
+            }),
         new Named("depends cycle", Corruptions::dependsCycle),
-        new Named("criterion on an unknown metric", (e, t, d) -> criterion(e, t, d, "metric", "no_such_metric")),
-        new Named("criterion on an unknown target", (e, t, d) -> criterion(e, t, d, "target", "ghost-target")),
+        new Named(
+            "criterion on an unknown metric",
+            (e, t, d) -> criterion(e, t, d, "metric", "no_such_metric")),
+        new Named(
+            "criterion on an unknown target",
+            (e, t, d) -> criterion(e, t, d, "target", "ghost-target")),
         new Named("duplicate target name", Corruptions::duplicateTargetName),
         new Named("duplicate metric name", Corruptions::duplicateMetricName),
         new Named("hub with a machine shape", Corruptions::hubShape),
         new Named("zone outside gke", Corruptions::zoneOutsideGke),
         new Named("zone and region", Corruptions::zoneAndRegion),
-        new Named("bad duration", (e, t, d) -> set(t, d.pick(List.of("spec.deadlines.running", "spec.deadlines.total",
-            "spec.qualityGate.recollectDelay")), NODES.textNode(d.pick(List.of("1d", "5 minutes", "-1h", "1.5h"))))),
+        new Named(
+            "bad duration",
+            (e, t, d) ->
+                set(
+                    t,
+                    d.pick(
+                        List.of(
+                            "spec.deadlines.running",
+                            "spec.deadlines.total",
+                            "spec.qualityGate.recollectDelay")),
+                    NODES.textNode(d.pick(List.of("1d", "5 minutes", "-1h", "1.5h"))))),
         new Named("deadline over total", Corruptions::deadlineOverTotal),
         new Named("retainFor with delete", Corruptions::retainForWithDelete),
         new Named("retainFor over a week", Corruptions::retainTooLong),
         new Named("bad string code point", Corruptions::badCodePoint),
-        new Named("two kinds in one component reference", (e, t, d) -> ref(e, t, d, "workflow", "k6-load")),
+        new Named(
+            "two kinds in one component reference",
+            (e, t, d) -> ref(e, t, d, "workflow", "k6-load")),
         new Named("unknown component", Corruptions::unknownComponent),
         new Named("params on a component without Helm", Corruptions::paramsWithoutHelm),
-        new Named("experiment name too long", (e, t, d) -> set(t, "metadata.name", NODES.textNode("e".repeat(64)))),
-        new Named("bad label key", (e, t, d) -> set(t, "metadata.labels['bad key!']", NODES.textNode("x"))));
+        new Named(
+            "experiment name too long",
+            (e, t, d) -> set(t, "metadata.name", NODES.textNode("e".repeat(64)))),
+        new Named(
+            "bad label key",
+            (e, t, d) -> set(t, "metadata.labels['bad key!']", NODES.textNode("x"))));
   }
 
   private static Optional<String> set(ObjectNode tree, String path, JsonNode value) {
@@ -89,7 +112,8 @@ final class Corruptions {
   }
 
   /** Leaves of the given kind anywhere under spec, with their paths. */
-  private static List<String> leaves(JsonNode node, String path, List<String> into, java.util.function.Predicate<JsonNode> kind) {
+  private static List<String> leaves(
+      JsonNode node, String path, List<String> into, java.util.function.Predicate<JsonNode> kind) {
     if (kind.test(node)) {
       into.add(path);
     }
@@ -108,11 +132,16 @@ final class Corruptions {
   }
 
   private static Optional<String> wrongType(Experiment e, ObjectNode tree, Draw draw) {
-    List<String> candidates = leaves(tree.path("spec"), "spec", new ArrayList<>(), n -> n.isValueNode() || n.isArray());
+    List<String> candidates =
+        leaves(tree.path("spec"), "spec", new ArrayList<>(), n -> n.isValueNode() || n.isArray());
     String path = draw.pick(candidates);
     JsonNode current = TreePaths.get(tree, path);
-    JsonNode wrong = current.isTextual() ? NODES.objectNode().put("x", 1)
-        : current.isArray() ? NODES.textNode("one") : NODES.textNode("not-a-" + current.getNodeType().name().toLowerCase());
+    JsonNode wrong =
+        current.isTextual()
+            ? NODES.objectNode().put("x", 1)
+            : current.isArray()
+                ? NODES.textNode("one")
+                : NODES.textNode("not-a-" + current.getNodeType().name().toLowerCase());
     return set(tree, path, wrong);
   }
 
@@ -123,7 +152,11 @@ final class Corruptions {
     }
     paths.add("spec.workflow.completion.mode");
     for (String field : List.of("type", "onEmpty", "operator", "action", "transport")) {
-      leaves(tree.path("spec"), "spec", new ArrayList<>(), n -> n.isObject() && n.has(field) && n.get(field).isTextual())
+      leaves(
+              tree.path("spec"),
+              "spec",
+              new ArrayList<>(),
+              n -> n.isObject() && n.has(field) && n.get(field).isTextual())
           .forEach(p -> paths.add(p + "." + field));
     }
     paths.removeIf(p -> p.contains(".workflow.params") || p.contains("components"));
@@ -136,7 +169,11 @@ final class Corruptions {
       options.add(new String[] {"spec.targets[" + i + "].name", "Bad_Name"});
     }
     options.add(new String[] {"spec.workflow.template", "Template!"});
-    leaves(tree.path("spec"), "spec", new ArrayList<>(), n -> n.isObject() && n.has("query") && n.has("name"))
+    leaves(
+            tree.path("spec"),
+            "spec",
+            new ArrayList<>(),
+            n -> n.isObject() && n.has("query") && n.has("name"))
         .forEach(p -> options.add(new String[] {p + ".name", "9lives"}));
     for (String field : List.of("zone", "machineType", "region", "kubernetesVersion")) {
       leaves(tree.path("spec"), "spec", new ArrayList<>(), n -> n.isObject() && n.has(field))
@@ -148,14 +185,21 @@ final class Corruptions {
 
   private static Optional<String> outOfRange(Experiment e, ObjectNode tree, Draw draw) {
     int i = draw.between(0, targets(e).size() - 1);
-    List<Map.Entry<String, JsonNode>> options = List.of(
-        Map.entry("spec.targets[" + i + "].cluster.nodeCount", NODES.numberNode(draw.pick(List.of(0, 101)))),
-        Map.entry("spec.targets[" + i + "].cluster.diskSizeGb", NODES.numberNode(draw.pick(List.of(9, 65537)))),
-        Map.entry("spec.qualityGate.maxIterations", NODES.numberNode(draw.pick(List.of(0, 6)))),
-        Map.entry("spec.qualityGate.minDataCoverage", NODES.numberNode(draw.pick(List.of(-0.1, 1.5)))),
-        Map.entry("spec.budget.maxUSD", NODES.numberNode(-0.01)),
-        Map.entry("spec.metrics.repetitions", NODES.numberNode(draw.pick(List.of(0, 21)))),
-        Map.entry("spec.title", NODES.textNode("t".repeat(201))));
+    List<Map.Entry<String, JsonNode>> options =
+        List.of(
+            Map.entry(
+                "spec.targets[" + i + "].cluster.nodeCount",
+                NODES.numberNode(draw.pick(List.of(0, 101)))),
+            Map.entry(
+                "spec.targets[" + i + "].cluster.diskSizeGb",
+                NODES.numberNode(draw.pick(List.of(9, 65537)))),
+            Map.entry("spec.qualityGate.maxIterations", NODES.numberNode(draw.pick(List.of(0, 6)))),
+            Map.entry(
+                "spec.qualityGate.minDataCoverage",
+                NODES.numberNode(draw.pick(List.of(-0.1, 1.5)))),
+            Map.entry("spec.budget.maxUSD", NODES.numberNode(-0.01)),
+            Map.entry("spec.metrics.repetitions", NODES.numberNode(draw.pick(List.of(0, 21)))),
+            Map.entry("spec.title", NODES.textNode("t".repeat(201))));
     Map.Entry<String, JsonNode> option = draw.pick(options);
     return set(tree, option.getKey(), option.getValue());
   }
@@ -167,8 +211,14 @@ final class Corruptions {
   }
 
   private static Optional<String> removeRequired(Experiment e, ObjectNode tree, Draw draw) {
-    List<String> paths = new ArrayList<>(List.of("spec.workflow.template", "spec.workflow.completion",
-        "spec.workflow.completion.mode", "spec.targets", "spec.workflow"));
+    List<String> paths =
+        new ArrayList<>(
+            List.of(
+                "spec.workflow.template",
+                "spec.workflow.completion",
+                "spec.workflow.completion.mode",
+                "spec.targets",
+                "spec.workflow"));
     for (int i = 0; i < targets(e).size(); i++) {
       paths.add("spec.targets[" + i + "].cluster");
       paths.add("spec.targets[" + i + "].cluster.provider");
@@ -182,11 +232,15 @@ final class Corruptions {
     return Optional.of(path);
   }
 
-  /** Generated depends point from later to earlier targets; an edge back closes a cycle at its earlier end. */
+  /**
+   * Generated depends point from later to earlier targets; an edge back closes a cycle at its
+   * earlier end.
+   */
   private static Optional<String> dependsCycle(Experiment e, ObjectNode tree, Draw draw) {
     List<int[]> edges = new ArrayList<>();
     for (int j = 0; j < targets(e).size(); j++) {
-      List<String> depends = targets(e).get(j).getDepends() == null ? List.of() : targets(e).get(j).getDepends();
+      List<String> depends =
+          targets(e).get(j).getDepends() == null ? List.of() : targets(e).get(j).getDepends();
       for (String dependency : depends) {
         for (int i = 0; i < j; i++) {
           if (targets(e).get(i).getName().equals(dependency)) {
@@ -202,12 +256,15 @@ final class Corruptions {
     return Optional.of(appendDepends(tree, edge[1], targets(e).get(edge[0]).getName()));
   }
 
-  private static Optional<String> criterion(Experiment e, ObjectNode tree, Draw draw, String field, String value) {
+  private static Optional<String> criterion(
+      Experiment e, ObjectNode tree, Draw draw, String field, String value) {
     JsonNode criteria = tree.path("spec").path("hypothesis").path("successCriteria");
     if (!criteria.isArray() || criteria.isEmpty()) {
       return Optional.empty();
     }
-    return set(tree, "spec.hypothesis.successCriteria[" + draw.between(0, criteria.size() - 1) + "]." + field,
+    return set(
+        tree,
+        "spec.hypothesis.successCriteria[" + draw.between(0, criteria.size() - 1) + "]." + field,
         NODES.textNode(value));
   }
 
@@ -230,7 +287,8 @@ final class Corruptions {
     return set(tree, "spec.metrics.queries[" + b + "].name", queries.get(a).get("name").deepCopy());
   }
 
-  private static List<Integer> targetsWith(Experiment e, java.util.function.Predicate<Target> which) {
+  private static List<Integer> targetsWith(
+      Experiment e, java.util.function.Predicate<Target> which) {
     List<Integer> found = new ArrayList<>();
     for (int i = 0; i < targets(e).size(); i++) {
       if (which.test(targets(e).get(i))) {
@@ -255,12 +313,19 @@ final class Corruptions {
   }
 
   private static Optional<String> zoneOutsideGke(Experiment e, ObjectNode tree, Draw draw) {
-    List<Integer> others = targetsWith(e, t -> t.getCluster().getProvider() == Provider.EKS
-        || t.getCluster().getProvider() == Provider.AKS);
+    List<Integer> others =
+        targetsWith(
+            e,
+            t ->
+                t.getCluster().getProvider() == Provider.EKS
+                    || t.getCluster().getProvider() == Provider.AKS);
     if (others.isEmpty()) {
       return Optional.empty();
     }
-    return set(tree, "spec.targets[" + draw.pick(others) + "].cluster.zone", NODES.textNode("us-central1-a"));
+    return set(
+        tree,
+        "spec.targets[" + draw.pick(others) + "].cluster.zone",
+        NODES.textNode("us-central1-a"));
   }
 
   private static Optional<String> zoneAndRegion(Experiment e, ObjectNode tree, Draw draw) {
@@ -275,10 +340,15 @@ final class Corruptions {
   }
 
   private static Optional<String> deadlineOverTotal(Experiment e, ObjectNode tree, Draw draw) {
-    String total = e.getSpec().getDeadlines() == null || e.getSpec().getDeadlines().getTotal() == null ? "6h"
-        : e.getSpec().getDeadlines().getTotal();
+    String total =
+        e.getSpec().getDeadlines() == null || e.getSpec().getDeadlines().getTotal() == null
+            ? "6h"
+            : e.getSpec().getDeadlines().getTotal();
     long seconds = io.illm.lab.model.Durations.parse(total).getSeconds() + draw.between(1, 3600);
-    return set(tree, "spec.deadlines." + draw.pick(List.of("provisioning", "deploying", "running", "collecting")),
+    return set(
+        tree,
+        "spec.deadlines."
+            + draw.pick(List.of("provisioning", "deploying", "running", "collecting")),
         NODES.textNode(Draw.format((int) seconds)));
   }
 
@@ -289,7 +359,12 @@ final class Corruptions {
 
   private static Optional<String> retainTooLong(Experiment e, ObjectNode tree, Draw draw) {
     return cleanupRule(e, draw, CleanupAction.RETAIN)
-        .flatMap(rule -> set(tree, "spec.cleanup." + rule + ".retainFor", NODES.textNode(draw.between(169, 999) + "h")));
+        .flatMap(
+            rule ->
+                set(
+                    tree,
+                    "spec.cleanup." + rule + ".retainFor",
+                    NODES.textNode(draw.between(169, 999) + "h")));
   }
 
   private static Optional<String> cleanupRule(Experiment e, Draw draw, CleanupAction action) {
@@ -321,7 +396,8 @@ final class Corruptions {
   private static List<String> refs(Experiment e, java.util.function.Predicate<ComponentRef> which) {
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < targets(e).size(); i++) {
-      List<ComponentRef> refs = targets(e).get(i).getComponents() == null ? List.of() : targets(e).get(i).getComponents();
+      List<ComponentRef> refs =
+          targets(e).get(i).getComponents() == null ? List.of() : targets(e).get(i).getComponents();
       for (int c = 0; c < refs.size(); c++) {
         if (which.test(refs.get(c))) {
           paths.add("spec.targets[" + i + "].components[" + c + "]");
@@ -331,7 +407,8 @@ final class Corruptions {
     return paths;
   }
 
-  private static Optional<String> ref(Experiment e, ObjectNode tree, Draw draw, String kind, String name) {
+  private static Optional<String> ref(
+      Experiment e, ObjectNode tree, Draw draw, String kind, String name) {
     List<String> paths = refs(e, r -> r.getWorkflow() == null);
     if (paths.isEmpty()) {
       return Optional.empty();
@@ -343,13 +420,15 @@ final class Corruptions {
 
   private static Optional<String> unknownComponent(Experiment e, ObjectNode tree, Draw draw) {
     List<String> paths = refs(e, r -> r.getApp() != null);
-    return paths.isEmpty() ? Optional.empty()
+    return paths.isEmpty()
+        ? Optional.empty()
         : set(tree, draw.pick(paths) + ".app", NODES.textNode("no-such-component"));
   }
 
   private static Optional<String> paramsWithoutHelm(Experiment e, ObjectNode tree, Draw draw) {
     List<String> paths = refs(e, r -> !"prometheus".equals(r.getApp()));
-    return paths.isEmpty() ? Optional.empty()
+    return paths.isEmpty()
+        ? Optional.empty()
         : set(tree, draw.pick(paths) + ".params", NODES.objectNode().put("replicas", "2"));
   }
 }

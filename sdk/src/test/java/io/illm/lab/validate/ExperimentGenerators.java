@@ -1,6 +1,7 @@
 package io.illm.lab.validate;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.illm.lab.model.Better;
 import io.illm.lab.model.Budget;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.CleanupAction;
@@ -17,7 +18,6 @@ import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.ComponentType;
 import io.illm.lab.model.Deadlines;
-import io.illm.lab.model.Better;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -48,33 +48,60 @@ import org.quicktheories.impl.Constraint;
 /**
  * QuickTheories generators of valid experiments (they validate without a single problem against
  * {@link #catalogue()}): 1-4 targets with random acyclic depends, every provider with a valid
- * machine shape, metrics and criteria that reference them, completion modes, deadlines within
- * their total, cleanup, budget. Meant for reuse, e.g. for YAML round-trip properties.
+ * machine shape, metrics and criteria that reference them, completion modes, deadlines within their
+ * total, cleanup, budget. Meant for reuse, e.g. for YAML round-trip properties.
  */
 public final class ExperimentGenerators {
 
-  private static final List<String> WORDS = List.of("app", "db", "load", "tsdb", "edge", "cache", "api", "gen", "vm",
-      "mimir", "loki", "kafka", "bench", "ssd", "hdd");
-  private static final List<String> METRICS = List.of("cpu_total", "memory_total", "p99_latency", "throughput_rps",
-      "error_rate", "disk_io", "ingest_rate", "query_latency");
-  private static final List<String> GKE_MACHINES = List.of("e2-medium", "e2-standard-4", "c3-standard-8");
+  private static final List<String> WORDS =
+      List.of(
+          "app", "db", "load", "tsdb", "edge", "cache", "api", "gen", "vm", "mimir", "loki",
+          "kafka", "bench", "ssd", "hdd");
+  private static final List<String> METRICS =
+      List.of(
+          "cpu_total",
+          "memory_total",
+          "p99_latency",
+          "throughput_rps",
+          "error_rate",
+          "disk_io",
+          "ingest_rate",
+          "query_latency");
+  private static final List<String> GKE_MACHINES =
+      List.of("e2-medium", "e2-standard-4", "c3-standard-8");
   private static final List<String> EKS_MACHINES = List.of("m6i.large", "t3.medium");
   private static final List<String> AKS_MACHINES = List.of("Standard_D2s_v5", "Standard_D4s_v5");
 
   private ExperimentGenerators() {}
 
-  /** The components generated experiments reference: one Helm app, one Git app, a workflow, a config. */
+  /**
+   * The components generated experiments reference: one Helm app, one Git app, a workflow, a
+   * config.
+   */
   public static ComponentCatalogue catalogue() {
-    return ComponentCatalogue.of(List.of(
-        component("prometheus", ComponentType.APP, new ComponentSource("https://prometheus-community.github.io/helm-charts",
-            "79.9.0", null, "kube-prometheus-stack", null, new HelmSource(null, null,
-                List.of(new HelmParameter("grafana.enabled", "true", null)))),
-            List.of(new ComponentParameter("grafana.enabled", ParameterType.BOOL, "true", null, null),
-                new ComponentParameter("prometheus.replicas", ParameterType.INT, "1", null, null),
-                new ComponentParameter("retention", ParameterType.STRING, null, true, null))),
-        component("hello-app", ComponentType.APP, git("components/apps/hello-app/k8s"), List.of()),
-        component("k6-load", ComponentType.WORKFLOW, git("components/testing/k6"), List.of()),
-        component("egress", ComponentType.CONFIG, git("components/core/egress"), List.of())));
+    return ComponentCatalogue.of(
+        List.of(
+            component(
+                "prometheus",
+                ComponentType.APP,
+                new ComponentSource(
+                    "https://prometheus-community.github.io/helm-charts",
+                    "79.9.0",
+                    null,
+                    "kube-prometheus-stack",
+                    null,
+                    new HelmSource(
+                        null, null, List.of(new HelmParameter("grafana.enabled", "true", null)))),
+                List.of(
+                    new ComponentParameter(
+                        "grafana.enabled", ParameterType.BOOL, "true", null, null),
+                    new ComponentParameter(
+                        "prometheus.replicas", ParameterType.INT, "1", null, null),
+                    new ComponentParameter("retention", ParameterType.STRING, null, true, null))),
+            component(
+                "hello-app", ComponentType.APP, git("components/apps/hello-app/k8s"), List.of()),
+            component("k6-load", ComponentType.WORKFLOW, git("components/testing/k6"), List.of()),
+            component("egress", ComponentType.CONFIG, git("components/core/egress"), List.of())));
   }
 
   /** Valid experiments. */
@@ -99,14 +126,26 @@ public final class ExperimentGenerators {
     spec.setTags(draw.bool() ? List.of(draw.pick(WORDS)) : null);
     spec.setPublish(draw.bool() ? draw.bool() : null);
     spec.setTargets(targets(draw));
-    spec.setWorkflow(new WorkflowSpec(draw.label(3, 30), new Completion(draw.pick(List.of(CompletionMode.values()))),
-        draw.bool() ? new TreeMap<>(Map.of("duration", draw.duration(60, 7200))) : null));
+    spec.setWorkflow(
+        new WorkflowSpec(
+            draw.label(3, 30),
+            new Completion(draw.pick(List.of(CompletionMode.values()))),
+            draw.bool() ? new TreeMap<>(Map.of("duration", draw.duration(60, 7200))) : null));
     spec.setMetrics(draw.bool() ? metrics(draw) : null);
     spec.setHypothesis(draw.bool() ? hypothesis(draw, spec) : null);
-    spec.setQualityGate(draw.bool() ? new QualityGate(draw.bool(), draw.between(1, 5), draw.between(0, 100) / 100.0,
-        draw.duration(1, 600)) : null);
+    spec.setQualityGate(
+        draw.bool()
+            ? new QualityGate(
+                draw.bool(),
+                draw.between(1, 5),
+                draw.between(0, 100) / 100.0,
+                draw.duration(1, 600))
+            : null);
     spec.setDeadlines(draw.bool() ? deadlines(draw) : null);
-    spec.setCleanup(draw.bool() ? new CleanupPolicy(cleanupRule(draw), draw.bool() ? cleanupRule(draw) : null) : null);
+    spec.setCleanup(
+        draw.bool()
+            ? new CleanupPolicy(cleanupRule(draw), draw.bool() ? cleanupRule(draw) : null)
+            : null);
     spec.setBudget(draw.bool() ? new Budget(draw.between(0, 100_000) / 100.0) : null);
     experiment.setSpec(spec);
     return experiment;
@@ -129,10 +168,16 @@ public final class ExperimentGenerators {
           depends.add(dependency);
         }
       }
-      targets.add(new Target(name, cluster(draw), components(draw),
-          draw.bool() ? new ObservabilitySpec(draw.bool(), draw.bool() ? draw.pick(List.of(Transport.values())) : null)
-              : null,
-          depends.isEmpty() ? null : depends));
+      targets.add(
+          new Target(
+              name,
+              cluster(draw),
+              components(draw),
+              draw.bool()
+                  ? new ObservabilitySpec(
+                      draw.bool(), draw.bool() ? draw.pick(List.of(Transport.values())) : null)
+                  : null,
+              depends.isEmpty() ? null : depends));
     }
     return targets;
   }
@@ -144,7 +189,10 @@ public final class ExperimentGenerators {
     if (provider == Provider.HUB) {
       return cluster;
     }
-    List<String> machines = provider == Provider.GKE ? GKE_MACHINES : provider == Provider.EKS ? EKS_MACHINES : AKS_MACHINES;
+    List<String> machines =
+        provider == Provider.GKE
+            ? GKE_MACHINES
+            : provider == Provider.EKS ? EKS_MACHINES : AKS_MACHINES;
     cluster.setMachineType(draw.bool() ? draw.pick(machines) : null);
     cluster.setNodeCount(draw.bool() ? draw.between(1, 100) : null);
     cluster.setDiskSizeGb(draw.bool() ? draw.between(10, 65536) : null);
@@ -154,8 +202,13 @@ public final class ExperimentGenerators {
     if (provider == Provider.GKE && place == 1) {
       cluster.setZone(draw.pick(List.of("us-central1-a", "europe-west1-b")));
     } else if (place == 2) {
-      cluster.setRegion(draw.pick(provider == Provider.GKE ? List.of("us-central1") : provider == Provider.EKS
-          ? List.of("us-east-1", "eu-west-1") : List.of("eastus", "westeurope")));
+      cluster.setRegion(
+          draw.pick(
+              provider == Provider.GKE
+                  ? List.of("us-central1")
+                  : provider == Provider.EKS
+                      ? List.of("us-east-1", "eu-west-1")
+                      : List.of("eastus", "westeurope")));
     }
     return cluster;
   }
@@ -194,14 +247,24 @@ public final class ExperimentGenerators {
     for (int q = draw.between(1, 4); q > 0; q--) {
       String name = names.remove(draw.between(0, names.size() - 1));
       Boolean perTarget = draw.bool() ? draw.bool() : null;
-      queries.add(new MetricQuery(name, "sum(rate(" + name + "{namespace=\"$NAMESPACE\"}[$DURATION]))",
-          draw.bool() ? draw.pick(List.of(QueryType.values())) : null, draw.bool() ? "cores" : null,
-          draw.bool() ? draw.text() : null, draw.bool() ? draw.label(1, 10) : null, perTarget,
-          draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null,
-          // only per-target metrics are compared: better on another is a warning
-          Boolean.TRUE.equals(perTarget) && draw.bool() ? draw.pick(List.of(Better.values())) : null));
+      queries.add(
+          new MetricQuery(
+              name,
+              "sum(rate(" + name + "{namespace=\"$NAMESPACE\"}[$DURATION]))",
+              draw.bool() ? draw.pick(List.of(QueryType.values())) : null,
+              draw.bool() ? "cores" : null,
+              draw.bool() ? draw.text() : null,
+              draw.bool() ? draw.label(1, 10) : null,
+              perTarget,
+              draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null,
+              // only per-target metrics are compared: better on another is a warning
+              Boolean.TRUE.equals(perTarget) && draw.bool()
+                  ? draw.pick(List.of(Better.values()))
+                  : null));
     }
-    return new MetricsSpec(queries, draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null,
+    return new MetricsSpec(
+        queries,
+        draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null,
         draw.bool() ? draw.between(1, 20) : null);
   }
 
@@ -211,18 +274,29 @@ public final class ExperimentGenerators {
       for (int c = draw.between(0, 3); c > 0; c--) {
         String metric = draw.pick(spec.getMetrics().getQueries()).getName();
         String target = draw.bool() ? draw.pick(spec.getTargets()).getName() : null;
-        criteria.add(new SuccessCriterion(metric, draw.pick(List.of(ComparisonOperator.values())),
-            (double) draw.between(-1000, 1000), target, draw.bool() ? draw.text() : null));
+        criteria.add(
+            new SuccessCriterion(
+                metric,
+                draw.pick(List.of(ComparisonOperator.values())),
+                (double) draw.between(-1000, 1000),
+                target,
+                draw.bool() ? draw.text() : null));
       }
     }
-    return new Hypothesis(draw.text(), draw.bool() ? List.of(draw.text()) : null, null,
+    return new Hypothesis(
+        draw.text(),
+        draw.bool() ? List.of(draw.text()) : null,
+        null,
         criteria.isEmpty() ? null : criteria);
   }
 
   private static Deadlines deadlines(Draw draw) {
     int total = draw.between(3600, 12 * 3600);
-    return new Deadlines(draw.bool() ? draw.duration(60, total) : null, draw.bool() ? draw.duration(60, total) : null,
-        draw.bool() ? draw.duration(60, total) : null, draw.bool() ? draw.duration(60, total) : null,
+    return new Deadlines(
+        draw.bool() ? draw.duration(60, total) : null,
+        draw.bool() ? draw.duration(60, total) : null,
+        draw.bool() ? draw.duration(60, total) : null,
+        draw.bool() ? draw.duration(60, total) : null,
         draw.bool() || total > 6 * 3600 ? Draw.format(total) : null);
   }
 
@@ -230,21 +304,32 @@ public final class ExperimentGenerators {
     if (draw.bool()) {
       return new CleanupRule(CleanupAction.DELETE, null);
     }
-    return new CleanupRule(CleanupAction.RETAIN, draw.bool() ? draw.duration(60, 168 * 3600) : null);
+    return new CleanupRule(
+        CleanupAction.RETAIN, draw.bool() ? draw.duration(60, 168 * 3600) : null);
   }
 
   private static ComponentSource git(String path) {
-    return new ComponentSource("https://github.com/illMadeCoder/k8s-ai-cloud-testbed.git", null, path, null, null, null);
+    return new ComponentSource(
+        "https://github.com/illMadeCoder/k8s-ai-cloud-testbed.git", null, path, null, null, null);
   }
 
-  private static Component component(String name, ComponentType type, ComponentSource source,
+  private static Component component(
+      String name,
+      ComponentType type,
+      ComponentSource source,
       List<ComponentParameter> parameters) {
     Component component = new Component();
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(name);
     component.setMetadata(metadata);
-    component.setSpec(new ComponentSpec(null, Category.APPS, type, List.of(source), parameters.isEmpty() ? null : parameters,
-        null));
+    component.setSpec(
+        new ComponentSpec(
+            null,
+            Category.APPS,
+            type,
+            List.of(source),
+            parameters.isEmpty() ? null : parameters,
+            null));
     return component;
   }
 
@@ -275,15 +360,21 @@ public final class ExperimentGenerators {
       StringBuilder out = new StringBuilder();
       for (int i = 0; i < length; i++) {
         boolean edge = i == 0 || i == length - 1;
-        out.append(!edge && between(0, 5) == 0 ? '-' : LABEL_CHARS.charAt(between(0, LABEL_CHARS.length() - 1)));
+        out.append(
+            !edge && between(0, 5) == 0
+                ? '-'
+                : LABEL_CHARS.charAt(between(0, LABEL_CHARS.length() - 1)));
       }
       return out.toString();
     }
 
     /** Free text, including non-ASCII that YAML carries fine. */
     String text() {
-      return pick(WORDS) + " " + pick(List.of("vs", "and", "über", "→", "with: colon", "#hash", "'quoted'", "2.0"))
-          + " " + pick(WORDS);
+      return pick(WORDS)
+          + " "
+          + pick(List.of("vs", "and", "über", "→", "with: colon", "#hash", "'quoted'", "2.0"))
+          + " "
+          + pick(WORDS);
     }
 
     String duration(int minSeconds, int maxSeconds) {

@@ -17,19 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileValidatorTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Path resources() {
     try {
-      return Path.of(FileValidatorTest.class.getResource("valid-experiment.yaml").toURI()).getParent();
+      return Path.of(FileValidatorTest.class.getResource("valid-experiment.yaml").toURI())
+          .getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private ValidationReport validateBad(String name) {
-    return new FileValidator(resources()).validate(List.of(resources().resolve("bad").resolve(name)), List.of());
+    return new FileValidator(resources())
+        .validate(List.of(resources().resolve("bad").resolve(name)), List.of());
   }
 
   /** One problem, for the whole file, whose message contains every fragment. */
@@ -45,7 +46,8 @@ class FileValidatorTest {
 
   @Test
   void malformedYamlIsOneProblemWithLineAndColumn() {
-    Problem problem = single(validateBad("malformed.yaml"), "malformed YAML at 7:11", "expected ',' or ']'");
+    Problem problem =
+        single(validateBad("malformed.yaml"), "malformed YAML at 7:11", "expected ',' or ']'");
     assertEquals("bad/malformed.yaml", problem.file());
   }
 
@@ -79,7 +81,9 @@ class FileValidatorTest {
   @Test
   void wrongTypesAndUnknownFieldsComeWithTheirPaths() {
     assertEquals("spec.targets", single(validateBad("wrong-types.yaml"), "expected a list").path());
-    assertEquals("spec.targets[0].colour", single(validateBad("unknown-field.yaml"), "unknown field").path());
+    assertEquals(
+        "spec.targets[0].colour",
+        single(validateBad("unknown-field.yaml"), "unknown field").path());
   }
 
   @Test
@@ -92,7 +96,8 @@ class FileValidatorTest {
   void aDocumentOverTheSizeLimitIsOneProblem() throws IOException {
     Path huge = dir.resolve("huge.yaml");
     try (Writer out = Files.newBufferedWriter(huge, StandardCharsets.UTF_8)) {
-      out.write("apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nspec:\n  description: \"");
+      out.write(
+          "apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nspec:\n  description: \"");
       for (int i = 0; i < LabYaml.MAX_DOCUMENT_CODE_POINTS / 1000 + 1; i++) {
         out.write("x".repeat(1000));
       }
@@ -103,9 +108,15 @@ class FileValidatorTest {
 
   @Test
   void multipleDocumentsAreNamedByPositionAndFeedTheCatalogue() {
-    ValidationReport report = new FileValidator(resources()).validate(List.of(resources().resolve("multi.yaml")), List.of());
+    ValidationReport report =
+        new FileValidator(resources())
+            .validate(List.of(resources().resolve("multi.yaml")), List.of());
     assertEquals(2, report.documents());
-    Problem problem = assertError(report.problems(), "spec.targets[0].components[1].app", "unknown component \"helo-app\"");
+    Problem problem =
+        assertError(
+            report.problems(),
+            "spec.targets[0].components[1].app",
+            "unknown component \"helo-app\"");
     assertEquals("multi.yaml#2", problem.file());
     assertEquals(1, report.problems().size(), () -> ProblemAssertions.show(report.problems()));
   }
@@ -114,8 +125,10 @@ class FileValidatorTest {
   void catalogueFoldersAddComponents() throws IOException {
     Path catalogue = Files.createDirectories(dir.resolve("components/apps"));
     Files.writeString(catalogue.resolve("hello.yaml"), Fixtures.resource("catalogue.yaml"));
-    ValidationReport report = new FileValidator(resources())
-        .validate(List.of(resources().resolve("multi.yaml")), List.of(dir.resolve("components")));
+    ValidationReport report =
+        new FileValidator(resources())
+            .validate(
+                List.of(resources().resolve("multi.yaml")), List.of(dir.resolve("components")));
     assertEquals("did you mean hello-app?", report.problems().get(0).hint());
   }
 
@@ -129,7 +142,8 @@ class FileValidatorTest {
     Files.writeString(dir.resolve(".git/x.yaml"), "apiVersion: v1\nkind: Hidden\n");
     ValidationReport report = new FileValidator(dir).validate(List.of(dir), List.of());
     assertEquals(2, report.files());
-    assertEquals(List.of("a.yaml", "b/c/z.yml"), report.problems().stream().map(Problem::file).toList());
+    assertEquals(
+        List.of("a.yaml", "b/c/z.yml"), report.problems().stream().map(Problem::file).toList());
   }
 
   @Test
@@ -141,8 +155,11 @@ class FileValidatorTest {
 
   @Test
   void aMissingPathIsAProblem() {
-    ValidationReport report = new FileValidator(dir).validate(List.of(dir.resolve("nope.yaml")), List.of());
-    assertEquals("nope.yaml: no such file or directory (check the path)", report.problems().get(0).toString());
+    ValidationReport report =
+        new FileValidator(dir).validate(List.of(dir.resolve("nope.yaml")), List.of());
+    assertEquals(
+        "nope.yaml: no such file or directory (check the path)",
+        report.problems().get(0).toString());
   }
 
   @Test
@@ -150,14 +167,19 @@ class FileValidatorTest {
     Files.writeString(dir.resolve("a.yaml"), Fixtures.resource("catalogue.yaml"));
     Files.writeString(dir.resolve("b.yaml"), Fixtures.resource("catalogue.yaml"));
     ValidationReport report = new FileValidator(dir).validate(List.of(dir), List.of());
-    Problem problem = assertError(report.problems(), "metadata.name", "Component \"hello-app\" is also defined in a.yaml#2");
+    Problem problem =
+        assertError(
+            report.problems(),
+            "metadata.name",
+            "Component \"hello-app\" is also defined in a.yaml#2");
     assertEquals("b.yaml#2", problem.file());
   }
 
   @Test
   void theSummaryCountsDocumentsFilesErrorsAndWarnings() {
-    ValidationReport report = new ValidationReport(
-        List.of(Problem.error("a", "", "x", ""), Problem.warning("a", "", "y", "")), 12, 8);
+    ValidationReport report =
+        new ValidationReport(
+            List.of(Problem.error("a", "", "x", ""), Problem.warning("a", "", "y", "")), 12, 8);
     assertEquals("validated 12 documents in 8 files: 1 error, 1 warning", report.summary());
   }
 }

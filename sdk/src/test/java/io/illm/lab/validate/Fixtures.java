@@ -24,7 +24,9 @@ final class Fixtures {
     return VALID.deepCopy();
   }
 
-  /** kube-prometheus-stack (Helm), hello-app (Git), k6-load (workflow), metrics-agent (values ref). */
+  /**
+   * kube-prometheus-stack (Helm), hello-app (Git), k6-load (workflow), metrics-agent (values ref).
+   */
   static ComponentCatalogue catalogue() {
     return CATALOGUE;
   }
@@ -48,7 +50,10 @@ final class Fixtures {
 
   static List<JsonNode> documents(String name) {
     try {
-      return LabYaml.reader().readerFor(JsonNode.class).<JsonNode>readValues(resource(name)).readAll();
+      return LabYaml.reader()
+          .readerFor(JsonNode.class)
+          .<JsonNode>readValues(resource(name))
+          .readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

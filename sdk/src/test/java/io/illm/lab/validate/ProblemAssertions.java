@@ -36,7 +36,9 @@ final class ProblemAssertions {
   }
 
   static void assertNoErrors(List<Problem> problems) {
-    assertTrue(problems.stream().noneMatch(Problem::isError), () -> "expected no errors, got:\n" + show(problems));
+    assertTrue(
+        problems.stream().noneMatch(Problem::isError),
+        () -> "expected no errors, got:\n" + show(problems));
   }
 
   static String show(List<Problem> problems) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /** Reads and edits a document tree at a problem-style path ({@code spec.targets[1].name}). */
 final class TreePaths {
 
-  private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)|\\[(\\d+)]|\\['([^']*)']|\\.");
+  private static final Pattern SEGMENT =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)|\\[(\\d+)]|\\['([^']*)']|\\.");
 
   private TreePaths() {}
 
@@ -78,7 +79,10 @@ final class TreePaths {
       JsonNode next = segment instanceof Integer i ? node.path(i) : node.path((String) segment);
       if (next.isMissingNode() && create) {
         boolean array = segments.get(k + 1) instanceof Integer;
-        next = array ? ((ObjectNode) node).putArray((String) segment) : ((ObjectNode) node).putObject((String) segment);
+        next =
+            array
+                ? ((ObjectNode) node).putArray((String) segment)
+                : ((ObjectNode) node).putObject((String) segment);
       }
       node = next;
     }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Prints how long validating 10,000 generated experiments takes (not a test: surefire runs only
- * classes ending in Test). Run with the test classpath: {@code java ... io.illm.lab.validate.ValidatorBenchmark}.
+ * classes ending in Test). Run with the test classpath: {@code java ...
+ * io.illm.lab.validate.ValidatorBenchmark}.
  */
 public final class ValidatorBenchmark {
 
@@ -18,7 +19,9 @@ public final class ValidatorBenchmark {
 
   public static void main(String[] args) {
     List<Experiment> experiments = new ArrayList<>();
-    qt().withExamples(10_000).forAll(ExperimentGenerators.experiments()).checkAssert(experiments::add);
+    qt().withExamples(10_000)
+        .forAll(ExperimentGenerators.experiments())
+        .checkAssert(experiments::add);
     ComponentCatalogue catalogue = ExperimentGenerators.catalogue();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.println("round  experiments  wall ms  cpu ms  problems");
@@ -29,8 +32,13 @@ public final class ValidatorBenchmark {
       for (Experiment experiment : experiments) {
         problems += Validator.validate("bench", experiment, catalogue).size();
       }
-      System.out.printf("%5d  %11d  %7d  %6d  %8d%n", round, experiments.size(), (System.nanoTime() - wall) / 1_000_000,
-          (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, problems);
+      System.out.printf(
+          "%5d  %11d  %7d  %6d  %8d%n",
+          round,
+          experiments.size(),
+          (System.nanoTime() - wall) / 1_000_000,
+          (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+          problems);
     }
   }
 }

@@ -32,22 +32,42 @@ class ValidatorPropertiesTest {
 
   @Test
   void generatedExperimentsValidateClean() {
-    qt().withExamples(EXAMPLES).forAll(ExperimentGenerators.experiments()).checkAssert(experiment -> {
-      List<Problem> problems = Validator.validate("gen", experiment, CATALOGUE);
-      Assertions.assertTrue(problems.isEmpty(), () -> ProblemAssertions.show(problems) + "\n" + LabYaml.write(experiment));
-      List<Problem> fromTree = Validator.validateExperiment("gen", LabYaml.writer().valueToTree(experiment), CATALOGUE);
-      Assertions.assertTrue(fromTree.isEmpty(), () -> ProblemAssertions.show(fromTree));
-    });
+    qt().withExamples(EXAMPLES)
+        .forAll(ExperimentGenerators.experiments())
+        .checkAssert(
+            experiment -> {
+              List<Problem> problems = Validator.validate("gen", experiment, CATALOGUE);
+              Assertions.assertTrue(
+                  problems.isEmpty(),
+                  () -> ProblemAssertions.show(problems) + "\n" + LabYaml.write(experiment));
+              List<Problem> fromTree =
+                  Validator.validateExperiment(
+                      "gen", LabYaml.writer().valueToTree(experiment), CATALOGUE);
+              Assertions.assertTrue(fromTree.isEmpty(), () -> ProblemAssertions.show(fromTree));
+            });
   }
 
   @Test
   void everySingleFieldCorruptionIsAnErrorAtItsPath() {
-    qt().withExamples(EXAMPLES).forAll(corrupted()).checkAssert(c -> {
-      List<Problem> problems = Validator.validateExperiment("gen", c.tree(), CATALOGUE);
-      boolean found = problems.stream().anyMatch(p -> p.isError() && p.path().equals(c.path()));
-      Assertions.assertTrue(found, () -> "no error at " + c.path() + " for " + c.corruption() + "; got:\n"
-          + ProblemAssertions.show(problems) + "\n" + LabYaml.write(c.tree()));
-    });
+    qt().withExamples(EXAMPLES)
+        .forAll(corrupted())
+        .checkAssert(
+            c -> {
+              List<Problem> problems = Validator.validateExperiment("gen", c.tree(), CATALOGUE);
+              boolean found =
+                  problems.stream().anyMatch(p -> p.isError() && p.path().equals(c.path()));
+              Assertions.assertTrue(
+                  found,
+                  () ->
+                      "no error at "
+                          + c.path()
+                          + " for "
+                          + c.corruption()
+                          + "; got:\n"
+                          + ProblemAssertions.show(problems)
+                          + "\n"
+                          + LabYaml.write(c.tree()));
+            });
   }
 
   /** A valid experiment with one corruption: a random one, or the next that applies to it. */

@@ -65,14 +65,17 @@ class ValidatorTest {
 
   @Test
   void apiVersionAndKindAreOurs() {
-    assertError(with("apiVersion", "experiments.illm.io/v1"), "apiVersion", "unexpected apiVersion");
+    assertError(
+        with("apiVersion", "experiments.illm.io/v1"), "apiVersion", "unexpected apiVersion");
     assertError(with("kind", "Experimant"), "kind", "expected kind Experiment");
     assertError(without("apiVersion"), "apiVersion", "apiVersion is missing");
   }
 
   @Test
   void anExperimentNameIsADnsLabelOfAtMost63() {
-    Problem tooLong = assertError(with("metadata.name", "e".repeat(64)), "metadata.name", "too long (64 characters)");
+    Problem tooLong =
+        assertError(
+            with("metadata.name", "e".repeat(64)), "metadata.name", "too long (64 characters)");
     assertTrue(tooLong.hint().contains("namespace"), tooLong.hint());
     assertError(with("metadata.name", "Hello.App"), "metadata.name", "invalid name");
     assertError(without("metadata.name"), "metadata.name", "name is missing");
@@ -85,11 +88,18 @@ class ValidatorTest {
 
   @Test
   void labelKeysAndValuesFollowKubernetes() {
-    assertError(with("metadata.labels['bad key']", "x"), "metadata.labels['bad key']", "invalid key");
-    assertError(with("metadata.labels['illm.io/series']", "v".repeat(64)), "metadata.labels['illm.io/series']",
+    assertError(
+        with("metadata.labels['bad key']", "x"), "metadata.labels['bad key']", "invalid key");
+    assertError(
+        with("metadata.labels['illm.io/series']", "v".repeat(64)),
+        "metadata.labels['illm.io/series']",
         "invalid label value");
-    assertError(with("metadata.labels['Not_A.Domain/x']", "x"), "metadata.labels['Not_A.Domain/x']", "invalid key");
-    assertError(with("metadata.annotations.note", 5), "metadata.annotations.note", "must be a string");
+    assertError(
+        with("metadata.labels['Not_A.Domain/x']", "x"),
+        "metadata.labels['Not_A.Domain/x']",
+        "invalid key");
+    assertError(
+        with("metadata.annotations.note", 5), "metadata.annotations.note", "must be a string");
   }
 
   @Test
@@ -102,47 +112,81 @@ class ValidatorTest {
 
   @Test
   void anUnknownFieldIsAnErrorAtItsPath() {
-    Problem problem = assertError(with("spec.targets[1].colour", "blue"), "spec.targets[1].colour", "unknown field \"colour\"");
+    Problem problem =
+        assertError(
+            with("spec.targets[1].colour", "blue"),
+            "spec.targets[1].colour",
+            "unknown field \"colour\"");
     assertEquals("remove it or check its spelling", problem.hint());
   }
 
   @Test
   void aMissingRequiredFieldIsAnErrorAtItsPath() {
-    assertError(without("spec.workflow.template"), "spec.workflow.template", "required field is missing");
-    assertError(without("spec.targets[0].cluster.provider"), "spec.targets[0].cluster.provider", "required field");
+    assertError(
+        without("spec.workflow.template"), "spec.workflow.template", "required field is missing");
+    assertError(
+        without("spec.targets[0].cluster.provider"),
+        "spec.targets[0].cluster.provider",
+        "required field");
   }
 
   @Test
   void aBadEnumValueListsTheAllowedOnes() {
-    Problem problem = assertError(with("spec.targets[0].cluster.provider", "gcp"), "spec.targets[0].cluster.provider",
-        "unknown value \"gcp\"");
+    Problem problem =
+        assertError(
+            with("spec.targets[0].cluster.provider", "gcp"),
+            "spec.targets[0].cluster.provider",
+            "unknown value \"gcp\"");
     assertEquals("allowed: aks, eks, gke, hub", problem.hint());
   }
 
   @Test
   void aPatternViolationSaysWhatIsAllowed() {
-    Problem problem = assertError(with("spec.targets[1].name", "Load_Gen"), "spec.targets[1].name", "is not allowed here");
+    Problem problem =
+        assertError(
+            with("spec.targets[1].name", "Load_Gen"),
+            "spec.targets[1].name",
+            "is not allowed here");
     assertTrue(problem.hint().startsWith("lowercase letters, digits and '-'"), problem.hint());
-    assertTrue(assertError(with("spec.deadlines.running", "2 hours"), "spec.deadlines.running", "not allowed")
-        .hint().contains("1h30m"));
+    assertTrue(
+        assertError(
+                with("spec.deadlines.running", "2 hours"), "spec.deadlines.running", "not allowed")
+            .hint()
+            .contains("1h30m"));
   }
 
   @Test
   void numbersOutOfRangeSayTheLimit() {
-    assertEquals("at least 1", assertError(with("spec.targets[0].cluster.nodeCount", 0),
-        "spec.targets[0].cluster.nodeCount", "too small").hint());
-    assertEquals("at most 65536", assertError(with("spec.targets[0].cluster.diskSizeGb", 70000),
-        "spec.targets[0].cluster.diskSizeGb", "too large").hint());
+    assertEquals(
+        "at least 1",
+        assertError(
+                with("spec.targets[0].cluster.nodeCount", 0),
+                "spec.targets[0].cluster.nodeCount",
+                "too small")
+            .hint());
+    assertEquals(
+        "at most 65536",
+        assertError(
+                with("spec.targets[0].cluster.diskSizeGb", 70000),
+                "spec.targets[0].cluster.diskSizeGb",
+                "too large")
+            .hint());
     assertError(with("spec.budget.maxUSD", -1), "spec.budget.maxUSD", "too small");
   }
 
   @Test
   void wrongTypesSayWhatWasExpected() {
-    assertError(with("spec.targets", "app"), "spec.targets", "expected a list, found the string \"app\"");
-    assertError(with("spec.targets[0].cluster.nodeCount", "three"), "spec.targets[0].cluster.nodeCount",
+    assertError(
+        with("spec.targets", "app"), "spec.targets", "expected a list, found the string \"app\"");
+    assertError(
+        with("spec.targets[0].cluster.nodeCount", "three"),
+        "spec.targets[0].cluster.nodeCount",
         "expected an integer");
-    Problem unquoted = assertError(with("spec.targets[0].components[0].params['grafana.enabled']", false),
-        "spec.targets[0].components[0].params['grafana.enabled']", "expected a string, found the boolean false");
+    Problem unquoted =
+        assertError(
+            with("spec.targets[0].components[0].params['grafana.enabled']", false),
+            "spec.targets[0].components[0].params['grafana.enabled']",
+            "expected a string, found the boolean false");
     assertEquals("quote it: \"false\"", unquoted.hint());
   }
 
@@ -151,10 +195,13 @@ class ValidatorTest {
     List<Problem> warnings = List.of(Problem.warning("x", "metadata.name", "w", ""));
     assertEquals(warnings, Validator.requireValid("x", warnings));
     List<Problem> errors = with("spec.targets[1].name", "app");
-    InvalidInputException thrown = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
-        () -> Validator.requireValid("experiments/tsdb", errors));
+    InvalidInputException thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidInputException.class, () -> Validator.requireValid("experiments/tsdb", errors));
     assertEquals(errors, thrown.problems());
-    assertTrue(thrown.getMessage().contains("spec.targets[1].name: target names must be unique"), thrown.getMessage());
+    assertTrue(
+        thrown.getMessage().contains("spec.targets[1].name: target names must be unique"),
+        thrown.getMessage());
   }
 
   @Test
@@ -177,22 +224,33 @@ class ValidatorTest {
 
   @Test
   void targetNamesAreUnique() {
-    assertError(with("spec.targets[1].name", "app"), "spec.targets[1].name", "target names must be unique");
+    assertError(
+        with("spec.targets[1].name", "app"), "spec.targets[1].name", "target names must be unique");
   }
 
   @Test
   void dependsNameAnotherExistingTarget() {
-    Problem unknown = assertError(with("spec.targets[1].depends[0]", "ap"), "spec.targets[1].depends[0]",
-        "unknown target \"ap\"");
+    Problem unknown =
+        assertError(
+            with("spec.targets[1].depends[0]", "ap"),
+            "spec.targets[1].depends[0]",
+            "unknown target \"ap\"");
     assertEquals("targets: app, loadgen", unknown.hint());
-    assertError(with("spec.targets[1].depends[0]", "loadgen"), "spec.targets[1].depends[0]", "cannot depend on itself");
+    assertError(
+        with("spec.targets[1].depends[0]", "loadgen"),
+        "spec.targets[1].depends[0]",
+        "cannot depend on itself");
   }
 
   @Test
   void aDependsCycleIsReportedOnceWithItsPath() {
     List<Problem> problems = with("spec.targets[0].depends", List.of("loadgen"));
-    assertError(problems, "spec.targets[0].depends[0]", "depends form a cycle: app -> loadgen -> app");
-    assertEquals(1, problems.stream().filter(p -> p.message().contains("cycle")).count(), ProblemAssertions.show(problems));
+    assertError(
+        problems, "spec.targets[0].depends[0]", "depends form a cycle: app -> loadgen -> app");
+    assertEquals(
+        1,
+        problems.stream().filter(p -> p.message().contains("cycle")).count(),
+        ProblemAssertions.show(problems));
   }
 
   @Test
@@ -201,7 +259,8 @@ class ValidatorTest {
     ObjectNode third = ((ObjectNode) TreePaths.get(experiment, "spec.targets[1]")).deepCopy();
     third.put("name", "db");
     third.putArray("depends").add("loadgen");
-    ((com.fasterxml.jackson.databind.node.ArrayNode) experiment.path("spec").path("targets")).add(third);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) experiment.path("spec").path("targets"))
+        .add(third);
     TreePaths.set(experiment, "spec.targets[0].depends", NODES.arrayNode().add("db"));
     assertError(validate(experiment), "spec.targets[0].depends[0]", "app -> db -> loadgen -> app");
   }
@@ -210,19 +269,29 @@ class ValidatorTest {
 
   @Test
   void aHubTargetHasNoMachineShape() {
-    assertError(with("spec.targets[1].cluster.machineType", "e2-medium"), "spec.targets[1].cluster.machineType",
+    assertError(
+        with("spec.targets[1].cluster.machineType", "e2-medium"),
+        "spec.targets[1].cluster.machineType",
         "a hub target uses the hub cluster as it is");
-    assertError(with("spec.targets[1].cluster.preemptible", true), "spec.targets[1].cluster.preemptible", "hub");
+    assertError(
+        with("spec.targets[1].cluster.preemptible", true),
+        "spec.targets[1].cluster.preemptible",
+        "hub");
   }
 
   @Test
   void zoneIsForGkeOnly() {
-    assertError(with("spec.targets[0].cluster.provider", "eks"), "spec.targets[0].cluster.zone", "zone applies to gke only");
+    assertError(
+        with("spec.targets[0].cluster.provider", "eks"),
+        "spec.targets[0].cluster.zone",
+        "zone applies to gke only");
   }
 
   @Test
   void zoneAndRegionAreNotBothSet() {
-    assertError(with("spec.targets[0].cluster.region", "us-central1"), "spec.targets[0].cluster",
+    assertError(
+        with("spec.targets[0].cluster.region", "us-central1"),
+        "spec.targets[0].cluster",
         "set zone (zonal cluster) or region (regional cluster), not both");
   }
 
@@ -230,27 +299,37 @@ class ValidatorTest {
 
   @Test
   void criteriaNameAKnownMetric() {
-    Problem problem = assertError(with("spec.hypothesis.successCriteria[0].metric", "memory_totl"),
-        "spec.hypothesis.successCriteria[0].metric", "must name a metric in metrics.queries");
+    Problem problem =
+        assertError(
+            with("spec.hypothesis.successCriteria[0].metric", "memory_totl"),
+            "spec.hypothesis.successCriteria[0].metric",
+            "must name a metric in metrics.queries");
     assertEquals("did you mean memory_total?", problem.hint());
-    assertError(without("spec.metrics"), "spec.hypothesis.successCriteria[0].metric", "unknown metric");
+    assertError(
+        without("spec.metrics"), "spec.hypothesis.successCriteria[0].metric", "unknown metric");
   }
 
   @Test
   void criteriaNameAKnownTarget() {
-    assertError(with("spec.hypothesis.successCriteria[0].target", "db"), "spec.hypothesis.successCriteria[0].target",
+    assertError(
+        with("spec.hypothesis.successCriteria[0].target", "db"),
+        "spec.hypothesis.successCriteria[0].target",
         "unknown target \"db\"");
   }
 
   @Test
   void metricNamesAreUnique() {
-    assertError(with("spec.metrics.queries[1].name", "memory_total"), "spec.metrics.queries[1].name",
+    assertError(
+        with("spec.metrics.queries[1].name", "memory_total"),
+        "spec.metrics.queries[1].name",
         "metric names must be unique");
   }
 
   @Test
   void betterOnAnExperimentWideMetricIsAWarning() {
-    assertWarning(with("spec.metrics.queries[1].better", "lower"), "spec.metrics.queries[1].better",
+    assertWarning(
+        with("spec.metrics.queries[1].better", "lower"),
+        "spec.metrics.queries[1].better",
         "no targets are compared on it");
     ObjectNode perTarget = Fixtures.validExperiment();
     TreePaths.set(perTarget, "spec.metrics.queries[1].perTarget", NODES.booleanNode(true));
@@ -262,7 +341,8 @@ class ValidatorTest {
   void repetitionsAreOneToTwenty() {
     assertError(with("spec.metrics.repetitions", 0), "spec.metrics.repetitions", "");
     assertError(with("spec.metrics.repetitions", 21), "spec.metrics.repetitions", "");
-    assertError(with("spec.metrics.queries[0].better", "smaller"), "spec.metrics.queries[0].better", "");
+    assertError(
+        with("spec.metrics.queries[0].better", "smaller"), "spec.metrics.queries[0].better", "");
     assertNoProblems(with("spec.metrics.repetitions", 20));
   }
 
@@ -270,7 +350,9 @@ class ValidatorTest {
 
   @Test
   void aReferenceSetsExactlyOneOfAppWorkflowConfig() {
-    assertError(with("spec.targets[0].components[1].config", "hello-app"), "spec.targets[0].components[1]",
+    assertError(
+        with("spec.targets[0].components[1].config", "hello-app"),
+        "spec.targets[0].components[1]",
         "set exactly one of app, workflow and config");
     ObjectNode experiment = Fixtures.validExperiment();
     TreePaths.remove(experiment, "spec.targets[0].components[1].app");
@@ -279,8 +361,11 @@ class ValidatorTest {
 
   @Test
   void anUnknownComponentSuggestsCloseNames() {
-    Problem problem = assertError(with("spec.targets[0].components[1].app", "helo-app"),
-        "spec.targets[0].components[1].app", "unknown component \"helo-app\"");
+    Problem problem =
+        assertError(
+            with("spec.targets[0].components[1].app", "helo-app"),
+            "spec.targets[0].components[1].app",
+            "unknown component \"helo-app\"");
     assertEquals("did you mean hello-app?", problem.hint());
   }
 
@@ -289,60 +374,83 @@ class ValidatorTest {
     ObjectNode experiment = Fixtures.validExperiment();
     TreePaths.remove(experiment, "spec.targets[1].components[0].workflow");
     TreePaths.set(experiment, "spec.targets[1].components[0].app", NODES.textNode("k6-load"));
-    Problem problem = assertError(validate(experiment), "spec.targets[1].components[0].app",
-        "is of type workflow, not app");
+    Problem problem =
+        assertError(
+            validate(experiment),
+            "spec.targets[1].components[0].app",
+            "is of type workflow, not app");
     assertEquals("reference it with workflow: k6-load", problem.hint());
   }
 
   @Test
   void paramsNeedAHelmSource() {
-    assertError(with("spec.targets[0].components[1].params", java.util.Map.of("replicas", "3")),
-        "spec.targets[0].components[1].params", "has no Helm source, so params would be ignored");
+    assertError(
+        with("spec.targets[0].components[1].params", java.util.Map.of("replicas", "3")),
+        "spec.targets[0].components[1].params",
+        "has no Helm source, so params would be ignored");
   }
 
   @Test
   void paramsMatchTheirDeclaredType() {
-    Problem problem = assertError(with("spec.targets[0].components[0].params['grafana.enabled']", "yes"),
-        "spec.targets[0].components[0].params['grafana.enabled']", "\"yes\" is not a bool");
+    Problem problem =
+        assertError(
+            with("spec.targets[0].components[0].params['grafana.enabled']", "yes"),
+            "spec.targets[0].components[0].params['grafana.enabled']",
+            "\"yes\" is not a bool");
     assertEquals("true or false", problem.hint());
   }
 
   @Test
   void requiredParametersAreSet() {
-    assertError(with("spec.targets[0].components[2]", java.util.Map.of("app", "metrics-agent")),
-        "spec.targets[0].components[2].params", "required parameter \"cluster\" is not set");
+    assertError(
+        with("spec.targets[0].components[2]", java.util.Map.of("app", "metrics-agent")),
+        "spec.targets[0].components[2].params",
+        "required parameter \"cluster\" is not set");
   }
 
   // ---- cleanup, deadlines, budget
 
   @Test
   void retainForOnlyWithRetain() {
-    assertError(with("spec.cleanup.onFailure.retainFor", "1h"), "spec.cleanup.onFailure.retainFor",
+    assertError(
+        with("spec.cleanup.onFailure.retainFor", "1h"),
+        "spec.cleanup.onFailure.retainFor",
         "retainFor applies to action retain only");
   }
 
   @Test
   void retainForIsAtMostAWeek() {
-    Problem problem = assertError(with("spec.cleanup.onComplete.retainFor", "169h"), "spec.cleanup.onComplete.retainFor",
-        "longer than 168h");
+    Problem problem =
+        assertError(
+            with("spec.cleanup.onComplete.retainFor", "169h"),
+            "spec.cleanup.onComplete.retainFor",
+            "longer than 168h");
     assertTrue(problem.hint().contains("at most 168h"));
     assertNoProblems(with("spec.cleanup.onComplete.retainFor", "168h"));
   }
 
   @Test
   void durationsParse() {
-    assertError(with("spec.deadlines.running", "99999999999999999999h"), "spec.deadlines.running", "out of range");
+    assertError(
+        with("spec.deadlines.running", "99999999999999999999h"),
+        "spec.deadlines.running",
+        "out of range");
     assertError(with("spec.deadlines.running", "0s"), "spec.deadlines.running", "longer than 0s");
-    assertError(with("spec.qualityGate.recollectDelay", "2min"), "spec.qualityGate.recollectDelay", "not allowed");
+    assertError(
+        with("spec.qualityGate.recollectDelay", "2min"),
+        "spec.qualityGate.recollectDelay",
+        "not allowed");
   }
 
   @Test
   void aPhaseDeadlineIsNotLongerThanTotal() {
-    assertError(with("spec.deadlines.running", "5h"), "spec.deadlines.running", "longer than total (4h)");
+    assertError(
+        with("spec.deadlines.running", "5h"), "spec.deadlines.running", "longer than total (4h)");
     ObjectNode experiment = Fixtures.validExperiment();
     TreePaths.remove(experiment, "spec.deadlines.total");
     TreePaths.set(experiment, "spec.deadlines.provisioning", NODES.textNode("7h"));
-    assertError(validate(experiment), "spec.deadlines.provisioning", "longer than the default total (6h)");
+    assertError(
+        validate(experiment), "spec.deadlines.provisioning", "longer than the default total (6h)");
   }
 
   // ---- strings that would not survive YAML
@@ -350,18 +458,24 @@ class ValidatorTest {
   @Test
   void stringsThatDoNotSurviveYamlAreErrors() {
     for (String bad : List.of("a\u0085b", "a\ud800b", "a\udc00b", "\u0085")) {
-      Problem problem = assertError(with("spec.description", bad), "spec.description", "does not survive YAML");
+      Problem problem =
+          assertError(with("spec.description", bad), "spec.description", "does not survive YAML");
       assertEquals("remove or replace the character", problem.hint());
     }
     assertError(with("spec.description", "a\u0085b"), "spec.description", "U+0085");
-    assertNoProblems(with("spec.description", "tabs\tand\nnewlines and emoji \ud83d\ude00 are fine"));
+    assertNoProblems(
+        with("spec.description", "tabs\tand\nnewlines and emoji \ud83d\ude00 are fine"));
     // escaped by the writer, so they survive: rejecting them would refuse good data
-    assertNoProblems(with("spec.description", "crlf\r\n bell\u0007 c1\u009b bom\ufeff ls\u2028 ps\u2029"));
+    assertNoProblems(
+        with("spec.description", "crlf\r\n bell\u0007 c1\u009b bom\ufeff ls\u2028 ps\u2029"));
   }
 
   @Test
   void mapKeysAreCheckedToo() {
-    assertError(with("spec.workflow.params['a\u0085b']", "x"), "spec.workflow.params['a\u0085b']", "key contains U+0085");
+    assertError(
+        with("spec.workflow.params['a\u0085b']", "x"),
+        "spec.workflow.params['a\u0085b']",
+        "key contains U+0085");
   }
 
   // ---- derived names
@@ -369,15 +483,21 @@ class ValidatorTest {
   @Test
   void aClusterNameOver29CharactersIsShortenedWithAWarning() {
     String name = "a-rather-long-experiment-name"; // 29 characters: "<name>-app" does not fit
-    Problem problem = assertWarning(with("metadata.name", name), "spec.targets[0].name", "cluster name");
-    assertTrue(problem.message().contains(io.illm.lab.model.names.ExperimentNames.clusterName(name, "app")),
+    Problem problem =
+        assertWarning(with("metadata.name", name), "spec.targets[0].name", "cluster name");
+    assertTrue(
+        problem
+            .message()
+            .contains(io.illm.lab.model.names.ExperimentNames.clusterName(name, "app")),
         problem.message());
   }
 
   @Test
   void aHubTargetGetsNoClusterNameWarning() {
     List<Problem> problems = with("metadata.name", "a-rather-long-experiment-name");
-    assertTrue(problems.stream().noneMatch(p -> p.path().equals("spec.targets[1].name")), ProblemAssertions.show(problems));
+    assertTrue(
+        problems.stream().noneMatch(p -> p.path().equals("spec.targets[1].name")),
+        ProblemAssertions.show(problems));
   }
 
   @Test
@@ -387,7 +507,9 @@ class ValidatorTest {
 
   @Test
   void componentsWhoseApplicationsWouldShareANameAreAnError() {
-    assertError(with("spec.targets[0].components[1].app", "kube-prometheus-stack"), "spec.targets[0].components[1]",
+    assertError(
+        with("spec.targets[0].components[1].app", "kube-prometheus-stack"),
+        "spec.targets[0].components[1]",
         "Application name \"tsdb-comparison-app-kube-prometheus-stack\" is also derived for spec.targets[0].components[0]");
   }
 

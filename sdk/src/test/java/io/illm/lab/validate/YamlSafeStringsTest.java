@@ -18,11 +18,12 @@ class YamlSafeStringsTest {
   void everyStringTheCheckAcceptsSurvivesARoundTrip() {
     qt().withExamples(3000)
         .forAll(strings().allPossible().ofLengthBetween(0, 12))
-        .checkAssert(text -> {
-          if (YamlSafeStrings.firstUnsafe(text) < 0) {
-            assertEquals(text, roundTrip(text), "accepted but changed: " + codePoints(text));
-          }
-        });
+        .checkAssert(
+            text -> {
+              if (YamlSafeStrings.firstUnsafe(text) < 0) {
+                assertEquals(text, roundTrip(text), "accepted but changed: " + codePoints(text));
+              }
+            });
   }
 
   @Test

@@ -14,7 +14,9 @@ import java.util.List;
 final class Assets {
 
   /** Loaded in this order: Vega-Lite needs Vega, vega-embed needs both. */
-  static final List<String> CHART_SCRIPTS = List.of("vega.min.js", "vega-lite.min.js", "vega-embed.min.js");
+  static final List<String> CHART_SCRIPTS =
+      List.of("vega.min.js", "vega-lite.min.js", "vega-embed.min.js");
+
   static final List<String> OWN = List.of("site.css", "site.js");
 
   private Assets() {}
@@ -27,8 +29,11 @@ final class Assets {
       for (String name : all()) {
         try (InputStream in = Assets.class.getResourceAsStream("assets/" + name)) {
           if (in == null) {
-            throw new IllegalStateException("asset " + name + " is not in the jar: build the site module with"
-                + " ./mvnw (its build runs npm ci and copies the chart libraries)");
+            throw new IllegalStateException(
+                "asset "
+                    + name
+                    + " is not in the jar: build the site module with"
+                    + " ./mvnw (its build runs npm ci and copies the chart libraries)");
           }
           Files.write(folder.resolve(name), in.readAllBytes());
         }

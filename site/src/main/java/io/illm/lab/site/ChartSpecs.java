@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Vega-Lite specs for the site's three kinds of chart. Every layer is named so that a page (and a test)
- * can find its marks: {@code bars}, {@code ci} (confidence intervals), {@code lines}, {@code band}
- * (the spread of several series), {@code points}, {@code trend}, {@code thresholds} and
+ * Vega-Lite specs for the site's three kinds of chart. Every layer is named so that a page (and a
+ * test) can find its marks: {@code bars}, {@code ci} (confidence intervals), {@code lines}, {@code
+ * band} (the spread of several series), {@code points}, {@code trend}, {@code thresholds} and
  * {@code threshold_labels}. No chart tells things apart by colour alone: series also differ in dash
  * pattern or point shape, and thresholds are dashed and labelled.
  */
@@ -22,7 +22,8 @@ final class ChartSpecs {
   private static final int NARROWEST = 240;
   private static final int HEIGHT = 240;
   // ASCII only, like the pages (see Html.text)
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private ChartSpecs() {}
 
@@ -39,10 +40,16 @@ final class ChartSpecs {
   record Threshold(double value, String label) {}
 
   /** Bars, one per label in the given order, with confidence-interval rules and threshold rules. */
-  static ObjectNode bars(String title, String description, String valueTitle, String labelTitle, List<Bar> bars,
+  static ObjectNode bars(
+      String title,
+      String description,
+      String valueTitle,
+      String labelTitle,
+      List<Bar> bars,
       List<Threshold> thresholds) {
     ObjectNode spec = frame(title, description);
-    // a bar is about 100 px wide whatever the count, within the usual width; room left for threshold labels
+    // a bar is about 100 px wide whatever the count, within the usual width; room left for
+    // threshold labels
     int width = Math.max(NARROWEST, Math.min(WIDTH, 110 * bars.size()));
     spec.put("width", width);
     ArrayNode values = spec.putObject("data").putArray("values");
@@ -52,20 +59,42 @@ final class ChartSpecs {
     }
     ArrayNode layers = spec.putArray("layer");
     ObjectNode barLayer = layer(layers, "bars", "bar");
-    ObjectNode x = barLayer.withObjectProperty("encoding").putObject("x").put("field", "label").put("type", "nominal")
-        .put("title", labelTitle);
+    ObjectNode x =
+        barLayer
+            .withObjectProperty("encoding")
+            .putObject("x")
+            .put("field", "label")
+            .put("type", "nominal")
+            .put("title", labelTitle);
     x.putNull("sort");
     x.putObject("axis").put("labelAngle", 0);
-    barLayer.withObjectProperty("encoding").putObject("y").put("field", "mean").put("type", "quantitative")
+    barLayer
+        .withObjectProperty("encoding")
+        .putObject("y")
+        .put("field", "mean")
+        .put("type", "quantitative")
         .put("title", valueTitle);
-    barLayer.withObjectProperty("encoding").putArray("tooltip").add(field("label", "nominal")).add(field("mean", "quantitative"));
+    barLayer
+        .withObjectProperty("encoding")
+        .putArray("tooltip")
+        .add(field("label", "nominal"))
+        .add(field("mean", "quantitative"));
     // a layer without any interval would give Vega an empty (infinite) extent and a warning
     if (bars.stream().anyMatch(b -> b.ciLow() != null && b.ciHigh() != null)) {
       ObjectNode ci = layer(layers, "ci", "rule");
       ci.withObjectProperty("mark").put("strokeWidth", 2).put("color", "#222222");
-      ci.putArray("transform").addObject().put("filter", "isValid(datum.ciLow) && isValid(datum.ciHigh)");
-      ci.withObjectProperty("encoding").putObject("x").put("field", "label").put("type", "nominal").putNull("sort");
-      ci.withObjectProperty("encoding").putObject("y").put("field", "ciLow").put("type", "quantitative");
+      ci.putArray("transform")
+          .addObject()
+          .put("filter", "isValid(datum.ciLow) && isValid(datum.ciHigh)");
+      ci.withObjectProperty("encoding")
+          .putObject("x")
+          .put("field", "label")
+          .put("type", "nominal")
+          .putNull("sort");
+      ci.withObjectProperty("encoding")
+          .putObject("y")
+          .put("field", "ciLow")
+          .put("type", "quantitative");
       ci.withObjectProperty("encoding").putObject("y2").put("field", "ciHigh");
     }
     addThresholds(layers, thresholds, width);
@@ -73,91 +102,182 @@ final class ChartSpecs {
   }
 
   /**
-   * Lines over time, one per series (colour and dash); with {@code band}, behind them the min-max band of
-   * each group's series (a target's pods, say).
+   * Lines over time, one per series (colour and dash); with {@code band}, behind them the min-max
+   * band of each group's series (a target's pods, say).
    */
-  static ObjectNode lines(String title, String description, String valueTitle, List<LinePoint> points,
-      boolean band, List<Threshold> thresholds) {
+  static ObjectNode lines(
+      String title,
+      String description,
+      String valueTitle,
+      List<LinePoint> points,
+      boolean band,
+      List<Threshold> thresholds) {
     ObjectNode spec = frame(title, description);
     ArrayNode values = spec.putObject("data").putArray("values");
     for (LinePoint point : points) {
       // Vega-Lite reads a number on a temporal field as milliseconds
-      values.addObject().put("group", point.group()).put("series", point.series()).put("t", Math.round(point.t() * 1000)).put("v", point.v());
+      values
+          .addObject()
+          .put("group", point.group())
+          .put("series", point.series())
+          .put("t", Math.round(point.t() * 1000))
+          .put("v", point.v());
     }
     ArrayNode layers = spec.putArray("layer");
     if (band) {
       ObjectNode spread = layer(layers, "band", "area");
       spread.withObjectProperty("mark").put("opacity", 0.25).put("color", "#888888");
       ObjectNode aggregate = spread.putArray("transform").addObject();
-      aggregate.putArray("aggregate")
+      aggregate
+          .putArray("aggregate")
           .add(JSON.createObjectNode().put("op", "min").put("field", "v").put("as", "low"))
           .add(JSON.createObjectNode().put("op", "max").put("field", "v").put("as", "high"));
       aggregate.putArray("groupby").add("group").add("t");
       spread.withObjectProperty("encoding").set("x", time());
-      spread.withObjectProperty("encoding").putObject("y").put("field", "low").put("type", "quantitative")
+      spread
+          .withObjectProperty("encoding")
+          .putObject("y")
+          .put("field", "low")
+          .put("type", "quantitative")
           .put("title", valueTitle);
       spread.withObjectProperty("encoding").putObject("y2").put("field", "high");
-      spread.withObjectProperty("encoding").putObject("detail").put("field", "group").put("type", "nominal");
+      spread
+          .withObjectProperty("encoding")
+          .putObject("detail")
+          .put("field", "group")
+          .put("type", "nominal");
     }
     ObjectNode lines = layer(layers, "lines", "line");
     lines.withObjectProperty("encoding").set("x", time());
-    lines.withObjectProperty("encoding").putObject("y").put("field", "v").put("type", "quantitative").put("title", valueTitle);
-    lines.withObjectProperty("encoding").putObject("color").put("field", "series").put("type", "nominal")
-        .putObject("legend").put("title", "series").put("orient", "bottom").put("columns", 1);
-    lines.withObjectProperty("encoding").putObject("strokeDash").put("field", "series").put("type", "nominal");
-    ObjectNode when = field("t", "temporal").put("timeUnit", "utcyearmonthdatehoursminutesseconds")
-        .put("title", "time (UTC)");
-    lines.withObjectProperty("encoding").putArray("tooltip").add(field("series", "nominal")).add(when)
+    lines
+        .withObjectProperty("encoding")
+        .putObject("y")
+        .put("field", "v")
+        .put("type", "quantitative")
+        .put("title", valueTitle);
+    lines
+        .withObjectProperty("encoding")
+        .putObject("color")
+        .put("field", "series")
+        .put("type", "nominal")
+        .putObject("legend")
+        .put("title", "series")
+        .put("orient", "bottom")
+        .put("columns", 1);
+    lines
+        .withObjectProperty("encoding")
+        .putObject("strokeDash")
+        .put("field", "series")
+        .put("type", "nominal");
+    ObjectNode when =
+        field("t", "temporal")
+            .put("timeUnit", "utcyearmonthdatehoursminutesseconds")
+            .put("title", "time (UTC)");
+    lines
+        .withObjectProperty("encoding")
+        .putArray("tooltip")
+        .add(field("series", "nominal"))
+        .add(when)
         .add(field("v", "quantitative"));
     addThresholds(layers, thresholds, WIDTH);
     return spec;
   }
 
-  /** A metric's value per run (x, in the given order), one line per target told apart by dash and shape. */
-  static ObjectNode trend(String title, String description, String valueTitle, List<String> runs,
-      List<TrendPoint> points, List<Threshold> thresholds) {
+  /**
+   * A metric's value per run (x, in the given order), one line per target told apart by dash and
+   * shape.
+   */
+  static ObjectNode trend(
+      String title,
+      String description,
+      String valueTitle,
+      List<String> runs,
+      List<TrendPoint> points,
+      List<Threshold> thresholds) {
     ObjectNode spec = frame(title, description);
     ArrayNode values = spec.putObject("data").putArray("values");
     for (TrendPoint point : points) {
-      ObjectNode row = values.addObject().put("run", point.run()).put("target", point.target())
-          .put("mean", point.mean());
+      ObjectNode row =
+          values
+              .addObject()
+              .put("run", point.run())
+              .put("target", point.target())
+              .put("mean", point.mean());
       putBounds(row, point.ciLow(), point.ciHigh());
     }
     ArrayNode layers = spec.putArray("layer");
     ObjectNode trend = layer(layers, "trend", "line");
     runAxis(trend, runs);
-    trend.withObjectProperty("encoding").putObject("y").put("field", "mean").put("type", "quantitative").put("title", valueTitle);
-    trend.withObjectProperty("encoding").putObject("color").put("field", "target").put("type", "nominal")
-        .putObject("legend").put("title", "target").put("orient", "bottom");
-    trend.withObjectProperty("encoding").putObject("strokeDash").put("field", "target").put("type", "nominal");
+    trend
+        .withObjectProperty("encoding")
+        .putObject("y")
+        .put("field", "mean")
+        .put("type", "quantitative")
+        .put("title", valueTitle);
+    trend
+        .withObjectProperty("encoding")
+        .putObject("color")
+        .put("field", "target")
+        .put("type", "nominal")
+        .putObject("legend")
+        .put("title", "target")
+        .put("orient", "bottom");
+    trend
+        .withObjectProperty("encoding")
+        .putObject("strokeDash")
+        .put("field", "target")
+        .put("type", "nominal");
     if (points.stream().anyMatch(p -> p.ciLow() != null && p.ciHigh() != null)) {
       ObjectNode ci = layer(layers, "ci", "rule");
-      ci.putArray("transform").addObject().put("filter", "isValid(datum.ciLow) && isValid(datum.ciHigh)");
+      ci.putArray("transform")
+          .addObject()
+          .put("filter", "isValid(datum.ciLow) && isValid(datum.ciHigh)");
       runAxis(ci, runs);
-      ci.withObjectProperty("encoding").putObject("y").put("field", "ciLow").put("type", "quantitative");
+      ci.withObjectProperty("encoding")
+          .putObject("y")
+          .put("field", "ciLow")
+          .put("type", "quantitative");
       ci.withObjectProperty("encoding").putObject("y2").put("field", "ciHigh");
-      ci.withObjectProperty("encoding").putObject("color").put("field", "target").put("type", "nominal");
+      ci.withObjectProperty("encoding")
+          .putObject("color")
+          .put("field", "target")
+          .put("type", "nominal");
     }
     ObjectNode dots = layer(layers, "points", "point");
     dots.withObjectProperty("mark").put("filled", true).put("size", 70);
     runAxis(dots, runs);
-    dots.withObjectProperty("encoding").putObject("y").put("field", "mean").put("type", "quantitative");
-    dots.withObjectProperty("encoding").putObject("color").put("field", "target").put("type", "nominal");
-    dots.withObjectProperty("encoding").putObject("shape").put("field", "target").put("type", "nominal");
-    dots.withObjectProperty("encoding").putArray("tooltip").add(field("run", "ordinal")).add(field("target", "nominal"))
+    dots.withObjectProperty("encoding")
+        .putObject("y")
+        .put("field", "mean")
+        .put("type", "quantitative");
+    dots.withObjectProperty("encoding")
+        .putObject("color")
+        .put("field", "target")
+        .put("type", "nominal");
+    dots.withObjectProperty("encoding")
+        .putObject("shape")
+        .put("field", "target")
+        .put("type", "nominal");
+    dots.withObjectProperty("encoding")
+        .putArray("tooltip")
+        .add(field("run", "ordinal"))
+        .add(field("target", "nominal"))
         .add(field("mean", "quantitative"));
     addThresholds(layers, thresholds, WIDTH);
     return spec;
   }
 
   /**
-   * The spec as compact JSON that is safe inside a {@code <script type="application/json">}: {@code <},
-   * {@code >} and {@code &} appear only inside JSON strings, where the {@code \}{@code u} escapes mean the same.
+   * The spec as compact JSON that is safe inside a {@code <script type="application/json">}: {@code
+   * <}, {@code >} and {@code &} appear only inside JSON strings, where the {@code \}{@code u}
+   * escapes mean the same.
    */
   static String json(ObjectNode spec) {
     try {
       return JSON.writeValueAsString(spec)
-          .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+          .replace("<", "\\u003c")
+          .replace(">", "\\u003e")
+          .replace("&", "\\u0026");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("chart spec cannot be written: " + e.getOriginalMessage(), e);
     }
@@ -188,18 +308,43 @@ final class ChartSpecs {
     thresholds.forEach(t -> values.addObject().put("threshold", t.value()).put("label", t.label()));
     ObjectNode rules = layer(layers, "thresholds", "rule");
     rules.putObject("data").set("values", values);
-    rules.withObjectProperty("mark").put("color", "#b00020").put("strokeWidth", 2).putArray("strokeDash").add(6).add(4);
-    rules.withObjectProperty("encoding").putObject("y").put("field", "threshold").put("type", "quantitative");
+    rules
+        .withObjectProperty("mark")
+        .put("color", "#b00020")
+        .put("strokeWidth", 2)
+        .putArray("strokeDash")
+        .add(6)
+        .add(4);
+    rules
+        .withObjectProperty("encoding")
+        .putObject("y")
+        .put("field", "threshold")
+        .put("type", "quantitative");
     ObjectNode labels = layer(layers, "threshold_labels", "text");
     labels.putObject("data").set("values", values.deepCopy());
-    labels.withObjectProperty("mark").put("align", "right").put("baseline", "bottom").put("dy", -3).put("color", "#b00020");
+    labels
+        .withObjectProperty("mark")
+        .put("align", "right")
+        .put("baseline", "bottom")
+        .put("dy", -3)
+        .put("color", "#b00020");
     labels.withObjectProperty("encoding").putObject("x").put("value", width);
-    labels.withObjectProperty("encoding").putObject("y").put("field", "threshold").put("type", "quantitative");
+    labels
+        .withObjectProperty("encoding")
+        .putObject("y")
+        .put("field", "threshold")
+        .put("type", "quantitative");
     labels.withObjectProperty("encoding").putObject("text").put("field", "label");
   }
 
   private static void runAxis(ObjectNode layer, List<String> runs) {
-    ObjectNode x = layer.withObjectProperty("encoding").putObject("x").put("field", "run").put("type", "ordinal").put("title", "run");
+    ObjectNode x =
+        layer
+            .withObjectProperty("encoding")
+            .putObject("x")
+            .put("field", "run")
+            .put("type", "ordinal")
+            .put("title", "run");
     ArrayNode sort = x.putArray("sort");
     runs.forEach(sort::add);
     x.putObject("axis").put("labelAngle", -30);
@@ -212,7 +357,11 @@ final class ChartSpecs {
   }
 
   private static ObjectNode time() {
-    ObjectNode x = JSON.createObjectNode().put("field", "t").put("type", "temporal").put("title", "time (UTC)");
+    ObjectNode x =
+        JSON.createObjectNode()
+            .put("field", "t")
+            .put("type", "temporal")
+            .put("title", "time (UTC)");
     x.putObject("scale").put("type", "utc");
     return x;
   }

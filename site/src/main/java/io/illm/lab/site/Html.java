@@ -13,8 +13,8 @@ final class Html {
   private Html() {}
 
   /**
-   * {@code value} escaped for element content or a double-quoted attribute, characters beyond ASCII as
-   * numeric references; null becomes "".
+   * {@code value} escaped for element content or a double-quoted attribute, characters beyond ASCII
+   * as numeric references; null becomes "".
    */
   static String text(String value) {
     if (value == null) {
@@ -36,7 +36,8 @@ final class Html {
           if (c <= 0x7e) {
             out.append(c);
           } else {
-            // pages are ASCII (numeric references for the rest): Java keeps them one byte per character
+            // pages are ASCII (numeric references for the rest): Java keeps them one byte per
+            // character
             int codePoint = Character.codePointAt(value, i);
             out.append("&#").append(codePoint).append(';');
             i += Character.charCount(codePoint) - 1;
@@ -99,7 +100,8 @@ final class Html {
         trailingZeros = c == '0' ? trailingZeros + 1 : 0;
       }
     }
-    // "120.0": the zeros after the last non-zero digit do not count, "1200.0" has 2 significant digits
+    // "120.0": the zeros after the last non-zero digit do not count, "1200.0" has 2 significant
+    // digits
     return afterPoint ? digits - trailingZeros : digits;
   }
 
@@ -109,7 +111,8 @@ final class Html {
       return "–";
     }
     return Math.abs(value) < 0.01 && value != 0
-        ? String.format(Locale.ROOT, "$%.4f", value) : String.format(Locale.ROOT, "$%.2f", value);
+        ? String.format(Locale.ROOT, "$%.4f", value)
+        : String.format(Locale.ROOT, "$%.2f", value);
   }
 
   /** A share 0-1 as a percentage. */

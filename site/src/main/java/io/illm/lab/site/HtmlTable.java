@@ -53,7 +53,12 @@ final class HtmlTable {
       out.append("<tr>");
       for (int i = 0; i < row.size(); i++) {
         String tag = i == 0 ? "th scope=\"row\"" : "td";
-        out.append('<').append(tag).append('>').append(row.get(i)).append("</").append(i == 0 ? "th" : "td")
+        out.append('<')
+            .append(tag)
+            .append('>')
+            .append(row.get(i))
+            .append("</")
+            .append(i == 0 ? "th" : "td")
             .append('>');
       }
       out.append("</tr>\n");

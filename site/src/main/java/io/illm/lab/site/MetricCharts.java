@@ -23,45 +23,71 @@ final class MetricCharts {
 
   /** Labels tried in order to name a series within a target, as the original site did. */
   private static final List<String> SERIES_LABELS = List.of("pod", "instance", "scope");
+
   static final String EXPERIMENT_WIDE = "experiment";
 
   private MetricCharts() {}
 
   static Chart chart(String id, MetricResult metric, List<Verdict.Criterion> criteria) {
     String title = title(metric);
-    String valueTitle = metric.unit() == null || metric.unit().isBlank() ? metric.name()
-        : metric.name() + " (" + metric.unit() + ")";
+    String valueTitle =
+        metric.unit() == null || metric.unit().isBlank()
+            ? metric.name()
+            : metric.name() + " (" + metric.unit() + ")";
     List<ChartSpecs.Threshold> thresholds = thresholds(metric.name(), criteria);
     String statsTable = statsTable(title, metric).html();
     if ("range".equals(metric.type()) && hasLines(metric)) {
       List<ChartSpecs.LinePoint> points = new ArrayList<>();
       int seriesCount = linePoints(metric, points);
       boolean band = metric.samples().stream().anyMatch(sample -> sample.series().size() > 1);
-      String description = "Line chart of " + metric.name() + " over time, " + seriesCount + " series"
-          + (band ? " with the spread of each target's series as a band" : "")
-          + (thresholds.isEmpty() ? "" : ", " + thresholds.size() + " threshold(s)") + ".";
-      return new Chart(id, title, ChartSpecs.lines(title, description, valueTitle, points, band, thresholds),
-          statsTable + pointsTable(title, points), null);
+      String description =
+          "Line chart of "
+              + metric.name()
+              + " over time, "
+              + seriesCount
+              + " series"
+              + (band ? " with the spread of each target's series as a band" : "")
+              + (thresholds.isEmpty() ? "" : ", " + thresholds.size() + " threshold(s)")
+              + ".";
+      return new Chart(
+          id,
+          title,
+          ChartSpecs.lines(title, description, valueTitle, points, band, thresholds),
+          statsTable + pointsTable(title, points),
+          null);
     }
     List<ChartSpecs.Bar> bars = new ArrayList<>();
     for (Sample sample : metric.samples()) {
       Stats stats = sample.stats();
       if (stats != null && stats.n() > 0) {
-        bars.add(new ChartSpecs.Bar(targetName(sample), stats.mean(), stats.ciLow(), stats.ciHigh()));
+        bars.add(
+            new ChartSpecs.Bar(targetName(sample), stats.mean(), stats.ciLow(), stats.ciHigh()));
       }
     }
     if (bars.isEmpty()) {
-      return new Chart(id, title, null, statsTable, "No data: no query of this metric returned a value.");
+      return new Chart(
+          id, title, null, statsTable, "No data: no query of this metric returned a value.");
     }
-    String description = "Bar chart of the mean of " + metric.name() + " per target, " + bars.size() + " bar(s)"
-        + (thresholds.isEmpty() ? "" : ", " + thresholds.size() + " threshold(s)") + ".";
-    return new Chart(id, title, ChartSpecs.bars(title, description, "mean " + valueTitle, "target", bars, thresholds),
-        statsTable, null);
+    String description =
+        "Bar chart of the mean of "
+            + metric.name()
+            + " per target, "
+            + bars.size()
+            + " bar(s)"
+            + (thresholds.isEmpty() ? "" : ", " + thresholds.size() + " threshold(s)")
+            + ".";
+    return new Chart(
+        id,
+        title,
+        ChartSpecs.bars(title, description, "mean " + valueTitle, "target", bars, thresholds),
+        statsTable,
+        null);
   }
 
   static String title(MetricResult metric) {
     return metric.description() == null || metric.description().isBlank()
-        ? metric.name() : metric.description() + " (" + metric.name() + ")";
+        ? metric.name()
+        : metric.description() + " (" + metric.name() + ")";
   }
 
   static String targetName(Sample sample) {
@@ -73,25 +99,36 @@ final class MetricCharts {
     Set<ChartSpecs.Threshold> thresholds = new LinkedHashSet<>();
     for (Verdict.Criterion criterion : criteria) {
       if (metric.equals(criterion.metric())) {
-        thresholds.add(new ChartSpecs.Threshold(criterion.threshold(), Html.operator(criterion.operator()) + " "
-            + Html.number(criterion.threshold()) + " (" + (criterion.target() == null ? "every target"
-            : criterion.target()) + ")"));
+        thresholds.add(
+            new ChartSpecs.Threshold(
+                criterion.threshold(),
+                Html.operator(criterion.operator())
+                    + " "
+                    + Html.number(criterion.threshold())
+                    + " ("
+                    + (criterion.target() == null ? "every target" : criterion.target())
+                    + ")"));
       }
     }
     return List.copyOf(thresholds);
   }
 
   private static boolean hasLines(MetricResult metric) {
-    return metric.samples().stream().flatMap(s -> s.series().stream()).anyMatch(s -> s.points().size() > 1);
+    return metric.samples().stream()
+        .flatMap(s -> s.series().stream())
+        .anyMatch(s -> s.points().size() > 1);
   }
 
-  /** Adds every point, naming series "target" or "target label=value"; returns the number of series. */
+  /**
+   * Adds every point, naming series "target" or "target label=value"; returns the number of series.
+   */
   private static int linePoints(MetricResult metric, List<ChartSpecs.LinePoint> points) {
     Set<String> names = new LinkedHashSet<>();
     for (Sample sample : metric.samples()) {
       for (int i = 0; i < sample.series().size(); i++) {
         Series series = sample.series().get(i);
-        String name = targetName(sample) + (sample.series().size() > 1 ? " " + seriesLabel(series, i) : "");
+        String name =
+            targetName(sample) + (sample.series().size() > 1 ? " " + seriesLabel(series, i) : "");
         while (!names.add(name)) {
           name = name + " #" + (i + 1);
         }
@@ -109,15 +146,27 @@ final class MetricCharts {
         return label + "=" + series.labels().get(label);
       }
     }
-    return series.labels().entrySet().stream().findFirst().map(e -> e.getKey() + "=" + e.getValue())
+    return series.labels().entrySet().stream()
+        .findFirst()
+        .map(e -> e.getKey() + "=" + e.getValue())
         .orElse("#" + (index + 1));
   }
 
   private static HtmlTable statsTable(String title, MetricResult metric) {
-    HtmlTable table = new HtmlTable(title + ": mean over repetition windows, per target",
-        "target", "outcome", "n", "mean", "median", "min", "max", "confidence interval");
+    HtmlTable table =
+        new HtmlTable(
+            title + ": mean over repetition windows, per target",
+            "target",
+            "outcome",
+            "n",
+            "mean",
+            "median",
+            "min",
+            "max",
+            "confidence interval");
     for (Sample sample : metric.samples()) {
-      String outcome = sample.outcome() == null ? "" : sample.outcome().name().toLowerCase(Locale.ROOT);
+      String outcome =
+          sample.outcome() == null ? "" : sample.outcome().name().toLowerCase(Locale.ROOT);
       if (sample.error() != null) {
         outcome = outcome + ": " + sample.error();
       }
@@ -125,8 +174,15 @@ final class MetricCharts {
       if (s == null) {
         table.row(targetName(sample), outcome, "0", "–", "–", "–", "–", "–");
       } else {
-        table.row(targetName(sample), outcome, Integer.toString(s.n()), Html.number(s.mean()),
-            Html.number(s.median()), Html.number(s.min()), Html.number(s.max()), interval(s));
+        table.row(
+            targetName(sample),
+            outcome,
+            Integer.toString(s.n()),
+            Html.number(s.mean()),
+            Html.number(s.median()),
+            Html.number(s.min()),
+            Html.number(s.max()),
+            interval(s));
       }
     }
     if (table.isEmpty()) {
@@ -148,11 +204,15 @@ final class MetricCharts {
     // the series of a metric share their timestamps
     Map<Double, String> times = new HashMap<>();
     for (ChartSpecs.LinePoint point : points) {
-      String time = times.computeIfAbsent(point.t(), t -> Instant.ofEpochMilli(Math.round(t * 1000)).toString());
+      String time =
+          times.computeIfAbsent(
+              point.t(), t -> Instant.ofEpochMilli(Math.round(t * 1000)).toString());
       table.row(point.series(), time, Html.number(point.v()));
     }
-    return "<details><summary>All " + points.size() + " points as a table</summary>\n" + table.html()
+    return "<details><summary>All "
+        + points.size()
+        + " points as a table</summary>\n"
+        + table.html()
         + "</details>\n";
   }
-
 }

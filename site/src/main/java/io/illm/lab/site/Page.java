@@ -17,18 +17,28 @@ final class Page {
     StringBuilder out = new StringBuilder(body.length() + 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Html.text(title)).append("</title>\n")
+        .append("<title>")
+        .append(Html.text(title))
+        .append("</title>\n")
         .append("<link rel=\"icon\" href=\"data:,\">\n")
-        .append("<link rel=\"stylesheet\" href=\"").append(root).append("assets/site.css\">\n")
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(root)
+        .append("assets/site.css\">\n")
         .append("</head>\n<body>\n<main>\n")
         .append(body)
         .append("</main>\n");
     if (charts) {
       for (String script : Assets.CHART_SCRIPTS) {
-        out.append("<script src=\"").append(root).append("assets/").append(script).append("\"></script>\n");
+        out.append("<script src=\"")
+            .append(root)
+            .append("assets/")
+            .append(script)
+            .append("\"></script>\n");
       }
     }
-    out.append("<script src=\"").append(root).append("assets/site.js\"></script>\n</body>\n</html>\n");
+    out.append("<script src=\"")
+        .append(root)
+        .append("assets/site.js\"></script>\n</body>\n</html>\n");
     return out.toString();
   }
 
@@ -37,8 +47,11 @@ final class Page {
     StringBuilder out = new StringBuilder("<dl class=\"facts\">\n");
     for (int i = 0; i + 1 < termsAndValues.length; i += 2) {
       if (termsAndValues[i + 1] != null && !termsAndValues[i + 1].isBlank()) {
-        out.append("<dt>").append(Html.text(termsAndValues[i])).append("</dt><dd>")
-            .append(Html.text(termsAndValues[i + 1])).append("</dd>\n");
+        out.append("<dt>")
+            .append(Html.text(termsAndValues[i]))
+            .append("</dt><dd>")
+            .append(Html.text(termsAndValues[i + 1]))
+            .append("</dd>\n");
       }
     }
     return out.append("</dl>\n").toString();

@@ -23,10 +23,17 @@ final class RunPage {
   static String html(SiteRun run) {
     Summary s = run.summary();
     StringBuilder body = new StringBuilder(1 << 16);
-    body.append("<nav class=\"crumbs\"><a href=\"").append(ROOT).append("index.html\">All runs</a> &rsaquo; <a href=\"")
-        .append("index.html\">").append(Html.text(run.experiment())).append(": all runs compared</a></nav>\n");
-    body.append("<h1>").append(Html.text(title(s))).append(" <span class=\"run\">run ")
-        .append(Html.text(run.run())).append("</span></h1>\n");
+    body.append("<nav class=\"crumbs\"><a href=\"")
+        .append(ROOT)
+        .append("index.html\">All runs</a> &rsaquo; <a href=\"")
+        .append("index.html\">")
+        .append(Html.text(run.experiment()))
+        .append(": all runs compared</a></nav>\n");
+    body.append("<h1>")
+        .append(Html.text(title(s)))
+        .append(" <span class=\"run\">run ")
+        .append(Html.text(run.run()))
+        .append("</span></h1>\n");
     if (s.simulated()) {
       body.append(Page.simulatedBanner());
     }
@@ -51,20 +58,34 @@ final class RunPage {
     Summary.RunInfo r = s.run();
     Summary.Window w = r == null ? null : r.window();
     Summary.WorkflowInfo wf = s.workflow();
-    return "<section id=\"overview\">\n<h2>Run</h2>\n" + Page.facts(
-        "experiment", s.experiment().name(),
-        "namespace", s.experiment().namespace(),
-        "description", s.experiment().description(),
-        "tags", String.join(", ", s.experiment().tags()),
-        "phase", r == null ? null : r.phase(),
-        "message", r == null ? null : r.message(),
-        "created", r == null ? null : r.createdAt(),
-        "started", r == null ? null : r.startedAt(),
-        "completed", r == null ? null : r.completedAt(),
-        "measurement window", w == null ? null : w.start() + " to " + w.end() + ", step " + w.stepSeconds()
-            + " s, " + w.repetitions() + " repetition(s)",
-        "workflow", wf == null ? null : wf.name() + " (template " + wf.template() + ", " + wf.phase() + ")",
-        "data", s.simulated() ? "simulated" : "measured") + "</section>\n";
+    return "<section id=\"overview\">\n<h2>Run</h2>\n"
+        + Page.facts(
+            "experiment", s.experiment().name(),
+            "namespace", s.experiment().namespace(),
+            "description", s.experiment().description(),
+            "tags", String.join(", ", s.experiment().tags()),
+            "phase", r == null ? null : r.phase(),
+            "message", r == null ? null : r.message(),
+            "created", r == null ? null : r.createdAt(),
+            "started", r == null ? null : r.startedAt(),
+            "completed", r == null ? null : r.completedAt(),
+            "measurement window",
+                w == null
+                    ? null
+                    : w.start()
+                        + " to "
+                        + w.end()
+                        + ", step "
+                        + w.stepSeconds()
+                        + " s, "
+                        + w.repetitions()
+                        + " repetition(s)",
+            "workflow",
+                wf == null
+                    ? null
+                    : wf.name() + " (template " + wf.template() + ", " + wf.phase() + ")",
+            "data", s.simulated() ? "simulated" : "measured")
+        + "</section>\n";
   }
 
   private static String hypothesis(Summary s) {
@@ -88,27 +109,51 @@ final class RunPage {
     StringBuilder out = new StringBuilder("<section id=\"verdict\">\n<h2>Verdict</h2>\n");
     Verdict v = s.verdict();
     if (v == null || v.result() == null) {
-      out.append("<p class=\"verdict none\">No verdict: the experiment has no success criteria.</p>\n");
+      out.append(
+          "<p class=\"verdict none\">No verdict: the experiment has no success criteria.</p>\n");
     } else {
-      out.append("<p class=\"verdict ").append(v.result().value()).append("\">Hypothesis <strong>")
-          .append(v.result().value()).append("</strong></p>\n");
+      out.append("<p class=\"verdict ")
+          .append(v.result().value())
+          .append("\">Hypothesis <strong>")
+          .append(v.result().value())
+          .append("</strong></p>\n");
     }
     if (v != null && !v.criteria().isEmpty()) {
-      HtmlTable table = new HtmlTable("Success criteria, one row each", "metric", "target", "criterion", "value",
-          "outcome", "reason", "description");
+      HtmlTable table =
+          new HtmlTable(
+              "Success criteria, one row each",
+              "metric",
+              "target",
+              "criterion",
+              "value",
+              "outcome",
+              "reason",
+              "description");
       for (Verdict.Criterion c : v.criteria()) {
         String outcome = c.outcome() == null ? "" : c.outcome().name().toLowerCase(Locale.ROOT);
-        table.row(c.metric(), c.target() == null ? "every target" : c.target(),
-            Html.operator(c.operator()) + " " + Html.number(c.threshold()), Html.number(c.value()),
-            outcomeMark(outcome) + outcome, c.reason(), c.description());
+        table.row(
+            c.metric(),
+            c.target() == null ? "every target" : c.target(),
+            Html.operator(c.operator()) + " " + Html.number(c.threshold()),
+            Html.number(c.value()),
+            outcomeMark(outcome) + outcome,
+            c.reason(),
+            c.description());
       }
       out.append(table.cssClass("criteria").html());
     }
     if (s.quality() != null) {
-      out.append(Page.facts("data coverage", Html.percent(s.quality().coverage()) + " of queries returned data (at least "
-              + Html.percent(s.quality().minCoverage()) + " required)",
-          "quality gate", s.quality().passed() ? "passed" : "not passed",
-          "collection attempt", s.quality().attempt() + " of " + s.quality().maxAttempts()));
+      out.append(
+          Page.facts(
+              "data coverage",
+              Html.percent(s.quality().coverage())
+                  + " of queries returned data (at least "
+                  + Html.percent(s.quality().minCoverage())
+                  + " required)",
+              "quality gate",
+              s.quality().passed() ? "passed" : "not passed",
+              "collection attempt",
+              s.quality().attempt() + " of " + s.quality().maxAttempts()));
     }
     return out.append("</section>\n").toString();
   }
@@ -127,19 +172,37 @@ final class RunPage {
     if (s.targets().isEmpty()) {
       return "";
     }
-    HtmlTable table = new HtmlTable("Targets and the cluster shapes they ran on", "target", "provider", "cluster",
-        "location", "machine type", "nodes", "spot/preemptible", "components");
+    HtmlTable table =
+        new HtmlTable(
+            "Targets and the cluster shapes they ran on",
+            "target",
+            "provider",
+            "cluster",
+            "location",
+            "machine type",
+            "nodes",
+            "spot/preemptible",
+            "components");
     for (Summary.TargetInfo t : s.targets()) {
-      table.row(t.name(), t.provider(), t.clusterName(), t.location(), t.machineType(),
+      table.row(
+          t.name(),
+          t.provider(),
+          t.clusterName(),
+          t.location(),
+          t.machineType(),
           t.nodeCount() == null ? "" : t.nodeCount().toString(),
-          t.preemptible() == null ? "" : t.preemptible() ? "yes" : "no", String.join(", ", t.components()));
+          t.preemptible() == null ? "" : t.preemptible() ? "yes" : "no",
+          String.join(", ", t.components()));
     }
     return "<section id=\"targets\">\n<h2>Targets</h2>\n" + table.html() + "</section>\n";
   }
 
   private static String metrics(Summary s) {
-    StringBuilder out = new StringBuilder(1 << 16).append("<section id=\"metrics\">\n<h2>Metrics (")
-        .append(s.metrics().size()).append(")</h2>\n");
+    StringBuilder out =
+        new StringBuilder(1 << 16)
+            .append("<section id=\"metrics\">\n<h2>Metrics (")
+            .append(s.metrics().size())
+            .append(")</h2>\n");
     if (s.metrics().isEmpty()) {
       out.append("<p class=\"nodata\">No metrics were collected in this run.</p>\n");
     }
@@ -156,13 +219,34 @@ final class RunPage {
     if (s.comparisons().isEmpty()) {
       return "";
     }
-    HtmlTable table = new HtmlTable("Target against target (difference of means, a − b)", "metric", "a", "b",
-        "difference", "confidence interval", "conclusion", "better");
+    HtmlTable table =
+        new HtmlTable(
+            "Target against target (difference of means, a − b)",
+            "metric",
+            "a",
+            "b",
+            "difference",
+            "confidence interval",
+            "conclusion",
+            "better");
     for (Comparison c : s.comparisons()) {
-      String interval = c.ciLow() == null ? "–" : (c.confidence() == null ? "" : Html.percent(c.confidence()) + ": ")
-          + Html.number(c.ciLow()) + " to " + Html.number(c.ciHigh());
-      table.row(c.metric(), c.a(), c.b(), Html.number(c.difference()), interval,
-          c.conclusion() == null ? "" : c.conclusion().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.better());
+      String interval =
+          c.ciLow() == null
+              ? "–"
+              : (c.confidence() == null ? "" : Html.percent(c.confidence()) + ": ")
+                  + Html.number(c.ciLow())
+                  + " to "
+                  + Html.number(c.ciHigh());
+      table.row(
+          c.metric(),
+          c.a(),
+          c.b(),
+          Html.number(c.difference()),
+          interval,
+          c.conclusion() == null
+              ? ""
+              : c.conclusion().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          c.better());
     }
     return "<section id=\"comparisons\">\n<h2>Comparisons</h2>\n" + table.html() + "</section>\n";
   }
@@ -172,10 +256,20 @@ final class RunPage {
       return "";
     }
     StringBuilder out = new StringBuilder("<section id=\"cost\">\n<h2>Cost</h2>\n");
-    out.append(Page.facts("actual", Html.usd(cost.actualUSD()), "estimated before the run",
-        Html.usd(cost.estimatedUSD()), "per hour, all clusters", Html.usd(cost.hourlyUSD()),
-        "budget", cost.budgetUSD() == null ? null : Html.usd(cost.budgetUSD()),
-        "price table", cost.priceTable(), "note", cost.note()));
+    out.append(
+        Page.facts(
+            "actual",
+            Html.usd(cost.actualUSD()),
+            "estimated before the run",
+            Html.usd(cost.estimatedUSD()),
+            "per hour, all clusters",
+            Html.usd(cost.hourlyUSD()),
+            "budget",
+            cost.budgetUSD() == null ? null : Html.usd(cost.budgetUSD()),
+            "price table",
+            cost.priceTable(),
+            "note",
+            cost.note()));
     if (!cost.perTarget().isEmpty()) {
       HtmlTable table = new HtmlTable("Actual cost per target", "target", "US dollars");
       for (Map.Entry<String, Double> e : cost.perTarget().entrySet()) {
@@ -188,13 +282,15 @@ final class RunPage {
 
   private static String provenance(SiteRun run) {
     Summary.Provenance p = run.summary().provenance();
-    return "<section id=\"provenance\">\n<h2>Provenance</h2>\n" + Page.facts(
-        "summary file", run.file().toString(),
-        "metrics source", p == null ? null : p.metricsSource(),
-        "collected", p == null ? null : p.collectedAt(),
-        "collections", p == null ? null : Integer.toString(p.attempts()),
-        "lab version", p == null ? null : p.operatorVersion(),
-        "spec hash", run.summary().experiment().specHash(),
-        "uid", run.summary().experiment().uid()) + "</section>\n";
+    return "<section id=\"provenance\">\n<h2>Provenance</h2>\n"
+        + Page.facts(
+            "summary file", run.file().toString(),
+            "metrics source", p == null ? null : p.metricsSource(),
+            "collected", p == null ? null : p.collectedAt(),
+            "collections", p == null ? null : Integer.toString(p.attempts()),
+            "lab version", p == null ? null : p.operatorVersion(),
+            "spec hash", run.summary().experiment().specHash(),
+            "uid", run.summary().experiment().uid())
+        + "</section>\n";
   }
 }

@@ -15,14 +15,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Builds the static results site from summary.json files: {@code index.html} (every run),
- * {@code experiments/<experiment>/<run>.html} (one run), {@code experiments/<experiment>/index.html}
- * (its runs compared) and {@code assets/}. The same summaries give the same bytes. A summary that cannot
+ * Builds the static results site from summary.json files: {@code index.html} (every run), {@code
+ * experiments/<experiment>/<run>.html} (one run), {@code experiments/<experiment>/index.html} (its
+ * runs compared) and {@code assets/}. The same summaries give the same bytes. A summary that cannot
  * be read is a problem naming its file and field path; the others are still built.
  */
 public final class SiteBuilder {
 
-  /** Marks a folder as one this builder wrote, so that a rebuild may empty it and no other folder. */
+  /**
+   * Marks a folder as one this builder wrote, so that a rebuild may empty it and no other folder.
+   */
   static final String MARKER = ".illm-lab-site";
 
   private SiteBuilder() {}
@@ -42,12 +44,17 @@ public final class SiteBuilder {
     }
     write(out.resolve("index.html"), IndexPage.html(runs));
     Map<String, List<SiteRun>> byExperiment = new LinkedHashMap<>();
-    runs.forEach(r -> byExperiment.computeIfAbsent(r.experimentSlug(), e -> new ArrayList<>()).add(r));
-    // Pages are independent files, so they are rendered on every core; their bytes do not depend on the order.
+    runs.forEach(
+        r -> byExperiment.computeIfAbsent(r.experimentSlug(), e -> new ArrayList<>()).add(r));
+    // Pages are independent files, so they are rendered on every core; their bytes do not depend on
+    // the order.
     runs.parallelStream().forEach(run -> write(out.resolve(run.page()), RunPage.html(run)));
-    byExperiment.values().parallelStream().forEach(experimentRuns -> write(
-        out.resolve(experimentRuns.get(0).comparisonPage()),
-        ComparisonPage.html(experimentRuns.get(0).experiment(), experimentRuns)));
+    byExperiment.values().parallelStream()
+        .forEach(
+            experimentRuns ->
+                write(
+                    out.resolve(experimentRuns.get(0).comparisonPage()),
+                    ComparisonPage.html(experimentRuns.get(0).experiment(), experimentRuns)));
     Assets.write(out);
     return new Site(out.resolve("index.html"), runs.size(), problems);
   }
@@ -57,32 +64,44 @@ public final class SiteBuilder {
     record Read(Path file, Summary summary, String experiment, String run) {}
     record Attempt(Path file, Summary summary, List<String> problems) {}
     // read in parallel; problems are gathered afterwards in file order
-    List<Attempt> attempts = files.parallelStream().map(file -> {
-      List<String> own = new ArrayList<>(1);
-      return new Attempt(file, SummaryFiles.read(file, own), own);
-    }).toList();
+    List<Attempt> attempts =
+        files.parallelStream()
+            .map(
+                file -> {
+                  List<String> own = new ArrayList<>(1);
+                  return new Attempt(file, SummaryFiles.read(file, own), own);
+                })
+            .toList();
     List<Read> read = new ArrayList<>();
     for (Attempt attempt : attempts) {
       problems.addAll(attempt.problems());
       Summary summary = attempt.summary();
       if (summary != null) {
         String name = summary.experiment().name();
-        read.add(new Read(attempt.file(), summary, name == null || name.isBlank() ? "(unnamed)" : name,
-            SummaryFiles.runName(attempt.file())));
+        read.add(
+            new Read(
+                attempt.file(),
+                summary,
+                name == null || name.isBlank() ? "(unnamed)" : name,
+                SummaryFiles.runName(attempt.file())));
       }
     }
-    read.sort(Comparator.comparing(Read::experiment).thenComparing(Read::run).thenComparing(Read::file));
+    read.sort(
+        Comparator.comparing(Read::experiment).thenComparing(Read::run).thenComparing(Read::file));
     Map<String, String> experimentSlugs = new HashMap<>();
     List<String> takenExperiments = new ArrayList<>();
     Map<String, List<String>> takenRuns = new HashMap<>();
     List<SiteRun> runs = new ArrayList<>();
     for (Read r : read) {
-      String experimentSlug = experimentSlugs.computeIfAbsent(r.experiment(),
-          e -> SiteNames.unique(SiteNames.slug(e), takenExperiments));
+      String experimentSlug =
+          experimentSlugs.computeIfAbsent(
+              r.experiment(), e -> SiteNames.unique(SiteNames.slug(e), takenExperiments));
       // "index" is the experiment's comparison page
-      List<String> taken = takenRuns.computeIfAbsent(experimentSlug, e -> new ArrayList<>(List.of("index")));
+      List<String> taken =
+          takenRuns.computeIfAbsent(experimentSlug, e -> new ArrayList<>(List.of("index")));
       String runSlug = SiteNames.unique(SiteNames.slug(r.run()), taken);
-      runs.add(new SiteRun(r.file(), r.summary(), r.experiment(), r.run(), experimentSlug, runSlug));
+      runs.add(
+          new SiteRun(r.file(), r.summary(), r.experiment(), r.run(), experimentSlug, runSlug));
     }
     return runs;
   }
@@ -93,8 +112,12 @@ public final class SiteBuilder {
     for (Path input : inputs) {
       Path in = input.toAbsolutePath().normalize();
       if (in.startsWith(site) || site.startsWith(in) && Files.isDirectory(in)) {
-        problems.add(out + ": overlaps the results " + input + " (a rebuild empties --out; choose a folder"
-            + " outside the results; nothing was written)");
+        problems.add(
+            out
+                + ": overlaps the results "
+                + input
+                + " (a rebuild empties --out; choose a folder"
+                + " outside the results; nothing was written)");
         return false;
       }
     }
@@ -105,8 +128,10 @@ public final class SiteBuilder {
           empty = entries.findAny().isEmpty();
         }
         if (!empty && !Files.exists(out.resolve(MARKER))) {
-          problems.add(out + ": not empty and not a site built by ./lab site (choose an empty or new folder;"
-              + " nothing was written)");
+          problems.add(
+              out
+                  + ": not empty and not a site built by ./lab site (choose an empty or new folder;"
+                  + " nothing was written)");
           return false;
         }
         deleteContents(out);
@@ -115,8 +140,10 @@ public final class SiteBuilder {
         return false;
       }
       Files.createDirectories(out);
-      Files.write(out.resolve(MARKER), "built by ./lab site; the next build empties this folder\n"
-          .getBytes(StandardCharsets.UTF_8));
+      Files.write(
+          out.resolve(MARKER),
+          "built by ./lab site; the next build empties this folder\n"
+              .getBytes(StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

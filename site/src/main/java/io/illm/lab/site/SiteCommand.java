@@ -17,31 +17,42 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = SiteCommand.USAGE,
     description = {
-        "Builds the static results site (HTML pages with Vega-Lite charts) from summary.json files.",
-        "",
-        "RESULTS are summary.json files or folders searched for them (experiments/<experiment>/<run>/summary.json)."
-            + " Prints the path of index.html; open it in a browser, or serve the folder (python3 -m http.server)."
-            + " A summary that cannot be read is reported with its file and field path; the others are built."},
+      "Builds the static results site (HTML pages with Vega-Lite charts) from summary.json files.",
+      "",
+      "RESULTS are summary.json files or folders searched for them (experiments/<experiment>/<run>/summary.json)."
+          + " Prints the path of index.html; open it in a browser, or serve the folder (python3 -m http.server)."
+          + " A summary that cannot be read is reported with its file and field path; the others are built."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:built", "1:usage error", "2:a summary could not be read or --out cannot be used"})
+    exitCodeList = {
+      "0:built",
+      "1:usage error",
+      "2:a summary could not be read or --out cannot be used"
+    })
 public final class SiteCommand implements Callable<Integer>, Subcommand {
 
   public static final int OK = 0;
   public static final int USAGE = 1;
   public static final int INVALID = 2;
+
   /** Same variable as the other commands: the repository root relative paths start from. */
   static final String ROOT_ENV = "LAB_ROOT";
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "RESULTS", arity = "0..*",
-      description = "summary.json files or folders. Default: .lab/results under $LAB_ROOT, else the current folder.")
+  @Parameters(
+      paramLabel = "RESULTS",
+      arity = "0..*",
+      description =
+          "summary.json files or folders. Default: .lab/results under $LAB_ROOT, else the current folder.")
   private List<Path> results = List.of();
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write the site: a new or empty folder, or one ./lab site wrote before (it is"
-          + " emptied). Default: .lab/site under $LAB_ROOT, else the current folder.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Where to write the site: a new or empty folder, or one ./lab site wrote before (it is"
+              + " emptied). Default: .lab/site under $LAB_ROOT, else the current folder.")
   private Path out;
 
   @Override
@@ -50,7 +61,8 @@ public final class SiteCommand implements Callable<Integer>, Subcommand {
     PrintWriter err = spec.commandLine().getErr();
     Path root = root();
     List<Path> inputs = results.isEmpty() ? List.of(root.resolve(".lab/results")) : results;
-    SiteBuilder.Site site = SiteBuilder.build(inputs, out == null ? root.resolve(".lab/site") : out);
+    SiteBuilder.Site site =
+        SiteBuilder.build(inputs, out == null ? root.resolve(".lab/site") : out);
     site.problems().forEach(err::println);
     if (site.index() != null) {
       stdout.println(site.index().toAbsolutePath().normalize());

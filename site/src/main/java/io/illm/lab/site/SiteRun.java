@@ -9,11 +9,18 @@ import java.nio.file.Path;
  * @param file the summary.json it was read from
  * @param summary its content
  * @param experiment the experiment's name, as shown
- * @param run the run's name: the summary's folder ({@code experiments/<experiment>/<run>/summary.json})
+ * @param run the run's name: the summary's folder ({@code
+ *     experiments/<experiment>/<run>/summary.json})
  * @param experimentSlug the experiment's folder under {@code experiments/} on the site
  * @param runSlug the run page's file name without {@code .html}
  */
-record SiteRun(Path file, Summary summary, String experiment, String run, String experimentSlug, String runSlug) {
+record SiteRun(
+    Path file,
+    Summary summary,
+    String experiment,
+    String run,
+    String experimentSlug,
+    String runSlug) {
 
   /** The run page, relative to the site root. */
   String page() {
@@ -28,6 +35,7 @@ record SiteRun(Path file, Summary summary, String experiment, String run, String
   /** The verdict's value, or "none" without criteria. */
   String verdict() {
     return summary.verdict() == null || summary.verdict().result() == null
-        ? "none" : summary.verdict().result().value();
+        ? "none"
+        : summary.verdict().result().value();
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** The summary files named by the command line: files as given, folders searched for summary.json. */
+/**
+ * The summary files named by the command line: files as given, folders searched for summary.json.
+ */
 final class SummaryFiles {
 
   static final String NAME = "summary.json";
@@ -17,8 +19,8 @@ final class SummaryFiles {
   private SummaryFiles() {}
 
   /**
-   * Every summary file under {@code inputs}, sorted and without duplicates; a missing input or a folder
-   * without any summary is a problem.
+   * Every summary file under {@code inputs}, sorted and without duplicates; a missing input or a
+   * folder without any summary is a problem.
    */
   static List<Path> find(List<Path> inputs, List<String> problems) {
     TreeSet<Path> files = new TreeSet<>();
@@ -28,12 +30,17 @@ final class SummaryFiles {
       } else if (Files.isDirectory(input)) {
         List<Path> found = walk(input);
         if (found.isEmpty()) {
-          problems.add(input + ": no " + NAME + " below this folder (results are laid out as"
-              + " experiments/<experiment>/<run>/summary.json; ./lab run writes them under .lab/results)");
+          problems.add(
+              input
+                  + ": no "
+                  + NAME
+                  + " below this folder (results are laid out as"
+                  + " experiments/<experiment>/<run>/summary.json; ./lab run writes them under .lab/results)");
         }
         files.addAll(found);
       } else {
-        problems.add(input + ": no such file or folder (give summary.json files or folders holding them)");
+        problems.add(
+            input + ": no such file or folder (give summary.json files or folders holding them)");
       }
     }
     return List.copyOf(files);
@@ -41,14 +48,21 @@ final class SummaryFiles {
 
   private static List<Path> walk(Path folder) {
     try (Stream<Path> paths = Files.walk(folder)) {
-      return paths.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(NAME))
-          .filter(Files::isRegularFile).map(Path::normalize).sorted().toList();
+      return paths
+          .filter(p -> p.getFileName() != null && p.getFileName().toString().equals(NAME))
+          .filter(Files::isRegularFile)
+          .map(Path::normalize)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The run's name: the summary's folder, or the file's name without .json when it is not a summary.json. */
+  /**
+   * The run's name: the summary's folder, or the file's name without .json when it is not a
+   * summary.json.
+   */
   static String runName(Path file) {
     String name = file.getFileName().toString();
     Path parent = file.toAbsolutePath().getParent();

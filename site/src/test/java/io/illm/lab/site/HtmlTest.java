@@ -8,9 +8,12 @@ class HtmlTest {
 
   @Test
   void escapesEveryCharacterThatEndsTextOrAnAttribute() {
-    assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;", Html.text("<a href=\"x\" title='y'>&amp;"));
+    assertEquals(
+        "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;",
+        Html.text("<a href=\"x\" title='y'>&amp;"));
     assertEquals("", Html.text(null));
-    assertEquals("&#8804; 3 &#128512;", Html.text("≤ 3 😀"), "ASCII pages: numeric references beyond ASCII");
+    assertEquals(
+        "&#8804; 3 &#128512;", Html.text("≤ 3 😀"), "ASCII pages: numeric references beyond ASCII");
   }
 
   @Test

@@ -16,31 +16,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SiteBuilderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesTheIndexARunPageEachAndAComparisonPerExperiment() throws IOException {
-    SiteBuilder.Site site = SiteBuilder.build(List.of(SampleSummaries.results(dir)), dir.resolve("site"));
+    SiteBuilder.Site site =
+        SiteBuilder.build(List.of(SampleSummaries.results(dir)), dir.resolve("site"));
     assertEquals(List.of(), site.problems());
     assertEquals(4, site.runs());
-    assertEquals(List.of(".illm-lab-site", "assets/site.css", "assets/site.js", "assets/vega-embed.min.js",
-        "assets/vega-lite.min.js", "assets/vega.min.js", "experiments/hello-sim/20261120T100100Z-cccc3333.html",
-        "experiments/hello-sim/20261122T100100Z-dddd4444.html", "experiments/hello-sim/index.html",
-        "experiments/latency-vs-memory/20261120T100100Z-aaaa1111.html",
-        "experiments/latency-vs-memory/20261121T100100Z-bbbb2222.html", "experiments/latency-vs-memory/index.html",
-        "index.html"), files(dir.resolve("site")));
+    assertEquals(
+        List.of(
+            ".illm-lab-site",
+            "assets/site.css",
+            "assets/site.js",
+            "assets/vega-embed.min.js",
+            "assets/vega-lite.min.js",
+            "assets/vega.min.js",
+            "experiments/hello-sim/20261120T100100Z-cccc3333.html",
+            "experiments/hello-sim/20261122T100100Z-dddd4444.html",
+            "experiments/hello-sim/index.html",
+            "experiments/latency-vs-memory/20261120T100100Z-aaaa1111.html",
+            "experiments/latency-vs-memory/20261121T100100Z-bbbb2222.html",
+            "experiments/latency-vs-memory/index.html",
+            "index.html"),
+        files(dir.resolve("site")));
     String index = Files.readString(site.index());
     assertTrue(index.contains("<option value=\"multi-cloud\">multi-cloud</option>"), index);
-    assertTrue(index.contains("data-verdict=\"[&quot;invalidated&quot;]\" data-data=\"[&quot;measured&quot;]\""), index);
-    String failed = Files.readString(dir.resolve("site/experiments/hello-sim/20261122T100100Z-dddd4444.html"));
+    assertTrue(
+        index.contains(
+            "data-verdict=\"[&quot;invalidated&quot;]\" data-data=\"[&quot;measured&quot;]\""),
+        index);
+    String failed =
+        Files.readString(dir.resolve("site/experiments/hello-sim/20261122T100100Z-dddd4444.html"));
     assertTrue(failed.contains("SIMULATED"), failed);
     assertTrue(failed.contains("No metrics were collected in this run."), failed);
     assertTrue(failed.contains("cluster claim timed out"), failed);
     assertFalse(failed.contains("data-spec"), "no charts without metrics");
-    String run = Files.readString(dir.resolve("site/experiments/latency-vs-memory/20261120T100100Z-aaaa1111.html"));
+    String run =
+        Files.readString(
+            dir.resolve("site/experiments/latency-vs-memory/20261120T100100Z-aaaa1111.html"));
     assertFalse(run.contains("SIMULATED"), "a measured run has no banner");
-    assertTrue(run.contains("<td>&#10007; fail</td>"), "outcome as a word and a symbol (✗): " + run);
+    assertTrue(
+        run.contains("<td>&#10007; fail</td>"), "outcome as a word and a symbol (✗): " + run);
     assertTrue(run.contains("<script src=\"../../assets/vega.min.js\">"), run);
     assertEquals(2, count(run, "data-spec="), run);
   }
@@ -53,8 +70,10 @@ class SiteBuilderTest {
     List<String> files = files(dir.resolve("a"));
     assertEquals(files, files(dir.resolve("b")));
     for (String file : files) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
-          Files.readAllBytes(dir.resolve("b").resolve(file)), file);
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("a").resolve(file)),
+          Files.readAllBytes(dir.resolve("b").resolve(file)),
+          file);
     }
   }
 
@@ -67,9 +86,14 @@ class SiteBuilderTest {
         assertFalse(html.contains("<script>alert"), file);
       }
     }
-    String run = Files.readString(dir.resolve("site/experiments/hello-sim/20261120T100100Z-cccc3333.html"));
-    assertTrue(run.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"), run);
-    assertTrue(run.contains("\\u003cscript\\u003ealert('x')\\u003c/script\\u003e \\u0026"), "in the spec: " + run);
+    String run =
+        Files.readString(dir.resolve("site/experiments/hello-sim/20261120T100100Z-cccc3333.html"));
+    assertTrue(
+        run.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"),
+        run);
+    assertTrue(
+        run.contains("\\u003cscript\\u003ealert('x')\\u003c/script\\u003e \\u0026"),
+        "in the spec: " + run);
   }
 
   @Test
@@ -77,13 +101,18 @@ class SiteBuilderTest {
     Path results = SampleSummaries.results(dir);
     Path bad = results.resolve("experiments/broken/20261123T000000Z-eeee5555/summary.json");
     Files.createDirectories(bad.getParent());
-    Files.writeString(bad, "{\"schemaVersion\": 1, \"experiment\": {\"name\": \"broken\"}, \"metrics\": [{\"name\": "
-        + "\"m\", \"samples\": [{\"values\": [\"high\"]}]}]}");
+    Files.writeString(
+        bad,
+        "{\"schemaVersion\": 1, \"experiment\": {\"name\": \"broken\"}, \"metrics\": [{\"name\": "
+            + "\"m\", \"samples\": [{\"values\": [\"high\"]}]}]}");
     Path missing = dir.resolve("nowhere");
     SiteBuilder.Site site = SiteBuilder.build(List.of(results, missing), dir.resolve("site"));
     assertEquals(2, site.problems().size(), site.problems().toString());
-    assertTrue(site.problems().get(0).startsWith(missing + ": no such file or folder"), site.problems().toString());
-    assertTrue(site.problems().get(1).startsWith(bad + ": metrics[0].samples[0].values[0]: "),
+    assertTrue(
+        site.problems().get(0).startsWith(missing + ": no such file or folder"),
+        site.problems().toString());
+    assertTrue(
+        site.problems().get(1).startsWith(bad + ": metrics[0].samples[0].values[0]: "),
         site.problems().toString());
     assertEquals(4, site.runs());
     assertTrue(Files.exists(dir.resolve("site/experiments/hello-sim/index.html")));
@@ -96,7 +125,9 @@ class SiteBuilderTest {
     Files.writeString(other.resolve("notes.txt"), "mine");
     SiteBuilder.Site site = SiteBuilder.build(List.of(results), other);
     assertNull(site.index());
-    assertTrue(site.problems().get(0).contains("not empty and not a site built by ./lab site"), site.problems().toString());
+    assertTrue(
+        site.problems().get(0).contains("not empty and not a site built by ./lab site"),
+        site.problems().toString());
     assertEquals(List.of("notes.txt"), files(other));
     site = SiteBuilder.build(List.of(results), results.resolve("site"));
     assertTrue(site.problems().get(0).contains("overlaps the results"), site.problems().toString());
@@ -109,7 +140,10 @@ class SiteBuilderTest {
 
   static List<String> files(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted()
+      return paths
+          .filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted()
           .toList();
     }
   }

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SiteCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   private int lab(String... args) {
-    return LabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return LabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
   }
 
   @Test
@@ -29,7 +29,9 @@ class SiteCommandTest {
     Path results = SampleSummaries.results(dir);
     Path site = dir.resolve("public");
     assertEquals(0, lab("site", results.toString(), "--out", site.toString()), err.toString());
-    assertEquals(site.resolve("index.html").toAbsolutePath().normalize() + System.lineSeparator(), out.toString());
+    assertEquals(
+        site.resolve("index.html").toAbsolutePath().normalize() + System.lineSeparator(),
+        out.toString());
     assertEquals("", err.toString());
     assertTrue(Files.isRegularFile(site.resolve("experiments/hello-sim/index.html")));
   }
@@ -38,7 +40,8 @@ class SiteCommandTest {
   void aBadSummaryExitsTwoNamingItAfterBuildingTheRest() throws IOException {
     Path results = SampleSummaries.results(dir);
     Path bad = Files.writeString(dir.resolve("summary.json"), "{not json");
-    int code = lab("site", results.toString(), bad.toString(), "--out", dir.resolve("public").toString());
+    int code =
+        lab("site", results.toString(), bad.toString(), "--out", dir.resolve("public").toString());
     assertEquals(SiteCommand.INVALID, code);
     assertTrue(err.toString().startsWith(bad + ": not JSON: "), err.toString());
     assertTrue(out.toString().endsWith("index.html" + System.lineSeparator()), out.toString());

@@ -31,11 +31,11 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * How long one collection of 20 queries on 3 targets (60 requests: 10 instant, 10 range over a
- * 2-minute window) takes against a real Prometheus, next to the same 60 requests sent one after
- * the other with a bare {@link HttpClient} in the same run.
+ * 2-minute window) takes against a real Prometheus, next to the same 60 requests sent one after the
+ * other with a bare {@link HttpClient} in the same run.
  *
- * <p>Arguments: {@code [--runs R] [--warmup W] [--workers N]} (default 7 runs, 2 warm-ups, 8 workers).
- * The two are measured alternately, so a change in machine load hits both.
+ * <p>Arguments: {@code [--runs R] [--warmup W] [--workers N]} (default 7 runs, 2 warm-ups, 8
+ * workers). The two are measured alternately, so a change in machine load hits both.
  */
 public final class CollectBenchmark {
 
@@ -53,7 +53,8 @@ public final class CollectBenchmark {
       Instant end = Instant.now();
       QueryPlan plan = QueryPlan.of("bench", spec(), end.minusSeconds(120), end, 1);
       ExecutorService workers = Collector.workers(threads);
-      Collector collector = new Collector(PrometheusApi.of(prometheus.uri), workers, Duration.ofSeconds(30));
+      Collector collector =
+          new Collector(PrometheusApi.of(prometheus.uri), workers, Duration.ofSeconds(30));
       HttpClient bare = HttpClient.newHttpClient();
       List<URI> uris = uris(prometheus.uri, plan);
       check(collector.collect(plan, 1).join());
@@ -64,10 +65,11 @@ public final class CollectBenchmark {
         Attempt attempt = collector.collect(plan, 1).join();
         long t1 = System.nanoTime();
         for (URI uri : uris) {
-          HttpResponse<String> response = bare.send(HttpRequest.newBuilder(uri).build(),
-              HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> response =
+              bare.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
           if (response.statusCode() != 200) {
-            throw new IllegalStateException(uri + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                uri + ": HTTP " + response.statusCode() + " " + response.body());
           }
         }
         long t2 = System.nanoTime();
@@ -87,10 +89,20 @@ public final class CollectBenchmark {
     for (int q = 0; q < QUERIES; q++) {
       String n = String.format(Locale.ROOT, "%02d", q / 2);
       boolean instant = q % 2 == 0;
-      String query = instant ? "sum(rate(bench_requests_" + n + "_total{target=\"$TARGET\"}[$DURATION]))"
-          : "sum(bench_level_" + n + "{target=\"$TARGET\"})";
-      queries.add(new MetricQuery("q" + q, query, instant ? QueryType.INSTANT : QueryType.RANGE, null, null, null,
-          true, null));
+      String query =
+          instant
+              ? "sum(rate(bench_requests_" + n + "_total{target=\"$TARGET\"}[$DURATION]))"
+              : "sum(bench_level_" + n + "{target=\"$TARGET\"})";
+      queries.add(
+          new MetricQuery(
+              "q" + q,
+              query,
+              instant ? QueryType.INSTANT : QueryType.RANGE,
+              null,
+              null,
+              null,
+              true,
+              null));
     }
     List<Target> targets = new ArrayList<>();
     for (int t = 0; t < TARGETS; t++) {
@@ -111,10 +123,20 @@ public final class CollectBenchmark {
     for (PlannedMetric metric : plan.metrics()) {
       for (PlannedSample sample : metric.samples()) {
         String q = URLEncoder.encode(sample.query(), StandardCharsets.UTF_8);
-        uris.add(URI.create(metric.type() == QueryType.INSTANT
-            ? base + "/api/v1/query?query=" + q + "&time=" + window.end().getEpochSecond()
-            : base + "/api/v1/query_range?query=" + q + "&start=" + window.start().getEpochSecond() + "&end="
-                + window.end().getEpochSecond() + "&step=" + plan.step().toSeconds() + "s"));
+        uris.add(
+            URI.create(
+                metric.type() == QueryType.INSTANT
+                    ? base + "/api/v1/query?query=" + q + "&time=" + window.end().getEpochSecond()
+                    : base
+                        + "/api/v1/query_range?query="
+                        + q
+                        + "&start="
+                        + window.start().getEpochSecond()
+                        + "&end="
+                        + window.end().getEpochSecond()
+                        + "&step="
+                        + plan.step().toSeconds()
+                        + "s"));
       }
     }
     return uris;
@@ -124,28 +146,51 @@ public final class CollectBenchmark {
     for (MetricResult metric : attempt.metrics()) {
       for (MetricResult.Sample sample : metric.samples()) {
         if (sample.outcome() != Outcome.OK) {
-          throw new IllegalStateException(metric.name() + " " + sample.target() + ": " + sample.outcome() + " "
-              + sample.error());
+          throw new IllegalStateException(
+              metric.name()
+                  + " "
+                  + sample.target()
+                  + ": "
+                  + sample.outcome()
+                  + " "
+                  + sample.error());
         }
       }
     }
   }
 
-  private static void print(int runs, int warmup, int threads, int requests, double[] ours, double[] baseline) {
-    System.out.printf(Locale.ROOT, "collection of %d queries x %d targets = %d requests against a real Prometheus;"
-        + " %d runs after %d warm-ups; %d workers; %d CPUs%n%n", QUERIES, TARGETS, requests, runs, warmup, threads,
+  private static void print(
+      int runs, int warmup, int threads, int requests, double[] ours, double[] baseline) {
+    System.out.printf(
+        Locale.ROOT,
+        "collection of %d queries x %d targets = %d requests against a real Prometheus;"
+            + " %d runs after %d warm-ups; %d workers; %d CPUs%n%n",
+        QUERIES,
+        TARGETS,
+        requests,
+        runs,
+        warmup,
+        threads,
         Runtime.getRuntime().availableProcessors());
     System.out.println("| program | median ms | min ms | max ms |");
     System.out.println("|---|---:|---:|---:|");
     row("Collector (concurrent, parsed into samples)", ours);
     row("bare HttpClient, sequential, body as a string", baseline);
-    System.out.printf(Locale.ROOT, "%nmedian ratio collector / baseline: %.2f; goal < 1000 ms: %s%n",
-        median(ours) / median(baseline), median(ours) < 1000 ? "met" : "NOT met");
+    System.out.printf(
+        Locale.ROOT,
+        "%nmedian ratio collector / baseline: %.2f; goal < 1000 ms: %s%n",
+        median(ours) / median(baseline),
+        median(ours) < 1000 ? "met" : "NOT met");
   }
 
   private static void row(String name, double[] ms) {
-    System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", name, median(ms),
-        Arrays.stream(ms).min().orElse(0), Arrays.stream(ms).max().orElse(0));
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %.1f | %.1f | %.1f |%n",
+        name,
+        median(ms),
+        Arrays.stream(ms).min().orElse(0),
+        Arrays.stream(ms).max().orElse(0));
   }
 
   private static double median(double[] values) {

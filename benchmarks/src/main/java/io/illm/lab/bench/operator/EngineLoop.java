@@ -19,21 +19,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The baseline's shell: what JOSDK does for the operator, in memory. The experiments live in a
- * map (no API server); a change the {@link SimWorld} announces, or a due look-again, queues a turn;
- * at most {@code concurrency} turns run at once, never two of one experiment (an event during a
- * turn queues one more after it, as JOSDK does); a turn's status is kept as the next turn's input.
+ * The baseline's shell: what JOSDK does for the operator, in memory. The experiments live in a map
+ * (no API server); a change the {@link SimWorld} announces, or a due look-again, queues a turn; at
+ * most {@code concurrency} turns run at once, never two of one experiment (an event during a turn
+ * queues one more after it, as JOSDK does); a turn's status is kept as the next turn's input.
  */
 final class EngineLoop implements AutoCloseable {
 
   private final SimWorld world;
   private final Engine engine;
   private final ExecutorService workers;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "engine-loop-timer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "engine-loop-timer");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<ExperimentId, Experiment> experiments = new ConcurrentHashMap<>();
   private final Set<ExperimentId> queued = new HashSet<>();
   private final Set<ExperimentId> running = new HashSet<>();
@@ -42,20 +44,29 @@ final class EngineLoop implements AutoCloseable {
   private final Reactions reactions;
   private final Map<String, Phase> ended;
 
-  EngineLoop(SimClock clock, SimTimings timings, int concurrency, Reactions reactions, Map<String, Phase> ended) {
+  EngineLoop(
+      SimClock clock,
+      SimTimings timings,
+      int concurrency,
+      Reactions reactions,
+      Map<String, Phase> ended) {
     this.world = new SimWorld(clock, timings);
     this.engine = new Engine(world.ports(), clock);
-    this.workers = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread t = new Thread(r, "engine-loop");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            concurrency,
+            r -> {
+              Thread t = new Thread(r, "engine-loop");
+              t.setDaemon(true);
+              return t;
+            });
     this.reactions = reactions;
     this.ended = ended;
-    engine.onChange(id -> {
-      reactions.stimulus(id.name(), System.nanoTime());
-      queue(id);
-    });
+    engine.onChange(
+        id -> {
+          reactions.stimulus(id.name(), System.nanoTime());
+          queue(id);
+        });
   }
 
   SimWorld world() {
@@ -104,7 +115,9 @@ final class EngineLoop implements AutoCloseable {
       if (phase == Phase.COMPLETE || phase == Phase.FAILED) {
         ended.putIfAbsent(id.name(), phase);
       }
-      outcome.lookAgainIn().ifPresent(d -> timer.schedule(() -> queue(id), d.toNanos(), TimeUnit.NANOSECONDS));
+      outcome
+          .lookAgainIn()
+          .ifPresent(d -> timer.schedule(() -> queue(id), d.toNanos(), TimeUnit.NANOSECONDS));
     } finally {
       boolean more;
       synchronized (this) {

@@ -19,8 +19,8 @@ import java.util.function.ToLongFunction;
  * fresh JVM ({@link OperatorRun}) with an explicit heap limit. Prints one table row per N, mode and
  * concurrency (medians over the runs; RSS the highest), and the issue's goals.
  *
- * <p>{@code OperatorBenchmark [--runs R] [--concurrency C,C,...] [--xmx SIZE] [--timeout S] [N ...]}
- * (defaults: 1 run, concurrency 16, {@code -Xmx256m}, 600 s, N = 100 1000).
+ * <p>{@code OperatorBenchmark [--runs R] [--concurrency C,C,...] [--xmx SIZE] [--timeout S] [N
+ * ...]} (defaults: 1 run, concurrency 16, {@code -Xmx256m}, 600 s, N = 100 1000).
  */
 public final class OperatorBenchmark {
 
@@ -37,7 +37,8 @@ public final class OperatorBenchmark {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--concurrency" -> concurrency = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+        case "--concurrency" ->
+            concurrency = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
         case "--xmx" -> xmx = args[++i];
         case "--timeout" -> timeout = Long.parseLong(args[++i]);
         default -> sizes.add(Integer.parseInt(args[i]));
@@ -56,7 +57,9 @@ public final class OperatorBenchmark {
     }
     for (int r = 0; r < runs; r++) {
       for (Row row : rows) {
-        System.err.printf("run %d/%d: %s, N = %d, concurrency %d%n", r + 1, runs, row.mode, row.n, row.concurrency);
+        System.err.printf(
+            "run %d/%d: %s, N = %d, concurrency %d%n",
+            r + 1, runs, row.mode, row.n, row.concurrency);
         RunResult result = spawn(row.mode, row.n, row.concurrency, xmx, timeout);
         System.err.println("  " + result.describe());
         row.runs.add(result);
@@ -69,12 +72,24 @@ public final class OperatorBenchmark {
   private static RunResult spawn(String mode, int n, int concurrency, String xmx, long timeout)
       throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
-        OperatorRun.class.getName(), mode, Integer.toString(n), Integer.toString(concurrency), Long.toString(timeout));
+    List<String> command =
+        List.of(
+            java,
+            "-Xmx" + xmx,
+            "-cp",
+            System.getProperty("java.class.path"),
+            OperatorRun.class.getName(),
+            mode,
+            Integer.toString(n),
+            Integer.toString(concurrency),
+            Long.toString(timeout));
     Path out = Files.createTempFile("operator-bench", ".out");
     try {
-      Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       int exit = process.waitFor();
       List<String> lines = Files.readAllLines(out);
       for (String line : lines) {
@@ -82,38 +97,65 @@ public final class OperatorBenchmark {
           return RunResult.parse(line);
         }
       }
-      throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + " and no result:\n"
-          + String.join("\n", lines));
+      throw new IllegalStateException(
+          String.join(" ", command)
+              + " exited with "
+              + exit
+              + " and no result:\n"
+              + String.join("\n", lines));
     } finally {
       Files.deleteIfExists(out);
     }
   }
 
   private static void print(List<Row> rows, int runs, String xmx, String before, String after) {
-    System.out.printf(Locale.ROOT, "Operator benchmark, %s, %d cores, Java %s (%s); fresh JVM per run with -Xmx%s,"
+    System.out.printf(
+        Locale.ROOT,
+        "Operator benchmark, %s, %d cores, Java %s (%s); fresh JVM per run with -Xmx%s,"
             + " %d run(s) per row, medians (RSS: highest). Simulated controllers with instant timings.%n",
-        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        xmx, runs);
+        ZonedDateTime.now(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        xmx,
+        runs);
     System.out.println("uptime before: " + before);
     System.out.println("uptime after:  " + after);
     System.out.println();
-    System.out.println("| run | N | concurrency | wall to all Complete | reconciles/s | reaction p50 | p99 | max"
-        + " | p99 of the write itself | peak RSS | heap used / live at end | API requests per reconcile | not Complete |");
+    System.out.println(
+        "| run | N | concurrency | wall to all Complete | reconciles/s | reaction p50 | p99 | max"
+            + " | p99 of the write itself | peak RSS | heap used / live at end | API requests per reconcile | not Complete |");
     System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for (Row row : rows) {
       List<RunResult> r = row.runs;
-      System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.2f s | %.0f | %.0f ms | %.0f ms | %.0f ms | %s | %d MiB | %d / %d MiB"
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %,d | %d | %.2f s | %.0f | %.0f ms | %.0f ms | %.0f ms | %s | %d MiB | %d / %d MiB"
               + " | %s | %d |%n",
-          row.label, row.n, row.concurrency, median(r, RunResult::wallNanos) / 1e9,
+          row.label,
+          row.n,
+          row.concurrency,
+          median(r, RunResult::wallNanos) / 1e9,
           medianDouble(r.stream().mapToDouble(RunResult::reconcilesPerSecond).toArray()),
-          median(r, RunResult::p50Nanos) / 1e6, median(r, RunResult::p99Nanos) / 1e6,
+          median(r, RunResult::p50Nanos) / 1e6,
+          median(r, RunResult::p99Nanos) / 1e6,
           median(r, RunResult::maxNanos) / 1e6,
-          row.mode.equals("hub") ? String.format(Locale.ROOT, "%.0f ms", median(r, RunResult::writeP99Nanos) / 1e6) : "—",
+          row.mode.equals("hub")
+              ? String.format(Locale.ROOT, "%.0f ms", median(r, RunResult::writeP99Nanos) / 1e6)
+              : "—",
           r.stream().mapToLong(RunResult::rssKib).max().orElse(-1) / 1024,
-          median(r, RunResult::heapUsedMib), median(r, RunResult::heapLiveMib),
-          row.mode.equals("hub") ? String.format(Locale.ROOT, "%.1f",
-              medianDouble(r.stream().mapToDouble(x -> (double) x.requests() / x.reconciles()).toArray())) : "—",
+          median(r, RunResult::heapUsedMib),
+          median(r, RunResult::heapLiveMib),
+          row.mode.equals("hub")
+              ? String.format(
+                  Locale.ROOT,
+                  "%.1f",
+                  medianDouble(
+                      r.stream()
+                          .mapToDouble(x -> (double) x.requests() / x.reconciles())
+                          .toArray()))
+              : "—",
           r.stream().mapToLong(RunResult::failed).max().orElse(-1));
     }
     System.out.println();
@@ -126,23 +168,35 @@ public final class OperatorBenchmark {
       double p99 = median(r, RunResult::p99Nanos) / 1e9;
       long rss = r.stream().mapToLong(RunResult::rssKib).max().orElse(-1) / 1024;
       long failed = r.stream().mapToLong(RunResult::failed).max().orElse(-1);
-      System.out.printf(Locale.ROOT, "- hub, N = %,d, concurrency %d: p99 reaction < 1 s: %s (%.2f s); all Complete"
+      System.out.printf(
+          Locale.ROOT,
+          "- hub, N = %,d, concurrency %d: p99 reaction < 1 s: %s (%.2f s); all Complete"
               + " < 120 s: %s (%.1f s); RSS < 512 MB: %s (%d MiB); 0 failed: %s (%d)%n",
-          row.n, row.concurrency, p99 < 1 ? "met" : "NOT met", p99, wall < 120 ? "met" : "NOT met", wall,
-          rss * 1.048576 < 512 ? "met" : "NOT met", rss, failed == 0 ? "met" : "NOT met", failed);
+          row.n,
+          row.concurrency,
+          p99 < 1 ? "met" : "NOT met",
+          p99,
+          wall < 120 ? "met" : "NOT met",
+          wall,
+          rss * 1.048576 < 512 ? "met" : "NOT met",
+          rss,
+          failed == 0 ? "met" : "NOT met",
+          failed);
     }
   }
 
   private static long median(List<RunResult> runs, ToLongFunction<RunResult> field) {
     long[] values = runs.stream().mapToLong(field).sorted().toArray();
-    return values.length % 2 == 1 ? values[values.length / 2]
+    return values.length % 2 == 1
+        ? values[values.length / 2]
         : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
   }
 
   private static double medianDouble(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+    return sorted.length % 2 == 1
+        ? sorted[sorted.length / 2]
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   }
 

@@ -53,11 +53,12 @@ public final class OperatorRun {
     int n = Integer.parseInt(args[1]);
     int concurrency = Integer.parseInt(args[2]);
     Duration timeout = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 300);
-    RunResult result = switch (mode) {
-      case "hub" -> hub(n, concurrency, timeout);
-      case "engine" -> engine(n, concurrency, timeout);
-      default -> throw new IllegalArgumentException("mode must be hub or engine, got " + mode);
-    };
+    RunResult result =
+        switch (mode) {
+          case "hub" -> hub(n, concurrency, timeout);
+          case "engine" -> engine(n, concurrency, timeout);
+          default -> throw new IllegalArgumentException("mode must be hub or engine, got " + mode);
+        };
     System.out.println(result.line());
     System.out.flush();
     // the hub's and the clock's threads are not all daemons: leave without waiting for them
@@ -72,49 +73,62 @@ public final class OperatorRun {
       hub.simulateWorkflowTemplate(OperatorWorkload.TEMPLATE);
       SimClock clock = SimClock.compressed(Instant.now(), 1);
       hub.startOperator(clock, SimTimings.INSTANT, 1, concurrency);
-      hub.controllers().onWrite((object, started) -> {
-        if (decisive(object)) {
-          reactions.written(System.nanoTime() - started);
-          reactions.stimulus(object.getMetadata().getLabels().get(ChildLabels.EXPERIMENT), started);
-        }
-      });
-      SharedIndexInformer<Experiment> watch = hub.client().resources(Experiment.class)
-          .inNamespace(EmbeddedHub.NAMESPACE).inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Experiment e) {
-              seen(e);
-            }
+      hub.controllers()
+          .onWrite(
+              (object, started) -> {
+                if (decisive(object)) {
+                  reactions.written(System.nanoTime() - started);
+                  reactions.stimulus(
+                      object.getMetadata().getLabels().get(ChildLabels.EXPERIMENT), started);
+                }
+              });
+      SharedIndexInformer<Experiment> watch =
+          hub.client()
+              .resources(Experiment.class)
+              .inNamespace(EmbeddedHub.NAMESPACE)
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Experiment e) {
+                      seen(e);
+                    }
 
-            @Override
-            public void onUpdate(Experiment before, Experiment after) {
-              seen(after);
-            }
+                    @Override
+                    public void onUpdate(Experiment before, Experiment after) {
+                      seen(after);
+                    }
 
-            @Override
-            public void onDelete(Experiment e, boolean unknown) {}
+                    @Override
+                    public void onDelete(Experiment e, boolean unknown) {}
 
-            private void seen(Experiment e) {
-              long now = System.nanoTime();
-              reactions.status(e.getMetadata().getName(), e.getStatus(), now);
-              Phase phase = e.getStatus() == null ? null : e.getStatus().getPhase();
-              if (phase == Phase.COMPLETE || phase == Phase.FAILED) {
-                ended.putIfAbsent(e.getMetadata().getName(), phase);
-              }
-            }
-          });
+                    private void seen(Experiment e) {
+                      long now = System.nanoTime();
+                      reactions.status(e.getMetadata().getName(), e.getStatus(), now);
+                      Phase phase = e.getStatus() == null ? null : e.getStatus().getPhase();
+                      if (phase == Phase.COMPLETE || phase == Phase.FAILED) {
+                        ended.putIfAbsent(e.getMetadata().getName(), phase);
+                      }
+                    }
+                  });
       long start = System.nanoTime();
       createAll(hub, n);
-      System.err.printf("hub: %d experiments created in %.2f s%n", n, (System.nanoTime() - start) / 1e9);
+      System.err.printf(
+          "hub: %d experiments created in %.2f s%n", n, (System.nanoTime() - start) / 1e9);
       long wall = awaitAll(ended, n, start, timeout, () -> steps(watch));
       System.err.print(reactions.byWindow(start, 10_000_000_000L));
       if (ended.size() < n) {
         System.err.println("  not all ended; phases/steps then: " + steps(watch));
-        watch.getStore().list().stream().filter(e -> !ended.containsKey(e.getMetadata().getName())).limit(5)
+        watch.getStore().list().stream()
+            .filter(e -> !ended.containsKey(e.getMetadata().getName()))
+            .limit(5)
             .forEach(e -> System.err.println("    " + stuck(hub, e)));
       }
       OperatorMetrics metrics = hub.metrics();
-      long reconciles = metrics.count("reconcile", "success") + metrics.count("reconcile", "failure")
-          + metrics.count("cleanup", "success") + metrics.count("cleanup", "failure");
+      long reconciles =
+          metrics.count("reconcile", "success")
+              + metrics.count("reconcile", "failure")
+              + metrics.count("cleanup", "success")
+              + metrics.count("cleanup", "failure");
       RunResult result = result(wall, reconciles, reactions, failed(ended, n), hub.requestCount());
       watch.close();
       return result;
@@ -139,25 +153,31 @@ public final class OperatorRun {
   }
 
   /**
-   * A child's write the operator has to act on: a claim Ready (or failing), an Application
-   * Healthy (or Degraded), a Workflow Running or ended; not the adoption edits in between, nor
-   * anything on an object being deleted.
+   * A child's write the operator has to act on: a claim Ready (or failing), an Application Healthy
+   * (or Degraded), a Workflow Running or ended; not the adoption edits in between, nor anything on
+   * an object being deleted.
    */
   static boolean decisive(HasMetadata object) {
-    if (object == null || object.getMetadata().getDeletionTimestamp() != null
+    if (object == null
+        || object.getMetadata().getDeletionTimestamp() != null
         || object.getMetadata().getLabels() == null
         || !object.getMetadata().getLabels().containsKey(ChildLabels.EXPERIMENT)) {
       return false;
     }
     if (object instanceof ClusterClaim claim) {
-      return claim.getStatus() != null && claim.getStatus().getConditions() != null
-          && claim.getStatus().getConditions().stream().anyMatch(c ->
-              ("Ready".equals(c.getType()) && "True".equals(c.getStatus()))
-                  || ("Synced".equals(c.getType()) && "False".equals(c.getStatus())));
+      return claim.getStatus() != null
+          && claim.getStatus().getConditions() != null
+          && claim.getStatus().getConditions().stream()
+              .anyMatch(
+                  c ->
+                      ("Ready".equals(c.getType()) && "True".equals(c.getStatus()))
+                          || ("Synced".equals(c.getType()) && "False".equals(c.getStatus())));
     }
     if (object instanceof Application app) {
-      String health = app.getStatus() == null || app.getStatus().getHealth() == null ? null
-          : app.getStatus().getHealth().getStatus();
+      String health =
+          app.getStatus() == null || app.getStatus().getHealth() == null
+              ? null
+              : app.getStatus().getHealth().getStatus();
       return "Healthy".equals(health) || "Degraded".equals(health);
     }
     if (object instanceof Workflow workflow) {
@@ -171,7 +191,8 @@ public final class OperatorRun {
     Reactions reactions = new Reactions();
     Map<String, Phase> ended = new ConcurrentHashMap<>();
     SimClock clock = SimClock.compressed(Instant.now(), 1);
-    try (EngineLoop loop = new EngineLoop(clock, SimTimings.INSTANT, concurrency, reactions, ended)) {
+    try (EngineLoop loop =
+        new EngineLoop(clock, SimTimings.INSTANT, concurrency, reactions, ended)) {
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         Experiment experiment = OperatorWorkload.experiment(i, EmbeddedHub.NAMESPACE);
@@ -188,41 +209,116 @@ public final class OperatorRun {
   private static String stuck(EmbeddedHub hub, Experiment e) {
     String name = e.getMetadata().getName();
     ExperimentStatus status = e.getStatus();
-    String claims = hub.client().resources(ClusterClaim.class).inAnyNamespace()
-        .withLabel(ChildLabels.EXPERIMENT, name).list().getItems().stream()
-        .map(c -> c.getMetadata().getName() + "=" + (c.getStatus() == null || c.getStatus().getConditions() == null ? null
-            : c.getStatus().getConditions().stream().map(k -> k.getType() + ":" + k.getStatus()).toList())
-            + "@" + c.getMetadata().getResourceVersion()).toList().toString();
-    String workflows = hub.client().resources(Workflow.class).inAnyNamespace()
-        .withLabel(ChildLabels.EXPERIMENT, name).list().getItems().stream()
-        .map(w -> w.getMetadata().getName() + "=" + (w.getStatus() == null ? null : w.getStatus().getPhase())
-            + "@" + w.getMetadata().getResourceVersion()).toList().toString();
-    String apps = hub.client().resources(Application.class).inAnyNamespace()
-        .withLabel(ChildLabels.EXPERIMENT, name).list().getItems().stream()
-        .map(a -> a.getMetadata().getName() + "=" + (a.getStatus() == null || a.getStatus().getHealth() == null ? null
-            : a.getStatus().getHealth().getStatus())).toList().toString();
-    return name + " at " + (status == null ? "(no status)" : status.getPhase() + "/" + status.getStep()
-        + ", workflow in status " + (status.getWorkflowStatus() == null ? null : status.getWorkflowStatus().getPhase()))
-        + "; in the API: claims " + claims + ", workflows " + workflows + ", applications " + apps;
+    String claims =
+        hub
+            .client()
+            .resources(ClusterClaim.class)
+            .inAnyNamespace()
+            .withLabel(ChildLabels.EXPERIMENT, name)
+            .list()
+            .getItems()
+            .stream()
+            .map(
+                c ->
+                    c.getMetadata().getName()
+                        + "="
+                        + (c.getStatus() == null || c.getStatus().getConditions() == null
+                            ? null
+                            : c.getStatus().getConditions().stream()
+                                .map(k -> k.getType() + ":" + k.getStatus())
+                                .toList())
+                        + "@"
+                        + c.getMetadata().getResourceVersion())
+            .toList()
+            .toString();
+    String workflows =
+        hub
+            .client()
+            .resources(Workflow.class)
+            .inAnyNamespace()
+            .withLabel(ChildLabels.EXPERIMENT, name)
+            .list()
+            .getItems()
+            .stream()
+            .map(
+                w ->
+                    w.getMetadata().getName()
+                        + "="
+                        + (w.getStatus() == null ? null : w.getStatus().getPhase())
+                        + "@"
+                        + w.getMetadata().getResourceVersion())
+            .toList()
+            .toString();
+    String apps =
+        hub
+            .client()
+            .resources(Application.class)
+            .inAnyNamespace()
+            .withLabel(ChildLabels.EXPERIMENT, name)
+            .list()
+            .getItems()
+            .stream()
+            .map(
+                a ->
+                    a.getMetadata().getName()
+                        + "="
+                        + (a.getStatus() == null || a.getStatus().getHealth() == null
+                            ? null
+                            : a.getStatus().getHealth().getStatus()))
+            .toList()
+            .toString();
+    return name
+        + " at "
+        + (status == null
+            ? "(no status)"
+            : status.getPhase()
+                + "/"
+                + status.getStep()
+                + ", workflow in status "
+                + (status.getWorkflowStatus() == null
+                    ? null
+                    : status.getWorkflowStatus().getPhase()))
+        + "; in the API: claims "
+        + claims
+        + ", workflows "
+        + workflows
+        + ", applications "
+        + apps;
   }
 
   /** How many experiments are at each phase/step, as the watching informer sees them. */
   private static String steps(SharedIndexInformer<Experiment> watch) {
     Map<String, Long> steps = new java.util.TreeMap<>();
-    watch.getStore().list().forEach(e -> steps.merge(e.getStatus() == null ? "(none)"
-        : e.getStatus().getPhase() + "/" + e.getStatus().getStep(), 1L, Long::sum));
+    watch
+        .getStore()
+        .list()
+        .forEach(
+            e ->
+                steps.merge(
+                    e.getStatus() == null
+                        ? "(none)"
+                        : e.getStatus().getPhase() + "/" + e.getStatus().getStep(),
+                    1L,
+                    Long::sum));
     return steps.toString();
   }
 
-  private static long awaitAll(Map<String, Phase> ended, int n, long start, Duration timeout,
-      java.util.function.Supplier<String> steps) throws InterruptedException {
+  private static long awaitAll(
+      Map<String, Phase> ended,
+      int n,
+      long start,
+      Duration timeout,
+      java.util.function.Supplier<String> steps)
+      throws InterruptedException {
     long deadline = start + timeout.toNanos();
     long lastReport = start;
     while (ended.size() < n && System.nanoTime() < deadline) {
       Thread.sleep(POLL.toMillis());
       if (System.nanoTime() - lastReport > 5_000_000_000L) {
         lastReport = System.nanoTime();
-        System.err.printf("  %.0f s: %d of %d ended %s%n", (lastReport - start) / 1e9, ended.size(), n, steps.get());
+        System.err.printf(
+            "  %.0f s: %d of %d ended %s%n",
+            (lastReport - start) / 1e9, ended.size(), n, steps.get());
       }
     }
     return System.nanoTime() - start;
@@ -233,7 +329,8 @@ public final class OperatorRun {
     return n - complete;
   }
 
-  private static RunResult result(long wall, long reconciles, Reactions reactions, long failed, long requests)
+  private static RunResult result(
+      long wall, long reconciles, Reactions reactions, long failed, long requests)
       throws IOException {
     long[] delays = reactions.sortedDelays();
     var heap = ManagementFactory.getMemoryMXBean();
@@ -241,15 +338,30 @@ public final class OperatorRun {
     System.gc();
     long live = heap.getHeapMemoryUsage().getUsed() >> 20;
     long[] writes = reactions.sortedWrites();
-    System.err.printf("  %d status changes, %d reactions, %d stimuli unanswered%n", reactions.changes(), delays.length,
-        reactions.unanswered());
+    System.err.printf(
+        "  %d status changes, %d reactions, %d stimuli unanswered%n",
+        reactions.changes(), delays.length, reactions.unanswered());
     if (writes.length > 0) {
-      System.err.printf("  decisive writes (GET + PATCH) took p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-          Reactions.quantile(writes, 0.5) / 1e6, Reactions.quantile(writes, 0.99) / 1e6, writes[writes.length - 1] / 1e6);
+      System.err.printf(
+          "  decisive writes (GET + PATCH) took p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+          Reactions.quantile(writes, 0.5) / 1e6,
+          Reactions.quantile(writes, 0.99) / 1e6,
+          writes[writes.length - 1] / 1e6);
     }
-    return new RunResult(wall, reconciles, Reactions.quantile(delays, 0.5), Reactions.quantile(delays, 0.99),
-        delays.length == 0 ? -1 : delays[delays.length - 1], delays.length, reactions.unanswered(), failed,
-        peakRssKib(), used, live, requests, writes.length == 0 ? -1 : Reactions.quantile(writes, 0.99));
+    return new RunResult(
+        wall,
+        reconciles,
+        Reactions.quantile(delays, 0.5),
+        Reactions.quantile(delays, 0.99),
+        delays.length == 0 ? -1 : delays[delays.length - 1],
+        delays.length,
+        reactions.unanswered(),
+        failed,
+        peakRssKib(),
+        used,
+        live,
+        requests,
+        writes.length == 0 ? -1 : Reactions.quantile(writes, 0.99));
   }
 
   /** VmHWM from /proc/self/status, in KiB; -1 where there is none. */

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * The operator benchmark's experiments: N hello-app-like runs, each one GKE target with one
- * component and a workflow ended by the workflow's success. The component and the
- * WorkflowTemplate they name must exist in the hub ({@link #component}, {@link #TEMPLATE}).
+ * component and a workflow ended by the workflow's success. The component and the WorkflowTemplate
+ * they name must exist in the hub ({@link #component}, {@link #TEMPLATE}).
  */
 final class OperatorWorkload {
 
@@ -35,9 +35,17 @@ final class OperatorWorkload {
     ClusterSpec cluster = new ClusterSpec();
     cluster.setProvider(Provider.GKE);
     ExperimentSpec spec = new ExperimentSpec();
-    spec.setTargets(new ArrayList<>(List.of(new Target("app", cluster,
-        new ArrayList<>(List.of(new ComponentRef(COMPONENT, null, null, null))), null, new ArrayList<>()))));
-    spec.setWorkflow(new WorkflowSpec(TEMPLATE, new Completion(CompletionMode.WORKFLOW), Map.of("rate", "100")));
+    spec.setTargets(
+        new ArrayList<>(
+            List.of(
+                new Target(
+                    "app",
+                    cluster,
+                    new ArrayList<>(List.of(new ComponentRef(COMPONENT, null, null, null))),
+                    null,
+                    new ArrayList<>()))));
+    spec.setWorkflow(
+        new WorkflowSpec(TEMPLATE, new Completion(CompletionMode.WORKFLOW), Map.of("rate", "100")));
     Experiment experiment = new Experiment();
     experiment.getMetadata().setName(name(i));
     experiment.getMetadata().setNamespace(namespace);
@@ -53,9 +61,22 @@ final class OperatorWorkload {
   static Component component() {
     Component component = new Component();
     component.setMetadata(new ObjectMetaBuilder().withName(COMPONENT).build());
-    component.setSpec(new ComponentSpec(null, null, null, new ArrayList<>(List.of(
-        new ComponentSource("https://example.invalid/lab.git", "main", "apps/" + COMPONENT, null, null, null))),
-        null, null));
+    component.setSpec(
+        new ComponentSpec(
+            null,
+            null,
+            null,
+            new ArrayList<>(
+                List.of(
+                    new ComponentSource(
+                        "https://example.invalid/lab.git",
+                        "main",
+                        "apps/" + COMPONENT,
+                        null,
+                        null,
+                        null))),
+            null,
+            null));
     return component;
   }
 }

@@ -21,8 +21,10 @@ final class Reactions {
   private final Map<String, List<Long>> waiting = new HashMap<>();
   private final Map<String, String> lastKey = new HashMap<>();
   private final List<Long> delays = new ArrayList<>();
+
   /** When each delay's stimulus came, in the order of {@link #delays}. */
   private final List<Long> stimuli = new ArrayList<>();
+
   private final List<Long> writes = new ArrayList<>();
   private long changes;
 
@@ -31,7 +33,9 @@ final class Reactions {
     waiting.computeIfAbsent(experiment, k -> new ArrayList<>()).add(nanos);
   }
 
-  /** {@code experiment}'s status as seen at {@code nanos}; only a change of its {@link #key} counts. */
+  /**
+   * {@code experiment}'s status as seen at {@code nanos}; only a change of its {@link #key} counts.
+   */
   synchronized void status(String experiment, ExperimentStatus status, long nanos) {
     String key = key(status);
     if (key.equals(lastKey.put(experiment, key))) {
@@ -42,14 +46,15 @@ final class Reactions {
     if (pending == null) {
       return;
     }
-    pending.removeIf(t -> {
-      if (t <= nanos) {
-        delays.add(nanos - t);
-        stimuli.add(t);
-        return true;
-      }
-      return false;
-    });
+    pending.removeIf(
+        t -> {
+          if (t <= nanos) {
+            delays.add(nanos - t);
+            stimuli.add(t);
+            return true;
+          }
+          return false;
+        });
   }
 
   /**
@@ -86,20 +91,30 @@ final class Reactions {
 
   /**
    * The delays' p50 and p99 by when their stimulus came, in windows of {@code window} nanoseconds
-   * from {@code start}: whether slow reactions belong to one stretch of the run (a backlog) or to all of it.
+   * from {@code start}: whether slow reactions belong to one stretch of the run (a backlog) or to
+   * all of it.
    */
   synchronized String byWindow(long start, long window) {
     Map<Long, List<Long>> windows = new java.util.TreeMap<>();
     for (int i = 0; i < delays.size(); i++) {
-      windows.computeIfAbsent(Math.max(0, stimuli.get(i) - start) / window, k -> new ArrayList<>()).add(delays.get(i));
+      windows
+          .computeIfAbsent(Math.max(0, stimuli.get(i) - start) / window, k -> new ArrayList<>())
+          .add(delays.get(i));
     }
     StringBuilder out = new StringBuilder();
-    windows.forEach((w, list) -> {
-      long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
-      out.append(String.format(java.util.Locale.ROOT, "  stimuli at %3d-%3d s: %5d, reaction p50 %5d ms, p99 %5d ms%n",
-          w * window / 1_000_000_000L, (w + 1) * window / 1_000_000_000L, sorted.length,
-          quantile(sorted, 0.5) / 1_000_000, quantile(sorted, 0.99) / 1_000_000));
-    });
+    windows.forEach(
+        (w, list) -> {
+          long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
+          out.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "  stimuli at %3d-%3d s: %5d, reaction p50 %5d ms, p99 %5d ms%n",
+                  w * window / 1_000_000_000L,
+                  (w + 1) * window / 1_000_000_000L,
+                  sorted.length,
+                  quantile(sorted, 0.5) / 1_000_000,
+                  quantile(sorted, 0.99) / 1_000_000));
+        });
     return out.toString();
   }
 
@@ -116,10 +131,26 @@ final class Reactions {
     if (status == null) {
       return "";
     }
-    String targets = status.getTargets() == null ? "" : status.getTargets().stream()
-        .map(t -> t.getName() + "=" + t.getPhase()).collect(Collectors.joining(","));
-    String workflow = status.getWorkflowStatus() == null ? "" : Objects.toString(status.getWorkflowStatus().getPhase());
-    return status.getPhase() + "|" + status.getStep() + "|" + targets + "|" + workflow + "|" + status.getResultsURL()
-        + "|" + status.getResourcesCleaned();
+    String targets =
+        status.getTargets() == null
+            ? ""
+            : status.getTargets().stream()
+                .map(t -> t.getName() + "=" + t.getPhase())
+                .collect(Collectors.joining(","));
+    String workflow =
+        status.getWorkflowStatus() == null
+            ? ""
+            : Objects.toString(status.getWorkflowStatus().getPhase());
+    return status.getPhase()
+        + "|"
+        + status.getStep()
+        + "|"
+        + targets
+        + "|"
+        + workflow
+        + "|"
+        + status.getResultsURL()
+        + "|"
+        + status.getResourcesCleaned();
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * the parent reads back.
  *
  * @param wallNanos from the first create to the last experiment seen Complete (or Failed)
- * @param reconciles turns taken by then (JOSDK reconciles and cleanups; the baseline's engine turns)
+ * @param reconciles turns taken by then (JOSDK reconciles and cleanups; the baseline's engine
+ *     turns)
  * @param p50Nanos median reaction delay (see {@link Reactions})
  * @param p99Nanos 99th percentile reaction delay
  * @param maxNanos longest reaction delay
@@ -22,8 +23,19 @@ import java.util.Map;
  * @param requests requests the API server answered by then (0 for the baseline, which has none)
  * @param writeP99Nanos 99th percentile of how long the stimuli's own writes took (-1: none timed)
  */
-record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, long maxNanos, long reactions,
-    long unanswered, long failed, long rssKib, long heapUsedMib, long heapLiveMib, long requests,
+record RunResult(
+    long wallNanos,
+    long reconciles,
+    long p50Nanos,
+    long p99Nanos,
+    long maxNanos,
+    long reactions,
+    long unanswered,
+    long failed,
+    long rssKib,
+    long heapUsedMib,
+    long heapLiveMib,
+    long requests,
     long writeP99Nanos) {
 
   static final String PREFIX = "RESULT ";
@@ -54,10 +66,20 @@ record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, 
       int eq = field.indexOf('=');
       values.put(field.substring(0, eq), Long.parseLong(field.substring(eq + 1)));
     }
-    return new RunResult(values.get("wallNanos"), values.get("reconciles"), values.get("p50Nanos"),
-        values.get("p99Nanos"), values.get("maxNanos"), values.get("reactions"), values.get("unanswered"),
-        values.get("failed"), values.get("rssKib"), values.get("heapUsedMib"), values.get("heapLiveMib"),
-        values.get("requests"), values.get("writeP99Nanos"));
+    return new RunResult(
+        values.get("wallNanos"),
+        values.get("reconciles"),
+        values.get("p50Nanos"),
+        values.get("p99Nanos"),
+        values.get("maxNanos"),
+        values.get("reactions"),
+        values.get("unanswered"),
+        values.get("failed"),
+        values.get("rssKib"),
+        values.get("heapUsedMib"),
+        values.get("heapLiveMib"),
+        values.get("requests"),
+        values.get("writeP99Nanos"));
   }
 
   double reconcilesPerSecond() {
@@ -65,7 +87,16 @@ record RunResult(long wallNanos, long reconciles, long p50Nanos, long p99Nanos, 
   }
 
   String describe() {
-    return String.format(Locale.ROOT, "%.2f s, %d reconciles, p50 %.0f ms, p99 %.0f ms, max %.0f ms, %d failed, RSS %d MiB, %d requests",
-        wallNanos / 1e9, reconciles, p50Nanos / 1e6, p99Nanos / 1e6, maxNanos / 1e6, failed, rssKib / 1024, requests);
+    return String.format(
+        Locale.ROOT,
+        "%.2f s, %d reconciles, p50 %.0f ms, p99 %.0f ms, max %.0f ms, %d failed, RSS %d MiB, %d requests",
+        wallNanos / 1e9,
+        reconciles,
+        p50Nanos / 1e6,
+        p99Nanos / 1e6,
+        maxNanos / 1e6,
+        failed,
+        rssKib / 1024,
+        requests);
   }
 }

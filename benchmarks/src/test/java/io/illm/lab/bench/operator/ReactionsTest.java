@@ -32,7 +32,8 @@ class ReactionsTest {
     assertArrayEquals(new long[0], reactions.sortedDelays());
 
     reactions.stimulus("a", 400);
-    reactions.status("a", status(Phase.RUNNING, "Collecting"), 300); // seen before the stimulus was sent
+    reactions.status(
+        "a", status(Phase.RUNNING, "Collecting"), 300); // seen before the stimulus was sent
 
     assertArrayEquals(new long[] {200}, reactions.sortedDelays());
     assertEquals(1, reactions.unanswered());

@@ -17,40 +17,45 @@ import io.illm.lab.model.Category;
 public final class Apps {
 
   /** A hello-world HTTP app: the smallest thing worth deploying, for smoke tests. */
-  public static final ComponentDef HELLO_APP = component("hello-app", Category.APPS)
-      .describe("Simple hello world app for load testing and deployment tutorials")
-      .git(TESTBED, "components/apps/hello-app/k8s", TESTBED_REVISION)
-      .podLabel("app", "hello-app");
+  public static final ComponentDef HELLO_APP =
+      component("hello-app", Category.APPS)
+          .describe("Simple hello world app for load testing and deployment tutorials")
+          .git(TESTBED, "components/apps/hello-app/k8s", TESTBED_REVISION)
+          .podLabel("app", "hello-app");
 
   /** A demo app exposing Prometheus metrics. */
-  public static final ComponentDef METRICS_APP = component("metrics-app", Category.APPS)
-      .describe("Demo app exposing Prometheus metrics for monitoring tutorials")
-      .git(TESTBED, "components/apps/metrics-app/k8s", TESTBED_REVISION)
-      .serviceMonitor()
-      .podLabel("app", "metrics-app")
-      .metricsPort(8080);
+  public static final ComponentDef METRICS_APP =
+      component("metrics-app", Category.APPS)
+          .describe("Demo app exposing Prometheus metrics for monitoring tutorials")
+          .git(TESTBED, "components/apps/metrics-app/k8s", TESTBED_REVISION)
+          .serviceMonitor()
+          .podLabel("app", "metrics-app")
+          .metricsPort(8080);
 
   /** The Prometheus tutorial's puzzle app ("Sector 12"), with its own rules and dashboard. */
-  public static final ComponentDef STATION_MONITOR = component("station-monitor", Category.APPS)
-      .describe("Station monitoring app for Prometheus tutorial (Sector 12 mystery)")
-      .git(TESTBED, "components/apps/station-monitor/k8s", TESTBED_REVISION)
-      .serviceMonitor()
-      .podLabel("app", "station-monitor")
-      .metricsPort(8080);
+  public static final ComponentDef STATION_MONITOR =
+      component("station-monitor", Category.APPS)
+          .describe("Station monitoring app for Prometheus tutorial (Sector 12 mystery)")
+          .git(TESTBED, "components/apps/station-monitor/k8s", TESTBED_REVISION)
+          .serviceMonitor()
+          .podLabel("app", "station-monitor")
+          .metricsPort(8080);
 
   /** Structured log lines at a steady rate, for logging pipelines. */
-  public static final ComponentDef LOG_GENERATOR = component("log-generator", Category.APPS)
-      .describe("Generates structured logs for logging pipeline tutorials (Loki, ELK)")
-      .git(TESTBED, "components/apps/log-generator/k8s", TESTBED_REVISION)
-      .podLabel("app", "log-generator");
+  public static final ComponentDef LOG_GENERATOR =
+      component("log-generator", Category.APPS)
+          .describe("Generates structured logs for logging pipeline tutorials (Loki, ELK)")
+          .git(TESTBED, "components/apps/log-generator/k8s", TESTBED_REVISION)
+          .podLabel("app", "log-generator");
 
   /** Many Prometheus series from one pod: the ingestion load of the TSDB comparison. */
-  public static final ComponentDef CARDINALITY_GENERATOR = component("cardinality-generator", Category.APPS)
-      .describe("Generates high-cardinality Prometheus metrics for cost analysis experiments")
-      .git(TESTBED, "components/apps/cardinality-generator/k8s", TESTBED_REVISION)
-      .serviceMonitor()
-      .podLabel("app", "cardinality-generator")
-      .metricsPort(8080);
+  public static final ComponentDef CARDINALITY_GENERATOR =
+      component("cardinality-generator", Category.APPS)
+          .describe("Generates high-cardinality Prometheus metrics for cost analysis experiments")
+          .git(TESTBED, "components/apps/cardinality-generator/k8s", TESTBED_REVISION)
+          .serviceMonitor()
+          .podLabel("app", "cardinality-generator")
+          .metricsPort(8080);
 
   private Apps() {}
 }

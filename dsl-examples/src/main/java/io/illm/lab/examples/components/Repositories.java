@@ -9,7 +9,8 @@ public final class Repositories {
   /** The revision of {@link #TESTBED} the components track. */
   public static final String TESTBED_REVISION = "HEAD";
 
-  public static final String PROMETHEUS_COMMUNITY = "https://prometheus-community.github.io/helm-charts";
+  public static final String PROMETHEUS_COMMUNITY =
+      "https://prometheus-community.github.io/helm-charts";
   public static final String GRAFANA = "https://grafana.github.io/helm-charts";
   public static final String VICTORIA_METRICS = "https://victoriametrics.github.io/helm-charts";
   public static final String MINIO = "https://charts.min.io/";

@@ -12,28 +12,31 @@ import io.illm.lab.model.Category;
 public final class Storage {
 
   /** MinIO's deployment mode: standalone or distributed. */
-  public static final Param<String> MINIO_MODE = stringParam("mode")
-      .defaultValue("standalone")
-      .describe("MinIO deployment mode (standalone, distributed)");
+  public static final Param<String> MINIO_MODE =
+      stringParam("mode")
+          .defaultValue("standalone")
+          .describe("MinIO deployment mode (standalone, distributed)");
 
   /**
    * MinIO, S3-compatible object storage (Mimir's block store in the TSDB comparison). The root
    * credentials are the original's fixed lab values: the bucket lives only as long as the
    * experiment's private cluster and holds nothing but benchmark blocks.
    */
-  public static final ComponentDef MINIO = component("minio", Category.STORAGE)
-      .describe("MinIO S3-compatible object storage")
-      .source(chart(Repositories.MINIO, "minio")
-          .revision("5.4.0")
-          .releaseName("minio")
-          .set("mode", "standalone")
-          .set("rootUser", "admin")
-          .set("rootPassword", "minio123")
-          .set("resources.requests.memory", "512Mi")
-          .set("persistence.enabled", "true")
-          .set("persistence.size", "10Gi"))
-      .parameter(MINIO_MODE)
-      .podLabel("app", "minio");
+  public static final ComponentDef MINIO =
+      component("minio", Category.STORAGE)
+          .describe("MinIO S3-compatible object storage")
+          .source(
+              chart(Repositories.MINIO, "minio")
+                  .revision("5.4.0")
+                  .releaseName("minio")
+                  .set("mode", "standalone")
+                  .set("rootUser", "admin")
+                  .set("rootPassword", "minio123")
+                  .set("resources.requests.memory", "512Mi")
+                  .set("persistence.enabled", "true")
+                  .set("persistence.size", "10Gi"))
+          .parameter(MINIO_MODE)
+          .podLabel("app", "minio");
 
   private Storage() {}
 }

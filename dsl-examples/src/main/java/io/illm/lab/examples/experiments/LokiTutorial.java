@@ -29,16 +29,18 @@ public final class LokiTutorial {
         .title("Tutorial: Loki Log Aggregation on Kubernetes")
         .describe("Loki log aggregation tutorial with LogQL learning")
         .tag("tutorial", "observability", "logging")
-        .target(target("app")
-            .on(gke().spot())
-            .deploy(LOKI,
-                PROMTAIL,
-                KUBE_PROMETHEUS_STACK
-                    .with(PROMETHEUS_ENABLED, false)
-                    .with(ALERTMANAGER_ENABLED, false)
-                    .with(GRAFANA_ENABLED, true),
-                LOG_GENERATOR)
-            .observability(Transport.TAILSCALE))
+        .target(
+            target("app")
+                .on(gke().spot())
+                .deploy(
+                    LOKI,
+                    PROMTAIL,
+                    KUBE_PROMETHEUS_STACK
+                        .with(PROMETHEUS_ENABLED, false)
+                        .with(ALERTMANAGER_ENABLED, false)
+                        .with(GRAFANA_ENABLED, true),
+                    LOG_GENERATOR)
+                .observability(Transport.TAILSCALE))
         .workflow(workflow("loki-validation"))
         .completeOn(CompletionMode.MANUAL)
         .runningDeadline(Duration.ofHours(4))

@@ -13,9 +13,9 @@ import io.illm.lab.model.Transport;
 import java.time.Duration;
 
 /**
- * A hands-on Prometheus tutorial: the stack, an app with metrics and the station-monitor puzzle.
- * It ends by hand (the complete annotation) or at the running deadline. The original's tutorial
- * block (which services to port-forward) has no place in the model; the service names are
+ * A hands-on Prometheus tutorial: the stack, an app with metrics and the station-monitor puzzle. It
+ * ends by hand (the complete annotation) or at the running deadline. The original's tutorial block
+ * (which services to port-forward) has no place in the model; the service names are
  * kube-prometheus-stack-grafana, kube-prometheus-stack-prometheus:9090, metrics-app:8080 and
  * station-monitor:8080.
  */
@@ -29,14 +29,16 @@ public final class PrometheusTutorial {
         .title("Tutorial: Prometheus Monitoring on Kubernetes")
         .describe("Prometheus metrics collection tutorial with Grafana dashboards")
         .tag("tutorial", "observability", "metrics")
-        .target(target("app")
-            .on(gke().spot())
-            .deploy(KUBE_PROMETHEUS_STACK
-                    .with(GRAFANA_ENABLED, true)
-                    .with(PROMETHEUS_RETENTION, "24h"),
-                METRICS_APP,
-                STATION_MONITOR)
-            .observability(Transport.TAILSCALE))
+        .target(
+            target("app")
+                .on(gke().spot())
+                .deploy(
+                    KUBE_PROMETHEUS_STACK
+                        .with(GRAFANA_ENABLED, true)
+                        .with(PROMETHEUS_RETENTION, "24h"),
+                    METRICS_APP,
+                    STATION_MONITOR)
+                .observability(Transport.TAILSCALE))
         .workflow(workflow("prometheus-validation"))
         .completeOn(CompletionMode.MANUAL)
         // a tutorial is worked through by a person: give them an afternoon, then clean up

@@ -40,54 +40,85 @@ public final class TsdbComparison {
   public static Experiment build() {
     return experiment("tsdb-comparison")
         .title("Time-Series DB Comparison: Prometheus vs VictoriaMetrics vs Mimir")
-        .describe("Prometheus vs VictoriaMetrics vs Mimir resource efficiency under identical workload")
+        .describe(
+            "Prometheus vs VictoriaMetrics vs Mimir resource efficiency under identical workload")
         .tag("comparison", "observability", "metrics")
         .publish()
-        .hypothesis(hypothesis("VictoriaMetrics will be the most resource-efficient for single-node"
-                + " deployments because its merge-tree storage engine and single-binary architecture"
-                + " avoid the per-component overhead of distributed systems, while Mimir's monolithic"
-                + " mode will require higher base resources due to its object-storage dependency"
-                + " (MinIO) and embedded microservices architecture")
-            .question("What is the steady-state CPU and memory footprint of each TSDB under identical"
-                + " 1k-series ingestion workload?")
-            .question("How do resource usage patterns differ over a 90-minute window (approaching"
-                + " Prometheus block rotation)?")
-            .question("What is the operational footprint (pod count, component count) of each architecture?")
-            .question("What are the resource trade-offs between Prometheus' local TSDB, VM's merge-tree"
-                + " engine, and Mimir's monolithic-on-object-storage design?")
-            .focus("per-TSDB resource efficiency")
-            .focus("memory and CPU patterns over time")
-            .focus("operational complexity")
-            .focus("architecture trade-offs")
-            // "VictoriaMetrics uses less than Prometheus" compares two metrics, which a criterion (a
-            // metric against a number) cannot say; the analysis answers it. The criteria only hold
-            // each database inside the memory limit it is deployed with: breaking one is an OOM kill.
-            .criterion(expect("victoria_metrics_peak_memory").below(512 * MIB)
-                .describe("the chart's memory limit for VictoriaMetrics"))
-            .criterion(expect("prometheus_peak_memory").below(1024 * MIB)
-                .describe("the memory limit set for Prometheus below")))
-        .target(target("app")
-            .on(gke(GkeMachine.E2_STANDARD_4).spot())
-            .deploy(prometheus(), VICTORIA_METRICS, MIMIR, mimirBuckets(), CARDINALITY_GENERATOR)
-            .observability(Transport.TAILSCALE))
+        .hypothesis(
+            hypothesis(
+                    "VictoriaMetrics will be the most resource-efficient for single-node"
+                        + " deployments because its merge-tree storage engine and single-binary architecture"
+                        + " avoid the per-component overhead of distributed systems, while Mimir's monolithic"
+                        + " mode will require higher base resources due to its object-storage dependency"
+                        + " (MinIO) and embedded microservices architecture")
+                .question(
+                    "What is the steady-state CPU and memory footprint of each TSDB under identical"
+                        + " 1k-series ingestion workload?")
+                .question(
+                    "How do resource usage patterns differ over a 90-minute window (approaching"
+                        + " Prometheus block rotation)?")
+                .question(
+                    "What is the operational footprint (pod count, component count) of each architecture?")
+                .question(
+                    "What are the resource trade-offs between Prometheus' local TSDB, VM's merge-tree"
+                        + " engine, and Mimir's monolithic-on-object-storage design?")
+                .focus("per-TSDB resource efficiency")
+                .focus("memory and CPU patterns over time")
+                .focus("operational complexity")
+                .focus("architecture trade-offs")
+                // "VictoriaMetrics uses less than Prometheus" compares two metrics, which a
+                // criterion (a
+                // metric against a number) cannot say; the analysis answers it. The criteria only
+                // hold
+                // each database inside the memory limit it is deployed with: breaking one is an OOM
+                // kill.
+                .criterion(
+                    expect("victoria_metrics_peak_memory")
+                        .below(512 * MIB)
+                        .describe("the chart's memory limit for VictoriaMetrics"))
+                .criterion(
+                    expect("prometheus_peak_memory")
+                        .below(1024 * MIB)
+                        .describe("the memory limit set for Prometheus below")))
+        .target(
+            target("app")
+                .on(gke(GkeMachine.E2_STANDARD_4).spot())
+                .deploy(
+                    prometheus(), VICTORIA_METRICS, MIMIR, mimirBuckets(), CARDINALITY_GENERATOR)
+                .observability(Transport.TAILSCALE))
         .workflow(workflow("tsdb-comparison-validation"))
         .completeOn(CompletionMode.WORKFLOW)
-        .metric(cpu("prometheus_stack_cpu", PROMETHEUS_PODS, "Prometheus stack CPU by pod"),
+        .metric(
+            cpu("prometheus_stack_cpu", PROMETHEUS_PODS, "Prometheus stack CPU by pod"),
             cpu("victoria_metrics_cpu", VICTORIA_METRICS_PODS, "VictoriaMetrics CPU by pod"),
             cpu("mimir_cpu", MIMIR_PODS, "Mimir CPU by pod"),
             memory("prometheus_stack_memory", PROMETHEUS_PODS, "Prometheus stack memory by pod"),
-            memory("victoria_metrics_memory", VICTORIA_METRICS_PODS, "VictoriaMetrics memory by pod"),
+            memory(
+                "victoria_metrics_memory", VICTORIA_METRICS_PODS, "VictoriaMetrics memory by pod"),
             memory("mimir_memory", MIMIR_PODS, "Mimir memory by pod"),
             cpu("infra_cpu", INFRA_PODS, "Infrastructure CPU (MinIO + cardinality-generator)"),
-            memory("infra_memory", INFRA_PODS, "Infrastructure memory (MinIO + cardinality-generator)"),
+            memory(
+                "infra_memory",
+                INFRA_PODS,
+                "Infrastructure memory (MinIO + cardinality-generator)"),
             metric("cluster_cpu")
                 .promql("sum(rate(container_cpu_usage_seconds_total{" + containers() + "}[5m]))")
-                .range().unit(Unit.CORES).group("cluster").describe("Total cluster CPU"),
+                .range()
+                .unit(Unit.CORES)
+                .group("cluster")
+                .describe("Total cluster CPU"),
             metric("cluster_memory")
                 .promql("sum(container_memory_working_set_bytes{" + containers() + "})")
-                .range().unit(Unit.BYTES).group("cluster").describe("Total cluster memory"),
-            peakMemory("prometheus_peak_memory", PROMETHEUS_PODS, "Peak memory of the Prometheus stack"),
-            peakMemory("victoria_metrics_peak_memory", VICTORIA_METRICS_PODS, "Peak memory of VictoriaMetrics"))
+                .range()
+                .unit(Unit.BYTES)
+                .group("cluster")
+                .describe("Total cluster memory"),
+            peakMemory(
+                "prometheus_peak_memory", PROMETHEUS_PODS, "Peak memory of the Prometheus stack"),
+            peakMemory(
+                "victoria_metrics_peak_memory",
+                VICTORIA_METRICS_PODS,
+                "Peak memory of VictoriaMetrics"))
         .qualityGate(qualityGate().minDataCoverage(0.8))
         // smoke test plus 90 minutes of observation
         .runningDeadline(Duration.ofHours(2))
@@ -129,9 +160,11 @@ public final class TsdbComparison {
     Deployment minio = MINIO.deployment();
     String[] buckets = {"mimir-blocks", "mimir-ruler", "mimir-alertmanager"};
     for (int i = 0; i < buckets.length; i++) {
-      minio = minio.with("buckets[" + i + "].name", buckets[i])
-          .with("buckets[" + i + "].policy", "none")
-          .with("buckets[" + i + "].purge", "false");
+      minio =
+          minio
+              .with("buckets[" + i + "].name", buckets[i])
+              .with("buckets[" + i + "].policy", "none")
+              .with("buckets[" + i + "].purge", "false");
     }
     return minio;
   }
@@ -147,19 +180,30 @@ public final class TsdbComparison {
   private static MetricDef cpu(String name, String pods, String description) {
     return metric(name)
         .promql("sum(rate(container_cpu_usage_seconds_total{" + pods(pods) + "}[5m])) by (pod)")
-        .range().unit(Unit.CORES).group("cpu").describe(description);
+        .range()
+        .unit(Unit.CORES)
+        .group("cpu")
+        .describe(description);
   }
 
   private static MetricDef memory(String name, String pods, String description) {
     return metric(name)
         .promql("sum(container_memory_working_set_bytes{" + pods(pods) + "}) by (pod)")
-        .range().unit(Unit.BYTES).group("memory").describe(description);
+        .range()
+        .unit(Unit.BYTES)
+        .group("memory")
+        .describe(description);
   }
 
   /** One number per database: the highest total over the run, which the criteria judge. */
   private static MetricDef peakMemory(String name, String pods, String description) {
     return metric(name)
-        .promql("max_over_time(sum(container_memory_working_set_bytes{" + pods(pods) + "})[$DURATION:1m])")
-        .unit(Unit.BYTES).group("peaks").describe(description);
+        .promql(
+            "max_over_time(sum(container_memory_working_set_bytes{"
+                + pods(pods)
+                + "})[$DURATION:1m])")
+        .unit(Unit.BYTES)
+        .group("peaks")
+        .describe(description);
   }
 }

@@ -3,7 +3,9 @@ package io.illm.lab.operator.adapters;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The labels on every child object: who manages it and which experiment (and target) it belongs to. */
+/**
+ * The labels on every child object: who manages it and which experiment (and target) it belongs to.
+ */
 public final class ChildLabels {
 
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";

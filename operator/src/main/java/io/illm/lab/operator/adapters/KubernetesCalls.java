@@ -5,10 +5,10 @@ import io.illm.lab.operator.ports.PortException;
 import java.util.function.Supplier;
 
 /**
- * How the Kubernetes adapters talk to the API server: every failed call (the server did not
- * answer, refused, timed out) becomes a {@link PortException} that says what was being done, so
- * the engine records it as an observation error and looks again; a conflict on create means the
- * object exists, which the adapters treat as success.
+ * How the Kubernetes adapters talk to the API server: every failed call (the server did not answer,
+ * refused, timed out) becomes a {@link PortException} that says what was being done, so the engine
+ * records it as an observation error and looks again; a conflict on create means the object exists,
+ * which the adapters treat as success.
  */
 public final class KubernetesCalls {
 
@@ -28,13 +28,17 @@ public final class KubernetesCalls {
 
   /** Runs {@code call}; a client failure becomes a PortException naming {@code doing}. */
   public static void run(String doing, Runnable call) {
-    call(doing, () -> {
-      call.run();
-      return null;
-    });
+    call(
+        doing,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
-  /** Creates with {@code create}, treating "already exists" as success: the object is left as it is. */
+  /**
+   * Creates with {@code create}, treating "already exists" as success: the object is left as it is.
+   */
   public static void createUnlessExists(String doing, Runnable create) {
     try {
       create.run();

@@ -36,10 +36,10 @@ import java.util.function.Function;
  * experiment its {@link ChildLabels#EXPERIMENT} label names; other updates (a finalizer added, a
  * resync) announce nothing.
  *
- * <p>Children are labelled with the experiment's name only, so the namespace comes from an
- * informer on the experiments themselves: every experiment of that name is announced (none when
- * it is gone, as there is nothing left to reconcile). {@link #start} before the operator starts,
- * {@link #close} after it stopped.
+ * <p>Children are labelled with the experiment's name only, so the namespace comes from an informer
+ * on the experiments themselves: every experiment of that name is announced (none when it is gone,
+ * as there is nothing left to reconcile). {@link #start} before the operator starts, {@link #close}
+ * after it stopped.
  *
  * <p>It is also the adapters' {@link ChildCache} (ADR-011): the child informers are indexed by the
  * experiment label, and two more informers, announcing nothing, keep the Component catalogue and
@@ -79,31 +79,66 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
     experiments.addIndexers(Map.of(BY_NAME, e -> List.of(e.getMetadata().getName())));
     experiments.run();
     informers.add(experiments);
-    child(ClusterClaim.class, client.resources(ClusterClaim.class).inNamespace(placement.claims())
-        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).runnableInformer(0), ClusterClaim::getStatus);
-    child(Application.class, client.resources(Application.class).inNamespace(placement.argocd())
-        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).runnableInformer(0), Application::getStatus);
-    child(Workflow.class, client.resources(Workflow.class).inNamespace(placement.workflows())
-        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).runnableInformer(0), Workflow::getStatus);
-    child(Secret.class, client.secrets().inNamespace(placement.argocd())
-        .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER).withLabel(ArgoCdDeployments.SECRET_TYPE, "cluster")
-        .runnableInformer(0), Secret::getData);
-    // read-only caches: a new Component or WorkflowTemplate announces nothing (as before, when read afresh)
+    child(
+        ClusterClaim.class,
+        client
+            .resources(ClusterClaim.class)
+            .inNamespace(placement.claims())
+            .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER)
+            .runnableInformer(0),
+        ClusterClaim::getStatus);
+    child(
+        Application.class,
+        client
+            .resources(Application.class)
+            .inNamespace(placement.argocd())
+            .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER)
+            .runnableInformer(0),
+        Application::getStatus);
+    child(
+        Workflow.class,
+        client
+            .resources(Workflow.class)
+            .inNamespace(placement.workflows())
+            .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER)
+            .runnableInformer(0),
+        Workflow::getStatus);
+    child(
+        Secret.class,
+        client
+            .secrets()
+            .inNamespace(placement.argocd())
+            .withLabel(ChildLabels.MANAGED_BY, ChildLabels.MANAGER)
+            .withLabel(ArgoCdDeployments.SECRET_TYPE, "cluster")
+            .runnableInformer(0),
+        Secret::getData);
+    // read-only caches: a new Component or WorkflowTemplate announces nothing (as before, when read
+    // afresh)
     components = client.resources(Component.class).runnableInformer(0);
     components.run();
     informers.add(components);
-    templates = client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
-        .inNamespace(placement.workflows()).runnableInformer(0);
+    templates =
+        client
+            .genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+            .inNamespace(placement.workflows())
+            .runnableInformer(0);
     templates.run();
     informers.add(templates);
   }
 
-  /** Starts the informer of one kind of child, indexed by its experiment label, announcing through an Announcer. */
-  private <T extends HasMetadata> void child(Class<T> kind, SharedIndexInformer<T> informer, Function<T, Object> state) {
-    informer.addIndexers(Map.of(BY_EXPERIMENT, c -> {
-      String owner = owner(c);
-      return owner == null ? List.of() : List.of(owner);
-    }));
+  /**
+   * Starts the informer of one kind of child, indexed by its experiment label, announcing through
+   * an Announcer.
+   */
+  private <T extends HasMetadata> void child(
+      Class<T> kind, SharedIndexInformer<T> informer, Function<T, Object> state) {
+    informer.addIndexers(
+        Map.of(
+            BY_EXPERIMENT,
+            c -> {
+              String owner = owner(c);
+              return owner == null ? List.of() : List.of(owner);
+            }));
     informer.addEventHandler(new Announcer<>(state));
     informer.run();
     informers.add(informer);
@@ -133,7 +168,8 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
   @Override
   public boolean knowsTemplate(String name) {
     SharedIndexInformer<GenericKubernetesResource> informer = templates;
-    return current(informer) && informer.getStore().getByKey(placement.workflows() + "/" + name) != null;
+    return current(informer)
+        && informer.getStore().getByKey(placement.workflows() + "/" + name) != null;
   }
 
   /** An informer whose cache may be read: it has its first list and its watch is open. */
@@ -146,8 +182,8 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
    * hold. fabric8 does not lock index reads, and it updates an object's index entries by removing
    * them and adding them back, so an unlocked read made while an object changes can miss it: an
    * experiment's announcement was lost when its status patch arrived at that moment (the operator
-   * benchmark's two-minute stalls, ADR-012), a child went missing from a reconcile's view.
-   * {@code KubernetesChangesTest} fails if fabric8's cache stops writing under this lock.
+   * benchmark's two-minute stalls, ADR-012), a child went missing from a reconcile's view. {@code
+   * KubernetesChangesTest} fails if fabric8's cache stops writing under this lock.
    */
   private static <T> List<T> byIndex(SharedIndexInformer<T> informer, String index, String key) {
     Indexer<T> indexer = informer.getIndexer();
@@ -178,7 +214,9 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
     }
   }
 
-  /** What an informer of one kind announces; {@code state} picks what of a child the engine reads. */
+  /**
+   * What an informer of one kind announces; {@code state} picks what of a child the engine reads.
+   */
   private final class Announcer<T extends HasMetadata> implements ResourceEventHandler<T> {
 
     private final Function<T, Object> state;
@@ -208,16 +246,21 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
       announce(owner(child));
     }
 
-    /** A new version whose state, deletion timestamp or labels differ; resyncs and finalizer edits are not. */
+    /**
+     * A new version whose state, deletion timestamp or labels differ; resyncs and finalizer edits
+     * are not.
+     */
     private boolean relevant(T before, T after) {
-      if (Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+      if (Objects.equals(
+          before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
         return false;
       }
-      return !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp())
+      return !Objects.equals(
+              before.getMetadata().getDeletionTimestamp(),
+              after.getMetadata().getDeletionTimestamp())
           || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
           || !tree(state.apply(before)).equals(tree(state.apply(after)));
     }
-
   }
 
   private static JsonNode tree(Object value) {

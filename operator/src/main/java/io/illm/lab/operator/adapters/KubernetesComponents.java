@@ -34,8 +34,9 @@ public final class KubernetesComponents implements Components {
     if (names.stream().allMatch(cache::knowsComponent)) {
       return Set.of();
     }
-    List<Component> found = KubernetesCalls.call("listing the components",
-        () -> client.resources(Component.class).list().getItems());
+    List<Component> found =
+        KubernetesCalls.call(
+            "listing the components", () -> client.resources(Component.class).list().getItems());
     Set<String> missing = new TreeSet<>(names);
     found.forEach(c -> missing.remove(c.getMetadata().getName()));
     return missing;

@@ -9,8 +9,10 @@ package io.illm.lab.operator.adapters;
  * @param workflows namespace of the Argo Workflows and their WorkflowTemplates
  * @param workflowServiceAccount service account the Workflows run as
  */
-public record Placement(String claims, String argocd, String workflows, String workflowServiceAccount) {
+public record Placement(
+    String claims, String argocd, String workflows, String workflowServiceAccount) {
 
   /** The namespaces of the lab's platform (platform/). */
-  public static final Placement DEFAULT = new Placement("experiments", "argocd", "argo-workflows", "argo-workflow");
+  public static final Placement DEFAULT =
+      new Placement("experiments", "argocd", "argo-workflows", "argo-workflow");
 }

@@ -15,17 +15,24 @@ import picocli.CommandLine.Parameters;
  */
 public final class ExperimentChoice {
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT",
+  @Parameters(
+      index = "0",
+      paramLabel = "EXPERIMENT",
       description = "A path to an experiment YAML, or the name of one under experiments/.")
   private String experiment;
 
-  @Option(names = "--catalogue", paramLabel = "DIR",
+  @Option(
+      names = "--catalogue",
+      paramLabel = "DIR",
       description = "More Components besides <root>/components; repeatable, later folders win.")
   private List<Path> catalogues = new ArrayList<>();
 
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "The lab checkout (experiments/, components/, generated-crds/, platform/)."
-          + " Default: $LAB_ROOT, else the current directory.")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "The lab checkout (experiments/, components/, generated-crds/, platform/)."
+              + " Default: $LAB_ROOT, else the current directory.")
   private Path root;
 
   /** The argument as the user gave it. */
@@ -44,10 +51,17 @@ public final class ExperimentChoice {
    */
   public List<String> usageProblems(String command) {
     List<String> usage = new ArrayList<>();
-    catalogues.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> usage.add(command + ": not a folder: " + p));
+    catalogues.stream()
+        .filter(p -> !Files.isDirectory(p))
+        .forEach(p -> usage.add(command + ": not a folder: " + p));
     if (file().isEmpty()) {
-      usage.add(command + ": no experiment file or name " + experiment + " (known: "
-          + String.join(", ", lab().experimentNames()) + ")");
+      usage.add(
+          command
+              + ": no experiment file or name "
+              + experiment
+              + " (known: "
+              + String.join(", ", lab().experimentNames())
+              + ")");
     }
     return usage;
   }

@@ -3,9 +3,9 @@ package io.illm.lab.operator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.validate.Validator;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Problem;
+import io.illm.lab.validate.Validator;
 import io.illm.lab.validate.YamlDocuments;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
@@ -36,7 +36,10 @@ public final class LabFiles {
     return root;
   }
 
-  /** {@code argument} as a file, else the catalogue's {@code experiments/<argument>/experiment.yaml}. */
+  /**
+   * {@code argument} as a file, else the catalogue's {@code
+   * experiments/<argument>/experiment.yaml}.
+   */
   public Optional<Path> experiment(String argument) {
     Path asPath = Path.of(argument);
     if (Files.isRegularFile(asPath)) {
@@ -54,7 +57,9 @@ public final class LabFiles {
     }
     try (Stream<Path> list = Files.list(dir)) {
       return list.filter(p -> Files.isRegularFile(p.resolve("experiment.yaml")))
-          .map(p -> p.getFileName().toString()).sorted().toList();
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,14 +83,16 @@ public final class LabFiles {
 
   /** The lab root: {@code explicit} if given, else $LAB_ROOT, else the current directory. */
   public static LabFiles at(Path explicit) {
-    return new LabFiles(explicit != null ? explicit : Path.of(System.getenv().getOrDefault("LAB_ROOT", ".")));
+    return new LabFiles(
+        explicit != null ? explicit : Path.of(System.getenv().getOrDefault("LAB_ROOT", ".")));
   }
 
   /**
    * The file's single Experiment, validated against {@code catalogue} and bound; null when it
    * cannot be used, with every reason added to {@code problems}.
    */
-  public static Experiment load(Path file, String label, ComponentCatalogue catalogue, List<Problem> problems) {
+  public static Experiment load(
+      Path file, String label, ComponentCatalogue catalogue, List<Problem> problems) {
     Read read = read(file, label);
     problems.addAll(read.problems());
     if (read.document() == null) {
@@ -98,7 +105,12 @@ public final class LabFiles {
     try {
       return LabYaml.convert(read.document(), Experiment.class);
     } catch (IOException e) {
-      problems.add(Problem.error(label, "", "cannot read the experiment: " + e.getMessage(), "./lab validate " + label));
+      problems.add(
+          Problem.error(
+              label,
+              "",
+              "cannot read the experiment: " + e.getMessage(),
+              "./lab validate " + label));
       return null;
     }
   }
@@ -107,7 +119,9 @@ public final class LabFiles {
   public static String display(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     Path cwd = Path.of("").toAbsolutePath();
-    return (absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute).toString().replace('\\', '/');
+    return (absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute)
+        .toString()
+        .replace('\\', '/');
   }
 
   /** The single Experiment document of a file, or the problems that prevent reading it. */
@@ -116,11 +130,19 @@ public final class LabFiles {
     if (!documents.problems().isEmpty()) {
       return new Read(null, documents.problems());
     }
-    List<JsonNode> experiments = documents.documents().stream()
-        .filter(d -> Experiment.KIND.equals(d.path("kind").asText())).toList();
+    List<JsonNode> experiments =
+        documents.documents().stream()
+            .filter(d -> Experiment.KIND.equals(d.path("kind").asText()))
+            .toList();
     if (experiments.size() != 1) {
-      return new Read(null, List.of(Problem.error(label, "", "expected one Experiment, found "
-          + experiments.size(), "one Experiment per file")));
+      return new Read(
+          null,
+          List.of(
+              Problem.error(
+                  label,
+                  "",
+                  "expected one Experiment, found " + experiments.size(),
+                  "one Experiment per file")));
     }
     return new Read(experiments.get(0), List.of());
   }
@@ -135,7 +157,8 @@ public final class LabFiles {
     try {
       Component component = LabYaml.convert(document, Component.class);
       return component.getMetadata() == null || component.getMetadata().getName() == null
-          ? Optional.empty() : Optional.of(component);
+          ? Optional.empty()
+          : Optional.of(component);
     } catch (IOException | IllegalArgumentException e) {
       // An unreadable component is the validator's to report; render just cannot use it.
       return Optional.empty();
@@ -147,10 +170,14 @@ public final class LabFiles {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).filter(p -> {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
-      }).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+              })
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,16 +40,20 @@ import picocli.CommandLine.Spec;
     exitCodeOnInvalidInput = RenderCommand.USAGE,
     exitCodeOnExecutionException = RenderCommand.USAGE,
     description = {
-        "Prints every object the operator would create for an experiment, in order.",
-        "",
-        "Cluster claims, ArgoCD cluster secrets (values redacted), Applications, the Workflow."
-            + " Walks the operator's lifecycle as if every step succeeded at once; cluster endpoints are"
-            + " placeholders (<claim>.endpoint.invalid). Each object is checked against its upstream CRD"
-            + " schema (shared/upstream-crds beside the lab, $LAB_UPSTREAM_CRDS, or --schemas)."
-            + " The YAML starts with the cost estimate as comment lines (JSON: the cost field)."},
+      "Prints every object the operator would create for an experiment, in order.",
+      "",
+      "Cluster claims, ArgoCD cluster secrets (values redacted), Applications, the Workflow."
+          + " Walks the operator's lifecycle as if every step succeeded at once; cluster endpoints are"
+          + " placeholders (<claim>.endpoint.invalid). Each object is checked against its upstream CRD"
+          + " schema (shared/upstream-crds beside the lab, $LAB_UPSTREAM_CRDS, or --schemas)."
+          + " The YAML starts with the cost estimate as comment lines (JSON: the cost field)."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:rendered, every object valid", "1:usage error",
-        "2:invalid experiment, the lifecycle would fail, or an object breaks its schema"})
+    exitCodeList = {
+      "0:rendered, every object valid",
+      "1:usage error",
+      "2:invalid experiment, the lifecycle would fail, or an object breaks its schema"
+    })
 public final class RenderCommand implements Callable<Integer>, Subcommand {
 
   public static final int OK = 0;
@@ -57,22 +61,27 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
   public static final int INVALID = 2;
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
-  public enum Output { yaml, json }
+  public enum Output {
+    yaml,
+    json
+  }
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Mixin
-  private ExperimentChoice choice = new ExperimentChoice();
+  @Mixin private ExperimentChoice choice = new ExperimentChoice();
 
-  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "yaml",
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "yaml",
       description = "yaml or json. Default: ${DEFAULT-VALUE}.")
   private Output output = Output.yaml;
 
-
-
-  @Option(names = "--schemas", paramLabel = "DIR",
-      description = "The upstream CRD folder. Default: $LAB_UPSTREAM_CRDS, else shared/upstream-crds beside the root.")
+  @Option(
+      names = "--schemas",
+      paramLabel = "DIR",
+      description =
+          "The upstream CRD folder. Default: $LAB_UPSTREAM_CRDS, else shared/upstream-crds beside the root.")
   private Path schemas;
 
   @Override
@@ -99,8 +108,16 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     if (parsed != null) {
       estimate = CostModel.standard().estimate(parsed.getSpec());
       Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, catalogue);
-      rendering.failure().ifPresent(f -> problems.add(Problem.error(label, "",
-          "the operator would stop the run: " + f, "./lab validate " + label + " explains most causes")));
+      rendering
+          .failure()
+          .ifPresent(
+              f ->
+                  problems.add(
+                      Problem.error(
+                          label,
+                          "",
+                          "the operator would stop the run: " + f,
+                          "./lab validate " + label + " explains most causes")));
       documents = rendering.documents();
       problems.addAll(check(lab, documents, err));
     }
@@ -108,12 +125,16 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     return problems.stream().anyMatch(Problem::isError) ? INVALID : OK;
   }
 
-
   private List<Problem> check(LabFiles lab, List<JsonNode> documents, PrintWriter err) {
-    Optional<Path> upstream = schemas != null ? Optional.of(schemas) : UpstreamSchemas.locate(lab.root());
+    Optional<Path> upstream =
+        schemas != null ? Optional.of(schemas) : UpstreamSchemas.locate(lab.root());
     if (upstream.isEmpty()) {
-      err.println("render: not checked against upstream schemas: no shared/upstream-crds beside " + lab.root()
-          + " (set $" + UpstreamSchemas.ENV + " or --schemas)");
+      err.println(
+          "render: not checked against upstream schemas: no shared/upstream-crds beside "
+              + lab.root()
+              + " (set $"
+              + UpstreamSchemas.ENV
+              + " or --schemas)");
       return List.of();
     }
     UpstreamSchemas upstreamSchemas = new UpstreamSchemas(upstream.get(), lab.root());
@@ -124,10 +145,18 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     return problems;
   }
 
-  private void print(PrintWriter out, PrintWriter err, List<JsonNode> documents, List<Problem> problems,
-      Estimate estimate, Experiment parsed) throws JsonProcessingException {
-    Double budget = parsed == null || parsed.getSpec().getBudget() == null ? null
-        : parsed.getSpec().getBudget().getMaxUSD();
+  private void print(
+      PrintWriter out,
+      PrintWriter err,
+      List<JsonNode> documents,
+      List<Problem> problems,
+      Estimate estimate,
+      Experiment parsed)
+      throws JsonProcessingException {
+    Double budget =
+        parsed == null || parsed.getSpec().getBudget() == null
+            ? null
+            : parsed.getSpec().getBudget().getMaxUSD();
     if (output == Output.json) {
       ObjectNode root = LabYaml.json().createObjectNode();
       root.put("experiment", choice.argument());
@@ -167,13 +196,25 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     if (estimate.estimatedUSD() == null) {
       lines.add("cost: unknown" + limit + ": " + String.join("; ", estimate.unknown()));
     } else {
-      lines.add("cost: at most " + usd(estimate.estimatedUSD()) + limit + " = " + usd(estimate.hourlyUSD())
-          + "/h for at most " + Durations.format(estimate.longest())
-          + " (the smaller of the total deadline and the phase deadlines, plus the longest retention)");
+      lines.add(
+          "cost: at most "
+              + usd(estimate.estimatedUSD())
+              + limit
+              + " = "
+              + usd(estimate.hourlyUSD())
+              + "/h for at most "
+              + Durations.format(estimate.longest())
+              + " (the smaller of the total deadline and the phase deadlines, plus the longest retention)");
     }
     for (Rate rate : estimate.rates()) {
-      lines.add("  " + rate.target() + ": " + (rate.usdPerHour() == null ? "unknown" : usd(rate.usdPerHour()) + "/h")
-          + " (" + rate.detail() + ")");
+      lines.add(
+          "  "
+              + rate.target()
+              + ": "
+              + (rate.usdPerHour() == null ? "unknown" : usd(rate.usdPerHour()) + "/h")
+              + " ("
+              + rate.detail()
+              + ")");
     }
     lines.add("  prices: " + CostModel.standard().prices().name() + "; " + CostModel.LEFT_OUT);
     return lines;
@@ -205,7 +246,10 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
   /** How a rendered object is named in problems: {@code Kind namespace/name}. */
   static String objectLabel(JsonNode document) {
     JsonNode metadata = document.path("metadata");
-    return document.path("kind").asText() + " " + metadata.path("namespace").asText() + "/"
+    return document.path("kind").asText()
+        + " "
+        + metadata.path("namespace").asText()
+        + "/"
         + metadata.path("name").asText();
   }
 }

@@ -40,11 +40,12 @@ import picocli.CommandLine.Spec;
     exitCodeOnInvalidInput = ResultsCommand.USAGE,
     exitCodeOnExecutionException = ResultsCommand.NOT_READ,
     description = {
-        "Prints the summary of an experiment's run: phase, verdict, each metric per target, each criterion, the cost.",
-        "",
-        "EXPERIMENT is read from the results folder (<root>/.lab/results, where ./lab run writes) or, with --s3,"
-            + " from an S3 store (credentials: ILLM_RESULTS_S3_ACCESS_KEY_ID/ILLM_RESULTS_S3_SECRET_ACCESS_KEY,"
-            + " else the AWS default chain). PATH is a summary.json or a run folder."},
+      "Prints the summary of an experiment's run: phase, verdict, each metric per target, each criterion, the cost.",
+      "",
+      "EXPERIMENT is read from the results folder (<root>/.lab/results, where ./lab run writes) or, with --s3,"
+          + " from an S3 store (credentials: ILLM_RESULTS_S3_ACCESS_KEY_ID/ILLM_RESULTS_S3_SECRET_ACCESS_KEY,"
+          + " else the AWS default chain). PATH is a summary.json or a run folder."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:printed", "1:usage error", "2:no such run, or it cannot be read"})
 public final class ResultsCommand implements Callable<Integer>, Subcommand {
@@ -54,40 +55,64 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
   public static final int NOT_READ = 2;
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
-  public enum Output { text, json }
+  public enum Output {
+    text,
+    json
+  }
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "EXPERIMENT|PATH",
+  @Parameters(
+      index = "0",
+      paramLabel = "EXPERIMENT|PATH",
       description = "An experiment's name, or a summary.json file or run folder.")
   private String argument;
 
-  @Option(names = "--run", paramLabel = "RUN", description = "The run (e.g. 20261127T000100Z-6f1c2d3e). Default: the latest.")
+  @Option(
+      names = "--run",
+      paramLabel = "RUN",
+      description = "The run (e.g. 20261127T000100Z-6f1c2d3e). Default: the latest.")
   private String run;
 
   @Option(names = "--all", description = "List the experiment's runs instead of showing one.")
   private boolean all;
 
-  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, or json (the summary.json as stored; with --all a list). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text, or json (the summary.json as stored; with --all a list). Default: ${DEFAULT-VALUE}.")
   private Output output = Output.text;
 
-  @Option(names = "--root", paramLabel = "DIR",
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
       description = "The lab checkout. Default: $LAB_ROOT, else the current directory.")
   private Path root;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "The results folder. Default: <root>/.lab/results.")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "The results folder. Default: <root>/.lab/results.")
   private Path dir;
 
-  @Option(names = "--s3", paramLabel = "URL", description = "Read from S3 instead: s3://BUCKET[/PREFIX].")
+  @Option(
+      names = "--s3",
+      paramLabel = "URL",
+      description = "Read from S3 instead: s3://BUCKET[/PREFIX].")
   private String s3;
 
-  @Option(names = "--endpoint", paramLabel = "URL",
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
       description = "The S3 API, e.g. http://localhost:8333 (SeaweedFS, MinIO). Default: AWS.")
   private String endpoint;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "The S3 region. Default: us-east-1.")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description = "The S3 region. Default: us-east-1.")
   private String region;
 
   private final Map<String, String> env;
@@ -111,8 +136,13 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
         return fromFile(file, out, err);
       }
       if (argument.contains("/") || argument.endsWith(".json")) {
-        return fail(err, USAGE, "results: " + argument + ": no such file or run folder"
-            + " (give a summary.json, a run folder, or an experiment's name)");
+        return fail(
+            err,
+            USAGE,
+            "results: "
+                + argument
+                + ": no such file or run folder"
+                + " (give a summary.json, a run folder, or an experiment's name)");
       }
       if (!RunKey.isName(argument)) {
         return fail(err, USAGE, "results: \"" + argument + "\" is not an experiment name");
@@ -138,23 +168,41 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
 
   private Integer fromFile(Path file, PrintWriter out, PrintWriter err) {
     if (run != null || all) {
-      return fail(err, USAGE, "results: --run and --all need an experiment's name, not a file (" + argument + ")");
+      return fail(
+          err,
+          USAGE,
+          "results: --run and --all need an experiment's name, not a file (" + argument + ")");
     }
     byte[] bytes = read(file);
     Summary summary = SummaryJson.read(file.toString(), bytes);
-    print(out, summary, bytes, runName(summary), file.toAbsolutePath().normalize().toUri().toString());
+    print(
+        out,
+        summary,
+        bytes,
+        runName(summary),
+        file.toAbsolutePath().normalize().toUri().toString());
     return OK;
   }
 
-  private Integer fromStore(ResultsStore store, PrintWriter out, PrintWriter err) throws JsonProcessingException {
+  private Integer fromStore(ResultsStore store, PrintWriter out, PrintWriter err)
+      throws JsonProcessingException {
     List<RunKey> runs = store.runs(argument);
     String where = where();
     if (runs.isEmpty()) {
       List<String> known = store.experiments();
-      return fail(err, NOT_READ, "results: no runs of " + argument + " in " + where
-          + (known.isEmpty() ? "" : " (experiments there: " + String.join(", ", known) + ")")
-          + (s3 == null ? "; ./lab run " + argument + " writes its results there, --dir or --s3 read elsewhere"
-              : "; --s3 and --endpoint say which store"));
+      return fail(
+          err,
+          NOT_READ,
+          "results: no runs of "
+              + argument
+              + " in "
+              + where
+              + (known.isEmpty() ? "" : " (experiments there: " + String.join(", ", known) + ")")
+              + (s3 == null
+                  ? "; ./lab run "
+                      + argument
+                      + " writes its results there, --dir or --s3 read elsewhere"
+                  : "; --s3 and --endpoint say which store"));
     }
     if (all) {
       listRuns(store, runs, out);
@@ -162,23 +210,47 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
     }
     RunKey key = run == null ? runs.get(runs.size() - 1) : new RunKey(argument, run);
     if (!runs.contains(key)) {
-      return fail(err, NOT_READ, "results: no run " + run + " of " + argument + " in " + where + " (runs: "
-          + String.join(", ", runs.stream().map(RunKey::run).toList()) + "; --all lists them)");
+      return fail(
+          err,
+          NOT_READ,
+          "results: no run "
+              + run
+              + " of "
+              + argument
+              + " in "
+              + where
+              + " (runs: "
+              + String.join(", ", runs.stream().map(RunKey::run).toList())
+              + "; --all lists them)");
     }
-    byte[] bytes = store.summary(key).orElseThrow(() -> new ResultsStoreException(
-        store.location(key) + "summary.json: gone while reading", false, null));
-    print(out, SummaryJson.read(store.location(key) + "summary.json", bytes), bytes, key.run(), store.location(key));
+    byte[] bytes =
+        store
+            .summary(key)
+            .orElseThrow(
+                () ->
+                    new ResultsStoreException(
+                        store.location(key) + "summary.json: gone while reading", false, null));
+    print(
+        out,
+        SummaryJson.read(store.location(key) + "summary.json", bytes),
+        bytes,
+        key.run(),
+        store.location(key));
     return OK;
   }
 
-  private void listRuns(ResultsStore store, List<RunKey> runs, PrintWriter out) throws JsonProcessingException {
+  private void listRuns(ResultsStore store, List<RunKey> runs, PrintWriter out)
+      throws JsonProcessingException {
     ArrayNode list = LabYaml.json().createArrayNode();
     TextTable table = new TextTable("run", "phase", "simulated", "verdict", "location");
     for (RunKey key : runs) {
-      Summary summary = SummaryJson.read(store.location(key) + "summary.json", store.summary(key).orElseThrow());
+      Summary summary =
+          SummaryJson.read(store.location(key) + "summary.json", store.summary(key).orElseThrow());
       String phase = summary.run() == null ? null : summary.run().phase();
-      String verdict = summary.verdict() == null || summary.verdict().result() == null ? null
-          : summary.verdict().result().value();
+      String verdict =
+          summary.verdict() == null || summary.verdict().result() == null
+              ? null
+              : summary.verdict().result().value();
       table.row(key.run(), phase, summary.simulated() ? "yes" : "no", verdict, store.location(key));
       ObjectNode node = list.addObject();
       node.put("experiment", key.experiment());
@@ -191,12 +263,21 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
     if (output == Output.json) {
       out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(list));
     } else {
-      out.print("experiment " + argument + ": " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " in "
-          + where() + "\n\n" + table.render(""));
+      out.print(
+          "experiment "
+              + argument
+              + ": "
+              + runs.size()
+              + (runs.size() == 1 ? " run" : " runs")
+              + " in "
+              + where()
+              + "\n\n"
+              + table.render(""));
     }
   }
 
-  private void print(PrintWriter out, Summary summary, byte[] stored, String runName, String location) {
+  private void print(
+      PrintWriter out, Summary summary, byte[] stored, String runName, String location) {
     if (output == Output.json) {
       out.print(new String(stored, StandardCharsets.UTF_8));
     } else {

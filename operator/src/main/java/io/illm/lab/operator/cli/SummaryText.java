@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A summary as the text {@code ./lab results} prints: the run, each metric per target, each criterion, the cost. */
+/**
+ * A summary as the text {@code ./lab results} prints: the run, each metric per target, each
+ * criterion, the cost.
+ */
 final class SummaryText {
 
-  private static final Map<String, String> OPERATORS = Map.of("lt", "<", "lte", "<=", "gt", ">", "gte", ">=", "eq", "=");
+  private static final Map<String, String> OPERATORS =
+      Map.of("lt", "<", "lte", "<=", "gt", ">", "gte", ">=", "eq", "=");
 
   private SummaryText() {}
 
@@ -24,17 +28,33 @@ final class SummaryText {
     StringBuilder out = new StringBuilder();
     Summary.ExperimentInfo experiment = summary.experiment();
     Summary.RunInfo info = summary.run();
-    TextTable head = new TextTable("experiment", experiment.name()
-        + (experiment.namespace() == null ? "" : " (namespace " + experiment.namespace() + ")"));
+    TextTable head =
+        new TextTable(
+            "experiment",
+            experiment.name()
+                + (experiment.namespace() == null
+                    ? ""
+                    : " (namespace " + experiment.namespace() + ")"));
     head.row("run", run);
     head.row("location", location);
-    head.row("phase", info == null ? null : info.phase() + (info.message() == null ? "" : ": " + info.message()));
+    head.row(
+        "phase",
+        info == null ? null : info.phase() + (info.message() == null ? "" : ": " + info.message()));
     head.row("simulated", summary.simulated() ? "yes: these numbers are not measurements" : "no");
-    head.row("verdict", summary.verdict() == null || summary.verdict().result() == null ? "none (no criteria)"
-        : summary.verdict().result().value());
+    head.row(
+        "verdict",
+        summary.verdict() == null || summary.verdict().result() == null
+            ? "none (no criteria)"
+            : summary.verdict().result().value());
     if (info != null && info.window() != null) {
-      head.row("window", info.window().start() + " to " + info.window().end() + ", " + info.window().repetitions()
-          + (info.window().repetitions() == 1 ? " repetition" : " repetitions"));
+      head.row(
+          "window",
+          info.window().start()
+              + " to "
+              + info.window().end()
+              + ", "
+              + info.window().repetitions()
+              + (info.window().repetitions() == 1 ? " repetition" : " repetitions"));
     }
     out.append(head.render(""));
     out.append(metrics(summary.metrics()));
@@ -51,9 +71,14 @@ final class SummaryText {
     for (MetricResult metric : metrics) {
       for (MetricResult.Sample sample : metric.samples()) {
         Stats stats = sample.stats();
-        table.row(metric.name(), sample.target() == null ? "(experiment)" : sample.target(),
-            stats == null ? null : number(stats.mean()), interval(stats),
-            stats == null ? null : Integer.toString(stats.n()), metric.unit(), note(sample));
+        table.row(
+            metric.name(),
+            sample.target() == null ? "(experiment)" : sample.target(),
+            stats == null ? null : number(stats.mean()),
+            interval(stats),
+            stats == null ? null : Integer.toString(stats.n()),
+            metric.unit(),
+            note(sample));
       }
     }
     return "\nmetrics\n" + table.render("  ");
@@ -80,9 +105,13 @@ final class SummaryText {
     }
     TextTable table = new TextTable("metric", "target", "value", "check", "outcome", "reason");
     for (Verdict.Criterion c : verdict.criteria()) {
-      table.row(c.metric(), c.target() == null ? "(every)" : c.target(), c.value() == null ? null : number(c.value()),
+      table.row(
+          c.metric(),
+          c.target() == null ? "(every)" : c.target(),
+          c.value() == null ? null : number(c.value()),
           OPERATORS.getOrDefault(c.operator(), c.operator()) + " " + number(c.threshold()),
-          c.outcome() == null ? null : c.outcome().name().toLowerCase(Locale.ROOT), c.reason());
+          c.outcome() == null ? null : c.outcome().name().toLowerCase(Locale.ROOT),
+          c.reason());
     }
     return "\ncriteria\n" + table.render("  ");
   }
@@ -104,7 +133,11 @@ final class SummaryText {
     cost.perTarget().forEach((target, usd) -> parts.add(target + " " + dollars(usd)));
     String table = cost.priceTable() == null ? "" : " (price table " + cost.priceTable() + ")";
     String note = cost.note() == null ? "" : "; " + cost.note();
-    return "\ncost: " + (parts.isEmpty() ? "unknown" : String.join(", ", parts)) + table + note + "\n";
+    return "\ncost: "
+        + (parts.isEmpty() ? "unknown" : String.join(", ", parts))
+        + table
+        + note
+        + "\n";
   }
 
   private static String dollars(double usd) {
@@ -112,8 +145,8 @@ final class SummaryText {
   }
 
   /**
-   * Whole numbers from 1000 up (bytes, series counts), else at most 4 significant digits; an exponent
-   * only for the very large and very small; the same text on every machine.
+   * Whole numbers from 1000 up (bytes, series counts), else at most 4 significant digits; an
+   * exponent only for the very large and very small; the same text on every machine.
    */
   static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -3,7 +3,9 @@ package io.illm.lab.operator.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows of text in columns two spaces apart, each as wide as its widest cell; no trailing spaces. */
+/**
+ * Rows of text in columns two spaces apart, each as wide as its widest cell; no trailing spaces.
+ */
 final class TextTable {
 
   private final List<List<String>> rows = new ArrayList<>();
@@ -34,7 +36,8 @@ final class TextTable {
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder(indent);
       for (int i = 0; i < row.size(); i++) {
-        line.append(row.get(i)).append(" ".repeat(i == row.size() - 1 ? 0 : widths[i] - row.get(i).length() + 2));
+        line.append(row.get(i))
+            .append(" ".repeat(i == row.size() - 1 ? 0 : widths[i] - row.get(i).length() + 2));
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }

@@ -26,12 +26,13 @@ import java.util.TreeMap;
  * What an experiment's clusters cost, from a {@link PriceTable} (docs/judgment.md):
  *
  * <ul>
- *   <li>per target and hour: the requested nodes (spot or on-demand, in every zone of a regional GKE
- *       cluster) plus the provider's system nodes (on-demand) plus the control-plane fee; hub
- *       targets cost nothing; a shape the table does not have makes the cost unknown, with a reason;
- *   <li>the estimate, before anything is created: the hourly cost times the longest the clusters can
- *       live, which is the smaller of the total deadline and the sum of the phase deadlines, plus the
- *       longest retention of spec.cleanup: a ceiling, not a forecast;
+ *   <li>per target and hour: the requested nodes (spot or on-demand, in every zone of a regional
+ *       GKE cluster) plus the provider's system nodes (on-demand) plus the control-plane fee; hub
+ *       targets cost nothing; a shape the table does not have makes the cost unknown, with a
+ *       reason;
+ *   <li>the estimate, before anything is created: the hourly cost times the longest the clusters
+ *       can live, which is the smaller of the total deadline and the sum of the phase deadlines,
+ *       plus the longest retention of spec.cleanup: a ceiling, not a forecast;
  *   <li>the actual cost: the hourly cost times how long the clusters lived, from the run's start
  *       (status.startedAt) to the confirmed deletion of every child (the Cleaned step), or to now.
  * </ul>
@@ -39,8 +40,9 @@ import java.util.TreeMap;
 public final class CostModel {
 
   /** What no number here includes. */
-  public static final String LEFT_OUT = "nodes and control planes at list prices only: disks, network egress, load"
-      + " balancers, free-tier credits and discounts are not included";
+  public static final String LEFT_OUT =
+      "nodes and control planes at list prices only: disks, network egress, load"
+          + " balancers, free-tier credits and discounts are not included";
 
   /** Zones a regional GKE cluster spreads its node pools over (the GKE default). */
   static final int GKE_REGIONAL_ZONES = 3;
@@ -78,7 +80,11 @@ public final class CostModel {
    * @param estimatedUSD hourly × longest; null when any rate is unknown
    * @param unknown why the cost is unknown (empty when known)
    */
-  public record Estimate(List<Rate> rates, Double hourlyUSD, Duration longest, Double estimatedUSD,
+  public record Estimate(
+      List<Rate> rates,
+      Double hourlyUSD,
+      Duration longest,
+      Double estimatedUSD,
       List<String> unknown) {
     public Estimate {
       rates = List.copyOf(rates);
@@ -105,21 +111,39 @@ public final class CostModel {
     MachinePrice machine = table.machines().get(shape);
     boolean spot = Boolean.TRUE.equals(cluster.getPreemptible());
     if (machine == null) {
-      return new Rate(name, null, provider + " machine type " + shape + " is not in the price table (add it to "
-          + "operator/src/main/resources" + PriceTable.RESOURCE + ")");
+      return new Rate(
+          name,
+          null,
+          provider
+              + " machine type "
+              + shape
+              + " is not in the price table (add it to "
+              + "operator/src/main/resources"
+              + PriceTable.RESOURCE
+              + ")");
     }
     if (spot && machine.spot() == null) {
-      return new Rate(name, null, provider + " machine type " + shape + " has no spot price (it cannot run as spot)");
+      return new Rate(
+          name,
+          null,
+          provider + " machine type " + shape + " has no spot price (it cannot run as spot)");
     }
-    int zones = provider == Provider.GKE && ClusterDefaults.zone(cluster) == null ? GKE_REGIONAL_ZONES : 1;
+    int zones =
+        provider == Provider.GKE && ClusterDefaults.zone(cluster) == null ? GKE_REGIONAL_ZONES : 1;
     int nodes = ClusterDefaults.nodeCount(cluster) * zones;
-    double hourly = table.controlPlanePerHour() + nodes * (spot ? machine.spot() : machine.onDemand());
+    double hourly =
+        table.controlPlanePerHour() + nodes * (spot ? machine.spot() : machine.onDemand());
     StringBuilder detail = new StringBuilder(nodes + " x " + shape + (spot ? " spot" : ""));
     SystemNodes system = table.systemNodes();
     if (system != null && system.count() > 0) {
       int count = system.count() * zones;
       hourly += count * table.machines().get(system.machineType()).onDemand();
-      detail.append(" + ").append(count).append(" x ").append(system.machineType()).append(" system");
+      detail
+          .append(" + ")
+          .append(count)
+          .append(" x ")
+          .append(system.machineType())
+          .append(" system");
     }
     if (table.controlPlanePerHour() > 0) {
       detail.append(" + control plane");
@@ -132,7 +156,8 @@ public final class CostModel {
     List<Rate> rates = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     double hourly = 0;
-    List<Target> targets = spec == null || spec.getTargets() == null ? List.of() : spec.getTargets();
+    List<Target> targets =
+        spec == null || spec.getTargets() == null ? List.of() : spec.getTargets();
     for (Target target : targets) {
       Rate rate = rate(target);
       rates.add(rate);
@@ -147,8 +172,12 @@ public final class CostModel {
     }
     Duration longest = longestLife(spec);
     boolean known = unknown.isEmpty();
-    return new Estimate(rates, known ? round(hourly) : null, longest,
-        known ? round(hourly * hours(longest)) : null, unknown);
+    return new Estimate(
+        rates,
+        known ? round(hourly) : null,
+        longest,
+        known ? round(hourly * hours(longest)) : null,
+        unknown);
   }
 
   /**
@@ -177,7 +206,8 @@ public final class CostModel {
     if (start == null) {
       return Duration.ZERO;
     }
-    Instant cleaned = Steps.CLEANED.equals(status.getStep()) ? time(status.getStepStartedAt()) : null;
+    Instant cleaned =
+        Steps.CLEANED.equals(status.getStep()) ? time(status.getStepStartedAt()) : null;
     Instant end = cleaned != null ? cleaned : now;
     return end == null || end.isBefore(start) ? Duration.ZERO : Duration.between(start, end);
   }
@@ -189,10 +219,14 @@ public final class CostModel {
       return Observation.Cost.UNKNOWN;
     }
     double spent = round(estimate.hourlyUSD() * hours(lived(status, now)));
-    return new Observation.Cost(estimate.estimatedUSD(), spent, estimate.hourlyUSD(), prices.name());
+    return new Observation.Cost(
+        estimate.estimatedUSD(), spent, estimate.hourlyUSD(), prices.name());
   }
 
-  /** The run's cost for its summary: estimate, actual per target, budget, table and what is left out. */
+  /**
+   * The run's cost for its summary: estimate, actual per target, budget, table and what is left
+   * out.
+   */
   public Cost summary(ExperimentSpec spec, ExperimentStatus status, Instant now) {
     Estimate estimate = estimate(spec);
     double hours = hours(lived(status, now));
@@ -204,9 +238,19 @@ public final class CostModel {
     }
     Double actual = estimate.hourlyUSD() == null ? null : round(estimate.hourlyUSD() * hours);
     Double budget = spec == null || spec.getBudget() == null ? null : spec.getBudget().getMaxUSD();
-    String note = LEFT_OUT + (estimate.unknown().isEmpty() ? ""
-        : "; unknown: " + String.join("; ", estimate.unknown()));
-    return new Cost(estimate.estimatedUSD(), actual, estimate.hourlyUSD(), budget, perTarget, prices.name(), note);
+    String note =
+        LEFT_OUT
+            + (estimate.unknown().isEmpty()
+                ? ""
+                : "; unknown: " + String.join("; ", estimate.unknown()));
+    return new Cost(
+        estimate.estimatedUSD(),
+        actual,
+        estimate.hourlyUSD(),
+        budget,
+        perTarget,
+        prices.name(),
+        note);
   }
 
   private static double hours(Duration duration) {

@@ -24,14 +24,14 @@ import java.util.TreeMap;
  * @param source where they come from, and how far to trust them
  * @param providers gke, eks and aks
  */
-public record PriceTable(String name, String date, String source, SortedMap<String, ProviderPrices> providers) {
+public record PriceTable(
+    String name, String date, String source, SortedMap<String, ProviderPrices> providers) {
 
   /** The table that ships with the operator. */
   public static final String RESOURCE = "/prices/prices.json";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
   private static volatile PriceTable bundled;
 
@@ -47,7 +47,10 @@ public record PriceTable(String name, String date, String source, SortedMap<Stri
    * @param systemNodes nodes every cluster has besides the requested ones
    * @param machines price per machine shape
    */
-  public record ProviderPrices(String region, double controlPlanePerHour, SystemNodes systemNodes,
+  public record ProviderPrices(
+      String region,
+      double controlPlanePerHour,
+      SystemNodes systemNodes,
       SortedMap<String, MachinePrice> machines) {
     public ProviderPrices {
       machines = machines == null ? new TreeMap<>() : new TreeMap<>(machines);
@@ -104,9 +107,11 @@ public record PriceTable(String name, String date, String source, SortedMap<Stri
     try {
       table = MAPPER.readValue(json, PriceTable.class);
     } catch (MismatchedInputException e) {
-      String path = e.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(document)");
+      String path =
+          e.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+              .orElse("(document)");
       throw new IllegalArgumentException(file + ": " + path + ": " + e.getOriginalMessage());
     }
     List<String> problems = table.problems(file);
@@ -132,21 +137,32 @@ public record PriceTable(String name, String date, String source, SortedMap<Stri
       if (!(prices.controlPlanePerHour() >= 0) || Double.isInfinite(prices.controlPlanePerHour())) {
         problems.add(file + ": " + path + ".controlPlanePerHour: must be a number >= 0");
       }
-      prices.machines().forEach((shape, price) -> {
-        String at = file + ": " + path + ".machines." + shape;
-        if (!(price.onDemand() > 0) || Double.isInfinite(price.onDemand())) {
-          problems.add(at + ".onDemand: must be a number > 0");
-        }
-        if (price.spot() != null && !(price.spot() > 0 && price.spot() <= price.onDemand())) {
-          problems.add(at + ".spot: must be > 0 and at most onDemand (or null: no spot)");
-        }
-      });
+      prices
+          .machines()
+          .forEach(
+              (shape, price) -> {
+                String at = file + ": " + path + ".machines." + shape;
+                if (!(price.onDemand() > 0) || Double.isInfinite(price.onDemand())) {
+                  problems.add(at + ".onDemand: must be a number > 0");
+                }
+                if (price.spot() != null
+                    && !(price.spot() > 0 && price.spot() <= price.onDemand())) {
+                  problems.add(at + ".spot: must be > 0 and at most onDemand (or null: no spot)");
+                }
+              });
       SystemNodes system = prices.systemNodes();
       if (system == null || system.count() < 0) {
         problems.add(file + ": " + path + ".systemNodes: required, with count >= 0");
       } else if (system.count() > 0 && !prices.machines().containsKey(system.machineType())) {
-        problems.add(file + ": " + path + ".systemNodes.machineType: " + system.machineType()
-            + " is not priced in " + path + ".machines");
+        problems.add(
+            file
+                + ": "
+                + path
+                + ".systemNodes.machineType: "
+                + system.machineType()
+                + " is not priced in "
+                + path
+                + ".machines");
       }
     }
     return problems;

@@ -23,8 +23,8 @@ import java.util.List;
 /**
  * Performs a decision's actions through the ports, each one on its own: a port that fails one
  * action does not stop the others (the lifecycle decides them all again next turn, and every port
- * change is idempotent). The finalizer actions are the shell's, not a port's: they are skipped
- * here and read from the decision by the shell.
+ * change is idempotent). The finalizer actions are the shell's, not a port's: they are skipped here
+ * and read from the decision by the shell.
  */
 final class Actor {
 
@@ -34,8 +34,12 @@ final class Actor {
     this.ports = ports;
   }
 
-  /** Performs every action; returns what failed, as {@code action: reason} lines (empty when all went). */
-  List<String> act(ExperimentId id, ExperimentSpec spec, ExperimentStatus status, List<Action> actions) {
+  /**
+   * Performs every action; returns what failed, as {@code action: reason} lines (empty when all
+   * went).
+   */
+  List<String> act(
+      ExperimentId id, ExperimentSpec spec, ExperimentStatus status, List<Action> actions) {
     List<String> failures = new ArrayList<>();
     for (Action action : actions) {
       try {
@@ -47,7 +51,8 @@ final class Actor {
     return failures;
   }
 
-  private void perform(ExperimentId id, ExperimentSpec spec, ExperimentStatus status, Action action) {
+  private void perform(
+      ExperimentId id, ExperimentSpec spec, ExperimentStatus status, Action action) {
     if (action instanceof CreateClusterClaim a) {
       ports.clusters().create(id, a);
     } else if (action instanceof DeleteClusterClaim a) {

@@ -17,13 +17,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One turn of the experiment loop: observe through the ports, {@link Lifecycle#decide decide},
- * act through the ports, and hand the new status back to the shell (the JOSDK reconciler, or a
- * local runner) to write. One engine per process; it keeps no state between turns.
+ * One turn of the experiment loop: observe through the ports, {@link Lifecycle#decide decide}, act
+ * through the ports, and hand the new status back to the shell (the JOSDK reconciler, or a local
+ * runner) to write. One engine per process; it keeps no state between turns.
  */
 public final class Engine {
 
-  /** The experiment's finalizer: no child exists without it, and it goes only when every child is gone. */
+  /**
+   * The experiment's finalizer: no child exists without it, and it goes only when every child is
+   * gone.
+   */
   public static final String FINALIZER = "experiments.illm.io/finalizer";
 
   /** How soon to try again when a port failed an action (the lifecycle decides it again). */
@@ -49,7 +52,10 @@ public final class Engine {
    * @param finalizerRemovable the lifecycle confirmed every child gone: the finalizer may go
    * @param failures actions a port failed (decided again next turn), as {@code action: reason}
    */
-  public record Outcome(ExperimentStatus status, Optional<Duration> lookAgainIn, boolean finalizerRemovable,
+  public record Outcome(
+      ExperimentStatus status,
+      Optional<Duration> lookAgainIn,
+      boolean finalizerRemovable,
       List<String> failures) {
 
     public Outcome {
@@ -66,12 +72,14 @@ public final class Engine {
     if (ports.simulated()) {
       status.setSimulated(true);
     }
-    List<String> failures = actor.act(id(experiment), experiment.getSpec(), status, decision.actions());
+    List<String> failures =
+        actor.act(id(experiment), experiment.getSpec(), status, decision.actions());
     Optional<Duration> again = decision.lookAgainIn();
     if (!failures.isEmpty() && again.map(d -> d.compareTo(RETRY_FAILED_ACTIONS) > 0).orElse(true)) {
       again = Optional.of(RETRY_FAILED_ACTIONS);
     }
-    boolean removable = decision.actions().stream().anyMatch(Action.RemoveFinalizer.class::isInstance);
+    boolean removable =
+        decision.actions().stream().anyMatch(Action.RemoveFinalizer.class::isInstance);
     if (removable) {
       // the experiment is going: a new one of the same name must collect and store its own run
       ports.metrics().forget(id(experiment));
@@ -80,7 +88,9 @@ public final class Engine {
     return new Outcome(status, again, removable, failures);
   }
 
-  /** Calls {@code listener} when a child of an experiment changed, so that the shell turns at once. */
+  /**
+   * Calls {@code listener} when a child of an experiment changed, so that the shell turns at once.
+   */
   public void onChange(Consumer<ExperimentId> listener) {
     ports.changes().subscribe(listener);
   }
@@ -88,6 +98,7 @@ public final class Engine {
   /** The identity the ports know an experiment by. */
   public static ExperimentId id(Experiment experiment) {
     String namespace = experiment.getMetadata().getNamespace();
-    return new ExperimentId(namespace == null ? "default" : namespace, experiment.getMetadata().getName());
+    return new ExperimentId(
+        namespace == null ? "default" : namespace, experiment.getMetadata().getName());
   }
 }

@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 /**
  * Reads the world through the ports into one {@link Observation}, afresh on every turn: nothing
  * observed is kept in fields, so the status plus what the ports say now is all the state there is.
- * A port that does not answer becomes an entry in {@link Observation#errors()} (and its part of
- * the world reads as unknown-empty, which the lifecycle then does not trust). The cost comes from
- * the price table, the spec and the status: the estimate for the budget check before anything is
+ * A port that does not answer becomes an entry in {@link Observation#errors()} (and its part of the
+ * world reads as unknown-empty, which the lifecycle then does not trust). The cost comes from the
+ * price table, the spec and the status: the estimate for the budget check before anything is
  * created, the cost so far after.
  */
 final class Observer {
@@ -44,7 +44,8 @@ final class Observer {
     ExperimentId id = Engine.id(experiment);
     ExperimentSpec spec = experiment.getSpec();
     List<String> errors = new ArrayList<>();
-    return new Observation(meta(experiment),
+    return new Observation(
+        meta(experiment),
         read(errors, () -> ports.clusters().observe(id)),
         read(errors, () -> ports.deployments().observe(id)),
         read(errors, () -> ports.workflows().observe(id, template(spec))),
@@ -58,9 +59,15 @@ final class Observer {
   private static Meta meta(Experiment experiment) {
     var metadata = experiment.getMetadata();
     Long generation = metadata.getGeneration();
-    List<String> finalizers = metadata.getFinalizers() == null ? List.of() : metadata.getFinalizers();
-    return new Meta(metadata.getName(), generation == null ? 0 : generation, SpecHash.of(experiment.getSpec()),
-        metadata.getDeletionTimestamp() != null, finalizers.contains(Engine.FINALIZER), metadata.getAnnotations());
+    List<String> finalizers =
+        metadata.getFinalizers() == null ? List.of() : metadata.getFinalizers();
+    return new Meta(
+        metadata.getName(),
+        generation == null ? 0 : generation,
+        SpecHash.of(experiment.getSpec()),
+        metadata.getDeletionTimestamp() != null,
+        finalizers.contains(Engine.FINALIZER),
+        metadata.getAnnotations());
   }
 
   private static <T> T read(List<String> errors, Supplier<T> port) {

@@ -21,9 +21,11 @@ public final class SpecHash {
   public static String of(ExperimentSpec spec) {
     try {
       byte[] json = LabYaml.json().writeValueAsString(spec).getBytes(StandardCharsets.UTF_8);
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the spec cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "the spec cannot be written as JSON: " + e.getOriginalMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no SHA-256", e);
     }

@@ -8,9 +8,9 @@ import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import java.util.Set;
 
 /**
- * Turns the ports' change announcements ({@code Ports.changes()}) into reconciles of the
- * experiment concerned, so that a child's change is acted on at once, not at the next backstop.
- * It carries no resources: the engine reads children through its ports, never from a cache.
+ * Turns the ports' change announcements ({@code Ports.changes()}) into reconciles of the experiment
+ * concerned, so that a child's change is acted on at once, not at the next backstop. It carries no
+ * resources: the engine reads children through its ports, never from a cache.
  */
 final class ChildChangeEventSource extends AbstractEventSource<Void, Experiment> {
 

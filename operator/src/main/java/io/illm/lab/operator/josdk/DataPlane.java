@@ -49,8 +49,12 @@ public final class DataPlane implements AutoCloseable {
   private final UnaryOperator<Instant> window;
   private final AtomicReference<Consumer<ExperimentId>> listener = new AtomicReference<>(id -> {});
 
-  private DataPlane(SimPrometheus sim, ScheduledExecutorService scheduler, PrometheusMetrics prometheus,
-      StoredResults results, UnaryOperator<Instant> window) {
+  private DataPlane(
+      SimPrometheus sim,
+      ScheduledExecutorService scheduler,
+      PrometheusMetrics prometheus,
+      StoredResults results,
+      UnaryOperator<Instant> window) {
     this.sim = sim;
     this.window = window;
     this.scheduler = scheduler;
@@ -65,14 +69,23 @@ public final class DataPlane implements AutoCloseable {
    * @param clock the engine's clock
    * @param prometheus the Prometheus (or VictoriaMetrics) API; empty: a simulated one on loopback
    * @param store where runs are kept
-   * @param fallback where runs wait while the store is down (empty: nowhere, they fail after the deadline)
+   * @param fallback where runs wait while the store is down (empty: nowhere, they fail after the
+   *     deadline)
    * @param retries the store's retry policy
    * @param simulatedLab true when the rest of the lab is simulated (an embedded hub)
-   * @param window maps the engine's instants to the metrics source's (identity, unless the engine runs
-   *     on a compressed simulated clock and the source is a real Prometheus that knows only real time)
+   * @param window maps the engine's instants to the metrics source's (identity, unless the engine
+   *     runs on a compressed simulated clock and the source is a real Prometheus that knows only
+   *     real time)
    */
-  public static DataPlane open(KubernetesClient client, Clock clock, Optional<URI> prometheus, ResultsStore store,
-      Optional<HubFallback> fallback, Retries retries, boolean simulatedLab, UnaryOperator<Instant> window) {
+  public static DataPlane open(
+      KubernetesClient client,
+      Clock clock,
+      Optional<URI> prometheus,
+      ResultsStore store,
+      Optional<HubFallback> fallback,
+      Retries retries,
+      boolean simulatedLab,
+      UnaryOperator<Instant> window) {
     SimPrometheus sim = null;
     URI source;
     if (prometheus.isPresent()) {
@@ -81,23 +94,37 @@ public final class DataPlane implements AutoCloseable {
       try {
         sim = new SimPrometheus(1);
       } catch (IOException e) {
-        throw new UncheckedIOException("the simulated Prometheus cannot listen on loopback: " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "the simulated Prometheus cannot listen on loopback: " + e.getMessage(), e);
       }
       source = sim.uri();
     }
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "illm-metrics-gate");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "illm-metrics-gate");
+              thread.setDaemon(true);
+              return thread;
+            });
     AtomicReference<Consumer<ExperimentId>> relay = new AtomicReference<>(id -> {});
-    PrometheusMetrics metrics = new PrometheusMetrics(
-        new Collector(PrometheusApi.of(source), Collector.workers(8), Collector.DEFAULT_DEADLINE), scheduler,
-        (spec, collected) -> Judge.judge(spec, collected).verdict().result(), DataPlane::repetitions,
-        id -> relay.get().accept(id));
+    PrometheusMetrics metrics =
+        new PrometheusMetrics(
+            new Collector(
+                PrometheusApi.of(source), Collector.workers(8), Collector.DEFAULT_DEADLINE),
+            scheduler,
+            (spec, collected) -> Judge.judge(spec, collected).verdict().result(),
+            DataPlane::repetitions,
+            id -> relay.get().accept(id));
     boolean simulated = simulatedLab || sim != null;
-    RunSummaries summaries = new RunSummaries(metrics, id -> metadata(client, id), CostModel.standard(), clock,
-        simulated, sim != null, version());
+    RunSummaries summaries =
+        new RunSummaries(
+            metrics,
+            id -> metadata(client, id),
+            CostModel.standard(),
+            clock,
+            simulated,
+            sim != null,
+            version());
     StoredResults stored = new StoredResults(store, summaries, fallback, retries, 2);
     DataPlane plane = new DataPlane(sim, scheduler, metrics, stored, window);
     relay.set(id -> plane.listener.get().accept(id));
@@ -116,8 +143,13 @@ public final class DataPlane implements AutoCloseable {
 
       @Override
       public void start(ExperimentId experiment, ExperimentSpec spec, CollectMetrics collect) {
-        prometheus.start(experiment, spec, new CollectMetrics(collect.experiment(), window.apply(collect.windowStart()),
-            window.apply(collect.windowEnd())));
+        prometheus.start(
+            experiment,
+            spec,
+            new CollectMetrics(
+                collect.experiment(),
+                window.apply(collect.windowStart()),
+                window.apply(collect.windowEnd())));
       }
 
       @Override
@@ -165,7 +197,8 @@ public final class DataPlane implements AutoCloseable {
   }
 
   private static Optional<ObjectMeta> metadata(KubernetesClient client, ExperimentId id) {
-    Experiment experiment = client.resources(Experiment.class).inNamespace(id.namespace()).withName(id.name()).get();
+    Experiment experiment =
+        client.resources(Experiment.class).inNamespace(id.namespace()).withName(id.name()).get();
     return Optional.ofNullable(experiment).map(Experiment::getMetadata);
   }
 

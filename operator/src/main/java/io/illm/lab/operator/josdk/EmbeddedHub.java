@@ -12,11 +12,11 @@ import io.illm.lab.operator.adapters.KubernetesChanges;
 import io.illm.lab.operator.adapters.Placement;
 import io.illm.lab.operator.adapters.argoworkflows.ArgoKubernetesWorkflows;
 import io.illm.lab.operator.engine.Engine;
-import io.illm.lab.operator.sim.SimClock;
-import io.illm.lab.operator.sim.SimTimings;
 import io.illm.lab.operator.results.FolderResultsStore;
 import io.illm.lab.operator.results.ResultsStore;
 import io.illm.lab.operator.results.Retries;
+import io.illm.lab.operator.sim.SimClock;
+import io.illm.lab.operator.sim.SimTimings;
 import io.illm.lab.operator.sim.controllers.SimControllers;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
@@ -29,13 +29,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.logging.Level;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -44,9 +43,9 @@ import java.util.logging.Logger;
  * validation, no garbage collection), the CRDs of our kinds and of the child kinds applied, the
  * real JOSDK operator on the Kubernetes ports, and Crossplane, ArgoCD and Argo Workflows simulated
  * by {@link SimControllers} acting on the real child objects, Kubernetes Events, and a {@link
- * DataPlane}: metrics from a simulated Prometheus (or a real one), results in a folder. Everything it
- * produces is marked simulated. {@link #close}
- * stops the operator, the controllers and the informers, then the server.
+ * DataPlane}: metrics from a simulated Prometheus (or a real one), results in a folder. Everything
+ * it produces is marked simulated. {@link #close} stops the operator, the controllers and the
+ * informers, then the server.
  */
 public final class EmbeddedHub implements AutoCloseable {
 
@@ -56,13 +55,24 @@ public final class EmbeddedHub implements AutoCloseable {
   /** Where the children go: the platform's namespaces. */
   public static final Placement PLACEMENT = Placement.DEFAULT;
 
-  private static final List<String> CRDS = List.of("experiments.experiments.illm.io", "components.experiments.illm.io");
+  private static final List<String> CRDS =
+      List.of("experiments.experiments.illm.io", "components.experiments.illm.io");
+
   /** The child CRD subsets (operator/src/main/crds), on the classpath. */
-  private static final List<String> CHILD_CRDS = List.of(
-      "clusterclaims.illm.io.yaml", "applications.argoproj.io.yaml", "workflows.argoproj.io.yaml");
+  private static final List<String> CHILD_CRDS =
+      List.of(
+          "clusterclaims.illm.io.yaml",
+          "applications.argoproj.io.yaml",
+          "workflows.argoproj.io.yaml");
+
   /** Held so the levels stay set: java.util.logging keeps loggers weakly. */
-  private static final List<Logger> QUIET = List.of(Logger.getLogger("io.fabric8"), Logger.getLogger("io.vertx"),
-      Logger.getLogger("io.netty"), Logger.getLogger("okhttp3"), Logger.getLogger("io.javaoperatorsdk"));
+  private static final List<Logger> QUIET =
+      List.of(
+          Logger.getLogger("io.fabric8"),
+          Logger.getLogger("io.vertx"),
+          Logger.getLogger("io.netty"),
+          Logger.getLogger("okhttp3"),
+          Logger.getLogger("io.javaoperatorsdk"));
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
@@ -85,7 +95,8 @@ public final class EmbeddedHub implements AutoCloseable {
   /**
    * The mock server keeps every request it answered, for tests to take; nobody takes them here, and
    * with many experiments they were most of the heap (the operator benchmark: some 145,000 requests
-   * for 1,000 experiments). Taken and dropped as they come; {@link #requestCount} still counts them.
+   * for 1,000 experiments). Taken and dropped as they come; {@link #requestCount} still counts
+   * them.
    */
   private void forgetRequests() {
     try {
@@ -105,8 +116,13 @@ public final class EmbeddedHub implements AutoCloseable {
    */
   public static EmbeddedHub start(Path labRoot) {
     QUIET.forEach(l -> l.setLevel(Level.OFF));
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new IndexedCrudDispatcher(), false);
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new IndexedCrudDispatcher(),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
     try {
@@ -120,9 +136,13 @@ public final class EmbeddedHub implements AutoCloseable {
           client.apiextensions().v1().customResourceDefinitions().load(in).create();
         }
       }
-      for (String namespace : new TreeSet<>(List.of(NAMESPACE, PLACEMENT.claims(), PLACEMENT.argocd(),
-          PLACEMENT.workflows()))) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+      for (String namespace :
+          new TreeSet<>(
+              List.of(NAMESPACE, PLACEMENT.claims(), PLACEMENT.argocd(), PLACEMENT.workflows()))) {
+        client
+            .namespaces()
+            .resource(
+                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
             .create();
       }
       return new EmbeddedHub(server, client);
@@ -137,28 +157,37 @@ public final class EmbeddedHub implements AutoCloseable {
     }
   }
 
-  /** Creates the catalogue's Component objects (cluster-scoped), which the deployment port reads. */
+  /**
+   * Creates the catalogue's Component objects (cluster-scoped), which the deployment port reads.
+   */
   public void publish(Collection<Component> components) {
     for (Component component : components) {
       Component copy = new Component();
-      copy.setMetadata(new ObjectMetaBuilder().withName(component.getMetadata().getName())
-          .withLabels(component.getMetadata().getLabels()).build());
+      copy.setMetadata(
+          new ObjectMetaBuilder()
+              .withName(component.getMetadata().getName())
+              .withLabels(component.getMetadata().getLabels())
+              .build());
       copy.setSpec(component.getSpec());
       client.resource(copy).create();
     }
   }
 
   /**
-   * Creates a placeholder WorkflowTemplate {@code name} (marked simulated: the lab has no
-   * templates of its own yet), so that the workflow port finds it and the simulated Argo runs it.
+   * Creates a placeholder WorkflowTemplate {@code name} (marked simulated: the lab has no templates
+   * of its own yet), so that the workflow port finds it and the simulated Argo runs it.
    */
   public void simulateWorkflowTemplate(String name) {
     GenericKubernetesResource template = new GenericKubernetesResource();
     template.setApiVersion("argoproj.io/v1alpha1");
     template.setKind("WorkflowTemplate");
-    template.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(PLACEMENT.workflows()).build());
+    template.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace(PLACEMENT.workflows()).build());
     SimControllers.mark(template);
-    client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES).resource(template).create();
+    client
+        .genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+        .resource(template)
+        .create();
   }
 
   /**
@@ -174,9 +203,11 @@ public final class EmbeddedHub implements AutoCloseable {
   /**
    * {@link #startOperator(SimClock, SimTimings, double)} reconciling up to {@code concurrency}
    * experiments at once (JOSDK's reconciliation threads); {@code ./lab run} runs one experiment and
-   * needs 1, the operator benchmark creates many. Results go to a temporary folder removed by {@link #close}.
+   * needs 1, the operator benchmark creates many. Results go to a temporary folder removed by
+   * {@link #close}.
    */
-  public void startOperator(SimClock clock, SimTimings timings, double timeFactor, int concurrency) {
+  public void startOperator(
+      SimClock clock, SimTimings timings, double timeFactor, int concurrency) {
     Path results;
     try {
       results = Files.createTempDirectory("illm-hub-results");
@@ -184,17 +215,29 @@ public final class EmbeddedHub implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     temporaryResults = results;
-    startOperator(clock, timings, timeFactor, concurrency, Optional.empty(), new FolderResultsStore(results),
+    startOperator(
+        clock,
+        timings,
+        timeFactor,
+        concurrency,
+        Optional.empty(),
+        new FolderResultsStore(results),
         UnaryOperator.identity());
   }
 
   /**
    * Starts the operator as {@link #startOperator(SimClock, SimTimings, double, int)} does, with its
-   * metrics from {@code prometheus} (empty: a simulated Prometheus) and its results in {@code store};
-   * {@code window} maps simulated instants to the source's (see {@link DataPlane#open}).
+   * metrics from {@code prometheus} (empty: a simulated Prometheus) and its results in {@code
+   * store}; {@code window} maps simulated instants to the source's (see {@link DataPlane#open}).
    */
-  public void startOperator(SimClock clock, SimTimings timings, double timeFactor, int concurrency,
-      Optional<URI> prometheus, ResultsStore store, UnaryOperator<Instant> window) {
+  public void startOperator(
+      SimClock clock,
+      SimTimings timings,
+      double timeFactor,
+      int concurrency,
+      Optional<URI> prometheus,
+      ResultsStore store,
+      UnaryOperator<Instant> window) {
     if (operator != null) {
       throw new IllegalStateException("the operator of this hub is already started");
     }
@@ -202,11 +245,15 @@ public final class EmbeddedHub implements AutoCloseable {
     controllers.start();
     changes = new KubernetesChanges(client, PLACEMENT);
     changes.start();
-    data = DataPlane.open(client, clock, prometheus, store, Optional.empty(), Retries.DEFAULT, true, window);
+    data =
+        DataPlane.open(
+            client, clock, prometheus, store, Optional.empty(), Retries.DEFAULT, true, window);
     // no probes, no leader election, SSA off (the mock answers 415 to it)
-    OperatorSettings settings = new OperatorSettings(concurrency, Optional.empty(), 0, timeFactor,
-        Duration.ofMillis(100), false, false);
-    Engine engine = new Engine(OperatorMain.kubernetesPorts(client, PLACEMENT, changes, data, true), clock);
+    OperatorSettings settings =
+        new OperatorSettings(
+            concurrency, Optional.empty(), 0, timeFactor, Duration.ofMillis(100), false, false);
+    Engine engine =
+        new Engine(OperatorMain.kubernetesPorts(client, PLACEMENT, changes, data, true), clock);
     operator = OperatorMain.operator(client, engine, settings, metrics);
     operator.start();
   }
@@ -269,18 +316,29 @@ public final class EmbeddedHub implements AutoCloseable {
     if (Files.isRegularFile(file)) {
       return Files.newInputStream(file);
     }
-    InputStream resource = EmbeddedHub.class.getResourceAsStream("/META-INF/fabric8/" + name + "-v1.yml");
+    InputStream resource =
+        EmbeddedHub.class.getResourceAsStream("/META-INF/fabric8/" + name + "-v1.yml");
     if (resource == null) {
-      throw new IOException("no CRD " + name + ": neither " + file + " nor META-INF/fabric8/" + name
-          + "-v1.yml on the classpath");
+      throw new IOException(
+          "no CRD "
+              + name
+              + ": neither "
+              + file
+              + " nor META-INF/fabric8/"
+              + name
+              + "-v1.yml on the classpath");
     }
     return resource;
   }
 
   private static InputStream childCrd(String file) throws IOException {
-    InputStream resource = EmbeddedHub.class.getResourceAsStream("/META-INF/illm-lab/child-crds/" + file);
+    InputStream resource =
+        EmbeddedHub.class.getResourceAsStream("/META-INF/illm-lab/child-crds/" + file);
     if (resource == null) {
-      throw new IOException("no child CRD META-INF/illm-lab/child-crds/" + file + " on the classpath (build the operator)");
+      throw new IOException(
+          "no child CRD META-INF/illm-lab/child-crds/"
+              + file
+              + " on the classpath (build the operator)");
     }
     return resource;
   }

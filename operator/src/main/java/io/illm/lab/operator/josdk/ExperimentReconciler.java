@@ -23,20 +23,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The JOSDK shell around the {@link Engine}: every event is one turn (observe, decide, act), and
  * the new status goes back as a status patch whose result JOSDK caches for the next turn. JOSDK
- * owns the finalizer ({@link Engine#FINALIZER}); {@link #cleanup} lets it go only when the lifecycle confirmed every
- * child gone (see {@code docs/adrs/ADR-007-cleanup-and-finalizer.md}).
+ * owns the finalizer ({@link Engine#FINALIZER}); {@link #cleanup} lets it go only when the
+ * lifecycle confirmed every child gone (see {@code docs/adrs/ADR-007-cleanup-and-finalizer.md}).
  */
 @ControllerConfiguration(name = ExperimentReconciler.NAME, finalizerName = Engine.FINALIZER)
 public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Experiment> {
 
   public static final String NAME = "experiment";
 
-  /** While deleting with nothing announced, look again this often (a port may not announce everything). */
+  /**
+   * While deleting with nothing announced, look again this often (a port may not announce
+   * everything).
+   */
   static final Duration CLEANUP_BACKSTOP = Duration.ofMinutes(1);
 
   /**
-   * An experiment not yet Cleaned is decided again at least this often, announced or not: turns
-   * are idempotent, and an announcement that never comes (one experiment in ~5,000 of the operator
+   * An experiment not yet Cleaned is decided again at least this often, announced or not: turns are
+   * idempotent, and an announcement that never comes (one experiment in ~5,000 of the operator
    * benchmark waited on a Succeeded workflow it was never told of) then costs minutes, not the
    * phase's deadline.
    */
@@ -52,7 +55,8 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
   }
 
   @Override
-  public List<EventSource<?, Experiment>> prepareEventSources(EventSourceContext<Experiment> context) {
+  public List<EventSource<?, Experiment>> prepareEventSources(
+      EventSourceContext<Experiment> context) {
     ChildChangeEventSource children = new ChildChangeEventSource();
     engine.onChange(children::changed);
     return List.of(children);
@@ -89,15 +93,23 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
     }
     // DeleteControl carries no status: write it here, or the user sees no CleaningUp progress
     writeStatus(experiment, context, outcome.status());
-    Duration again = outcome.lookAgainIn().filter(d -> d.compareTo(CLEANUP_BACKSTOP) < 0).orElse(CLEANUP_BACKSTOP);
+    Duration again =
+        outcome
+            .lookAgainIn()
+            .filter(d -> d.compareTo(CLEANUP_BACKSTOP) < 0)
+            .orElse(CLEANUP_BACKSTOP);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(again);
   }
 
   private Outcome turn(Experiment experiment) {
     Outcome outcome = engine.turn(experiment);
     if (!outcome.failures().isEmpty()) {
-      LOG.warn("{}/{}: actions failed, deciding again in {}: {}", experiment.getMetadata().getNamespace(),
-          experiment.getMetadata().getName(), outcome.lookAgainIn().orElse(null), outcome.failures());
+      LOG.warn(
+          "{}/{}: actions failed, deciding again in {}: {}",
+          experiment.getMetadata().getNamespace(),
+          experiment.getMetadata().getName(),
+          outcome.lookAgainIn().orElse(null),
+          outcome.failures());
     }
     return outcome;
   }
@@ -106,13 +118,17 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
    * Patches the status (JSON patch of the status subresource) and puts the result into JOSDK's
    * cache, so that the next turn reads this status, not the one before it: a child's event can
    * arrive before the informer saw our own patch (seen on the mock API server: a claim deleted by
-   * the turn that failed the run was then read against the old Provisioning status and taken for
-   * a claim "deleted by someone else"). A real API server's informer lags the same way.
+   * the turn that failed the run was then read against the old Provisioning status and taken for a
+   * claim "deleted by someone else"). A real API server's informer lags the same way.
    */
-  private static void writeStatus(Experiment experiment, Context<Experiment> context, ExperimentStatus status) {
-    PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(experiment, context, current -> {
-      current.setStatus(status);
-      return current;
-    });
+  private static void writeStatus(
+      Experiment experiment, Context<Experiment> context, ExperimentStatus status) {
+    PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
+        experiment,
+        context,
+        current -> {
+          current.setStatus(status);
+          return current;
+        });
   }
 }

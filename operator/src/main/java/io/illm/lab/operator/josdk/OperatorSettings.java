@@ -7,16 +7,19 @@ import java.util.Optional;
 /**
  * How the operator runs, read from the environment of its Pod.
  *
- * @param concurrency at most this many experiments reconciled at once ({@code ILLM_CONCURRENCY}, default 4)
+ * @param concurrency at most this many experiments reconciled at once ({@code ILLM_CONCURRENCY},
+ *     default 4)
  * @param leaseNamespace leader election in this namespace ({@code ILLM_LEADER_ELECTION_NAMESPACE});
  *     empty: no leader election (one replica)
- * @param probePort the port of /healthz, /readyz and /metrics ({@code ILLM_PROBE_PORT}, default 8080)
+ * @param probePort the port of /healthz, /readyz and /metrics ({@code ILLM_PROBE_PORT}, default
+ *     8080)
  * @param simTimeFactor how much faster than real time the simulated world runs ({@code
  *     ILLM_SIM_TIME_FACTOR}, default 60)
  * @param firstRetry the first retry after a failed reconcile; later ones back off exponentially
- * @param useSsa patch the status with server-side apply (a real API server); false for the mock server
- * @param exitWhenNotLeading exit the process when leadership is lost (Kubernetes then restarts it as
- *     a follower); false only where the JVM must outlive the operator (tests)
+ * @param useSsa patch the status with server-side apply (a real API server); false for the mock
+ *     server
+ * @param exitWhenNotLeading exit the process when leadership is lost (Kubernetes then restarts it
+ *     as a follower); false only where the JVM must outlive the operator (tests)
  */
 public record OperatorSettings(
     int concurrency,
@@ -30,7 +33,10 @@ public record OperatorSettings(
   /** The name of the leader-election Lease. */
   public static final String LEASE_NAME = "illm-lab-operator";
 
-  /** The settings in {@code env}; what is unset takes its default, what is malformed stops the start. */
+  /**
+   * The settings in {@code env}; what is unset takes its default, what is malformed stops the
+   * start.
+   */
   public static OperatorSettings from(Map<String, String> env) {
     return new OperatorSettings(
         (int) number(env, "ILLM_CONCURRENCY", 4),
@@ -56,6 +62,12 @@ public record OperatorSettings(
       // reported below
     }
     throw new IllegalArgumentException(
-        "environment: " + name + ": \"" + value + "\" is not a positive number (unset it for the default " + fallback + ")");
+        "environment: "
+            + name
+            + ": \""
+            + value
+            + "\" is not a positive number (unset it for the default "
+            + fallback
+            + ")");
   }
 }

@@ -23,11 +23,20 @@ public final class ProbeServer implements AutoCloseable {
   }
 
   /** Serves the endpoints on {@code port} (0: any free port) on every interface. */
-  public static ProbeServer start(int port, Operator operator, OperatorMetrics metrics) throws IOException {
+  public static ProbeServer start(int port, Operator operator, OperatorMetrics metrics)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.createContext("/healthz", e -> answer(e, () -> operator.getRuntimeInfo().isStarted(), "ok"));
-    server.createContext("/readyz", e -> answer(e, () -> operator.getRuntimeInfo().isStarted()
-        && operator.getRuntimeInfo().allEventSourcesAreHealthy(), "ready"));
+    server.createContext(
+        "/healthz", e -> answer(e, () -> operator.getRuntimeInfo().isStarted(), "ok"));
+    server.createContext(
+        "/readyz",
+        e ->
+            answer(
+                e,
+                () ->
+                    operator.getRuntimeInfo().isStarted()
+                        && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+                "ready"));
     server.createContext("/metrics", e -> answer(e, () -> true, metrics.prometheusText()));
     server.start();
     return new ProbeServer(server);
@@ -43,7 +52,8 @@ public final class ProbeServer implements AutoCloseable {
     server.stop(0);
   }
 
-  private static void answer(HttpExchange exchange, Supplier<Boolean> healthy, String body) throws IOException {
+  private static void answer(HttpExchange exchange, Supplier<Boolean> healthy, String body)
+      throws IOException {
     boolean ok = healthy.get();
     byte[] bytes = (ok ? body : "not " + body).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");

@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StartedFirstExecutor extends ThreadPoolExecutor {
 
-  /** How long a new experiment's first turn may be overtaken by reconciles of experiments under way. */
+  /**
+   * How long a new experiment's first turn may be overtaken by reconciles of experiments under way.
+   */
   static final Duration HEAD_START = Duration.ofSeconds(10);
 
   private final long headStartNanos;
@@ -39,7 +41,13 @@ final class StartedFirstExecutor extends ThreadPoolExecutor {
   private final AtomicLong told = new AtomicLong();
 
   StartedFirstExecutor(int threads, Duration headStart) {
-    super(threads, threads, 0, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), threads("illm-reconcile-"));
+    super(
+        threads,
+        threads,
+        0,
+        TimeUnit.SECONDS,
+        new PriorityBlockingQueue<>(),
+        threads("illm-reconcile-"));
     this.headStartNanos = headStart.toNanos();
   }
 
@@ -58,7 +66,8 @@ final class StartedFirstExecutor extends ThreadPoolExecutor {
     if (!(resource instanceof Experiment experiment) || experiment.isMarkedForDeletion()) {
       return false;
     }
-    return experiment.getStatus() == null || experiment.getStatus().getPhase() == null
+    return experiment.getStatus() == null
+        || experiment.getStatus().getPhase() == null
         || experiment.getStatus().getPhase() == Phase.PENDING;
   }
 
@@ -83,7 +92,8 @@ final class StartedFirstExecutor extends ThreadPoolExecutor {
   }
 
   /** A reconcile in the queue: taken by when it is due, then by arrival. */
-  private record Waiting(Runnable task, long due, long arrival) implements Runnable, Comparable<Waiting> {
+  private record Waiting(Runnable task, long due, long arrival)
+      implements Runnable, Comparable<Waiting> {
     @Override
     public void run() {
       task.run();

@@ -35,8 +35,14 @@ public final class Comparisons {
       List<String> names = List.copyOf(names(metric));
       for (int i = 0; i < names.size(); i++) {
         for (int j = i + 1; j < names.size(); j++) {
-          comparisons.add(compare(metric.name(), better, names.get(i), values(metric, names.get(i)),
-              names.get(j), values(metric, names.get(j))));
+          comparisons.add(
+              compare(
+                  metric.name(),
+                  better,
+                  names.get(i),
+                  values(metric, names.get(i)),
+                  names.get(j),
+                  values(metric, names.get(j))));
         }
       }
     }
@@ -48,22 +54,41 @@ public final class Comparisons {
    * zero (then {@code better} names the target in the metric's better direction), no significant
    * difference when it contains zero, insufficient when either side has fewer than two values.
    */
-  public static Comparison compare(String metric, Better better, String a, double[] valuesA, String b,
-      double[] valuesB) {
-    Double difference = valuesA.length == 0 || valuesB.length == 0 ? null
-        : Statistics.mean(valuesA) - Statistics.mean(valuesB);
+  public static Comparison compare(
+      String metric, Better better, String a, double[] valuesA, String b, double[] valuesB) {
+    Double difference =
+        valuesA.length == 0 || valuesB.length == 0
+            ? null
+            : Statistics.mean(valuesA) - Statistics.mean(valuesB);
     Interval interval = Statistics.differenceInterval(valuesA, valuesB);
     if (interval == null) {
-      return new Comparison(metric, a, b, difference, null, null, null, Conclusion.INSUFFICIENT, null);
+      return new Comparison(
+          metric, a, b, difference, null, null, null, Conclusion.INSUFFICIENT, null);
     }
     if (!interval.excludesZero()) {
-      return new Comparison(metric, a, b, difference, interval.low(), interval.high(), Statistics.CONFIDENCE,
-          Conclusion.NO_SIGNIFICANT_DIFFERENCE, null);
+      return new Comparison(
+          metric,
+          a,
+          b,
+          difference,
+          interval.low(),
+          interval.high(),
+          Statistics.CONFIDENCE,
+          Conclusion.NO_SIGNIFICANT_DIFFERENCE,
+          null);
     }
     boolean aIsLower = interval.high() < 0;
     String winner = (better == Better.LOWER) == aIsLower ? a : b;
-    return new Comparison(metric, a, b, difference, interval.low(), interval.high(), Statistics.CONFIDENCE,
-        Conclusion.SIGNIFICANT, winner);
+    return new Comparison(
+        metric,
+        a,
+        b,
+        difference,
+        interval.low(),
+        interval.high(),
+        Statistics.CONFIDENCE,
+        Conclusion.SIGNIFICANT,
+        winner);
   }
 
   private static SortedSet<String> names(MetricResult metric) {
@@ -74,7 +99,8 @@ public final class Comparisons {
 
   private static double[] values(MetricResult metric, String target) {
     Sample sample = metric.sample(target);
-    return sample == null || sample.outcome() == MetricResult.Outcome.ERROR ? new double[0]
+    return sample == null || sample.outcome() == MetricResult.Outcome.ERROR
+        ? new double[0]
         : Statistics.finite(sample.values());
   }
 }

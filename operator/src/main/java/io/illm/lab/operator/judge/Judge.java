@@ -21,9 +21,9 @@ public final class Judge {
   private Judge() {}
 
   /**
-   * Fills every sample's statistics from its values, sets each metric's {@code better} (and
-   * {@code onEmpty} where the collector left it empty) from the spec, orders samples by target
-   * (the experiment-wide one first), then compares targets and judges the criteria.
+   * Fills every sample's statistics from its values, sets each metric's {@code better} (and {@code
+   * onEmpty} where the collector left it empty) from the spec, orders samples by target (the
+   * experiment-wide one first), then compares targets and judges the criteria.
    *
    * @param spec the spec the run started with
    * @param metrics what collection returned, one entry per metric, in spec order
@@ -35,15 +35,33 @@ public final class Judge {
 
   private static MetricResult withStatistics(ExperimentSpec spec, MetricResult metric) {
     MetricQuery query = query(spec, metric.name());
-    String better = query != null && query.getBetter() != null ? query.getBetter().value() : metric.better();
+    String better =
+        query != null && query.getBetter() != null ? query.getBetter().value() : metric.better();
     String onEmpty = metric.onEmpty() != null ? metric.onEmpty() : onEmpty(spec, query);
-    List<Sample> samples = metric.samples().stream()
-        .map(s -> new Sample(s.target(), s.query(), s.outcome(), s.error(), s.series(), s.values(),
-            Statistics.of(s.values())))
-        .sorted(BY_TARGET)
-        .toList();
-    return new MetricResult(metric.name(), metric.type(), metric.unit(), metric.description(), metric.group(),
-        metric.perTarget(), onEmpty, better, samples);
+    List<Sample> samples =
+        metric.samples().stream()
+            .map(
+                s ->
+                    new Sample(
+                        s.target(),
+                        s.query(),
+                        s.outcome(),
+                        s.error(),
+                        s.series(),
+                        s.values(),
+                        Statistics.of(s.values())))
+            .sorted(BY_TARGET)
+            .toList();
+    return new MetricResult(
+        metric.name(),
+        metric.type(),
+        metric.unit(),
+        metric.description(),
+        metric.group(),
+        metric.perTarget(),
+        onEmpty,
+        better,
+        samples);
   }
 
   private static MetricQuery query(ExperimentSpec spec, String name) {
@@ -51,7 +69,9 @@ public final class Judge {
       return null;
     }
     return spec.getMetrics().getQueries().stream()
-        .filter(q -> q != null && Objects.equals(q.getName(), name)).findFirst().orElse(null);
+        .filter(q -> q != null && Objects.equals(q.getName(), name))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The query's onEmpty, else metrics.onEmpty, else insufficient. */

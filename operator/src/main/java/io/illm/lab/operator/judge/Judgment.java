@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What {@link Judge#judge} concluded.
  *
- * @param metrics the metrics with statistics filled, better and onEmpty from the spec, samples ordered
+ * @param metrics the metrics with statistics filled, better and onEmpty from the spec, samples
+ *     ordered
  * @param comparisons target against target on every per-target metric with better set
  * @param verdict the verdict on the hypothesis (a null result without criteria)
  */

@@ -10,8 +10,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Statistics over a sample of values (one per repetition window): n, mean, median, min, max and a
- * percentile-bootstrap confidence interval of the mean; and the same interval for the difference
- * of two means. Deterministic: the resampling is seeded, so the same values always give the same
+ * percentile-bootstrap confidence interval of the mean; and the same interval for the difference of
+ * two means. Deterministic: the resampling is seeded, so the same values always give the same
  * interval. Why a percentile bootstrap, and for which n it is honest: ADR-009.
  */
 public final class Statistics {
@@ -57,8 +57,14 @@ public final class Statistics {
       max = Math.max(max, v);
     }
     Interval interval = meanInterval(sample);
-    return new Stats(sample.length, mean(sample), median.evaluate(50), min, max,
-        interval == null ? null : interval.low(), interval == null ? null : interval.high(),
+    return new Stats(
+        sample.length,
+        mean(sample),
+        median.evaluate(50),
+        min,
+        max,
+        interval == null ? null : interval.low(),
+        interval == null ? null : interval.high(),
         interval == null ? null : CONFIDENCE);
   }
 
@@ -105,7 +111,10 @@ public final class Statistics {
     if (values == null) {
       return new double[0];
     }
-    return values.stream().filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).toArray();
+    return values.stream()
+        .filter(v -> v != null && Double.isFinite(v))
+        .mapToDouble(Double::doubleValue)
+        .toArray();
   }
 
   private static double resampledMean(double[] values, double[] into, RandomGenerator random) {

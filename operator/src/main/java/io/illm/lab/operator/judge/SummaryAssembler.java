@@ -47,55 +47,108 @@ public final class SummaryAssembler {
    * @param simulated whether any part of the run was simulated
    * @param operatorVersion the lab's version
    */
-  public static Summary assemble(Experiment experiment, List<MetricResult> metrics, Window window, String metricsSource,
-      int attempts, Quality quality, Cost cost, Instant now, boolean simulated, String operatorVersion) {
+  public static Summary assemble(
+      Experiment experiment,
+      List<MetricResult> metrics,
+      Window window,
+      String metricsSource,
+      int attempts,
+      Quality quality,
+      Cost cost,
+      Instant now,
+      boolean simulated,
+      String operatorVersion) {
     ExperimentSpec spec = experiment.getSpec();
-    ExperimentStatus status = experiment.getStatus() == null ? new ExperimentStatus() : experiment.getStatus();
+    ExperimentStatus status =
+        experiment.getStatus() == null ? new ExperimentStatus() : experiment.getStatus();
     Judgment judgment = Judge.judge(spec, metrics == null ? List.of() : metrics);
-    return new Summary(Summary.SCHEMA_VERSION, simulated, info(experiment, status), run(experiment, status, window),
-        targets(spec, status), workflow(spec, status), judgment.metrics(), judgment.comparisons(), judgment.verdict(),
-        quality, cost, new Provenance(operatorVersion, metricsSource, now.toString(), attempts));
+    return new Summary(
+        Summary.SCHEMA_VERSION,
+        simulated,
+        info(experiment, status),
+        run(experiment, status, window),
+        targets(spec, status),
+        workflow(spec, status),
+        judgment.metrics(),
+        judgment.comparisons(),
+        judgment.verdict(),
+        quality,
+        cost,
+        new Provenance(operatorVersion, metricsSource, now.toString(), attempts));
   }
 
   private static ExperimentInfo info(Experiment experiment, ExperimentStatus status) {
     var metadata = experiment.getMetadata();
     ExperimentSpec spec = experiment.getSpec();
     var hypothesis = spec.getHypothesis();
-    return new ExperimentInfo(metadata.getName(), metadata.getNamespace(), metadata.getUid(), status.getSpecHash(),
-        spec.getTitle(), spec.getDescription(), spec.getTags(), hypothesis == null ? null : hypothesis.getClaim(),
+    return new ExperimentInfo(
+        metadata.getName(),
+        metadata.getNamespace(),
+        metadata.getUid(),
+        status.getSpecHash(),
+        spec.getTitle(),
+        spec.getDescription(),
+        spec.getTags(),
+        hypothesis == null ? null : hypothesis.getClaim(),
         hypothesis == null ? null : hypothesis.getQuestions());
   }
 
   private static RunInfo run(Experiment experiment, ExperimentStatus status, Window window) {
-    return new RunInfo(status.getPhase() == null ? null : status.getPhase().value(), status.getMessage(),
-        experiment.getMetadata().getCreationTimestamp(), status.getStartedAt(), status.getCompletedAt(), window);
+    return new RunInfo(
+        status.getPhase() == null ? null : status.getPhase().value(),
+        status.getMessage(),
+        experiment.getMetadata().getCreationTimestamp(),
+        status.getStartedAt(),
+        status.getCompletedAt(),
+        window);
   }
 
-  /** The spec's targets, in spec order, with the cluster shape in effect (status first, then the defaults). */
+  /**
+   * The spec's targets, in spec order, with the cluster shape in effect (status first, then the
+   * defaults).
+   */
   static List<TargetInfo> targets(ExperimentSpec spec, ExperimentStatus status) {
     List<TargetInfo> targets = new ArrayList<>();
     if (spec.getTargets() == null) {
       return targets;
     }
     for (Target target : spec.getTargets()) {
-      if (target == null || target.getCluster() == null || target.getCluster().getProvider() == null) {
+      if (target == null
+          || target.getCluster() == null
+          || target.getCluster().getProvider() == null) {
         continue;
       }
       TargetStatus seen = status(status, target.getName());
       ClusterSpec cluster = target.getCluster();
       List<String> components = seen == null ? null : seen.getComponents();
       if (cluster.getProvider() == Provider.HUB) {
-        targets.add(new TargetInfo(target.getName(), Provider.HUB.value(), "hub", null, null, null, null, components));
+        targets.add(
+            new TargetInfo(
+                target.getName(), Provider.HUB.value(), "hub", null, null, null, null, components));
         continue;
       }
-      String location = cluster.getProvider() == Provider.GKE && ClusterDefaults.zone(cluster) != null
-          ? ClusterDefaults.zone(cluster) : ClusterDefaults.region(cluster);
-      String machineType = seen != null && seen.getMachineType() != null ? seen.getMachineType()
-          : ClusterDefaults.machineType(cluster);
-      Integer nodeCount = seen != null && seen.getNodeCount() != null ? seen.getNodeCount()
-          : ClusterDefaults.nodeCount(cluster);
-      targets.add(new TargetInfo(target.getName(), cluster.getProvider().value(), seen == null ? null : seen.getClusterName(),
-          location, machineType, nodeCount, Boolean.TRUE.equals(cluster.getPreemptible()), components));
+      String location =
+          cluster.getProvider() == Provider.GKE && ClusterDefaults.zone(cluster) != null
+              ? ClusterDefaults.zone(cluster)
+              : ClusterDefaults.region(cluster);
+      String machineType =
+          seen != null && seen.getMachineType() != null
+              ? seen.getMachineType()
+              : ClusterDefaults.machineType(cluster);
+      Integer nodeCount =
+          seen != null && seen.getNodeCount() != null
+              ? seen.getNodeCount()
+              : ClusterDefaults.nodeCount(cluster);
+      targets.add(
+          new TargetInfo(
+              target.getName(),
+              cluster.getProvider().value(),
+              seen == null ? null : seen.getClusterName(),
+              location,
+              machineType,
+              nodeCount,
+              Boolean.TRUE.equals(cluster.getPreemptible()),
+              components));
     }
     return targets;
   }
@@ -106,7 +159,11 @@ public final class SummaryAssembler {
     if (workflow == null) {
       return new WorkflowInfo(null, template, null, null, null);
     }
-    return new WorkflowInfo(workflow.getName(), template, workflow.getPhase(), workflow.getStartedAt(),
+    return new WorkflowInfo(
+        workflow.getName(),
+        template,
+        workflow.getPhase(),
+        workflow.getStartedAt(),
         workflow.getFinishedAt());
   }
 
@@ -114,7 +171,9 @@ public final class SummaryAssembler {
     if (status.getTargets() == null) {
       return null;
     }
-    return status.getTargets().stream().filter(t -> t != null && Objects.equals(t.getName(), name)).findFirst()
+    return status.getTargets().stream()
+        .filter(t -> t != null && Objects.equals(t.getName(), name))
+        .findFirst()
         .orElse(null);
   }
 }

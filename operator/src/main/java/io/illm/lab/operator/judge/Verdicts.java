@@ -19,14 +19,14 @@ import java.util.List;
  * The verdict on the hypothesis, criterion by criterion (docs/judgment.md):
  *
  * <ul>
- *   <li>a criterion reads the mean of its metric's values (one per repetition window) for its target;
- *       without a target, a per-target metric must hold on every target of the spec (the worst
- *       target's value is reported), an experiment-wide metric is read once;
+ *   <li>a criterion reads the mean of its metric's values (one per repetition window) for its
+ *       target; without a target, a per-target metric must hold on every target of the spec (the
+ *       worst target's value is reported), an experiment-wide metric is read once;
  *   <li>a criterion is missing, never failed, when its data is: not collected, the query failed, or
  *       it returned nothing and the metric's onEmpty is insufficient (onEmpty zero reads 0, onEmpty
  *       fail fails the criterion);
- *   <li>validated when every criterion passed, invalidated when any failed, insufficient when any is
- *       missing and none failed, no result without criteria.
+ *   <li>validated when every criterion passed, invalidated when any failed, insufficient when any
+ *       is missing and none failed, no result without criteria.
  * </ul>
  */
 public final class Verdicts {
@@ -35,19 +35,33 @@ public final class Verdicts {
 
   /** The verdict on {@code spec}'s success criteria from {@code metrics}. */
   public static Verdict judge(ExperimentSpec spec, List<MetricResult> metrics) {
-    List<SuccessCriterion> criteria = spec.getHypothesis() == null || spec.getHypothesis().getSuccessCriteria() == null
-        ? List.of() : spec.getHypothesis().getSuccessCriteria();
-    List<String> targets = spec.getTargets() == null ? List.of()
-        : spec.getTargets().stream().filter(t -> t != null && t.getName() != null).map(t -> t.getName()).toList();
+    List<SuccessCriterion> criteria =
+        spec.getHypothesis() == null || spec.getHypothesis().getSuccessCriteria() == null
+            ? List.of()
+            : spec.getHypothesis().getSuccessCriteria();
+    List<String> targets =
+        spec.getTargets() == null
+            ? List.of()
+            : spec.getTargets().stream()
+                .filter(t -> t != null && t.getName() != null)
+                .map(t -> t.getName())
+                .toList();
     List<Criterion> judged = new ArrayList<>();
     for (SuccessCriterion criterion : criteria) {
-      MetricResult metric = metrics.stream().filter(m -> m.name().equals(criterion.getMetric())).findFirst().orElse(null);
+      MetricResult metric =
+          metrics.stream()
+              .filter(m -> m.name().equals(criterion.getMetric()))
+              .findFirst()
+              .orElse(null);
       judged.add(criterion(criterion, metric, targets));
     }
     return new Verdict(result(judged), judged);
   }
 
-  /** Validated when all passed, invalidated when any failed, insufficient when any is missing; null without criteria. */
+  /**
+   * Validated when all passed, invalidated when any failed, insufficient when any is missing; null
+   * without criteria.
+   */
   public static HypothesisResult result(List<Criterion> criteria) {
     if (criteria.isEmpty()) {
       return null;
@@ -61,19 +75,31 @@ public final class Verdicts {
     return HypothesisResult.VALIDATED;
   }
 
-  /** One criterion against its metric (null: the metric was not collected) and the spec's targets. */
-  static Criterion criterion(SuccessCriterion criterion, MetricResult metric, List<String> targets) {
+  /**
+   * One criterion against its metric (null: the metric was not collected) and the spec's targets.
+   */
+  static Criterion criterion(
+      SuccessCriterion criterion, MetricResult metric, List<String> targets) {
     if (criterion.getOperator() == null || criterion.getValue() == null) {
-      return judged(criterion, new Reading(Outcome.MISSING, null, "the criterion has no operator or value"));
+      return judged(
+          criterion, new Reading(Outcome.MISSING, null, "the criterion has no operator or value"));
     }
     if (metric == null) {
-      return judged(criterion, new Reading(Outcome.MISSING, null,
-          "metric " + criterion.getMetric() + " was not collected"));
+      return judged(
+          criterion,
+          new Reading(
+              Outcome.MISSING, null, "metric " + criterion.getMetric() + " was not collected"));
     }
     if (!metric.perTarget()) {
       if (criterion.getTarget() != null) {
-        return judged(criterion, new Reading(Outcome.MISSING, null, "metric " + metric.name()
-            + " runs once for the experiment, not per target (remove the criterion's target, or make the metric perTarget)"));
+        return judged(
+            criterion,
+            new Reading(
+                Outcome.MISSING,
+                null,
+                "metric "
+                    + metric.name()
+                    + " runs once for the experiment, not per target (remove the criterion's target, or make the metric perTarget)"));
       }
       return judged(criterion, read(criterion, metric, metric.sample(null)));
     }
@@ -84,7 +110,8 @@ public final class Verdicts {
   }
 
   /** A criterion without a target on a per-target metric: every target must hold. */
-  private static Reading everyTarget(SuccessCriterion criterion, MetricResult metric, List<String> targets) {
+  private static Reading everyTarget(
+      SuccessCriterion criterion, MetricResult metric, List<String> targets) {
     if (targets.isEmpty()) {
       return new Reading(Outcome.MISSING, null, "the experiment has no targets");
     }
@@ -95,14 +122,23 @@ public final class Verdicts {
       readings.add(reading);
       parts.add(target + ": " + reading.reason());
     }
-    Outcome outcome = readings.stream().anyMatch(r -> r.outcome() == Outcome.FAIL) ? Outcome.FAIL
-        : readings.stream().anyMatch(r -> r.outcome() == Outcome.MISSING) ? Outcome.MISSING : Outcome.PASS;
-    boolean upper = criterion.getOperator() == ComparisonOperator.LT || criterion.getOperator() == ComparisonOperator.LTE;
-    Double worst = outcome == Outcome.MISSING ? null : readings.stream()
-        .filter(r -> r.outcome() == outcome && r.value() != null)
-        .map(Reading::value)
-        .reduce((x, y) -> upper ? Math.max(x, y) : Math.min(x, y))
-        .orElse(null);
+    Outcome outcome =
+        readings.stream().anyMatch(r -> r.outcome() == Outcome.FAIL)
+            ? Outcome.FAIL
+            : readings.stream().anyMatch(r -> r.outcome() == Outcome.MISSING)
+                ? Outcome.MISSING
+                : Outcome.PASS;
+    boolean upper =
+        criterion.getOperator() == ComparisonOperator.LT
+            || criterion.getOperator() == ComparisonOperator.LTE;
+    Double worst =
+        outcome == Outcome.MISSING
+            ? null
+            : readings.stream()
+                .filter(r -> r.outcome() == outcome && r.value() != null)
+                .map(Reading::value)
+                .reduce((x, y) -> upper ? Math.max(x, y) : Math.min(x, y))
+                .orElse(null);
     return new Reading(outcome, worst, "every target must hold: " + String.join("; ", parts));
   }
 
@@ -112,7 +148,9 @@ public final class Verdicts {
       return new Reading(Outcome.MISSING, null, "not collected");
     }
     if (sample.outcome() == MetricResult.Outcome.ERROR) {
-      return new Reading(Outcome.MISSING, null,
+      return new Reading(
+          Outcome.MISSING,
+          null,
           "query failed: " + (sample.error() == null ? "no error given" : sample.error()));
     }
     double[] values = Statistics.finite(sample.values());
@@ -127,18 +165,21 @@ public final class Verdicts {
     return compare(criterion, metric, Statistics.mean(values), note);
   }
 
-  private static Reading compare(SuccessCriterion criterion, MetricResult metric, double value, String note) {
+  private static Reading compare(
+      SuccessCriterion criterion, MetricResult metric, double value, String note) {
     double threshold = criterion.getValue();
-    boolean holds = switch (criterion.getOperator()) {
-      case LT -> value < threshold;
-      case LTE -> value <= threshold;
-      case GT -> value > threshold;
-      case GTE -> value >= threshold;
-    };
+    boolean holds =
+        switch (criterion.getOperator()) {
+          case LT -> value < threshold;
+          case LTE -> value <= threshold;
+          case GT -> value > threshold;
+          case GTE -> value >= threshold;
+        };
     String comparison = symbol(criterion.getOperator()) + " " + quantity(threshold, metric.unit());
     return holds
         ? new Reading(Outcome.PASS, value, quantity(value, metric.unit()) + " " + comparison + note)
-        : new Reading(Outcome.FAIL, value, quantity(value, metric.unit()) + " is not " + comparison + note);
+        : new Reading(
+            Outcome.FAIL, value, quantity(value, metric.unit()) + " is not " + comparison + note);
   }
 
   private static EmptyResult onEmpty(MetricResult metric) {
@@ -147,9 +188,14 @@ public final class Verdicts {
   }
 
   private static Criterion judged(SuccessCriterion criterion, Reading reading) {
-    return new Criterion(criterion.getMetric(), criterion.getTarget(),
+    return new Criterion(
+        criterion.getMetric(),
+        criterion.getTarget(),
         criterion.getOperator() == null ? null : criterion.getOperator().value(),
-        criterion.getValue() == null ? 0 : criterion.getValue(), reading.value(), reading.outcome(), reading.reason(),
+        criterion.getValue() == null ? 0 : criterion.getValue(),
+        reading.value(),
+        reading.outcome(),
+        reading.reason(),
         criterion.getDescription());
   }
 

@@ -30,15 +30,23 @@ public sealed interface Action {
   /** Deletes the ArgoCD cluster secret of {@code clusterName}; not-found is success. */
   record UnregisterCluster(String clusterName) implements Action {}
 
-  /** Creates the ArgoCD Application {@code name} deploying {@code component} on the target's cluster. */
-  record CreateApplication(String target, String name, ComponentRef component, String clusterName, String namespace)
+  /**
+   * Creates the ArgoCD Application {@code name} deploying {@code component} on the target's
+   * cluster.
+   */
+  record CreateApplication(
+      String target, String name, ComponentRef component, String clusterName, String namespace)
       implements Action {}
 
   /** Deletes the ArgoCD Application {@code name}; not-found is success. */
   record DeleteApplication(String name) implements Action {}
 
-  /** Submits the Workflow {@code name} from the WorkflowTemplate {@code template}; params are sorted. */
-  record SubmitWorkflow(String name, String template, Map<String, String> params) implements Action {
+  /**
+   * Submits the Workflow {@code name} from the WorkflowTemplate {@code template}; params are
+   * sorted.
+   */
+  record SubmitWorkflow(String name, String template, Map<String, String> params)
+      implements Action {
     public SubmitWorkflow {
       params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     }
@@ -48,7 +56,8 @@ public sealed interface Action {
   record DeleteWorkflow(String name) implements Action {}
 
   /** Collects the experiment's metrics over the measurement window [windowStart, windowEnd]. */
-  record CollectMetrics(String experiment, Instant windowStart, Instant windowEnd) implements Action {}
+  record CollectMetrics(String experiment, Instant windowStart, Instant windowEnd)
+      implements Action {}
 
   /** Stores the collected results (summary.json) of the experiment. */
   record StoreResults(String experiment) implements Action {}

@@ -43,13 +43,19 @@ final class BudgetCheck {
     double max = budget.getMaxUSD();
     Cost cost = t.world.cost();
     if (t.phase() == Phase.PENDING && cost.estimatedUSD() != null && cost.estimatedUSD() > max) {
-      t.fail(Reasons.BUDGET_EXCEEDED, "the estimated cost " + usd(cost.estimatedUSD()) + " exceeds spec.budget.maxUSD "
-          + usd(max) + " (raise the budget, or use fewer or smaller clusters or shorter deadlines)");
+      t.fail(
+          Reasons.BUDGET_EXCEEDED,
+          "the estimated cost "
+              + usd(cost.estimatedUSD())
+              + " exceeds spec.budget.maxUSD "
+              + usd(max)
+              + " (raise the budget, or use fewer or smaller clusters or shorter deadlines)");
       return true;
     }
     if (cost.spentUSD() != null && cost.spentUSD() >= max) {
-      t.fail(Reasons.BUDGET_EXCEEDED, "the run has cost " + usd(cost.spentUSD()) + ", reaching spec.budget.maxUSD "
-          + usd(max));
+      t.fail(
+          Reasons.BUDGET_EXCEEDED,
+          "the run has cost " + usd(cost.spentUSD()) + ", reaching spec.budget.maxUSD " + usd(max));
       return true;
     }
     return false;

@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names of an experiment's child objects, derived from the experiment and target names only,
- * so that the same action always names the same object. The rules live in {@link
- * ExperimentNames}, which the validator uses too, so a warning about a shortened name names the
- * object the operator really creates.
+ * The names of an experiment's child objects, derived from the experiment and target names only, so
+ * that the same action always names the same object. The rules live in {@link ExperimentNames},
+ * which the validator uses too, so a warning about a shortened name names the object the operator
+ * really creates.
  */
 public final class ChildNames {
 
-  /** A GKE cluster name has at most 40 characters; Crossplane adds {@code illm-} and {@code -xxxxx}. */
+  /**
+   * A GKE cluster name has at most 40 characters; Crossplane adds {@code illm-} and {@code -xxxxx}.
+   */
   public static final int CLAIM_MAX = ExperimentNames.MAX_CLUSTER_NAME;
 
   /** A DNS-1123 label, the limit for Applications and Workflows. */
@@ -24,7 +26,10 @@ public final class ChildNames {
 
   private ChildNames() {}
 
-  /** The Crossplane cluster claim of a target: {@code <exp>-<target>}, shortened with a hash past 29 chars. */
+  /**
+   * The Crossplane cluster claim of a target: {@code <exp>-<target>}, shortened with a hash past 29
+   * chars.
+   */
   public static String clusterClaim(String experiment, String target) {
     return ExperimentNames.clusterName(experiment, target);
   }
@@ -39,7 +44,9 @@ public final class ChildNames {
     return ExperimentNames.workflowName(experiment);
   }
 
-  /** The component a reference names, or null unless exactly one of app, workflow and config is set. */
+  /**
+   * The component a reference names, or null unless exactly one of app, workflow and config is set.
+   */
   public static String component(ComponentRef ref) {
     if (ref == null) {
       return null;

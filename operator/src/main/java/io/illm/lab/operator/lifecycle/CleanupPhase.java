@@ -40,8 +40,12 @@ final class CleanupPhase {
     keepFinalizer(t);
     Duration elapsed = t.since(t.status.getStepStartedAt());
     if (elapsed.compareTo(SLOW) >= 0) {
-      t.hold(Reasons.CLEANUP_SLOW, "still deleting after " + DurationText.format(elapsed) + ": "
-          + String.join(", ", left.remaining()));
+      t.hold(
+          Reasons.CLEANUP_SLOW,
+          "still deleting after "
+              + DurationText.format(elapsed)
+              + ": "
+              + String.join(", ", left.remaining()));
     }
     t.lookAgainIn(Lifecycle.backoff(elapsed));
   }
@@ -50,13 +54,15 @@ final class CleanupPhase {
   private static boolean retaining(Turn t) {
     Duration keep = PhaseDeadlines.retention(t.spec, t.phase() == Phase.COMPLETE);
     Duration elapsed = t.since(t.status.getStepStartedAt());
-    if (Steps.RETAINING.equals(t.status.getStep()) && !t.world.meta().deletionRequested()
+    if (Steps.RETAINING.equals(t.status.getStep())
+        && !t.world.meta().deletionRequested()
         && elapsed.compareTo(keep) < 0) {
       t.lookAgainIn(keep.minus(elapsed));
       return true;
     }
     t.step(Steps.CLEANING_UP);
-    t.event(EventType.NORMAL, Reasons.CLEANING_UP, "deleting clusters, applications and the workflow");
+    t.event(
+        EventType.NORMAL, Reasons.CLEANING_UP, "deleting clusters, applications and the workflow");
     return false;
   }
 
@@ -64,10 +70,13 @@ final class CleanupPhase {
     t.status.setResourcesCleaned(true);
     t.step(Steps.CLEANED);
     if (t.status.getTargets() != null) {
-      t.status.getTargets().stream().filter(x -> x != null).forEach(x -> {
-        x.setPhase("Deleted");
-        x.setMessage(null);
-      });
+      t.status.getTargets().stream()
+          .filter(x -> x != null)
+          .forEach(
+              x -> {
+                x.setPhase("Deleted");
+                x.setMessage(null);
+              });
     }
     t.event(EventType.NORMAL, Reasons.CLEANED, "every cluster, application and workflow is gone");
     removeFinalizer(t);

@@ -28,7 +28,9 @@ public final class ClusterDefaults {
     };
   }
 
-  /** The region in effect for eks and aks: the spec's, else the provider's default; gke: the spec's. */
+  /**
+   * The region in effect for eks and aks: the spec's, else the provider's default; gke: the spec's.
+   */
   public static String region(ClusterSpec cluster) {
     if (cluster.getRegion() != null || cluster.getProvider() == Provider.GKE) {
       return cluster.getRegion();
@@ -36,7 +38,9 @@ public final class ClusterDefaults {
     return cluster.getProvider() == Provider.EKS ? "us-east-1" : "eastus";
   }
 
-  /** The GKE zone in effect: the spec's, else {@value #GKE_ZONE} unless a region makes it regional. */
+  /**
+   * The GKE zone in effect: the spec's, else {@value #GKE_ZONE} unless a region makes it regional.
+   */
   public static String zone(ClusterSpec cluster) {
     if (cluster.getProvider() != Provider.GKE) {
       return null;

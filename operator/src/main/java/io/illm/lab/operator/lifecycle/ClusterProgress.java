@@ -45,7 +45,9 @@ final class ClusterProgress {
           t.act(new CreateClusterClaim(target.getName(), claim, copy(target.getCluster())));
           ts.setPhase("Provisioning");
         } else {
-          t.fail(Reasons.CLUSTER_LOST, "target " + target.getName() + ": cluster claim " + claim + " disappeared");
+          t.fail(
+              Reasons.CLUSTER_LOST,
+              "target " + target.getName() + ": cluster claim " + claim + " disappeared");
         }
         return false;
       }
@@ -59,19 +61,31 @@ final class ClusterProgress {
       case FAILED -> {
         ts.setPhase("Failed");
         ts.setMessage(cluster.message());
-        t.fail(Reasons.CLUSTER_FAILED, "target " + target.getName() + ": cluster claim " + claim + " failed: "
-            + cluster.message());
+        t.fail(
+            Reasons.CLUSTER_FAILED,
+            "target "
+                + target.getName()
+                + ": cluster claim "
+                + claim
+                + " failed: "
+                + cluster.message());
         return false;
       }
       default -> {
-        t.fail(Reasons.CLUSTER_LOST, "target " + target.getName() + ": cluster claim " + claim
-            + " is being deleted by someone else");
+        t.fail(
+            Reasons.CLUSTER_LOST,
+            "target "
+                + target.getName()
+                + ": cluster claim "
+                + claim
+                + " is being deleted by someone else");
         return false;
       }
     }
   }
 
-  private static boolean ready(Turn t, Target target, TargetStatus ts, String claim, ClusterObservation cluster) {
+  private static boolean ready(
+      Turn t, Target target, TargetStatus ts, String claim, ClusterObservation cluster) {
     if (cluster.endpoint() == null || cluster.endpoint().isBlank()) {
       ts.setPhase("Provisioning");
       return false;
@@ -82,14 +96,23 @@ final class ClusterProgress {
       ts.setPhase("Provisioning");
       return false;
     }
-    if (ts.getPhase() == null || "Pending".equals(ts.getPhase()) || "Provisioning".equals(ts.getPhase())) {
+    if (ts.getPhase() == null
+        || "Pending".equals(ts.getPhase())
+        || "Provisioning".equals(ts.getPhase())) {
       ts.setPhase("Ready");
     }
     return true;
   }
 
   private static ClusterSpec copy(ClusterSpec c) {
-    return new ClusterSpec(c.getProvider(), c.getPreemptible(), c.getZone(), c.getRegion(), c.getMachineType(),
-        c.getNodeCount(), c.getDiskSizeGb(), c.getKubernetesVersion());
+    return new ClusterSpec(
+        c.getProvider(),
+        c.getPreemptible(),
+        c.getZone(),
+        c.getRegion(),
+        c.getMachineType(),
+        c.getNodeCount(),
+        c.getDiskSizeGb(),
+        c.getKubernetesVersion());
   }
 }

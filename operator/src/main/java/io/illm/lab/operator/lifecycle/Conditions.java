@@ -27,11 +27,12 @@ final class Conditions {
     String where = where(t);
     boolean active = !t.terminal() || Steps.CLEANING_UP.equals(s.getStep());
     set(t, PROGRESSING, active, where, s.getMessage());
-    String readiness = switch (t.phase()) {
-      case COMPLETE -> Reasons.SUCCEEDED;
-      case FAILED -> "Failed";
-      default -> where;
-    };
+    String readiness =
+        switch (t.phase()) {
+          case COMPLETE -> Reasons.SUCCEEDED;
+          case FAILED -> "Failed";
+          default -> where;
+        };
     set(t, READY, t.phase() == Phase.COMPLETE, readiness, s.getMessage());
     degraded(t);
     specChanged(t);
@@ -52,8 +53,13 @@ final class Conditions {
 
   private static void degraded(Turn t) {
     if (t.phase() == Phase.FAILED) {
-      String reason = t.failureReason() != null ? t.failureReason()
-          : find(t.status, DEGRADED).filter(c -> "True".equals(c.getStatus())).map(Condition::getReason).orElse("Failed");
+      String reason =
+          t.failureReason() != null
+              ? t.failureReason()
+              : find(t.status, DEGRADED)
+                  .filter(c -> "True".equals(c.getStatus()))
+                  .map(Condition::getReason)
+                  .orElse("Failed");
       set(t, DEGRADED, true, reason, t.status.getMessage());
     } else if (t.holdReason() != null) {
       set(t, DEGRADED, true, t.holdReason(), t.holdMessage());
@@ -66,8 +72,15 @@ final class Conditions {
     String recorded = t.status.getSpecHash();
     String current = t.world.meta().specHash();
     if (recorded != null && current != null && !recorded.equals(current)) {
-      set(t, SPEC_CHANGED, true, Reasons.SPEC_CHANGED,
-          "the spec was edited after the run started (hash " + recorded + ", now " + current
+      set(
+          t,
+          SPEC_CHANGED,
+          true,
+          Reasons.SPEC_CHANGED,
+          "the spec was edited after the run started (hash "
+              + recorded
+              + ", now "
+              + current
               + "); a run never switches specs midway: recreate the experiment to run the new spec");
     } else if (find(t.status, SPEC_CHANGED).isPresent()) {
       set(t, SPEC_CHANGED, false, Reasons.SPEC_MATCHES, "the spec is the one the run started with");
@@ -88,12 +101,15 @@ final class Conditions {
     }
     List<Condition> conditions = t.status.getConditions();
     String status = value ? "True" : "False";
-    Condition c = find(t.status, type).orElseGet(() -> {
-      Condition created = new Condition();
-      created.setType(type);
-      conditions.add(created);
-      return created;
-    });
+    Condition c =
+        find(t.status, type)
+            .orElseGet(
+                () -> {
+                  Condition created = new Condition();
+                  created.setType(type);
+                  conditions.add(created);
+                  return created;
+                });
     if (!Objects.equals(c.getStatus(), status) || c.getLastTransitionTime() == null) {
       c.setLastTransitionTime(t.now.toString());
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 public record CurrentDeadline(String field, Duration remaining) {
 
   /** The current phase's deadline at {@code now}; empty in Pending and in the terminal phases. */
-  public static Optional<CurrentDeadline> of(ExperimentSpec spec, ExperimentStatus status, Instant now) {
+  public static Optional<CurrentDeadline> of(
+      ExperimentSpec spec, ExperimentStatus status, Instant now) {
     if (status == null || status.getPhase() == null) {
       return Optional.empty();
     }
@@ -25,22 +26,28 @@ public record CurrentDeadline(String field, Duration remaining) {
     return switch (status.getPhase()) {
       case PROVISIONING -> left("provisioning", d.provisioning(), status.getPhaseStartedAt(), now);
       case READY -> left("deploying", d.deploying(), status.getPhaseStartedAt(), now);
-      case RUNNING -> Steps.COLLECTING.equals(step) || Steps.STORING.equals(step)
-          ? left("collecting", d.collecting(), status.getStepStartedAt(), now)
-          : left("running", d.running(), status.getPhaseStartedAt(), now);
+      case RUNNING ->
+          Steps.COLLECTING.equals(step) || Steps.STORING.equals(step)
+              ? left("collecting", d.collecting(), status.getStepStartedAt(), now)
+              : left("running", d.running(), status.getPhaseStartedAt(), now);
       default -> Optional.empty();
     };
   }
 
-  /** The whole run's deadline ({@code spec.deadlines.total}, default 6h) with its default applied. */
+  /**
+   * The whole run's deadline ({@code spec.deadlines.total}, default 6h) with its default applied.
+   */
   public static Duration total(ExperimentSpec spec) {
     return PhaseDeadlines.of(spec).total();
   }
 
-  private static Optional<CurrentDeadline> left(String field, Duration limit, String since, Instant now) {
-    return Turn.time(since).map(start -> {
-      Duration remaining = limit.minus(Duration.between(start, now));
-      return new CurrentDeadline(field, remaining.isNegative() ? Duration.ZERO : remaining);
-    });
+  private static Optional<CurrentDeadline> left(
+      String field, Duration limit, String since, Instant now) {
+    return Turn.time(since)
+        .map(
+            start -> {
+              Duration remaining = limit.minus(Duration.between(start, now));
+              return new CurrentDeadline(field, remaining.isNegative() ? Duration.ZERO : remaining);
+            });
   }
 }

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Deploys every target's components as ArgoCD Applications in {@code depends} order: a target's
- * Applications are created only once its cluster is ready and every target it depends on is
- * healthy (cluster ready, every Application Synced and Healthy).
+ * Applications are created only once its cluster is ready and every target it depends on is healthy
+ * (cluster ready, every Application Synced and Healthy).
  */
 final class Deployment {
 
@@ -30,7 +30,8 @@ final class Deployment {
       if (clustersReady.contains(target.getName()) && healthy.containsAll(depends(target))) {
         deploy(t, target);
       } else if (clustersReady.contains(target.getName())) {
-        t.target(target.getName()).setMessage("waiting for " + String.join(", ", waitingFor(target, healthy)));
+        t.target(target.getName())
+            .setMessage("waiting for " + String.join(", ", waitingFor(target, healthy)));
       }
     }
     return healthy.size() == t.spec.getTargets().size();
@@ -39,8 +40,9 @@ final class Deployment {
   private static Set<String> healthyTargets(Turn t, Set<String> clustersReady) {
     Set<String> healthy = new TreeSet<>();
     for (Target target : t.spec.getTargets()) {
-      boolean appsHealthy = Layers.all(t.experiment(), target).stream()
-          .allMatch(c -> t.world.application(name(t, target, c)).state() == AppState.HEALTHY);
+      boolean appsHealthy =
+          Layers.all(t.experiment(), target).stream()
+              .allMatch(c -> t.world.application(name(t, target, c)).state() == AppState.HEALTHY);
       if (clustersReady.contains(target.getName()) && appsHealthy) {
         healthy.add(target.getName());
       }
@@ -48,7 +50,10 @@ final class Deployment {
     return healthy;
   }
 
-  /** Creates the target's Applications layer by layer (see {@link Layers}): the next only once this one is healthy. */
+  /**
+   * Creates the target's Applications layer by layer (see {@link Layers}): the next only once this
+   * one is healthy.
+   */
   private static void deploy(Turn t, Target target) {
     TargetStatus ts = t.target(target.getName());
     List<String> waiting = new ArrayList<>();
@@ -58,11 +63,16 @@ final class Deployment {
         record(ts, app);
         AppObservation observed = t.world.application(app);
         if (observed.state().missing()) {
-          t.act(new CreateApplication(target.getName(), app, copy(component), ts.getClusterName(), t.experiment()));
+          t.act(
+              new CreateApplication(
+                  target.getName(), app, copy(component), ts.getClusterName(), t.experiment()));
         }
         if (observed.state() != AppState.HEALTHY) {
-          waiting.add(app + " " + observed.state().name().toLowerCase()
-              + (observed.message() == null ? "" : ": " + observed.message()));
+          waiting.add(
+              app
+                  + " "
+                  + observed.state().name().toLowerCase()
+                  + (observed.message() == null ? "" : ": " + observed.message()));
         }
       }
       if (!waiting.isEmpty()) {
@@ -94,11 +104,15 @@ final class Deployment {
   }
 
   private static String name(Turn t, Target target, ComponentRef component) {
-    return ChildNames.application(t.experiment(), target.getName(), ChildNames.component(component));
+    return ChildNames.application(
+        t.experiment(), target.getName(), ChildNames.component(component));
   }
 
   private static ComponentRef copy(ComponentRef c) {
-    return new ComponentRef(c.getApp(), c.getWorkflow(), c.getConfig(),
+    return new ComponentRef(
+        c.getApp(),
+        c.getWorkflow(),
+        c.getConfig(),
         c.getParams() == null ? null : new java.util.TreeMap<>(c.getParams()));
   }
 }

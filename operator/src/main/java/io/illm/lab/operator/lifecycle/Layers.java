@@ -12,10 +12,10 @@ import java.util.TreeSet;
 /**
  * The components deployed on a target, in layers: a layer's Applications are created only once
  * every Application of the layer before is Synced and Healthy. With {@code observability.enabled}
- * the first layer is the metrics backhaul (metrics-egress, then metrics-agent labelling series
- * with the experiment's name), so the workload's metrics are scraped from its first second; the
- * last layer is the target's own components. A backhaul component the target lists itself stays
- * in its layer only.
+ * the first layer is the metrics backhaul (metrics-egress, then metrics-agent labelling series with
+ * the experiment's name), so the workload's metrics are scraped from its first second; the last
+ * layer is the target's own components. A backhaul component the target lists itself stays in its
+ * layer only.
  */
 public final class Layers {
 
@@ -42,7 +42,9 @@ public final class Layers {
         backhaul.add(new ComponentRef(null, null, METRICS_EGRESS, null));
       }
       if (!listed.contains(METRICS_AGENT)) {
-        backhaul.add(new ComponentRef(METRICS_AGENT, null, null, Map.of(METRICS_AGENT_EXPERIMENT_PARAM, experiment)));
+        backhaul.add(
+            new ComponentRef(
+                METRICS_AGENT, null, null, Map.of(METRICS_AGENT_EXPERIMENT_PARAM, experiment)));
       }
       if (!backhaul.isEmpty()) {
         layers.add(backhaul);

@@ -38,8 +38,10 @@ record Leftovers(List<String> remaining, List<Action> deletes) {
     }
     WorkflowState workflow = t.world.workflow().state();
     if (!workflow.missing()) {
-      String name = t.status.getWorkflowStatus() != null && t.status.getWorkflowStatus().getName() != null
-          ? t.status.getWorkflowStatus().getName() : ChildNames.workflow(t.experiment());
+      String name =
+          t.status.getWorkflowStatus() != null && t.status.getWorkflowStatus().getName() != null
+              ? t.status.getWorkflowStatus().getName()
+              : ChildNames.workflow(t.experiment());
       remaining.add("Workflow/" + name);
       if (workflow != WorkflowState.DELETING) {
         deletes.add(new DeleteWorkflow(name));

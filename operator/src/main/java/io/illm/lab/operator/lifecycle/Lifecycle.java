@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The experiment lifecycle as a pure function: Pending → Provisioning → Ready → Running →
- * Complete | Failed, then retention and cleanup. See {@code docs/lifecycle.md}.
+ * The experiment lifecycle as a pure function: Pending → Provisioning → Ready → Running → Complete
+ * | Failed, then retention and cleanup. See {@code docs/lifecycle.md}.
  */
 public final class Lifecycle {
 
@@ -41,7 +41,8 @@ public final class Lifecycle {
    * @param now the time of the decision; every deadline is measured against it
    * @return the new status (a fresh object), the actions, and when to decide again at the latest
    */
-  public static Decision decide(ExperimentSpec spec, ExperimentStatus status, Observation world, Instant now) {
+  public static Decision decide(
+      ExperimentSpec spec, ExperimentStatus status, Observation world, Instant now) {
     try {
       Turn t = new Turn(spec, StatusCopy.of(status), world, now);
       run(t);
@@ -113,16 +114,22 @@ public final class Lifecycle {
     }
     Set<String> missing = missingComponents(t);
     if (!missing.isEmpty()) {
-      t.fail(Reasons.UNKNOWN_COMPONENT, "no Component named " + String.join(", ", missing)
-          + " (add it to the catalogue or fix spec.targets[].components)");
+      t.fail(
+          Reasons.UNKNOWN_COMPONENT,
+          "no Component named "
+              + String.join(", ", missing)
+              + " (add it to the catalogue or fix spec.targets[].components)");
       return true;
     }
     if (BudgetCheck.exceeded(t)) {
       return true;
     }
     if (t.phase() != Phase.RUNNING && t.world.workflow().templateMissing()) {
-      t.fail(Reasons.TEMPLATE_MISSING, "WorkflowTemplate " + t.spec.getWorkflow().getTemplate()
-          + " does not exist (apply it, or fix spec.workflow.template)");
+      t.fail(
+          Reasons.TEMPLATE_MISSING,
+          "WorkflowTemplate "
+              + t.spec.getWorkflow().getTemplate()
+              + " does not exist (apply it, or fix spec.workflow.template)");
       return true;
     }
     return false;
@@ -139,8 +146,11 @@ public final class Lifecycle {
     if (t.phase() == Phase.PENDING || recorded == null || recorded.equals(current)) {
       return false;
     }
-    t.fail(Reasons.SPEC_CHANGED, "the spec was edited during " + Conditions.where(t)
-        + "; a run never switches specs midway: recreate the experiment to run the new spec");
+    t.fail(
+        Reasons.SPEC_CHANGED,
+        "the spec was edited during "
+            + Conditions.where(t)
+            + "; a run never switches specs midway: recreate the experiment to run the new spec");
     return true;
   }
 
@@ -159,10 +169,14 @@ public final class Lifecycle {
 
   /** The observation is incomplete: conclude nothing from absence, try again with a backoff. */
   private static void hold(Turn t) {
-    Duration since = Conditions.find(t.status, Conditions.DEGRADED)
-        .filter(c -> "True".equals(c.getStatus()) && Reasons.OBSERVATION_FAILED.equals(c.getReason()))
-        .map(c -> t.since(c.getLastTransitionTime()))
-        .orElse(Duration.ZERO);
+    Duration since =
+        Conditions.find(t.status, Conditions.DEGRADED)
+            .filter(
+                c ->
+                    "True".equals(c.getStatus())
+                        && Reasons.OBSERVATION_FAILED.equals(c.getReason()))
+            .map(c -> t.since(c.getLastTransitionTime()))
+            .orElse(Duration.ZERO);
     t.hold(Reasons.OBSERVATION_FAILED, String.join("; ", t.world.errors()));
     t.lookAgainIn(backoff(since));
   }
@@ -183,7 +197,9 @@ public final class Lifecycle {
       unchanged = new ExperimentStatus();
     }
     String message = "the lifecycle could not decide (" + e + "); the status is unchanged";
-    return new Decision(unchanged, List.of(new EmitEvent(EventType.WARNING, Reasons.INTERNAL_ERROR, message)),
+    return new Decision(
+        unchanged,
+        List.of(new EmitEvent(EventType.WARNING, Reasons.INTERNAL_ERROR, message)),
         Optional.of(MAX_BACKOFF));
   }
 }

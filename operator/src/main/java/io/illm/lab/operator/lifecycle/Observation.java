@@ -11,8 +11,10 @@ import java.util.TreeSet;
 /**
  * What the engine saw through its ports, once, before deciding. Immutable.
  *
- * @param meta the experiment object itself: name, generation, spec hash, deletion, finalizer, annotations
- * @param clusters cluster claims by claim name (every claim of the experiment that exists, plus the expected ones)
+ * @param meta the experiment object itself: name, generation, spec hash, deletion, finalizer,
+ *     annotations
+ * @param clusters cluster claims by claim name (every claim of the experiment that exists, plus the
+ *     expected ones)
  * @param applications ArgoCD Applications by name (every Application of the experiment that exists)
  * @param workflow the experiment's Workflow and whether its template exists
  * @param metrics the metrics collection of this experiment
@@ -39,11 +41,14 @@ public record Observation(
   public Observation {
     java.util.Objects.requireNonNull(meta, "meta");
     clusters = Collections.unmodifiableMap(new TreeMap<>(clusters == null ? Map.of() : clusters));
-    applications = Collections.unmodifiableMap(new TreeMap<>(applications == null ? Map.of() : applications));
+    applications =
+        Collections.unmodifiableMap(new TreeMap<>(applications == null ? Map.of() : applications));
     workflow = workflow == null ? WorkflowObservation.ABSENT : workflow;
     metrics = metrics == null ? MetricsObservation.NOT_STARTED : metrics;
     results = results == null ? ResultsObservation.NOT_STORED : results;
-    missingComponents = Collections.unmodifiableSet(new TreeSet<>(missingComponents == null ? Set.of() : missingComponents));
+    missingComponents =
+        Collections.unmodifiableSet(
+            new TreeSet<>(missingComponents == null ? Set.of() : missingComponents));
     errors = errors == null ? List.of() : List.copyOf(errors);
     cost = cost == null ? Cost.UNKNOWN : cost;
   }
@@ -70,43 +75,52 @@ public record Observation(
   }
 
   public Observation withMeta(Meta value) {
-    return new Observation(value, clusters, applications, workflow, metrics, results, missingComponents, errors, cost);
+    return new Observation(
+        value, clusters, applications, workflow, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withCluster(String name, ClusterObservation value) {
     Map<String, ClusterObservation> copy = new TreeMap<>(clusters);
     copy.put(name, value);
-    return new Observation(meta, copy, applications, workflow, metrics, results, missingComponents, errors, cost);
+    return new Observation(
+        meta, copy, applications, workflow, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withApplication(String name, AppObservation value) {
     Map<String, AppObservation> copy = new TreeMap<>(applications);
     copy.put(name, value);
-    return new Observation(meta, clusters, copy, workflow, metrics, results, missingComponents, errors, cost);
+    return new Observation(
+        meta, clusters, copy, workflow, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withWorkflow(WorkflowObservation value) {
-    return new Observation(meta, clusters, applications, value, metrics, results, missingComponents, errors, cost);
+    return new Observation(
+        meta, clusters, applications, value, metrics, results, missingComponents, errors, cost);
   }
 
   public Observation withMetrics(MetricsObservation value) {
-    return new Observation(meta, clusters, applications, workflow, value, results, missingComponents, errors, cost);
+    return new Observation(
+        meta, clusters, applications, workflow, value, results, missingComponents, errors, cost);
   }
 
   public Observation withResults(ResultsObservation value) {
-    return new Observation(meta, clusters, applications, workflow, metrics, value, missingComponents, errors, cost);
+    return new Observation(
+        meta, clusters, applications, workflow, metrics, value, missingComponents, errors, cost);
   }
 
   public Observation withMissingComponents(Set<String> value) {
-    return new Observation(meta, clusters, applications, workflow, metrics, results, value, errors, cost);
+    return new Observation(
+        meta, clusters, applications, workflow, metrics, results, value, errors, cost);
   }
 
   public Observation withCost(Cost value) {
-    return new Observation(meta, clusters, applications, workflow, metrics, results, missingComponents, errors, value);
+    return new Observation(
+        meta, clusters, applications, workflow, metrics, results, missingComponents, errors, value);
   }
 
   public Observation withErrors(List<String> value) {
-    return new Observation(meta, clusters, applications, workflow, metrics, results, missingComponents, value, cost);
+    return new Observation(
+        meta, clusters, applications, workflow, metrics, results, missingComponents, value, cost);
   }
 
   /**
@@ -128,7 +142,8 @@ public record Observation(
       Map<String, String> annotations) {
 
     public Meta {
-      annotations = Collections.unmodifiableMap(new TreeMap<>(annotations == null ? Map.of() : annotations));
+      annotations =
+          Collections.unmodifiableMap(new TreeMap<>(annotations == null ? Map.of() : annotations));
     }
   }
 
@@ -154,8 +169,10 @@ public record Observation(
    * @param message why it failed, when it did
    * @param registered the ArgoCD cluster secret exists
    */
-  public record ClusterObservation(ClusterState state, String endpoint, String message, boolean registered) {
-    public static final ClusterObservation ABSENT = new ClusterObservation(ClusterState.ABSENT, null, null, false);
+  public record ClusterObservation(
+      ClusterState state, String endpoint, String message, boolean registered) {
+    public static final ClusterObservation ABSENT =
+        new ClusterObservation(ClusterState.ABSENT, null, null, false);
   }
 
   /** The state of an ArgoCD Application; healthy means Synced and Healthy. */
@@ -203,8 +220,13 @@ public record Observation(
    * @param templateMissing the WorkflowTemplate named by the spec does not exist
    */
   public record WorkflowObservation(
-      WorkflowState state, String message, String startedAt, String finishedAt, boolean templateMissing) {
-    public static final WorkflowObservation ABSENT = new WorkflowObservation(WorkflowState.ABSENT, null, null, null, false);
+      WorkflowState state,
+      String message,
+      String startedAt,
+      String finishedAt,
+      boolean templateMissing) {
+    public static final WorkflowObservation ABSENT =
+        new WorkflowObservation(WorkflowState.ABSENT, null, null, null, false);
   }
 
   /** The state of the metrics collection. */
@@ -217,7 +239,8 @@ public record Observation(
 
   /** The metrics collection; {@code result} is the verdict on the hypothesis once done. */
   public record MetricsObservation(MetricsState state, HypothesisResult result, String message) {
-    public static final MetricsObservation NOT_STARTED = new MetricsObservation(MetricsState.NOT_STARTED, null, null);
+    public static final MetricsObservation NOT_STARTED =
+        new MetricsObservation(MetricsState.NOT_STARTED, null, null);
   }
 
   /** The state of the results store for this experiment. */
@@ -230,7 +253,8 @@ public record Observation(
 
   /** The results store; {@code url} is where the results are once stored. */
   public record ResultsObservation(ResultsState state, String url, String message) {
-    public static final ResultsObservation NOT_STORED = new ResultsObservation(ResultsState.NOT_STORED, null, null);
+    public static final ResultsObservation NOT_STORED =
+        new ResultsObservation(ResultsState.NOT_STORED, null, null);
   }
 
   /**

@@ -27,9 +27,18 @@ final class PendingPhase {
       }
     }
     int created = (int) t.spec.getTargets().stream().filter(x -> !hub(x)).count();
-    t.enter(Phase.PROVISIONING, null, Reasons.STARTED,
-        "creating " + created + " cluster" + (created == 1 ? "" : "s") + " for "
-            + t.spec.getTargets().size() + " target" + (t.spec.getTargets().size() == 1 ? "" : "s"));
+    t.enter(
+        Phase.PROVISIONING,
+        null,
+        Reasons.STARTED,
+        "creating "
+            + created
+            + " cluster"
+            + (created == 1 ? "" : "s")
+            + " for "
+            + t.spec.getTargets().size()
+            + " target"
+            + (t.spec.getTargets().size() == 1 ? "" : "s"));
   }
 
   static boolean hub(Target target) {

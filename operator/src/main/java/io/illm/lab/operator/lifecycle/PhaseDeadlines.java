@@ -11,7 +11,11 @@ import java.util.function.Function;
 
 /** The spec's deadlines and retention with their defaults applied. */
 public record PhaseDeadlines(
-    Duration provisioning, Duration deploying, Duration running, Duration collecting, Duration total) {
+    Duration provisioning,
+    Duration deploying,
+    Duration running,
+    Duration collecting,
+    Duration total) {
 
   static final Duration DEFAULT_PROVISIONING = Duration.ofMinutes(30);
   static final Duration DEFAULT_DEPLOYING = Duration.ofMinutes(20);
@@ -38,7 +42,8 @@ public record PhaseDeadlines(
    */
   public static Duration retention(ExperimentSpec spec, boolean succeeded) {
     CleanupPolicy policy = spec == null ? null : spec.getCleanup();
-    CleanupRule rule = policy == null ? null : succeeded ? policy.getOnComplete() : policy.getOnFailure();
+    CleanupRule rule =
+        policy == null ? null : succeeded ? policy.getOnComplete() : policy.getOnFailure();
     if (rule == null || rule.getAction() != CleanupAction.RETAIN) {
       return Duration.ZERO;
     }
@@ -46,7 +51,8 @@ public record PhaseDeadlines(
     return retain.compareTo(MAX_RETAIN) > 0 ? MAX_RETAIN : retain;
   }
 
-  private static Duration read(Deadlines deadlines, Function<Deadlines, String> field, Duration fallback) {
+  private static Duration read(
+      Deadlines deadlines, Function<Deadlines, String> field, Duration fallback) {
     return Optional.ofNullable(deadlines).map(field).flatMap(DurationText::parse).orElse(fallback);
   }
 }

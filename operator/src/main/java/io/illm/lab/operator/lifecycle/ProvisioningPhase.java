@@ -18,7 +18,11 @@ final class ProvisioningPhase {
     }
     Deployment.advance(t, ready);
     if (ready.size() == t.spec.getTargets().size()) {
-      t.enter(Phase.READY, null, Reasons.CLUSTERS_READY, "every cluster is ready; deploying components");
+      t.enter(
+          Phase.READY,
+          null,
+          Reasons.CLUSTERS_READY,
+          "every cluster is ready; deploying components");
     }
   }
 }

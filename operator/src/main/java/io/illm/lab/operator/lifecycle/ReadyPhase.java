@@ -21,7 +21,10 @@ final class ReadyPhase {
     WorkflowStatus ws = new WorkflowStatus();
     ws.setName(name);
     t.status.setWorkflowStatus(ws);
-    t.enter(Phase.RUNNING, Steps.WORKLOAD, Reasons.WORKFLOW_SUBMITTED,
+    t.enter(
+        Phase.RUNNING,
+        Steps.WORKLOAD,
+        Reasons.WORKFLOW_SUBMITTED,
         "every component is healthy; workflow " + name + " submitted");
     RunningPhase.submitIfMissing(t);
   }

@@ -50,10 +50,15 @@ final class RunningPhase {
         if (ws.getPhase() == null) {
           submitIfMissing(t);
         } else if (!"Succeeded".equals(ws.getPhase())) {
-          t.fail(Reasons.WORKFLOW_LOST, "workflow " + ws.getName() + " disappeared while " + ws.getPhase());
+          t.fail(
+              Reasons.WORKFLOW_LOST,
+              "workflow " + ws.getName() + " disappeared while " + ws.getPhase());
         }
       }
-      case DELETING -> t.fail(Reasons.WORKFLOW_LOST, "workflow " + ws.getName() + " is being deleted by someone else");
+      case DELETING ->
+          t.fail(
+              Reasons.WORKFLOW_LOST,
+              "workflow " + ws.getName() + " is being deleted by someone else");
       case PENDING, RUNNING -> record(ws, wf);
       case SUCCEEDED -> {
         record(ws, wf);
@@ -63,8 +68,13 @@ final class RunningPhase {
       }
       default -> {
         record(ws, wf);
-        t.fail(Reasons.WORKFLOW_FAILED, "workflow " + ws.getName() + " ended " + ws.getPhase()
-            + (wf.message() == null ? "" : ": " + wf.message()));
+        t.fail(
+            Reasons.WORKFLOW_FAILED,
+            "workflow "
+                + ws.getName()
+                + " ended "
+                + ws.getPhase()
+                + (wf.message() == null ? "" : ": " + wf.message()));
       }
     }
     if (!t.terminal() && manual(t) && Steps.WORKLOAD.equals(t.status.getStep())) {
@@ -95,7 +105,7 @@ final class RunningPhase {
     MetricsObservation metrics = t.world.metrics();
     switch (metrics.state()) {
       case NOT_STARTED -> t.act(collect(t));
-      case RUNNING -> { }
+      case RUNNING -> {}
       case DONE -> {
         t.status.setHypothesisResult(metrics.result());
         t.status.setStep(Steps.STORING);
@@ -103,8 +113,11 @@ final class RunningPhase {
         t.event(EventType.NORMAL, Reasons.METRICS_COLLECTED, t.status.getMessage());
         storing(t);
       }
-      default -> t.fail(Reasons.METRICS_FAILED, "metrics collection failed"
-          + (metrics.message() == null ? "" : ": " + metrics.message()));
+      default ->
+          t.fail(
+              Reasons.METRICS_FAILED,
+              "metrics collection failed"
+                  + (metrics.message() == null ? "" : ": " + metrics.message()));
     }
   }
 
@@ -112,13 +125,16 @@ final class RunningPhase {
     ResultsObservation results = t.world.results();
     switch (results.state()) {
       case NOT_STORED -> t.act(new StoreResults(t.experiment()));
-      case STORING -> { }
+      case STORING -> {}
       case STORED -> {
         t.status.setResultsURL(results.url());
         t.complete("results stored" + (results.url() == null ? "" : " at " + results.url()));
       }
-      default -> t.fail(Reasons.RESULTS_FAILED, "storing the results failed"
-          + (results.message() == null ? "" : ": " + results.message()));
+      default ->
+          t.fail(
+              Reasons.RESULTS_FAILED,
+              "storing the results failed"
+                  + (results.message() == null ? "" : ": " + results.message()));
     }
   }
 
@@ -129,19 +145,28 @@ final class RunningPhase {
   private static CollectMetrics collect(Turn t) {
     WorkflowStatus ws = workflowStatus(t);
     Instant stepStart = Turn.time(t.status.getStepStartedAt()).orElse(t.now);
-    Instant start = Turn.time(ws.getStartedAt()).or(() -> Turn.time(t.status.getPhaseStartedAt())).orElse(stepStart);
+    Instant start =
+        Turn.time(ws.getStartedAt())
+            .or(() -> Turn.time(t.status.getPhaseStartedAt()))
+            .orElse(stepStart);
     Instant end = manual(t) ? stepStart : Turn.time(ws.getFinishedAt()).orElse(stepStart);
     return new CollectMetrics(t.experiment(), start.isAfter(end) ? end : start, end);
   }
 
-  /** Submits the workflow unless it exists; the name is fixed, so a second submission is harmless. */
+  /**
+   * Submits the workflow unless it exists; the name is fixed, so a second submission is harmless.
+   */
   static void submitIfMissing(Turn t) {
     if (t.world.workflow().state().missing()) {
-      t.act(new SubmitWorkflow(workflowStatus(t).getName(), t.spec.getWorkflow().getTemplate(), params(t)));
+      t.act(
+          new SubmitWorkflow(
+              workflowStatus(t).getName(), t.spec.getWorkflow().getTemplate(), params(t)));
     }
   }
 
-  /** The user's params plus experiment-name and one {@code <target>-endpoint} per target; ours win. */
+  /**
+   * The user's params plus experiment-name and one {@code <target>-endpoint} per target; ours win.
+   */
   private static Map<String, String> params(Turn t) {
     Map<String, String> params = new TreeMap<>();
     if (t.spec.getWorkflow().getParams() != null) {
@@ -150,8 +175,10 @@ final class RunningPhase {
     params.put("experiment-name", t.experiment());
     for (Target target : t.spec.getTargets()) {
       TargetStatus ts = t.target(target.getName());
-      String endpoint = PendingPhase.hub(target) ? HUB_ENDPOINT
-          : ts.getEndpoint() == null ? "" : "https://" + ts.getEndpoint();
+      String endpoint =
+          PendingPhase.hub(target)
+              ? HUB_ENDPOINT
+              : ts.getEndpoint() == null ? "" : "https://" + ts.getEndpoint();
       params.put(target.getName() + "-endpoint", endpoint);
     }
     return params;
@@ -169,13 +196,14 @@ final class RunningPhase {
   }
 
   private static void record(WorkflowStatus ws, WorkflowObservation wf) {
-    ws.setPhase(switch (wf.state()) {
-      case PENDING -> "Pending";
-      case RUNNING -> "Running";
-      case SUCCEEDED -> "Succeeded";
-      case FAILED -> "Failed";
-      default -> "Error";
-    });
+    ws.setPhase(
+        switch (wf.state()) {
+          case PENDING -> "Pending";
+          case RUNNING -> "Running";
+          case SUCCEEDED -> "Succeeded";
+          case FAILED -> "Failed";
+          default -> "Error";
+        });
     ws.setMessage(wf.message());
     ws.setStartedAt(wf.startedAt());
     ws.setFinishedAt(wf.finishedAt());

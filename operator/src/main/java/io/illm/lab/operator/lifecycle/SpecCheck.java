@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The checks the lifecycle cannot run without: the validator and the CRD schema normally catch all
- * of them first, but the engine must not trust that (a spec can arrive through any client).
- * Every problem is reported, each as {@code spec.path: message}.
+ * of them first, but the engine must not trust that (a spec can arrive through any client). Every
+ * problem is reported, each as {@code spec.path: message}.
  */
 final class SpecCheck {
 
@@ -84,21 +84,35 @@ final class SpecCheck {
       for (int d = 0; d < depends.size(); d++) {
         String other = depends.get(d);
         if (!names.contains(other) || other.equals(target.getName())) {
-          problems.add("spec.targets[" + i + "].depends[" + d + "]: \"" + other
-              + "\" is not another target of this experiment (targets: " + String.join(", ", new java.util.TreeSet<>(names)) + ")");
+          problems.add(
+              "spec.targets["
+                  + i
+                  + "].depends["
+                  + d
+                  + "]: \""
+                  + other
+                  + "\" is not another target of this experiment (targets: "
+                  + String.join(", ", new java.util.TreeSet<>(names))
+                  + ")");
         }
       }
       // merged, so that a duplicate target name cannot hide a cycle
       edges.computeIfAbsent(target.getName(), k -> new ArrayList<>()).addAll(depends);
     }
-    TargetOrder.cycle(edges).ifPresent(cycle -> problems.add(
-        "spec.targets: depends form a cycle " + String.join(" -> ", cycle) + " (remove one of these depends)"));
+    TargetOrder.cycle(edges)
+        .ifPresent(
+            cycle ->
+                problems.add(
+                    "spec.targets: depends form a cycle "
+                        + String.join(" -> ", cycle)
+                        + " (remove one of these depends)"));
   }
 
   private void workflow(ExperimentSpec spec) {
     if (spec.getWorkflow() == null) {
       problems.add("spec.workflow: missing");
-    } else if (spec.getWorkflow().getTemplate() == null || spec.getWorkflow().getTemplate().isBlank()) {
+    } else if (spec.getWorkflow().getTemplate() == null
+        || spec.getWorkflow().getTemplate().isBlank()) {
       problems.add("spec.workflow.template: missing (name a WorkflowTemplate)");
     }
   }
@@ -127,13 +141,18 @@ final class SpecCheck {
       duration(path + ".retainFor", rule.getRetainFor());
       DurationText.parse(rule.getRetainFor())
           .filter(d -> d.compareTo(PhaseDeadlines.MAX_RETAIN) > 0)
-          .ifPresent(d -> problems.add(path + ".retainFor: longer than 168h (retain at most a week)"));
+          .ifPresent(
+              d -> problems.add(path + ".retainFor: longer than 168h (retain at most a week)"));
     }
   }
 
   private void duration(String path, String text) {
     if (text != null && DurationText.parse(text).isEmpty()) {
-      problems.add(path + ": \"" + text + "\" is not a duration of at most a year (write e.g. 30m, 1h30m, 90s)");
+      problems.add(
+          path
+              + ": \""
+              + text
+              + "\" is not a duration of at most a year (write e.g. 30m, 1h30m, 90s)");
     }
   }
 }

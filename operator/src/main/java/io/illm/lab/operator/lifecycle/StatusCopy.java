@@ -17,10 +17,24 @@ final class StatusCopy {
     if (s == null) {
       return new ExperimentStatus();
     }
-    return new ExperimentStatus(s.getPhase(), s.getMessage(), s.getObservedGeneration(), s.getSpecHash(),
-        s.getStartedAt(), s.getPhaseStartedAt(), s.getCompletedAt(), targets(s.getTargets()),
-        workflow(s.getWorkflowStatus()), conditions(s.getConditions()), s.getResultsURL(), s.getHypothesisResult(),
-        s.getResourcesCleaned(), cost(s.getCost()), s.getSimulated(), s.getStep(), s.getStepStartedAt());
+    return new ExperimentStatus(
+        s.getPhase(),
+        s.getMessage(),
+        s.getObservedGeneration(),
+        s.getSpecHash(),
+        s.getStartedAt(),
+        s.getPhaseStartedAt(),
+        s.getCompletedAt(),
+        targets(s.getTargets()),
+        workflow(s.getWorkflowStatus()),
+        conditions(s.getConditions()),
+        s.getResultsURL(),
+        s.getHypothesisResult(),
+        s.getResourcesCleaned(),
+        cost(s.getCost()),
+        s.getSimulated(),
+        s.getStep(),
+        s.getStepStartedAt());
   }
 
   private static List<TargetStatus> targets(List<TargetStatus> targets) {
@@ -29,16 +43,27 @@ final class StatusCopy {
     }
     List<TargetStatus> copy = new ArrayList<>();
     for (TargetStatus t : targets) {
-      copy.add(t == null ? null : new TargetStatus(t.getName(), t.getPhase(), t.getClusterName(), t.getEndpoint(),
-          t.getMachineType(), t.getNodeCount(), t.getComponents() == null ? null : new ArrayList<>(t.getComponents()),
-          t.getMessage()));
+      copy.add(
+          t == null
+              ? null
+              : new TargetStatus(
+                  t.getName(),
+                  t.getPhase(),
+                  t.getClusterName(),
+                  t.getEndpoint(),
+                  t.getMachineType(),
+                  t.getNodeCount(),
+                  t.getComponents() == null ? null : new ArrayList<>(t.getComponents()),
+                  t.getMessage()));
     }
     return copy;
   }
 
   private static WorkflowStatus workflow(WorkflowStatus w) {
-    return w == null ? null
-        : new WorkflowStatus(w.getName(), w.getPhase(), w.getMessage(), w.getStartedAt(), w.getFinishedAt());
+    return w == null
+        ? null
+        : new WorkflowStatus(
+            w.getName(), w.getPhase(), w.getMessage(), w.getStartedAt(), w.getFinishedAt());
   }
 
   private static List<Condition> conditions(List<Condition> conditions) {
@@ -62,7 +87,9 @@ final class StatusCopy {
   }
 
   private static CostEstimate cost(CostEstimate c) {
-    return c == null ? null
-        : new CostEstimate(c.getEstimatedUSD(), c.getActualUSD(), c.getHourlyUSD(), c.getPriceTable());
+    return c == null
+        ? null
+        : new CostEstimate(
+            c.getEstimatedUSD(), c.getActualUSD(), c.getHourlyUSD(), c.getPriceTable());
   }
 }

@@ -105,15 +105,19 @@ final class Turn {
     status.setCompletedAt(now.toString());
     status.setMessage(message);
     status.setResourcesCleaned(false);
-    boolean retain = !world.meta().deletionRequested()
-        && !PhaseDeadlines.retention(spec, phase == Phase.COMPLETE).isZero();
+    boolean retain =
+        !world.meta().deletionRequested()
+            && !PhaseDeadlines.retention(spec, phase == Phase.COMPLETE).isZero();
     step(retain ? Steps.RETAINING : Steps.CLEANING_UP);
   }
 
   private static boolean creates(Action a) {
-    return a instanceof Action.CreateClusterClaim || a instanceof Action.RegisterCluster
-        || a instanceof Action.CreateApplication || a instanceof Action.SubmitWorkflow
-        || a instanceof Action.CollectMetrics || a instanceof Action.StoreResults;
+    return a instanceof Action.CreateClusterClaim
+        || a instanceof Action.RegisterCluster
+        || a instanceof Action.CreateApplication
+        || a instanceof Action.SubmitWorkflow
+        || a instanceof Action.CollectMetrics
+        || a instanceof Action.StoreResults;
   }
 
   /** Keeps everything as it is for now (the observation cannot be trusted); shown as Degraded. */

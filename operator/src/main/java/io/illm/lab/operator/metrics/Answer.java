@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * @param error the error as the server gave it ({@code errorType: error}) or as the client met it
  * @param body the response body as received, for the raw results (null when none)
  */
-public record Answer(boolean ok, boolean answered, List<Series> series, int dropped, String error, String body) {
+public record Answer(
+    boolean ok, boolean answered, List<Series> series, int dropped, String error, String body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,13 +56,19 @@ public record Answer(boolean ok, boolean answered, List<Series> series, int drop
       root = null;
     }
     if (root == null || !root.isObject() || !root.has("status")) {
-      return new Answer(false, true, List.of(), 0, "HTTP " + httpStatus + ": not a Prometheus API answer: "
-          + abbreviate(body), body);
+      return new Answer(
+          false,
+          true,
+          List.of(),
+          0,
+          "HTTP " + httpStatus + ": not a Prometheus API answer: " + abbreviate(body),
+          body);
     }
     if (!"success".equals(root.path("status").asText())) {
       String type = root.path("errorType").asText("");
       String error = root.path("error").asText("HTTP " + httpStatus);
-      return new Answer(false, true, List.of(), 0, type.isEmpty() ? error : type + ": " + error, body);
+      return new Answer(
+          false, true, List.of(), 0, type.isEmpty() ? error : type + ": " + error, body);
     }
     JsonNode data = root.path("data");
     List<Series> series = new ArrayList<>();
@@ -69,12 +76,24 @@ public record Answer(boolean ok, boolean answered, List<Series> series, int drop
     String type = data.path("resultType").asText("");
     JsonNode result = data.path("result");
     switch (type) {
-      case "vector" -> result.forEach(s -> series.add(series(s.path("metric"), List.of(s.path("value")), dropped)));
-      case "matrix" -> result.forEach(s -> series.add(series(s.path("metric"), list(s.path("values")), dropped)));
+      case "vector" ->
+          result.forEach(
+              s -> series.add(series(s.path("metric"), List.of(s.path("value")), dropped)));
+      case "matrix" ->
+          result.forEach(
+              s -> series.add(series(s.path("metric"), list(s.path("values")), dropped)));
       case "scalar" -> series.add(series(null, List.of(result), dropped));
       default -> {
-        return new Answer(false, true, List.of(), 0, "result type \"" + type + "\" is not a number (use a vector,"
-            + " matrix or scalar expression)", body);
+        return new Answer(
+            false,
+            true,
+            List.of(),
+            0,
+            "result type \""
+                + type
+                + "\" is not a number (use a vector,"
+                + " matrix or scalar expression)",
+            body);
       }
     }
     series.removeIf(s -> s.points().isEmpty());
@@ -104,7 +123,10 @@ public record Answer(boolean ok, boolean answered, List<Series> series, int drop
     return new Series(new TreeMap<>(labels), points);
   }
 
-  /** Prometheus writes infinities as {@code +Inf}/{@code -Inf}, which {@link Double#parseDouble} refuses. */
+  /**
+   * Prometheus writes infinities as {@code +Inf}/{@code -Inf}, which {@link Double#parseDouble}
+   * refuses.
+   */
   private static double number(String text) {
     return switch (text) {
       case "+Inf", "Inf", "inf", "+inf" -> Double.POSITIVE_INFINITY;

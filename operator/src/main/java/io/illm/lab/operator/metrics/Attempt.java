@@ -16,8 +16,14 @@ import java.util.List;
  * @param dropped NaN and infinite values the server returned, which are never stored
  * @param raw the response bodies as received
  */
-public record Attempt(int number, List<MetricResult> metrics, double coverage, List<String> failures,
-    String unreachable, int dropped, List<Raw> raw) {
+public record Attempt(
+    int number,
+    List<MetricResult> metrics,
+    double coverage,
+    List<String> failures,
+    String unreachable,
+    int dropped,
+    List<Raw> raw) {
 
   public Attempt {
     metrics = List.copyOf(metrics);

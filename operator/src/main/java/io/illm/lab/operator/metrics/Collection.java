@@ -23,9 +23,19 @@ import java.util.List;
  * @param dropped NaN and infinite values dropped in the last attempt
  * @param raw the response bodies of the last attempt
  */
-public record Collection(List<MetricResult> metrics, Summary.Window window, String source, int attempts,
-    double coverage, Gate gate, boolean gatePassed, HypothesisResult verdict, String failure, Instant collectedAt,
-    int dropped, List<Attempt.Raw> raw) {
+public record Collection(
+    List<MetricResult> metrics,
+    Summary.Window window,
+    String source,
+    int attempts,
+    double coverage,
+    Gate gate,
+    boolean gatePassed,
+    HypothesisResult verdict,
+    String failure,
+    Instant collectedAt,
+    int dropped,
+    List<Attempt.Raw> raw) {
 
   public Collection {
     metrics = List.copyOf(metrics);

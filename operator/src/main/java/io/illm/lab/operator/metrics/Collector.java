@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a {@link QueryPlan} against a Prometheus API: every query in every window at once on a
  * bounded pool of workers shared by all experiments, each request bounded by the API's timeout and
- * retries, the whole collection by a deadline. {@link #collect} returns at once; the caller's thread
- * never waits for a query.
+ * retries, the whole collection by a deadline. {@link #collect} returns at once; the caller's
+ * thread never waits for a query.
  *
- * <p>A query still unanswered at the deadline becomes an error sample saying so (the worker finishes
- * it in the background and its answer is ignored). A query error is recorded in its sample with the
- * server's message, never dropped.
+ * <p>A query still unanswered at the deadline becomes an error sample saying so (the worker
+ * finishes it in the background and its answer is ignored). A query error is recorded in its sample
+ * with the server's message, never dropped.
  */
 public final class Collector {
 
@@ -38,7 +38,10 @@ public final class Collector {
   private final ExecutorService workers;
   private final Duration deadline;
 
-  /** A collector sending to {@code api} on {@code workers}, each collection bounded by {@code deadline}. */
+  /**
+   * A collector sending to {@code api} on {@code workers}, each collection bounded by {@code
+   * deadline}.
+   */
   public Collector(PrometheusApi api, ExecutorService workers, Duration deadline) {
     this.api = api;
     this.workers = workers;
@@ -48,11 +51,12 @@ public final class Collector {
   /** A pool of {@code threads} daemon workers for collectors (share one per process). */
   public static ExecutorService workers(int threads) {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory factory = r -> {
-      Thread thread = new Thread(r, "illm-metrics-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    ThreadFactory factory =
+        r -> {
+          Thread thread = new Thread(r, "illm-metrics-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
     return Executors.newFixedThreadPool(threads, factory);
   }
 
@@ -61,7 +65,9 @@ public final class Collector {
     return api;
   }
 
-  /** Collects {@code plan} once; the future completes within the deadline and never exceptionally. */
+  /**
+   * Collects {@code plan} once; the future completes within the deadline and never exceptionally.
+   */
   public CompletableFuture<Attempt> collect(QueryPlan plan, int number) {
     Instant until = Instant.now().plus(deadline);
     List<List<List<CompletableFuture<Answer>>>> answers = new ArrayList<>();
@@ -85,19 +91,27 @@ public final class Collector {
         .thenApply(done -> fold(plan, number, answers));
   }
 
-  private CompletableFuture<Answer> send(QueryPlan plan, PlannedMetric metric, PlannedSample sample, Window window,
-      Instant until) {
+  private CompletableFuture<Answer> send(
+      QueryPlan plan, PlannedMetric metric, PlannedSample sample, Window window, Instant until) {
     boolean last = window.index() == plan.windows().size() - 1;
-    // A window's end is the next one's start: leave that instant to the next, so no point counts twice.
+    // A window's end is the next one's start: leave that instant to the next, so no point counts
+    // twice.
     Instant end = last ? window.end() : window.end().minusMillis(1);
-    return CompletableFuture.supplyAsync(() -> metric.type() == QueryType.RANGE
-            ? api.range(sample.query(), window.start(), end, plan.step(), until)
-            : api.instant(sample.query(), window.end(), until), workers)
+    return CompletableFuture.supplyAsync(
+            () ->
+                metric.type() == QueryType.RANGE
+                    ? api.range(sample.query(), window.start(), end, plan.step(), until)
+                    : api.instant(sample.query(), window.end(), until),
+            workers)
         .exceptionally(e -> Answer.unanswered("the query could not run: " + e))
-        .completeOnTimeout(Answer.unanswered(PrometheusApi.DEADLINE_PASSED), Math.max(1, Duration.between(Instant.now(), until).toMillis()), TimeUnit.MILLISECONDS);
+        .completeOnTimeout(
+            Answer.unanswered(PrometheusApi.DEADLINE_PASSED),
+            Math.max(1, Duration.between(Instant.now(), until).toMillis()),
+            TimeUnit.MILLISECONDS);
   }
 
-  private static Attempt fold(QueryPlan plan, int number, List<List<List<CompletableFuture<Answer>>>> answers) {
+  private static Attempt fold(
+      QueryPlan plan, int number, List<List<List<CompletableFuture<Answer>>>> answers) {
     Tally tally = new Tally();
     List<MetricResult> metrics = new ArrayList<>();
     for (int m = 0; m < plan.metrics().size(); m++) {
@@ -107,8 +121,17 @@ public final class Collector {
         List<Answer> windows = answers.get(m).get(s).stream().map(CompletableFuture::join).toList();
         samples.add(tally.sample(metric, metric.samples().get(s), windows));
       }
-      metrics.add(new MetricResult(metric.name(), metric.type().value(), metric.unit(), metric.description(),
-          metric.group(), metric.perTarget(), metric.onEmpty().value(), null, samples));
+      metrics.add(
+          new MetricResult(
+              metric.name(),
+              metric.type().value(),
+              metric.unit(),
+              metric.description(),
+              metric.group(),
+              metric.perTarget(),
+              metric.onEmpty().value(),
+              null,
+              samples));
     }
     return tally.attempt(number, metrics);
   }
@@ -143,15 +166,25 @@ public final class Collector {
       if (Samples.covered(sample, metric.onEmpty())) {
         covered++;
       } else if (metric.onEmpty() == EmptyResult.FAIL) {
-        failures.add(metric.name() + (planned.target() == null ? "" : " (target " + planned.target() + ")") + ": "
-            + (sample.error() != null ? sample.error() : "empty result") + ", and onEmpty is fail");
+        failures.add(
+            metric.name()
+                + (planned.target() == null ? "" : " (target " + planned.target() + ")")
+                + ": "
+                + (sample.error() != null ? sample.error() : "empty result")
+                + ", and onEmpty is fail");
       }
       return sample;
     }
 
     Attempt attempt(int number, List<MetricResult> metrics) {
       double coverage = samples == 0 ? 0 : (double) covered / samples;
-      return new Attempt(number, metrics, coverage, failures, sent > 0 && answered == 0 ? unreachable : null, dropped,
+      return new Attempt(
+          number,
+          metrics,
+          coverage,
+          failures,
+          sent > 0 && answered == 0 ? unreachable : null,
+          dropped,
           raw);
     }
   }

@@ -23,20 +23,26 @@ public record Gate(boolean enabled, int maxAttempts, double minCoverage, Duratio
   /** The gate of {@code spec}. */
   public static Gate of(ExperimentSpec spec) {
     QualityGate gate = spec.getQualityGate() == null ? new QualityGate() : spec.getQualityGate();
-    boolean custom = spec.getMetrics() != null && spec.getMetrics().getQueries() != null
-        && !spec.getMetrics().getQueries().isEmpty();
+    boolean custom =
+        spec.getMetrics() != null
+            && spec.getMetrics().getQueries() != null
+            && !spec.getMetrics().getQueries().isEmpty();
     boolean enabled = gate.getEnabled() == null ? custom : gate.getEnabled();
     int max = gate.getMaxIterations() == null ? 3 : Math.max(1, gate.getMaxIterations());
     double min = gate.getMinDataCoverage() == null ? 0.5 : gate.getMinDataCoverage();
-    Duration delay = gate.getRecollectDelay() == null || !Durations.isValid(gate.getRecollectDelay())
-        ? Duration.ofMinutes(2) : Durations.parse(gate.getRecollectDelay());
+    Duration delay =
+        gate.getRecollectDelay() == null || !Durations.isValid(gate.getRecollectDelay())
+            ? Duration.ofMinutes(2)
+            : Durations.parse(gate.getRecollectDelay());
     return new Gate(enabled, enabled ? max : 1, min, delay);
   }
 
   /** True when {@code attempt} is good enough to keep. */
   public boolean passes(Attempt attempt, HypothesisResult verdict) {
-    return attempt.coverage() >= minCoverage && verdict != HypothesisResult.INSUFFICIENT
-        && attempt.failures().isEmpty() && attempt.unreachable() == null;
+    return attempt.coverage() >= minCoverage
+        && verdict != HypothesisResult.INSUFFICIENT
+        && attempt.failures().isEmpty()
+        && attempt.unreachable() == null;
   }
 
   /** True when a failed attempt {@code number} is collected again. */

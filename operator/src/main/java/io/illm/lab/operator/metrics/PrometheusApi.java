@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  *
  * <p>Each request has its own timeout. A connection error, a timeout or a 5xx answer (the server is
  * overloaded or restarting) is retried with exponential backoff, while the deadline allows; a 4xx
- * answer ({@code bad_data}, {@code execution}) is the query's own error and is returned at once with
- * the server's text. The calls block their thread (backoff included): run them on a worker, never on
- * a reconcile thread ({@link Collector} does).
+ * answer ({@code bad_data}, {@code execution}) is the query's own error and is returned at once
+ * with the server's text. The calls block their thread (backoff included): run them on a worker,
+ * never on a reconcile thread ({@link Collector} does).
  */
 public final class PrometheusApi {
 
@@ -41,11 +41,12 @@ public final class PrometheusApi {
    * @param firstBackoff the wait before the second try; it doubles for every further try
    * @param maxBackoff the longest wait between two tries
    */
-  public record Retries(Duration requestTimeout, int attempts, Duration firstBackoff, Duration maxBackoff) {
+  public record Retries(
+      Duration requestTimeout, int attempts, Duration firstBackoff, Duration maxBackoff) {
 
     /** 10 s per request, 3 tries, 250 ms then 500 ms between them (at most 2 s). */
-    public static final Retries DEFAULT = new Retries(Duration.ofSeconds(10), 3, Duration.ofMillis(250),
-        Duration.ofSeconds(2));
+    public static final Retries DEFAULT =
+        new Retries(Duration.ofSeconds(10), 3, Duration.ofMillis(250), Duration.ofSeconds(2));
 
     public Retries {
       if (attempts < 1) {
@@ -59,7 +60,10 @@ public final class PrometheusApi {
     }
   }
 
-  /** A client of the API at {@code base} (e.g. {@code http://prometheus:9090}; a path prefix is kept). */
+  /**
+   * A client of the API at {@code base} (e.g. {@code http://prometheus:9090}; a path prefix is
+   * kept).
+   */
   public PrometheusApi(URI base, HttpClient http, Retries retries) {
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -69,7 +73,9 @@ public final class PrometheusApi {
 
   /** A client with its own HTTP client (2 s to connect) and {@link Retries#DEFAULT}. */
   public static PrometheusApi of(URI base) {
-    return new PrometheusApi(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+    return new PrometheusApi(
+        base,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
         Retries.DEFAULT);
   }
 
@@ -78,7 +84,10 @@ public final class PrometheusApi {
     return base;
   }
 
-  /** The value of {@code query} at {@code time} ({@code /api/v1/query}); retries end at {@code deadline}. */
+  /**
+   * The value of {@code query} at {@code time} ({@code /api/v1/query}); retries end at {@code
+   * deadline}.
+   */
   public Answer instant(String query, Instant time, Instant deadline) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("query", query);
@@ -96,18 +105,31 @@ public final class PrometheusApi {
     return get("/api/v1/query_range", params, deadline);
   }
 
-  /** Seconds since the epoch with milliseconds, the API's time format; never in a locale's notation. */
+  /**
+   * Seconds since the epoch with milliseconds, the API's time format; never in a locale's notation.
+   */
   static String seconds(Instant time) {
     long millis = time.toEpochMilli();
     long whole = Math.floorDiv(millis, 1000);
     long fraction = Math.floorMod(millis, 1000);
-    return fraction == 0 ? Long.toString(whole) : whole + "." + String.format(java.util.Locale.ROOT, "%03d", fraction);
+    return fraction == 0
+        ? Long.toString(whole)
+        : whole + "." + String.format(java.util.Locale.ROOT, "%03d", fraction);
   }
 
   private Answer get(String path, Map<String, String> params, Instant deadline) {
-    URI uri = URI.create(base + path + "?" + params.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&")));
+    URI uri =
+        URI.create(
+            base
+                + path
+                + "?"
+                + params.entrySet().stream()
+                    .map(
+                        e ->
+                            e.getKey()
+                                + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&")));
     Try last = null;
     int tries = 0;
     while (tries < retries.attempts()) {
@@ -118,11 +140,16 @@ public final class PrometheusApi {
       tries++;
       boolean clipped = left.compareTo(retries.requestTimeout()) < 0;
       last = send(uri, clipped ? left : retries.requestTimeout());
-      if (clipped && !last.answer().answered() && last.answer().error().startsWith("no answer from")) {
-        // The deadline cut this request short: say so as the collector does, whichever notices first.
+      if (clipped
+          && !last.answer().answered()
+          && last.answer().error().startsWith("no answer from")) {
+        // The deadline cut this request short: say so as the collector does, whichever notices
+        // first.
         return Answer.unanswered(DEADLINE_PASSED);
       }
-      if (!last.retryable() || tries == retries.attempts() || !pause(retries.backoff(tries), deadline)) {
+      if (!last.retryable()
+          || tries == retries.attempts()
+          || !pause(retries.backoff(tries), deadline)) {
         break;
       }
     }
@@ -132,7 +159,10 @@ public final class PrometheusApi {
     return last.retryable() && tries > 1 ? last.after(tries) : last.answer();
   }
 
-  /** Waits before the next try; false when the deadline would pass first or the thread is interrupted. */
+  /**
+   * Waits before the next try; false when the deadline would pass first or the thread is
+   * interrupted.
+   */
   private static boolean pause(Duration pause, Instant deadline) {
     if (Instant.now().plus(pause).isAfter(deadline)) {
       return false;
@@ -147,13 +177,20 @@ public final class PrometheusApi {
   }
 
   private Try send(URI uri, Duration timeout) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Try(Answer.parse(response.statusCode(), response.body()), response.statusCode() >= 500);
+      return new Try(
+          Answer.parse(response.statusCode(), response.body()), response.statusCode() >= 500);
     } catch (HttpTimeoutException e) {
-      return new Try(Answer.unanswered("no answer from " + base + " within " + timeout.toMillis() + " ms"), true);
+      return new Try(
+          Answer.unanswered("no answer from " + base + " within " + timeout.toMillis() + " ms"),
+          true);
     } catch (IOException e) {
       return new Try(Answer.unanswered("cannot reach " + base + ": " + describe(e)), true);
     } catch (InterruptedException e) {
@@ -168,8 +205,13 @@ public final class PrometheusApi {
    */
   private record Try(Answer answer, boolean retryable) {
     Answer after(int tries) {
-      return new Answer(false, answer.answered(), answer.series(), answer.dropped(),
-          answer.error() + " (after " + tries + " tries)", answer.body());
+      return new Answer(
+          false,
+          answer.answered(),
+          answer.series(),
+          answer.dropped(),
+          answer.error() + " (after " + tries + " tries)",
+          answer.body());
     }
   }
 
@@ -179,6 +221,7 @@ public final class PrometheusApi {
     if ((message == null || message.isBlank()) && cause != null) {
       message = cause.getMessage();
     }
-    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);
+    return e.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : " " + message);
   }
 }

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
- * The metrics port on a Prometheus HTTP API (Prometheus, VictoriaMetrics, or {@link SimPrometheus}).
+ * The metrics port on a Prometheus HTTP API (Prometheus, VictoriaMetrics, or {@link
+ * SimPrometheus}).
  *
  * <p>{@link #start} plans the collection ({@link QueryPlan}) and hands it to the {@link Collector};
  * it returns at once. When an attempt ends, the verdict comes from the judge and the {@link Gate}
@@ -50,8 +51,11 @@ public final class PrometheusMetrics implements Metrics {
    * @param repetitions the number of repetition windows of an experiment (1: the whole window)
    * @param changed told when an experiment's collection has finished; must not block
    */
-  public PrometheusMetrics(Collector collector, ScheduledExecutorService scheduler,
-      BiFunction<ExperimentSpec, List<MetricResult>, HypothesisResult> judge, ToIntFunction<ExperimentSpec> repetitions,
+  public PrometheusMetrics(
+      Collector collector,
+      ScheduledExecutorService scheduler,
+      BiFunction<ExperimentSpec, List<MetricResult>, HypothesisResult> judge,
+      ToIntFunction<ExperimentSpec> repetitions,
       Consumer<ExperimentId> changed) {
     this.collector = collector;
     this.scheduler = scheduler;
@@ -61,18 +65,27 @@ public final class PrometheusMetrics implements Metrics {
   }
 
   /**
-   * The port on the API at {@code source} with the defaults: 8 workers, {@link PrometheusApi.Retries#DEFAULT},
-   * {@link Collector#DEFAULT_DEADLINE}, one repetition window; threads are daemons.
+   * The port on the API at {@code source} with the defaults: 8 workers, {@link
+   * PrometheusApi.Retries#DEFAULT}, {@link Collector#DEFAULT_DEADLINE}, one repetition window;
+   * threads are daemons.
    */
-  public static PrometheusMetrics of(URI source, BiFunction<ExperimentSpec, List<MetricResult>, HypothesisResult> judge,
+  public static PrometheusMetrics of(
+      URI source,
+      BiFunction<ExperimentSpec, List<MetricResult>, HypothesisResult> judge,
       Consumer<ExperimentId> changed) {
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "illm-metrics-gate");
-      thread.setDaemon(true);
-      return thread;
-    });
-    return new PrometheusMetrics(new Collector(PrometheusApi.of(source), Collector.workers(8),
-        Collector.DEFAULT_DEADLINE), scheduler, judge, spec -> 1, changed);
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "illm-metrics-gate");
+              thread.setDaemon(true);
+              return thread;
+            });
+    return new PrometheusMetrics(
+        new Collector(PrometheusApi.of(source), Collector.workers(8), Collector.DEFAULT_DEADLINE),
+        scheduler,
+        judge,
+        spec -> 1,
+        changed);
   }
 
   @Override
@@ -83,13 +96,20 @@ public final class PrometheusMetrics implements Metrics {
 
   @Override
   public void start(ExperimentId experiment, ExperimentSpec spec, CollectMetrics collect) {
-    runs.computeIfAbsent(experiment, id -> {
-      QueryPlan plan = QueryPlan.of(id.name(), spec, collect.windowStart(), collect.windowEnd(),
-          Math.max(1, repetitions.applyAsInt(spec)));
-      Run run = new Run(id, spec, plan, Gate.of(spec));
-      scheduler.execute(() -> attempt(run, 1));
-      return run;
-    });
+    runs.computeIfAbsent(
+        experiment,
+        id -> {
+          QueryPlan plan =
+              QueryPlan.of(
+                  id.name(),
+                  spec,
+                  collect.windowStart(),
+                  collect.windowEnd(),
+                  Math.max(1, repetitions.applyAsInt(spec)));
+          Run run = new Run(id, spec, plan, Gate.of(spec));
+          scheduler.execute(() -> attempt(run, 1));
+          return run;
+        });
   }
 
   /** The last collection of {@code experiment}, once finished. */
@@ -98,7 +118,10 @@ public final class PrometheusMetrics implements Metrics {
     return Optional.ofNullable(run == null ? null : run.collection);
   }
 
-  /** Forgets {@code experiment}'s collection (when the experiment is deleted, or to collect it anew). */
+  /**
+   * Forgets {@code experiment}'s collection (when the experiment is deleted, or to collect it
+   * anew).
+   */
   @Override
   public void forget(ExperimentId experiment) {
     runs.remove(experiment);
@@ -110,9 +133,22 @@ public final class PrometheusMetrics implements Metrics {
   }
 
   private void attempt(Run run, int number) {
-    run.observation = new MetricsObservation(MetricsState.RUNNING, null, "collecting " + run.plan.sampleCount()
-        + " queries from " + source() + " (attempt " + number + " of " + run.gate.maxAttempts() + ")");
-    collector.collect(run.plan, number).whenCompleteAsync((attempt, error) -> judged(run, attempt, error), scheduler);
+    run.observation =
+        new MetricsObservation(
+            MetricsState.RUNNING,
+            null,
+            "collecting "
+                + run.plan.sampleCount()
+                + " queries from "
+                + source()
+                + " (attempt "
+                + number
+                + " of "
+                + run.gate.maxAttempts()
+                + ")");
+    collector
+        .collect(run.plan, number)
+        .whenCompleteAsync((attempt, error) -> judged(run, attempt, error), scheduler);
   }
 
   private void judged(Run run, Attempt attempt, Throwable error) {
@@ -129,18 +165,41 @@ public final class PrometheusMetrics implements Metrics {
     }
     boolean passed = run.gate.passes(attempt, verdict);
     if (!passed && run.gate.retries(attempt.number())) {
-      run.observation = new MetricsObservation(MetricsState.RUNNING, null, "attempt " + attempt.number()
-          + " had coverage " + percent(attempt.coverage()) + "; collecting again in " + run.gate.delay().toSeconds()
-          + " s");
-      scheduler.schedule(() -> attempt(run, attempt.number() + 1), run.gate.delay().toMillis(), TimeUnit.MILLISECONDS);
+      run.observation =
+          new MetricsObservation(
+              MetricsState.RUNNING,
+              null,
+              "attempt "
+                  + attempt.number()
+                  + " had coverage "
+                  + percent(attempt.coverage())
+                  + "; collecting again in "
+                  + run.gate.delay().toSeconds()
+                  + " s");
+      scheduler.schedule(
+          () -> attempt(run, attempt.number() + 1),
+          run.gate.delay().toMillis(),
+          TimeUnit.MILLISECONDS);
       return;
     }
-    String failure = attempt.unreachable() != null ? "no query was answered by " + source() + ": "
-        + attempt.unreachable()
-        : !attempt.failures().isEmpty() ? String.join("; ", attempt.failures()) : null;
-    run.collection = new Collection(attempt.metrics(), run.plan.summaryWindow(), source().toString(),
-        attempt.number(), attempt.coverage(), run.gate, passed, verdict, failure, Instant.now(), attempt.dropped(),
-        attempt.raw());
+    String failure =
+        attempt.unreachable() != null
+            ? "no query was answered by " + source() + ": " + attempt.unreachable()
+            : !attempt.failures().isEmpty() ? String.join("; ", attempt.failures()) : null;
+    run.collection =
+        new Collection(
+            attempt.metrics(),
+            run.plan.summaryWindow(),
+            source().toString(),
+            attempt.number(),
+            attempt.coverage(),
+            run.gate,
+            passed,
+            verdict,
+            failure,
+            Instant.now(),
+            attempt.dropped(),
+            attempt.raw());
     finish(run, attempt, verdict, failure);
   }
 
@@ -149,9 +208,20 @@ public final class PrometheusMetrics implements Metrics {
       run.observation = new MetricsObservation(MetricsState.FAILED, null, failure);
     } else {
       Collection c = run.collection;
-      run.observation = new MetricsObservation(MetricsState.DONE, verdict, c.metrics().size() + " metrics from "
-          + c.source() + ", coverage " + percent(c.coverage()) + " after " + c.attempts() + " attempt"
-          + (c.attempts() == 1 ? "" : "s") + (c.gate().enabled() && !c.gatePassed() ? " (quality gate not passed)" : ""));
+      run.observation =
+          new MetricsObservation(
+              MetricsState.DONE,
+              verdict,
+              c.metrics().size()
+                  + " metrics from "
+                  + c.source()
+                  + ", coverage "
+                  + percent(c.coverage())
+                  + " after "
+                  + c.attempts()
+                  + " attempt"
+                  + (c.attempts() == 1 ? "" : "s")
+                  + (c.gate().enabled() && !c.gatePassed() ? " (quality gate not passed)" : ""));
     }
     changed.accept(run.id);
   }
@@ -160,7 +230,10 @@ public final class PrometheusMetrics implements Metrics {
     return Math.round(share * 100) + "%";
   }
 
-  /** One experiment's collection; its fields are written by the scheduler thread and read by observers. */
+  /**
+   * One experiment's collection; its fields are written by the scheduler thread and read by
+   * observers.
+   */
   private static final class Run {
     final ExperimentId id;
     final ExperimentSpec spec;

@@ -22,6 +22,7 @@ import java.util.Objects;
  * the experiment or once per target, in each repetition window, with the variables replaced.
  *
  * <p>Variables (plain text replacement, everywhere in the query):
+ *
  * <ul>
  *   <li>{@code $EXPERIMENT}: the experiment's name;
  *   <li>{@code $NAMESPACE}: the namespace the experiment's components run in, on every target and
@@ -29,8 +30,8 @@ import java.util.Objects;
  *       meant the CR's namespace on the hub and the experiment's name on targets;
  *   <li>{@code $DURATION}: the length of one window as a Prometheus duration ({@code 5m30s});
  *   <li>{@code $TARGET}, {@code $CLUSTER} (per-target queries only): the target's name and its
- *       cluster's name (the Crossplane claim, {@code hub} for hub targets), which the series carry as
- *       labels when a hub Prometheus holds every target's series. A query that is not per target
+ *       cluster's name (the Crossplane claim, {@code hub} for hub targets), which the series carry
+ *       as labels when a hub Prometheus holds every target's series. A query that is not per target
  *       and names them is not sent; its sample records why.
  * </ul>
  *
@@ -45,11 +46,17 @@ import java.util.Objects;
  * @param step the resolution of range queries ({@link #step(Duration)} of one window)
  * @param metrics the metrics in spec order, each with its samples
  */
-public record QueryPlan(String experiment, Instant start, Instant end, List<Window> windows, Duration step,
+public record QueryPlan(
+    String experiment,
+    Instant start,
+    Instant end,
+    List<Window> windows,
+    Duration step,
     List<PlannedMetric> metrics) {
 
   /** The variables a query may use. */
-  public static final List<String> VARIABLES = List.of("$EXPERIMENT", "$NAMESPACE", "$DURATION", "$TARGET", "$CLUSTER");
+  public static final List<String> VARIABLES =
+      List.of("$EXPERIMENT", "$NAMESPACE", "$DURATION", "$TARGET", "$CLUSTER");
 
   public QueryPlan {
     windows = List.copyOf(windows);
@@ -61,7 +68,8 @@ public record QueryPlan(String experiment, Instant start, Instant end, List<Wind
    *
    * @param index 0 for the oldest
    * @param start inclusive
-   * @param end inclusive for the last window, exclusive for the others (their end is the next's start)
+   * @param end inclusive for the last window, exclusive for the others (their end is the next's
+   *     start)
    */
   public record Window(int index, Instant start, Instant end) {
     /** The window's length. */
@@ -82,8 +90,15 @@ public record QueryPlan(String experiment, Instant start, Instant end, List<Wind
    * @param onEmpty the query's rule, else the spec's, else insufficient
    * @param samples one per target (ordered by name) or one for the experiment (target null)
    */
-  public record PlannedMetric(String name, QueryType type, String unit, String description, String group,
-      boolean perTarget, EmptyResult onEmpty, List<PlannedSample> samples) {
+  public record PlannedMetric(
+      String name,
+      QueryType type,
+      String unit,
+      String description,
+      String group,
+      boolean perTarget,
+      EmptyResult onEmpty,
+      List<PlannedSample> samples) {
     public PlannedMetric {
       samples = List.copyOf(samples);
     }
@@ -99,43 +114,73 @@ public record QueryPlan(String experiment, Instant start, Instant end, List<Wind
   public record PlannedSample(String target, String query, String problem) {}
 
   /**
-   * The plan for {@code spec}'s metrics over {@code [start, end]} cut into {@code repetitions} windows.
+   * The plan for {@code spec}'s metrics over {@code [start, end]} cut into {@code repetitions}
+   * windows.
    *
    * @throws IllegalArgumentException when {@code repetitions} is below 1 or end is before start
    */
-  public static QueryPlan of(String experiment, ExperimentSpec spec, Instant start, Instant end, int repetitions) {
+  public static QueryPlan of(
+      String experiment, ExperimentSpec spec, Instant start, Instant end, int repetitions) {
     if (repetitions < 1) {
       throw new IllegalArgumentException("repetitions must be at least 1, was " + repetitions);
     }
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException("the window ends (" + end + ") before it starts (" + start + ")");
+      throw new IllegalArgumentException(
+          "the window ends (" + end + ") before it starts (" + start + ")");
     }
     List<Window> windows = windows(start, end, repetitions);
     Duration length = windows.get(0).length();
     MetricsSpec metrics = spec.getMetrics();
-    List<MetricQuery> queries = metrics == null || metrics.getQueries() == null || metrics.getQueries().isEmpty()
-        ? DefaultQueries.all() : metrics.getQueries();
-    EmptyResult specRule = metrics == null || metrics.getOnEmpty() == null ? EmptyResult.INSUFFICIENT
-        : metrics.getOnEmpty();
-    List<Target> targets = spec.getTargets() == null ? List.of() : spec.getTargets().stream()
-        .filter(Objects::nonNull).sorted(Comparator.comparing(Target::getName)).toList();
+    List<MetricQuery> queries =
+        metrics == null || metrics.getQueries() == null || metrics.getQueries().isEmpty()
+            ? DefaultQueries.all()
+            : metrics.getQueries();
+    EmptyResult specRule =
+        metrics == null || metrics.getOnEmpty() == null
+            ? EmptyResult.INSUFFICIENT
+            : metrics.getOnEmpty();
+    List<Target> targets =
+        spec.getTargets() == null
+            ? List.of()
+            : spec.getTargets().stream()
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(Target::getName))
+                .toList();
     List<PlannedMetric> planned = new ArrayList<>();
     for (MetricQuery q : queries) {
       boolean perTarget = Boolean.TRUE.equals(q.getPerTarget());
       List<PlannedSample> samples = new ArrayList<>();
       if (perTarget) {
         for (Target target : targets) {
-          samples.add(new PlannedSample(target.getName(),
-              replace(q.getQuery(), experiment, length, target.getName(), cluster(experiment, target)), null));
+          samples.add(
+              new PlannedSample(
+                  target.getName(),
+                  replace(
+                      q.getQuery(),
+                      experiment,
+                      length,
+                      target.getName(),
+                      cluster(experiment, target)),
+                  null));
         }
       } else {
         String query = replace(q.getQuery(), experiment, length, null, null);
-        String problem = query.contains("$TARGET") || query.contains("$CLUSTER")
-            ? "the query uses $TARGET or $CLUSTER, which only per-target queries have (set perTarget: true)" : null;
+        String problem =
+            query.contains("$TARGET") || query.contains("$CLUSTER")
+                ? "the query uses $TARGET or $CLUSTER, which only per-target queries have (set perTarget: true)"
+                : null;
         samples.add(new PlannedSample(null, query, problem));
       }
-      planned.add(new PlannedMetric(q.getName(), q.getType() == null ? QueryType.INSTANT : q.getType(), q.getUnit(),
-          q.getDescription(), q.getGroup(), perTarget, q.getOnEmpty() == null ? specRule : q.getOnEmpty(), samples));
+      planned.add(
+          new PlannedMetric(
+              q.getName(),
+              q.getType() == null ? QueryType.INSTANT : q.getType(),
+              q.getUnit(),
+              q.getDescription(),
+              q.getGroup(),
+              perTarget,
+              q.getOnEmpty() == null ? specRule : q.getOnEmpty(),
+              samples));
     }
     return new QueryPlan(experiment, start, end, windows, step(length), planned);
   }
@@ -182,9 +227,13 @@ public record QueryPlan(String experiment, Instant start, Instant end, List<Wind
     return hub ? ChildNames.HUB : ChildNames.clusterClaim(experiment, target.getName());
   }
 
-  private static String replace(String query, String experiment, Duration window, String target, String cluster) {
-    String text = query.replace("$EXPERIMENT", experiment).replace("$NAMESPACE", experiment)
-        .replace("$DURATION", Durations.format(window));
+  private static String replace(
+      String query, String experiment, Duration window, String target, String cluster) {
+    String text =
+        query
+            .replace("$EXPERIMENT", experiment)
+            .replace("$NAMESPACE", experiment)
+            .replace("$DURATION", Durations.format(window));
     return target == null ? text : text.replace("$TARGET", target).replace("$CLUSTER", cluster);
   }
 }

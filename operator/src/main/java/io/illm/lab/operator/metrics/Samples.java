@@ -21,10 +21,10 @@ import java.util.TreeMap;
  * <p>One value per window: an instant query's value is the <b>sum over its series</b> (one point
  * each); a range query's is the <b>mean over time of the summed series</b> (the series are added
  * point by point at each timestamp, over the series present at it, and the sums averaged). A window
- * without data gives 0 under {@code onEmpty: zero} and no value otherwise. The outcome is
- * {@code error} when any window's query failed (the first error, with its window when there are
- * several), else {@code ok} when any window had data, else {@code empty}. Stats stay null: the
- * judge computes them.
+ * without data gives 0 under {@code onEmpty: zero} and no value otherwise. The outcome is {@code
+ * error} when any window's query failed (the first error, with its window when there are several),
+ * else {@code ok} when any window had data, else {@code empty}. Stats stay null: the judge computes
+ * them.
  */
 final class Samples {
 
@@ -32,18 +32,27 @@ final class Samples {
 
   static Sample of(PlannedMetric metric, PlannedSample planned, List<Answer> windows) {
     if (planned.problem() != null) {
-      return new Sample(planned.target(), planned.query(), Outcome.ERROR, planned.problem(), List.of(), List.of(), null);
+      return new Sample(
+          planned.target(),
+          planned.query(),
+          Outcome.ERROR,
+          planned.problem(),
+          List.of(),
+          List.of(),
+          null);
     }
     String error = null;
     boolean data = false;
     List<Double> values = new ArrayList<>();
-    Map<SortedMap<String, String>, TreeMap<Double, Point>> merged = new TreeMap<>(
-        (a, b) -> a.toString().compareTo(b.toString()));
+    Map<SortedMap<String, String>, TreeMap<Double, Point>> merged =
+        new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
     for (int i = 0; i < windows.size(); i++) {
       Answer answer = windows.get(i);
       if (!answer.ok()) {
         if (error == null) {
-          error = (windows.size() > 1 ? "window " + (i + 1) + " of " + windows.size() + ": " : "") + answer.error();
+          error =
+              (windows.size() > 1 ? "window " + (i + 1) + " of " + windows.size() + ": " : "")
+                  + answer.error();
         }
         continue;
       }
@@ -53,20 +62,25 @@ final class Samples {
       }
       if (answer.hasData()) {
         data = true;
-        values.add(metric.type() == QueryType.RANGE ? meanOfSum(answer.series()) : sum(answer.series()));
+        values.add(
+            metric.type() == QueryType.RANGE ? meanOfSum(answer.series()) : sum(answer.series()));
       } else if (metric.onEmpty() == EmptyResult.ZERO) {
         values.add(0.0);
       }
     }
     List<Series> series = new ArrayList<>();
-    merged.forEach((labels, points) -> series.add(new Series(labels, new ArrayList<>(points.values()))));
+    merged.forEach(
+        (labels, points) -> series.add(new Series(labels, new ArrayList<>(points.values()))));
     Outcome outcome = error != null ? Outcome.ERROR : data ? Outcome.OK : Outcome.EMPTY;
     return new Sample(planned.target(), planned.query(), outcome, error, series, values, null);
   }
 
-  /** True when the sample counts as data for the quality gate: ok, or empty where empty means zero. */
+  /**
+   * True when the sample counts as data for the quality gate: ok, or empty where empty means zero.
+   */
   static boolean covered(Sample sample, EmptyResult rule) {
-    return sample.outcome() == Outcome.OK || (sample.outcome() == Outcome.EMPTY && rule == EmptyResult.ZERO);
+    return sample.outcome() == Outcome.OK
+        || (sample.outcome() == Outcome.EMPTY && rule == EmptyResult.ZERO);
   }
 
   private static double sum(List<Series> series) {

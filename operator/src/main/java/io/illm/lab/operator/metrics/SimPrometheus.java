@@ -23,25 +23,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A simulated metrics source serving the Prometheus HTTP API ({@code /api/v1/query},
- * {@code /api/v1/query_range}, {@code /api/v1/status/buildinfo}) on a loopback ephemeral port, so
- * that a local run and the tests use the same {@link PrometheusMetrics} as a real source.
+ * A simulated metrics source serving the Prometheus HTTP API ({@code /api/v1/query}, {@code
+ * /api/v1/query_range}, {@code /api/v1/status/buildinfo}) on a loopback ephemeral port, so that a
+ * local run and the tests use the same {@link PrometheusMetrics} as a real source.
  *
  * <p>It does not evaluate PromQL. Every query gets plausible, deterministic values: the same seed,
  * query, labels and time always give the same number. The series carry the query's equality
- * matchers as labels ({@code namespace="x"} gives {@code namespace: x}), three series per
- * {@code by (...)} grouping ({@code pod: pod-0}...), and always {@code simulated: "true"}: no value
- * it gives is a measurement. The magnitude follows the query's words (bytes or memory: hundreds of
- * MB; cpu: a fraction of a core; latency, duration or seconds: tens of ms; anything else: tens).
+ * matchers as labels ({@code namespace="x"} gives {@code namespace: x}), three series per {@code by
+ * (...)} grouping ({@code pod: pod-0}...), and always {@code simulated: "true"}: no value it gives
+ * is a measurement. The magnitude follows the query's words (bytes or memory: hundreds of MB; cpu:
+ * a fraction of a core; latency, duration or seconds: tens of ms; anything else: tens).
  *
  * <p>A query with unbalanced brackets or quotes gets {@code 400 bad_data}, as Prometheus would
- * answer. Failure switches: {@link #empty} (queries containing a text return no series) and
- * {@link #failNext} (the next requests get {@code 503}).
+ * answer. Failure switches: {@link #empty} (queries containing a text return no series) and {@link
+ * #failNext} (the next requests get {@code 503}).
  */
 public final class SimPrometheus implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern MATCHER =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern BY = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
 
   private final long seed;
@@ -55,11 +56,14 @@ public final class SimPrometheus implements AutoCloseable {
     this.seed = seed;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/v1/", this::handle);
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
-      Thread thread = new Thread(r, "sim-prometheus");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    server.setExecutor(
+        java.util.concurrent.Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread thread = new Thread(r, "sim-prometheus");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
   }
 
@@ -97,7 +101,8 @@ public final class SimPrometheus implements AutoCloseable {
       if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         reply(exchange, 503, error("unavailable", "simulated outage"));
       } else if (path.equals("/api/v1/status/buildinfo")) {
-        ObjectNode data = JSON.createObjectNode().put("version", "simulated").put("revision", "sim-" + seed);
+        ObjectNode data =
+            JSON.createObjectNode().put("version", "simulated").put("revision", "sim-" + seed);
         reply(exchange, 200, JSON.createObjectNode().put("status", "success").set("data", data));
       } else if (path.equals("/api/v1/query") || path.equals("/api/v1/query_range")) {
         query(exchange, params, path.endsWith("_range"));
@@ -107,7 +112,8 @@ public final class SimPrometheus implements AutoCloseable {
     }
   }
 
-  private void query(HttpExchange exchange, Map<String, String> params, boolean range) throws IOException {
+  private void query(HttpExchange exchange, Map<String, String> params, boolean range)
+      throws IOException {
     String query = params.getOrDefault("query", "");
     String problem = query.isBlank() ? "no query given" : unbalanced(query);
     if (problem != null) {
@@ -116,7 +122,8 @@ public final class SimPrometheus implements AutoCloseable {
     }
     double end = number(params.get(range ? "end" : "time"), System.currentTimeMillis() / 1000.0);
     double start = range ? number(params.get("start"), end) : end;
-    double step = range ? Math.max(1, number(params.getOrDefault("step", "15").replace("s", ""), 15)) : 1;
+    double step =
+        range ? Math.max(1, number(params.getOrDefault("step", "15").replace("s", ""), 15)) : 1;
     ArrayNode result = JSON.createArrayNode();
     if (empty.stream().noneMatch(query::contains)) {
       for (Map<String, String> labels : series(query)) {
@@ -166,12 +173,13 @@ public final class SimPrometheus implements AutoCloseable {
   }
 
   /**
-   * A deterministic value: a level from the query and labels, a slow wave (2%) and a little noise per
-   * second (1%). The level never moves more than 3%, so a verdict on simulated numbers does not flip
-   * from one run to the next with the time of day.
+   * A deterministic value: a level from the query and labels, a slow wave (2%) and a little noise
+   * per second (1%). The level never moves more than 3%, so a verdict on simulated numbers does not
+   * flip from one run to the next with the time of day.
    */
   private double value(String query, Map<String, String> labels, double t) {
-    // the level must not depend on the window: ranges and subqueries ($DURATION) are left out of the key
+    // the level must not depend on the window: ranges and subqueries ($DURATION) are left out of
+    // the key
     long key = mix(seed ^ (query.replaceAll("\\[[^\\]]*\\]", "[]") + labels).hashCode());
     double level = magnitude(query.toLowerCase(java.util.Locale.ROOT)) * (0.5 + unit(key));
     double wave = 0.02 * Math.sin(t / 300.0 + unit(key >>> 7) * 2 * Math.PI);
@@ -211,7 +219,8 @@ public final class SimPrometheus implements AutoCloseable {
       } else if (!quoted && "([{".indexOf(c) >= 0) {
         open.append(c);
       } else if (!quoted && ")]}".indexOf(c) >= 0) {
-        if (open.length() == 0 || "([{".indexOf(open.charAt(open.length() - 1)) != ")]}".indexOf(c)) {
+        if (open.length() == 0
+            || "([{".indexOf(open.charAt(open.length() - 1)) != ")]}".indexOf(c)) {
           return "parse error: unexpected \"" + c + "\"";
         }
         open.setLength(open.length() - 1);
@@ -220,7 +229,9 @@ public final class SimPrometheus implements AutoCloseable {
     if (quoted) {
       return "parse error: unterminated quoted string";
     }
-    return open.length() == 0 ? null : "parse error: unclosed \"" + open.charAt(open.length() - 1) + "\"";
+    return open.length() == 0
+        ? null
+        : "parse error: unclosed \"" + open.charAt(open.length() - 1) + "\"";
   }
 
   private static Map<String, String> params(HttpExchange exchange) throws IOException {
@@ -233,7 +244,8 @@ public final class SimPrometheus implements AutoCloseable {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          params.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
               URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
@@ -254,7 +266,10 @@ public final class SimPrometheus implements AutoCloseable {
   }
 
   private static ObjectNode error(String type, String message) {
-    return JSON.createObjectNode().put("status", "error").put("errorType", type).put("error", message);
+    return JSON.createObjectNode()
+        .put("status", "error")
+        .put("errorType", type)
+        .put("error", message);
   }
 
   private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {

@@ -11,8 +11,8 @@ import java.util.Map;
  * The target clusters of experiments: a cluster claim each (Crossplane) and its registration with
  * the deployer (an ArgoCD cluster secret).
  *
- * <p>Every method may throw {@link PortException} when the backing API does not answer; the
- * engine then treats the observation as incomplete. Every change is idempotent: it is keyed by the
+ * <p>Every method may throw {@link PortException} when the backing API does not answer; the engine
+ * then treats the observation as incomplete. Every change is idempotent: it is keyed by the
  * deterministic name in the action, so doing it twice changes nothing.
  */
 public interface Clusters {

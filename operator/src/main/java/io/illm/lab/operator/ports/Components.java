@@ -9,6 +9,9 @@ import java.util.Set;
  */
 public interface Components {
 
-  /** The names among {@code names} that the catalogue does not have (Components are cluster-scoped: one catalogue per cluster). */
+  /**
+   * The names among {@code names} that the catalogue does not have (Components are cluster-scoped:
+   * one catalogue per cluster).
+   */
   Set<String> missing(ExperimentId experiment, Set<String> names);
 }

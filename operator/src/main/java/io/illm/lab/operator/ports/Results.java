@@ -18,14 +18,15 @@ public interface Results {
   ResultsObservation observe(ExperimentId experiment);
 
   /**
-   * Stores the results of the run described by spec and status, unless they are being stored or
-   * are stored already (then nothing changes).
+   * Stores the results of the run described by spec and status, unless they are being stored or are
+   * stored already (then nothing changes).
    */
-  void store(ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status, StoreResults store);
+  void store(
+      ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status, StoreResults store);
 
   /**
-   * Forgets the stored results of {@code experiment}, which is being deleted, so that a new experiment
-   * of the same name starts afresh. Nothing stored is deleted.
+   * Forgets the stored results of {@code experiment}, which is being deleted, so that a new
+   * experiment of the same name starts afresh. Nothing stored is deleted.
    */
   default void forget(ExperimentId experiment) {}
 

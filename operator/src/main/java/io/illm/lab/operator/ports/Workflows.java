@@ -14,9 +14,8 @@ import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
 public interface Workflows {
 
   /**
-   * The experiment's Workflow (found by its label) and whether {@code template} exists. No
-   * Workflow gives state {@code ABSENT} (not-found is not an error); a null template is never
-   * missing.
+   * The experiment's Workflow (found by its label) and whether {@code template} exists. No Workflow
+   * gives state {@code ABSENT} (not-found is not an error); a null template is never missing.
    */
   WorkflowObservation observe(ExperimentId experiment, String template);
 

@@ -2,9 +2,11 @@ package io.illm.lab.operator.render;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.illm.lab.model.Component;
+import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.Target;
 import io.illm.lab.operator.adapters.Placement;
 import io.illm.lab.operator.adapters.argocd.ArgoCdDeployments;
 import io.illm.lab.operator.adapters.argocd.ClusterCredentials;
@@ -25,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import io.illm.lab.model.ComponentRef;
-import io.illm.lab.model.Target;
 
 /**
  * What the operator would create for an experiment, without a cluster: walks {@link
@@ -63,7 +63,8 @@ public final class Renderer {
       Decision decision = Lifecycle.decide(experiment.getSpec(), status, world.observe(), now);
       status = decision.status();
       for (Action action : decision.actions()) {
-        objectOf(name, action, catalogue).ifPresent(o -> created.putIfAbsent(o.getKind() + "/" + o.getMetadata().getName(), o));
+        objectOf(name, action, catalogue)
+            .ifPresent(o -> created.putIfAbsent(o.getKind() + "/" + o.getMetadata().getName(), o));
         world.apply(action, now);
       }
       if (status.getPhase() == Phase.COMPLETE) {
@@ -74,15 +75,29 @@ public final class Renderer {
       }
       now = now.plus(Duration.ofSeconds(1));
     }
-    return new Rendering(new ArrayList<>(created.values()),
-        Optional.of("the lifecycle did not reach Complete in " + MAX_DECISIONS + " decisions (phase "
-            + status.getPhase() + ", step " + status.getStep() + ")"));
+    return new Rendering(
+        new ArrayList<>(created.values()),
+        Optional.of(
+            "the lifecycle did not reach Complete in "
+                + MAX_DECISIONS
+                + " decisions (phase "
+                + status.getPhase()
+                + ", step "
+                + status.getStep()
+                + ")"));
   }
 
-  /** The components the spec names that the catalogue lacks, as the operator's observer reports them. */
-  private static Set<String> missingComponents(Experiment experiment, ComponentCatalogue catalogue) {
+  /**
+   * The components the spec names that the catalogue lacks, as the operator's observer reports
+   * them.
+   */
+  private static Set<String> missingComponents(
+      Experiment experiment, ComponentCatalogue catalogue) {
     Set<String> missing = new TreeSet<>();
-    for (Target target : experiment.getSpec().getTargets() == null ? List.<Target>of() : experiment.getSpec().getTargets()) {
+    for (Target target :
+        experiment.getSpec().getTargets() == null
+            ? List.<Target>of()
+            : experiment.getSpec().getTargets()) {
       for (ComponentRef ref : Layers.all(experiment.getMetadata().getName(), target)) {
         String component = ChildNames.component(ref);
         if (component != null && catalogue.find(component).isEmpty()) {
@@ -93,7 +108,8 @@ public final class Renderer {
     return missing;
   }
 
-  private Optional<HasMetadata> objectOf(String experiment, Action action, ComponentCatalogue catalogue) {
+  private Optional<HasMetadata> objectOf(
+      String experiment, Action action, ComponentCatalogue catalogue) {
     if (action instanceof Action.CreateClusterClaim a) {
       return clusters.claim(experiment, a).map(HasMetadata.class::cast);
     }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The schemas of the kinds the operator creates, from the upstream CRDs (a folder laid out like
- * ../shared/upstream-crds) and, for our own ClusterClaim, from platform/crossplane/xrd.yaml.
- * Each schema is loaded on first use and made strict (see {@link CrdSchema}).
+ * ../shared/upstream-crds) and, for our own ClusterClaim, from platform/crossplane/xrd.yaml. Each
+ * schema is loaded on first use and made strict (see {@link CrdSchema}).
  */
 public final class UpstreamSchemas {
 
@@ -28,21 +28,36 @@ public final class UpstreamSchemas {
   public static final String XRD = "platform/crossplane/xrd.yaml";
 
   /** The CRD file of each kind, as {@code group/Kind}, relative to the upstream folder. */
-  static final Map<String, String> FILES = Map.ofEntries(
-      Map.entry("argoproj.io/Application", "argo-cd/application-crd.yaml"),
-      Map.entry("argoproj.io/Workflow", "argo-workflows/argoproj.io_workflows.yaml"),
-      Map.entry("apiextensions.crossplane.io/CompositeResourceDefinition",
-          "crossplane/apiextensions.crossplane.io_compositeresourcedefinitions.yaml"),
-      Map.entry("apiextensions.crossplane.io/Composition", "crossplane/apiextensions.crossplane.io_compositions.yaml"),
-      Map.entry("compute.gcp.upbound.io/Network", "provider-upjet-gcp/compute.gcp.upbound.io_networks.yaml"),
-      Map.entry("container.gcp.upbound.io/Cluster", "provider-upjet-gcp/container.gcp.upbound.io_clusters.yaml"),
-      Map.entry("container.gcp.upbound.io/NodePool", "provider-upjet-gcp/container.gcp.upbound.io_nodepools.yaml"),
-      Map.entry("eks.aws.upbound.io/Cluster", "provider-upjet-aws/eks.aws.upbound.io_clusters.yaml"),
-      Map.entry("eks.aws.upbound.io/NodeGroup", "provider-upjet-aws/eks.aws.upbound.io_nodegroups.yaml"),
-      Map.entry("containerservice.azure.upbound.io/KubernetesCluster",
-          "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusters.yaml"),
-      Map.entry("containerservice.azure.upbound.io/KubernetesClusterNodePool",
-          "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusternodepools.yaml"));
+  static final Map<String, String> FILES =
+      Map.ofEntries(
+          Map.entry("argoproj.io/Application", "argo-cd/application-crd.yaml"),
+          Map.entry("argoproj.io/Workflow", "argo-workflows/argoproj.io_workflows.yaml"),
+          Map.entry(
+              "apiextensions.crossplane.io/CompositeResourceDefinition",
+              "crossplane/apiextensions.crossplane.io_compositeresourcedefinitions.yaml"),
+          Map.entry(
+              "apiextensions.crossplane.io/Composition",
+              "crossplane/apiextensions.crossplane.io_compositions.yaml"),
+          Map.entry(
+              "compute.gcp.upbound.io/Network",
+              "provider-upjet-gcp/compute.gcp.upbound.io_networks.yaml"),
+          Map.entry(
+              "container.gcp.upbound.io/Cluster",
+              "provider-upjet-gcp/container.gcp.upbound.io_clusters.yaml"),
+          Map.entry(
+              "container.gcp.upbound.io/NodePool",
+              "provider-upjet-gcp/container.gcp.upbound.io_nodepools.yaml"),
+          Map.entry(
+              "eks.aws.upbound.io/Cluster", "provider-upjet-aws/eks.aws.upbound.io_clusters.yaml"),
+          Map.entry(
+              "eks.aws.upbound.io/NodeGroup",
+              "provider-upjet-aws/eks.aws.upbound.io_nodegroups.yaml"),
+          Map.entry(
+              "containerservice.azure.upbound.io/KubernetesCluster",
+              "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusters.yaml"),
+          Map.entry(
+              "containerservice.azure.upbound.io/KubernetesClusterNodePool",
+              "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusternodepools.yaml"));
 
   private final Path upstream;
   private final Path labRoot;
@@ -89,10 +104,17 @@ public final class UpstreamSchemas {
     String apiVersion = object.path("apiVersion").asText();
     String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
     String key = key(object) + "/" + version;
-    Path file = "illm.io/ClusterClaim".equals(key(object)) ? labRoot.resolve(XRD) : upstream.resolve(FILES.get(key(object)));
+    Path file =
+        "illm.io/ClusterClaim".equals(key(object))
+            ? labRoot.resolve(XRD)
+            : upstream.resolve(FILES.get(key(object)));
     if (!Files.isRegularFile(file)) {
-      return List.of(Problem.error(label, "", "not checked: its schema " + file + " does not exist",
-          "run in the lab checkout (--root) with the upstream CRDs beside it (--schemas)"));
+      return List.of(
+          Problem.error(
+              label,
+              "",
+              "not checked: its schema " + file + " does not exist",
+              "run in the lab checkout (--root) with the upstream CRDs beside it (--schemas)"));
     }
     CrdSchema schema = compiled.computeIfAbsent(key, k -> load(key(object), version));
     return schema.check(label, object);
@@ -107,22 +129,45 @@ public final class UpstreamSchemas {
   }
 
   /**
-   * The claim's schema as Crossplane serves it: the XRD's, plus the fields Crossplane adds to
-   * every claim (composition selection, connection secret, the bound composite).
+   * The claim's schema as Crossplane serves it: the XRD's, plus the fields Crossplane adds to every
+   * claim (composition selection, connection secret, the bound composite).
    */
   static JsonNode claimSchema(JsonNode xrd, String version) {
     ObjectNode schema = versionOf(xrd, version).path("schema").path("openAPIV3Schema").deepCopy();
-    ObjectNode spec = schema.withObjectProperty("properties").withObjectProperty("spec").withObjectProperty("properties");
-    spec.putObject("compositionSelector").put("type", "object").putObject("properties")
-        .putObject("matchLabels").put("type", "object").putObject("additionalProperties").put("type", "string");
-    spec.putObject("compositionRef").put("type", "object").putObject("properties")
-        .putObject("name").put("type", "string");
-    spec.putObject("writeConnectionSecretToRef").put("type", "object").putObject("properties")
-        .putObject("name").put("type", "string");
-    spec.putObject("resourceRef").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+    ObjectNode spec =
+        schema
+            .withObjectProperty("properties")
+            .withObjectProperty("spec")
+            .withObjectProperty("properties");
+    spec.putObject("compositionSelector")
+        .put("type", "object")
+        .putObject("properties")
+        .putObject("matchLabels")
+        .put("type", "object")
+        .putObject("additionalProperties")
+        .put("type", "string");
+    spec.putObject("compositionRef")
+        .put("type", "object")
+        .putObject("properties")
+        .putObject("name")
+        .put("type", "string");
+    spec.putObject("writeConnectionSecretToRef")
+        .put("type", "object")
+        .putObject("properties")
+        .putObject("name")
+        .put("type", "string");
+    spec.putObject("resourceRef")
+        .put("type", "object")
+        .put("x-kubernetes-preserve-unknown-fields", true);
     ObjectNode status = schema.withObjectProperty("properties").withObjectProperty("status");
-    ObjectNode condition = status.withObjectProperty("properties").putObject("conditions").put("type", "array")
-        .putObject("items").put("type", "object").putObject("properties");
+    ObjectNode condition =
+        status
+            .withObjectProperty("properties")
+            .putObject("conditions")
+            .put("type", "array")
+            .putObject("items")
+            .put("type", "object")
+            .putObject("properties");
     for (String field : List.of("type", "status", "reason", "message", "lastTransitionTime")) {
       condition.putObject(field).put("type", "string");
     }
@@ -135,7 +180,8 @@ public final class UpstreamSchemas {
         return v;
       }
     }
-    throw new IllegalStateException(crd.path("metadata").path("name").asText() + " does not serve " + version);
+    throw new IllegalStateException(
+        crd.path("metadata").path("name").asText() + " does not serve " + version);
   }
 
   private static JsonNode read(Path file) {

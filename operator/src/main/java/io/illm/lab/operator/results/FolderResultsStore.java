@@ -67,7 +67,8 @@ public final class FolderResultsStore implements ResultsStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new ResultsStoreException(root.resolve(key.summaryKey()) + ": cannot read: " + e.getMessage(), false, e);
+      throw new ResultsStoreException(
+          root.resolve(key.summaryKey()) + ": cannot read: " + e.getMessage(), false, e);
     }
   }
 
@@ -76,8 +77,11 @@ public final class FolderResultsStore implements ResultsStore {
       return List.of();
     }
     try (Stream<Path> list = Files.list(folder)) {
-      return list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(RunKey::isName).sorted().toList();
+      return list.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(RunKey::isName)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new ResultsStoreException(folder + ": cannot list: " + e.getMessage(), false, e);
     }
@@ -95,8 +99,13 @@ public final class FolderResultsStore implements ResultsStore {
         Files.deleteIfExists(temporary);
       }
     } catch (IOException e) {
-      throw new ResultsStoreException(file + ": cannot write: " + e.getMessage()
-          + " (check the folder's permissions and free space)", false, e);
+      throw new ResultsStoreException(
+          file
+              + ": cannot write: "
+              + e.getMessage()
+              + " (check the folder's permissions and free space)",
+          false,
+          e);
     }
   }
 

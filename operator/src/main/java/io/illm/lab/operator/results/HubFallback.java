@@ -30,14 +30,15 @@ import java.util.zip.GZIPOutputStream;
  * Runs kept on the hub while the results store is down: ConfigMaps in the operator's namespace,
  * each file gzipped in {@code binaryData}. A ConfigMap holds at most about 1 MiB, so the summary
  * goes in the run's main ConfigMap, raw files fill it and then up to {@value #MAX_PARTS} more
- * ({@code <name>-1}, ...); a raw file that fits nowhere is dropped and named in {@link Kept#dropped}.
- * The summary is never dropped: a summary too large for one ConfigMap is an error. Parts are written
- * first and the main ConfigMap last, so a main ConfigMap means a complete copy.
+ * ({@code <name>-1}, ...); a raw file that fits nowhere is dropped and named in {@link
+ * Kept#dropped}. The summary is never dropped: a summary too large for one ConfigMap is an error.
+ * Parts are written first and the main ConfigMap last, so a main ConfigMap means a complete copy.
  */
 public final class HubFallback {
 
   /** Marks the ConfigMaps, with value {@link #ROLE_RUN} (main) or {@link #ROLE_PART}. */
   public static final String ROLE_LABEL = "results.illm.io/pending";
+
   public static final String ROLE_RUN = "run";
   public static final String ROLE_PART = "part";
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -46,9 +47,12 @@ public final class HubFallback {
 
   /** Bytes of data per ConfigMap: below the 1 MiB object limit, with room for metadata. */
   static final int BUDGET = 900 * 1024;
+
   static final int MAX_PARTS = 8;
+
   /** Room kept in every ConfigMap for metadata and the index. */
   private static final int OVERHEAD = 8 * 1024;
+
   private static final int MAX_NAME = 253 - 3;
 
   private final KubernetesClient client;
@@ -84,8 +88,12 @@ public final class HubFallback {
     String name = name(run.key());
     String summary = encode(run.summary());
     if (OVERHEAD + summary.length() > budget) {
-      throw new IllegalStateException("summary of " + run.key() + " is " + run.summary().length
-          + " bytes, too large for a ConfigMap even gzipped");
+      throw new IllegalStateException(
+          "summary of "
+              + run.key()
+              + " is "
+              + run.summary().length
+              + " bytes, too large for a ConfigMap even gzipped");
     }
     List<Map<String, String>> parts = new ArrayList<>();
     parts.add(new TreeMap<>(Map.of(SUMMARY, summary)));
@@ -102,7 +110,10 @@ public final class HubFallback {
       if (part < 0) {
         dropped.add(raw.getKey());
       } else {
-        rawIndex.putObject(raw.getKey()).put("configMap", part == 0 ? name : name + "-" + part).put("key", key);
+        rawIndex
+            .putObject(raw.getKey())
+            .put("configMap", part == 0 ? name : name + "-" + part)
+            .put("key", key);
       }
     }
     index.put("parts", parts.size() - 1);
@@ -110,14 +121,24 @@ public final class HubFallback {
     for (int part = 1; part < parts.size(); part++) {
       apply(configMap(name + "-" + part, ROLE_PART, run.key(), reason, Map.of(), parts.get(part)));
     }
-    apply(configMap(name, ROLE_RUN, run.key(), reason, Map.of(INDEX, index.toString()), parts.get(0)));
+    apply(
+        configMap(
+            name, ROLE_RUN, run.key(), reason, Map.of(INDEX, index.toString()), parts.get(0)));
     return new Kept(location(name), List.copyOf(dropped));
   }
 
   /** The names of the runs kept here (main ConfigMaps), sorted. */
   public List<String> pending() {
-    return client.configMaps().inNamespace(namespace).withLabel(ROLE_LABEL, ROLE_RUN).list().getItems().stream()
-        .map(cm -> cm.getMetadata().getName()).sorted().toList();
+    return client
+        .configMaps()
+        .inNamespace(namespace)
+        .withLabel(ROLE_LABEL, ROLE_RUN)
+        .list()
+        .getItems()
+        .stream()
+        .map(cm -> cm.getMetadata().getName())
+        .sorted()
+        .toList();
   }
 
   /**
@@ -127,20 +148,27 @@ public final class HubFallback {
    */
   public RunFiles read(String name) {
     ConfigMap main = client.configMaps().inNamespace(namespace).withName(name).get();
-    if (main == null || main.getBinaryData() == null || !main.getBinaryData().containsKey(SUMMARY)) {
+    if (main == null
+        || main.getBinaryData() == null
+        || !main.getBinaryData().containsKey(SUMMARY)) {
       throw new IllegalArgumentException(location(name) + ": no run kept there");
     }
     Map<String, String> annotations = main.getMetadata().getAnnotations();
-    RunKey key = new RunKey(annotations.get("results.illm.io/experiment"), annotations.get("results.illm.io/run"));
+    RunKey key =
+        new RunKey(
+            annotations.get("results.illm.io/experiment"), annotations.get("results.illm.io/run"));
     SortedMap<String, byte[]> raw = new TreeMap<>();
     Map<String, ConfigMap> parts = new TreeMap<>(Map.of(name, main));
     JsonNode index = index(main);
     for (var entry : (Iterable<Map.Entry<String, JsonNode>>) index.path("raw")::fields) {
       String holder = entry.getValue().path("configMap").asText();
-      ConfigMap part = parts.computeIfAbsent(holder,
-          n -> client.configMaps().inNamespace(namespace).withName(n).get());
-      String data = part == null || part.getBinaryData() == null ? null
-          : part.getBinaryData().get(entry.getValue().path("key").asText());
+      ConfigMap part =
+          parts.computeIfAbsent(
+              holder, n -> client.configMaps().inNamespace(namespace).withName(n).get());
+      String data =
+          part == null || part.getBinaryData() == null
+              ? null
+              : part.getBinaryData().get(entry.getValue().path("key").asText());
       if (data != null) {
         raw.put(entry.getKey(), decode(data));
       }
@@ -163,22 +191,31 @@ public final class HubFallback {
     return "configmap://" + namespace + "/" + name;
   }
 
-  /** The main ConfigMap's name of a run: {@code illm-results-<experiment>-<run>}, lowercase, at most 250. */
+  /**
+   * The main ConfigMap's name of a run: {@code illm-results-<experiment>-<run>}, lowercase, at most
+   * 250.
+   */
   static String name(RunKey key) {
-    String name = ("illm-results-" + key.experiment() + "-" + key.run()).toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9.-]", "-");
+    String name =
+        ("illm-results-" + key.experiment() + "-" + key.run())
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9.-]", "-");
     if (name.length() <= MAX_NAME) {
       return name;
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(key.toString().getBytes(StandardCharsets.UTF_8));
       return name.substring(0, MAX_NAME - 11) + "-" + HexFormat.of().formatHex(hash, 0, 5);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The part the data went in (0: main, a new part when none has room), or -1 when it fits in none. */
+  /**
+   * The part the data went in (0: main, a new part when none has room), or -1 when it fits in none.
+   */
   private int place(List<Map<String, String>> parts, List<Integer> used, String key, String data) {
     int size = key.length() + data.length();
     for (int part = 0; part < parts.size(); part++) {
@@ -196,17 +233,23 @@ public final class HubFallback {
     return parts.size() - 1;
   }
 
-  private ConfigMap configMap(String name, String role, RunKey key, String reason, Map<String, String> data,
+  private ConfigMap configMap(
+      String name,
+      String role,
+      RunKey key,
+      String reason,
+      Map<String, String> data,
       Map<String, String> binary) {
     return new ConfigMapBuilder()
         .withNewMetadata()
-          .withName(name)
-          .withNamespace(namespace)
-          .addToLabels(ROLE_LABEL, role)
-          .addToLabels(MANAGED_BY, "illm-lab")
-          .addToAnnotations("results.illm.io/experiment", key.experiment())
-          .addToAnnotations("results.illm.io/run", key.run())
-          .addToAnnotations("results.illm.io/reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+        .withName(name)
+        .withNamespace(namespace)
+        .addToLabels(ROLE_LABEL, role)
+        .addToLabels(MANAGED_BY, "illm-lab")
+        .addToAnnotations("results.illm.io/experiment", key.experiment())
+        .addToAnnotations("results.illm.io/run", key.run())
+        .addToAnnotations(
+            "results.illm.io/reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
         .endMetadata()
         .withData(data.isEmpty() ? null : new TreeMap<>(data))
         .withBinaryData(new TreeMap<>(binary))
@@ -214,7 +257,11 @@ public final class HubFallback {
   }
 
   private void apply(ConfigMap configMap) {
-    client.configMaps().inNamespace(namespace).resource(configMap).createOr(NonDeletingOperation::update);
+    client
+        .configMaps()
+        .inNamespace(namespace)
+        .resource(configMap)
+        .createOr(NonDeletingOperation::update);
   }
 
   private static JsonNode index(ConfigMap main) {
@@ -237,7 +284,8 @@ public final class HubFallback {
   }
 
   static byte[] decode(String data) {
-    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(data)))) {
+    try (GZIPInputStream gzip =
+        new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(data)))) {
       return gzip.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

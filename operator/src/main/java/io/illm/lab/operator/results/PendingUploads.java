@@ -47,12 +47,14 @@ public final class PendingUploads implements AutoCloseable {
         store.put(run);
         Optional<byte[]> stored = store.summary(run.key());
         if (stored.isEmpty() || !Arrays.equals(stored.get(), run.summary())) {
-          failed.add(hub.location(name) + ": the store does not return the summary just written; kept");
+          failed.add(
+              hub.location(name) + ": the store does not return the summary just written; kept");
           continue;
         }
         hub.remove(name);
         uploaded.add(store.location(run.key()));
-        LOG.info("results kept at {} uploaded to {}", hub.location(name), store.location(run.key()));
+        LOG.info(
+            "results kept at {} uploaded to {}", hub.location(name), store.location(run.key()));
       } catch (RuntimeException e) {
         failed.add(hub.location(name) + ": " + e.getMessage());
       }
@@ -61,16 +63,21 @@ public final class PendingUploads implements AutoCloseable {
     return new Pass(List.copyOf(uploaded), List.copyOf(failed));
   }
 
-  /** Runs {@link #uploadAll} now and then every {@code period} on a daemon thread, until {@link #close}. */
+  /**
+   * Runs {@link #uploadAll} now and then every {@code period} on a daemon thread, until {@link
+   * #close}.
+   */
   public synchronized void start(Duration period) {
     if (timer != null) {
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "illm-pending-uploads");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "illm-pending-uploads");
+              thread.setDaemon(true);
+              return thread;
+            });
     timer.scheduleWithFixedDelay(this::passQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
  *
  * @param first the wait after the first failure
  * @param max the longest wait between attempts
- * @param deadline how long the store may stay down ({@code ILLM_RESULTS_OUTAGE_DEADLINE}, default 5m)
+ * @param deadline how long the store may stay down ({@code ILLM_RESULTS_OUTAGE_DEADLINE}, default
+ *     5m)
  */
 public record Retries(Duration first, Duration max, Duration deadline) {
 
   public static final String DEADLINE = "ILLM_RESULTS_OUTAGE_DEADLINE";
 
   /** 1 s doubling to 30 s, for 5 minutes. */
-  public static final Retries DEFAULT = new Retries(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
+  public static final Retries DEFAULT =
+      new Retries(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
 
   private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -33,7 +35,10 @@ public record Retries(Duration first, Duration max, Duration deadline) {
     }
   }
 
-  /** The default retries with {@value #DEADLINE} from {@code env} (e.g. {@code 5m}, {@code 90s}, {@code PT5M}). */
+  /**
+   * The default retries with {@value #DEADLINE} from {@code env} (e.g. {@code 5m}, {@code 90s},
+   * {@code PT5M}).
+   */
   public static Retries from(Map<String, String> env) {
     String text = env.get(DEADLINE);
     if (text == null || text.isBlank()) {
@@ -70,7 +75,11 @@ public record Retries(Duration first, Duration max, Duration deadline) {
     } catch (java.time.format.DateTimeParseException e) {
       // reported below
     }
-    throw new IllegalArgumentException("environment: " + DEADLINE + ": \"" + text
-        + "\" is not a duration (e.g. 5m, 90s or PT5M; unset it for the default 5m)");
+    throw new IllegalArgumentException(
+        "environment: "
+            + DEADLINE
+            + ": \""
+            + text
+            + "\" is not a duration (e.g. 5m, 90s or PT5M; unset it for the default 5m)");
   }
 }

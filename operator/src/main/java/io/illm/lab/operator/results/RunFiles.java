@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record RunFiles(RunKey key, byte[] summary, SortedMap<String, byte[]> raw) {
 
-  private static final Pattern RAW_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+  private static final Pattern RAW_NAME =
+      Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
 
   public RunFiles {
     Objects.requireNonNull(key, "key");
@@ -25,8 +26,11 @@ public record RunFiles(RunKey key, byte[] summary, SortedMap<String, byte[]> raw
     raw = raw == null ? new TreeMap<>() : new TreeMap<>(raw);
     for (String name : raw.keySet()) {
       if (!RAW_NAME.matcher(name).matches() || name.contains("..")) {
-        throw new IllegalArgumentException("raw file \"" + name + "\": not a relative path of plain names"
-            + " (use <metric>/<target>.json)");
+        throw new IllegalArgumentException(
+            "raw file \""
+                + name
+                + "\": not a relative path of plain names"
+                + " (use <metric>/<target>.json)");
       }
     }
     raw.replaceAll((name, bytes) -> Arrays.copyOf(bytes, bytes.length));
@@ -49,11 +53,14 @@ public record RunFiles(RunKey key, byte[] summary, SortedMap<String, byte[]> raw
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof RunFiles other) || !key.equals(other.key) || !Arrays.equals(summary, other.summary)
+    if (!(o instanceof RunFiles other)
+        || !key.equals(other.key)
+        || !Arrays.equals(summary, other.summary)
         || !raw.keySet().equals(other.raw.keySet())) {
       return false;
     }
-    return raw.keySet().stream().allMatch(name -> Arrays.equals(raw.get(name), other.raw.get(name)));
+    return raw.keySet().stream()
+        .allMatch(name -> Arrays.equals(raw.get(name), other.raw.get(name)));
   }
 
   @Override
@@ -63,6 +70,12 @@ public record RunFiles(RunKey key, byte[] summary, SortedMap<String, byte[]> raw
 
   @Override
   public String toString() {
-    return "RunFiles[" + key + ", summary " + summary.length + " bytes, " + raw.size() + " raw files]";
+    return "RunFiles["
+        + key
+        + ", summary "
+        + summary.length
+        + " bytes, "
+        + raw.size()
+        + " raw files]";
   }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which run of which experiment: the folder {@code experiments/<experiment>/<run>/} of a results
- * store (docs/results.md). {@code run} is the start time as {@code yyyyMMdd'T'HHmmss'Z'}, a dash and
- * the first 8 characters of the experiment's uid, so runs sort by time and two runs of one name
+ * store (docs/results.md). {@code run} is the start time as {@code yyyyMMdd'T'HHmmss'Z'}, a dash
+ * and the first 8 characters of the experiment's uid, so runs sort by time and two runs of one name
  * never collide.
  *
  * @param experiment the experiment's name
@@ -40,22 +40,28 @@ public record RunKey(String experiment, String run) implements Comparable<RunKey
     }
     String uid = experiment.uid();
     if (uid == null || uid.isBlank()) {
-      throw new IllegalArgumentException("summary: experiment.uid: missing (it tells two runs of one name apart)");
+      throw new IllegalArgumentException(
+          "summary: experiment.uid: missing (it tells two runs of one name apart)");
     }
     Summary.RunInfo run = summary.run();
-    String started = run == null ? null : run.startedAt() != null ? run.startedAt() : run.createdAt();
+    String started =
+        run == null ? null : run.startedAt() != null ? run.startedAt() : run.createdAt();
     if (started == null) {
       throw new IllegalArgumentException("summary: run.startedAt: missing (and no run.createdAt)");
     }
     try {
       String time = RUN_TIME.format(Instant.parse(started));
-      return new RunKey(experiment.name(), time + "-" + uid.substring(0, Math.min(8, uid.length())));
+      return new RunKey(
+          experiment.name(), time + "-" + uid.substring(0, Math.min(8, uid.length())));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("summary: run.startedAt: \"" + started + "\" is not an RFC 3339 time");
+      throw new IllegalArgumentException(
+          "summary: run.startedAt: \"" + started + "\" is not an RFC 3339 time");
     }
   }
 
-  /** {@code experiments/<experiment>/<run>/}: the run's folder in a store, relative to its prefix. */
+  /**
+   * {@code experiments/<experiment>/<run>/}: the run's folder in a store, relative to its prefix.
+   */
   public String folder() {
     return experimentFolder(experiment) + run + "/";
   }
@@ -95,8 +101,11 @@ public record RunKey(String experiment, String run) implements Comparable<RunKey
 
   private static void requireSegment(String what, String value) {
     if (!isName(value)) {
-      throw new IllegalArgumentException(what + ": \"" + value
-          + "\" cannot be a folder name (letters, digits, '.', '_' and '-', not starting with a symbol)");
+      throw new IllegalArgumentException(
+          what
+              + ": \""
+              + value
+              + "\" cannot be a folder name (letters, digits, '.', '_' and '-', not starting with a symbol)");
     }
   }
 }

@@ -23,9 +23,9 @@ import java.util.function.Function;
 
 /**
  * The {@link SummarySource} of a running lab: what {@link PrometheusMetrics} collected, judged by
- * {@link SummaryAssembler}, with the cost from the {@link CostModel} and the experiment's own metadata
- * (uid, creation time) read from the hub. Results are stored as the last step before Complete, so the
- * summary of a run that is storing says Complete, completed now.
+ * {@link SummaryAssembler}, with the cost from the {@link CostModel} and the experiment's own
+ * metadata (uid, creation time) read from the hub. Results are stored as the last step before
+ * Complete, so the summary of a run that is storing says Complete, completed now.
  */
 public final class RunSummaries implements SummarySource {
 
@@ -43,11 +43,18 @@ public final class RunSummaries implements SummarySource {
    * @param cost prices the run
    * @param clock the engine's clock (simulated time on an embedded hub)
    * @param simulated true when any part of the lab is simulated: every summary then says so
-   * @param simulatedSource true when the Prometheus is simulated: the provenance says {@code simulated}
+   * @param simulatedSource true when the Prometheus is simulated: the provenance says {@code
+   *     simulated}
    * @param version the lab's version, for provenance
    */
-  public RunSummaries(PrometheusMetrics metrics, Function<ExperimentId, Optional<ObjectMeta>> metadata, CostModel cost,
-      Clock clock, boolean simulated, boolean simulatedSource, String version) {
+  public RunSummaries(
+      PrometheusMetrics metrics,
+      Function<ExperimentId, Optional<ObjectMeta>> metadata,
+      CostModel cost,
+      Clock clock,
+      boolean simulated,
+      boolean simulatedSource,
+      String version) {
     this.metrics = metrics;
     this.metadata = metadata;
     this.cost = cost;
@@ -59,20 +66,38 @@ public final class RunSummaries implements SummarySource {
 
   @Override
   public Run summary(ExperimentId id, ExperimentSpec spec, ExperimentStatus status) {
-    ObjectMeta meta = metadata.apply(id)
-        .orElseThrow(() -> new IllegalStateException("experiment " + id + " is gone from the hub"));
-    Collection collection = metrics.collected(id)
-        .orElseThrow(() -> new IllegalStateException("no metrics were collected for " + id
-            + " (the operator restarted since? the lifecycle collects again)"));
+    ObjectMeta meta =
+        metadata
+            .apply(id)
+            .orElseThrow(
+                () -> new IllegalStateException("experiment " + id + " is gone from the hub"));
+    Collection collection =
+        metrics
+            .collected(id)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no metrics were collected for "
+                            + id
+                            + " (the operator restarted since? the lifecycle collects again)"));
     Instant now = clock.instant();
     ExperimentStatus ending = StatusAtEnd.of(status, now);
     Experiment experiment = new Experiment();
     experiment.setMetadata(meta);
     experiment.setSpec(spec);
     experiment.setStatus(ending);
-    Summary summary = SummaryAssembler.assemble(experiment, collection.metrics(), collection.window(),
-        simulatedSource ? "simulated" : collection.source(), collection.attempts(), collection.quality(), cost.summary(spec, ending, now), now,
-        simulated || simulatedSource, version);
+    Summary summary =
+        SummaryAssembler.assemble(
+            experiment,
+            collection.metrics(),
+            collection.window(),
+            simulatedSource ? "simulated" : collection.source(),
+            collection.attempts(),
+            collection.quality(),
+            cost.summary(spec, ending, now),
+            now,
+            simulated || simulatedSource,
+            version);
     return new Run(summary, raw(collection.raw()));
   }
 
@@ -81,8 +106,12 @@ public final class RunSummaries implements SummarySource {
     SortedMap<String, byte[]> files = new TreeMap<>();
     boolean windows = raw.stream().anyMatch(r -> r.window() > 0);
     for (Attempt.Raw r : raw) {
-      String name = r.metric() + "/" + (r.target() == null ? "_experiment" : r.target())
-          + (windows ? "-w" + r.window() : "") + ".json";
+      String name =
+          r.metric()
+              + "/"
+              + (r.target() == null ? "_experiment" : r.target())
+              + (windows ? "-w" + r.window() : "")
+              + ".json";
       files.put(name, r.body().getBytes(StandardCharsets.UTF_8));
     }
     return files;
@@ -91,7 +120,8 @@ public final class RunSummaries implements SummarySource {
   /** The status as it will read once the results are stored: Complete, now. */
   private static final class StatusAtEnd {
     static ExperimentStatus of(ExperimentStatus status, Instant now) {
-      ExperimentStatus copy = io.illm.lab.yaml.LabYaml.json().convertValue(status, ExperimentStatus.class);
+      ExperimentStatus copy =
+          io.illm.lab.yaml.LabYaml.json().convertValue(status, ExperimentStatus.class);
       if (copy.getPhase() == Phase.RUNNING) {
         copy.setPhase(Phase.COMPLETE);
         copy.setCompletedAt(now.toString());

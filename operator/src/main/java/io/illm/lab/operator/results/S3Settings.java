@@ -15,19 +15,27 @@ import java.util.Optional;
  *
  * @param bucket the bucket ({@code ILLM_RESULTS_S3=s3://bucket/prefix})
  * @param prefix the key prefix, without leading or trailing slash; empty for none
- * @param endpoint the S3 API ({@code ILLM_RESULTS_S3_ENDPOINT}, e.g. {@code http://seaweedfs-s3.seaweedfs:8333});
- *     null for AWS itself
+ * @param endpoint the S3 API ({@code ILLM_RESULTS_S3_ENDPOINT}, e.g. {@code
+ *     http://seaweedfs-s3.seaweedfs:8333}); null for AWS itself
  * @param region the signing region ({@code ILLM_RESULTS_S3_REGION}, default us-east-1)
- * @param pathStyle bucket in the path, not the host name ({@code ILLM_RESULTS_S3_PATH_STYLE}; default true
- *     with an endpoint, as SeaweedFS and MinIO need)
- * @param accessKeyId static credentials ({@code ILLM_RESULTS_S3_ACCESS_KEY_ID}); null: the AWS default
- *     chain (AWS_ACCESS_KEY_ID, profiles, IRSA) or {@code credentialsSecret}
+ * @param pathStyle bucket in the path, not the host name ({@code ILLM_RESULTS_S3_PATH_STYLE};
+ *     default true with an endpoint, as SeaweedFS and MinIO need)
+ * @param accessKeyId static credentials ({@code ILLM_RESULTS_S3_ACCESS_KEY_ID}); null: the AWS
+ *     default chain (AWS_ACCESS_KEY_ID, profiles, IRSA) or {@code credentialsSecret}
  * @param secretAccessKey goes with accessKeyId ({@code ILLM_RESULTS_S3_SECRET_ACCESS_KEY})
  * @param credentialsSecret a Secret {@code [namespace/]name} with keys {@code accessKeyId} and
- *     {@code secretAccessKey} ({@code ILLM_RESULTS_S3_CREDENTIALS_SECRET}); read by the operator at start
+ *     {@code secretAccessKey} ({@code ILLM_RESULTS_S3_CREDENTIALS_SECRET}); read by the operator at
+ *     start
  */
-public record S3Settings(String bucket, String prefix, URI endpoint, String region, boolean pathStyle,
-    String accessKeyId, String secretAccessKey, String credentialsSecret) {
+public record S3Settings(
+    String bucket,
+    String prefix,
+    URI endpoint,
+    String region,
+    boolean pathStyle,
+    String accessKeyId,
+    String secretAccessKey,
+    String credentialsSecret) {
 
   public static final String URL = "ILLM_RESULTS_S3";
   public static final String ENDPOINT = "ILLM_RESULTS_S3_ENDPOINT";
@@ -40,6 +48,7 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
 
   /** The keys of the credentials Secret. */
   public static final String SECRET_KEY_ID = "accessKeyId";
+
   public static final String SECRET_KEY = "secretAccessKey";
 
   private static final String SOURCE = "environment";
@@ -60,8 +69,12 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
     if (url == null) {
       for (String other : List.of(ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY, CREDENTIALS_SECRET)) {
         if (value(env, other) != null) {
-          problems.add(Problem.error(SOURCE, other, "is set but " + URL + " is not",
-              "set " + URL + "=s3://BUCKET/PREFIX, or unset " + other));
+          problems.add(
+              Problem.error(
+                  SOURCE,
+                  other,
+                  "is set but " + URL + " is not",
+                  "set " + URL + "=s3://BUCKET/PREFIX, or unset " + other));
         }
       }
       throwIfAny(problems);
@@ -70,8 +83,12 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
     String bucket = null;
     String prefix = "";
     if (!url.startsWith("s3://") || url.length() == "s3://".length() || url.charAt(5) == '/') {
-      problems.add(Problem.error(SOURCE, URL, "\"" + url + "\" is not an s3://BUCKET[/PREFIX] URL",
-          "e.g. s3://experiment-results/lab"));
+      problems.add(
+          Problem.error(
+              SOURCE,
+              URL,
+              "\"" + url + "\" is not an s3://BUCKET[/PREFIX] URL",
+              "e.g. s3://experiment-results/lab"));
     } else {
       String rest = url.substring("s3://".length());
       int slash = rest.indexOf('/');
@@ -84,25 +101,40 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
     String key = value(env, SECRET_ACCESS_KEY);
     if ((keyId == null) != (key == null)) {
       String missing = keyId == null ? ACCESS_KEY_ID : SECRET_ACCESS_KEY;
-      problems.add(Problem.error(SOURCE, missing, "missing: the access key id and secret go together",
-          "set both " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + ", or neither"));
+      problems.add(
+          Problem.error(
+              SOURCE,
+              missing,
+              "missing: the access key id and secret go together",
+              "set both " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + ", or neither"));
     }
     String secret = value(env, CREDENTIALS_SECRET);
     if (secret != null && keyId != null) {
-      problems.add(Problem.error(SOURCE, CREDENTIALS_SECRET, "credentials are given twice",
-          "use either the Secret or " + ACCESS_KEY_ID + "/" + SECRET_ACCESS_KEY));
+      problems.add(
+          Problem.error(
+              SOURCE,
+              CREDENTIALS_SECRET,
+              "credentials are given twice",
+              "use either the Secret or " + ACCESS_KEY_ID + "/" + SECRET_ACCESS_KEY));
     }
     if (secret != null && !secret.matches("([a-z0-9-]+/)?[a-z0-9.-]+")) {
-      problems.add(Problem.error(SOURCE, CREDENTIALS_SECRET, "\"" + secret + "\" is not [namespace/]name",
-          "e.g. illm-lab/results-s3"));
+      problems.add(
+          Problem.error(
+              SOURCE,
+              CREDENTIALS_SECRET,
+              "\"" + secret + "\" is not [namespace/]name",
+              "e.g. illm-lab/results-s3"));
     }
     throwIfAny(problems);
-    return Optional.of(new S3Settings(bucket, prefix, endpoint, value(env, REGION), pathStyle, keyId, key, secret));
+    return Optional.of(
+        new S3Settings(
+            bucket, prefix, endpoint, value(env, REGION), pathStyle, keyId, key, secret));
   }
 
   /** The same settings with static credentials (read from the credentials Secret). */
   public S3Settings withCredentials(String keyId, String key) {
-    return new S3Settings(bucket, prefix, endpoint, region, pathStyle, keyId, key, credentialsSecret);
+    return new S3Settings(
+        bucket, prefix, endpoint, region, pathStyle, keyId, key, credentialsSecret);
   }
 
   /** {@code s3://bucket/prefix/}: the root of the store. */
@@ -118,10 +150,18 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
   /** Never prints the secret. */
   @Override
   public String toString() {
-    return "S3Settings[" + url() + ", endpoint " + (endpoint == null ? "AWS" : endpoint) + ", region " + region
-        + (pathStyle ? ", path-style" : "") + ", credentials "
-        + (accessKeyId != null ? "static (" + accessKeyId + ")" : credentialsSecret != null
-            ? "Secret " + credentialsSecret : "default chain") + "]";
+    return "S3Settings["
+        + url()
+        + ", endpoint "
+        + (endpoint == null ? "AWS" : endpoint)
+        + ", region "
+        + region
+        + (pathStyle ? ", path-style" : "")
+        + ", credentials "
+        + (accessKeyId != null
+            ? "static (" + accessKeyId + ")"
+            : credentialsSecret != null ? "Secret " + credentialsSecret : "default chain")
+        + "]";
   }
 
   private static URI endpoint(String text, List<Problem> problems) {
@@ -130,18 +170,24 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
     }
     try {
       URI uri = new URI(text);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
         return uri;
       }
     } catch (URISyntaxException e) {
       // reported below
     }
-    problems.add(Problem.error(SOURCE, ENDPOINT, "\"" + text + "\" is not an http(s)://HOST[:PORT] URL",
-        "e.g. http://seaweedfs-s3.seaweedfs.svc:8333"));
+    problems.add(
+        Problem.error(
+            SOURCE,
+            ENDPOINT,
+            "\"" + text + "\" is not an http(s)://HOST[:PORT] URL",
+            "e.g. http://seaweedfs-s3.seaweedfs.svc:8333"));
     return null;
   }
 
-  private static boolean flag(Map<String, String> env, String name, boolean fallback, List<Problem> problems) {
+  private static boolean flag(
+      Map<String, String> env, String name, boolean fallback, List<Problem> problems) {
     String text = value(env, name);
     if (text == null) {
       return fallback;
@@ -149,7 +195,9 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
     if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(text);
     }
-    problems.add(Problem.error(SOURCE, name, "\"" + text + "\" is not true or false", "unset it for the default"));
+    problems.add(
+        Problem.error(
+            SOURCE, name, "\"" + text + "\" is not true or false", "unset it for the default"));
     return fallback;
   }
 

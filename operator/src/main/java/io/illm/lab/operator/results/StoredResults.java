@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * The {@link Results} port over a {@link ResultsStore}. {@link #store} returns at once; a bounded
  * pool assembles the run ({@link SummarySource}) and writes it, retrying retryable failures with
  * {@link Retries}. A store that stays down past the deadline (or refuses for good) does not keep
- * the experiment's clusters alive: the run is kept on the hub ({@link HubFallback}), reported STORED
- * at {@code configmap://...} with the message "pending upload", and {@link PendingUploads} moves it
- * to the store later. Completion is announced to the {@link Changes} subscriber.
+ * the experiment's clusters alive: the run is kept on the hub ({@link HubFallback}), reported
+ * STORED at {@code configmap://...} with the message "pending upload", and {@link PendingUploads}
+ * moves it to the store later. Completion is announced to the {@link Changes} subscriber.
  *
  * <p>What is being stored lives in memory: after a restart {@link #observe} says NOT_STORED, the
  * lifecycle asks again, and the same run is written again under the same keys (idempotent).
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class StoredResults implements Results, Changes, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoredResults.class);
-  private static final ResultsObservation STORING = new ResultsObservation(ResultsState.STORING, null, null);
+  private static final ResultsObservation STORING =
+      new ResultsObservation(ResultsState.STORING, null, null);
 
   private final ResultsStore store;
   private final SummarySource source;
@@ -54,19 +55,29 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
    * @param threads runs stored at once; at most 4 x threads more wait, beyond that {@link #store}
    *     throws a {@link PortException} and the engine asks again later
    */
-  public StoredResults(ResultsStore store, SummarySource source, Optional<HubFallback> fallback, Retries retries,
+  public StoredResults(
+      ResultsStore store,
+      SummarySource source,
+      Optional<HubFallback> fallback,
+      Retries retries,
       int threads) {
     this.store = store;
     this.source = source;
     this.fallback = fallback;
     this.retries = retries;
     AtomicInteger count = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(4 * threads), r -> {
-          Thread thread = new Thread(r, "illm-results-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(4 * threads),
+            r -> {
+              Thread thread = new Thread(r, "illm-results-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override
@@ -80,7 +91,8 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
   }
 
   @Override
-  public void store(ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status, StoreResults action) {
+  public void store(
+      ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status, StoreResults action) {
     if (states.putIfAbsent(experiment, STORING) != null) {
       return;
     }
@@ -88,20 +100,30 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
       pool.execute(() -> finish(experiment, storeNow(experiment, spec, status)));
     } catch (RejectedExecutionException e) {
       states.remove(experiment, STORING);
-      throw new PortException("results of " + experiment + ": " + pool.getQueue().size()
-          + " runs are waiting to be stored already; asking again later", e);
+      throw new PortException(
+          "results of "
+              + experiment
+              + ": "
+              + pool.getQueue().size()
+              + " runs are waiting to be stored already; asking again later",
+          e);
     }
   }
 
-  /** Forgets what was stored for {@code experiment} (deleted), so that a new run of its name stores anew. */
+  /**
+   * Forgets what was stored for {@code experiment} (deleted), so that a new run of its name stores
+   * anew.
+   */
   @Override
   public void forget(ExperimentId experiment) {
-    states.computeIfPresent(experiment, (id, state) -> state.state() == ResultsState.STORING ? state : null);
+    states.computeIfPresent(
+        experiment, (id, state) -> state.state() == ResultsState.STORING ? state : null);
   }
 
   /**
-   * Stops storing: runs not yet started are not stored (the lifecycle asks again after a restart), and a
-   * write in progress gets a few seconds to end, so no file is left half-written behind the caller.
+   * Stops storing: runs not yet started are not stored (the lifecycle asks again after a restart),
+   * and a write in progress gets a few seconds to end, so no file is left half-written behind the
+   * caller.
    */
   @Override
   public void close() {
@@ -118,7 +140,8 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
     listener.accept(experiment);
   }
 
-  private ResultsObservation storeNow(ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status) {
+  private ResultsObservation storeNow(
+      ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status) {
     RunFiles run;
     try {
       run = RunFiles.of(source.summary(experiment, spec, status));
@@ -136,10 +159,20 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
     }
     try {
       HubFallback.Kept kept = fallback.get().keep(run, failure);
-      LOG.warn("results of {}: kept on the hub at {} until the store is back: {}", experiment, kept.location(), failure);
-      return new ResultsObservation(ResultsState.STORED, kept.location(), "pending upload: " + failure
-          + (kept.dropped().isEmpty() ? "" : "; raw files not kept (too large for the hub): "
-              + String.join(", ", kept.dropped())));
+      LOG.warn(
+          "results of {}: kept on the hub at {} until the store is back: {}",
+          experiment,
+          kept.location(),
+          failure);
+      return new ResultsObservation(
+          ResultsState.STORED,
+          kept.location(),
+          "pending upload: "
+              + failure
+              + (kept.dropped().isEmpty()
+                  ? ""
+                  : "; raw files not kept (too large for the hub): "
+                      + String.join(", ", kept.dropped())));
     } catch (RuntimeException e) {
       LOG.warn("results of {}: the hub fallback failed too: {}", experiment, e.toString());
       return failed(failure + "; keeping them on the hub failed too: " + e.getMessage());
@@ -162,7 +195,12 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
         if (elapsed.plus(wait).compareTo(retries.deadline()) > 0) {
           return "store unavailable for " + failures + " attempts: " + e.getMessage();
         }
-        LOG.info("results of {}: attempt {} failed, again in {}: {}", run.key(), failures, wait, e.getMessage());
+        LOG.info(
+            "results of {}: attempt {} failed, again in {}: {}",
+            run.key(),
+            failures,
+            wait,
+            e.getMessage());
         if (!sleep(wait)) {
           return "interrupted while retrying: " + e.getMessage();
         }

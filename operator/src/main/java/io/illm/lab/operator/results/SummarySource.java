@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * What {@link StoredResults} stores for an experiment: its summary and the raw query responses,
  * assembled from the spec, the status and what the metrics port collected. Called once per store,
- * on a store thread; it may take its time, and an exception ends the store as FAILED with its message.
+ * on a store thread; it may take its time, and an exception ends the store as FAILED with its
+ * message.
  */
 @FunctionalInterface
 public interface SummarySource {
@@ -24,8 +25,8 @@ public interface SummarySource {
    * A run's results.
    *
    * @param summary the summary, written as {@code summary.json}
-   * @param raw raw files by name relative to the run's {@code raw/} folder, e.g. {@code cpu/gke-a.json}
-   *     (Prometheus responses as received)
+   * @param raw raw files by name relative to the run's {@code raw/} folder, e.g. {@code
+   *     cpu/gke-a.json} (Prometheus responses as received)
    */
   record Run(Summary summary, SortedMap<String, byte[]> raw) {
     public Run {

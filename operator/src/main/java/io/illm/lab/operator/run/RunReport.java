@@ -6,7 +6,6 @@ import io.illm.lab.model.CostEstimate;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
-import io.illm.lab.model.Phase;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.model.WorkflowStatus;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
@@ -19,14 +18,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What {@code ./lab run} prints about an experiment's status: one progress line per change, and
- * the outcome at the end (human or JSON). Pure formatting; the command decides when.
+ * What {@code ./lab run} prints about an experiment's status: one progress line per change, and the
+ * outcome at the end (human or JSON). Pure formatting; the command decides when.
  */
 final class RunReport {
 
-  static final String SIMULATED = "SIMULATED: the clusters, deployments and workflow of this run were objects in an"
-      + " in-process API server acted on by simulated controllers, and its summary says simulated: true; its numbers"
-      + " are not measurements of real clusters.";
+  static final String SIMULATED =
+      "SIMULATED: the clusters, deployments and workflow of this run were objects in an"
+          + " in-process API server acted on by simulated controllers, and its summary says simulated: true; its numbers"
+          + " are not measurements of real clusters.";
 
   private RunReport() {}
 
@@ -38,19 +38,38 @@ final class RunReport {
     if (status == null) {
       return "";
     }
-    return phase(status) + "|" + status.getStep() + "|" + targets(status) + "|" + workflow(status) + "|"
-        + status.getResultsURL() + "|" + status.getHypothesisResult() + "|" + status.getResourcesCleaned();
+    return phase(status)
+        + "|"
+        + status.getStep()
+        + "|"
+        + targets(status)
+        + "|"
+        + workflow(status)
+        + "|"
+        + status.getResultsURL()
+        + "|"
+        + status.getHypothesisResult()
+        + "|"
+        + status.getResourcesCleaned();
   }
 
   /**
    * One progress line: real elapsed time (and simulated), phase, step, per-target state, and how
    * long the current phase has left before its deadline, in simulated time.
    */
-  static String line(ExperimentSpec spec, ExperimentStatus status, Duration realElapsed, Duration simElapsed,
+  static String line(
+      ExperimentSpec spec,
+      ExperimentStatus status,
+      Duration realElapsed,
+      Duration simElapsed,
       Instant simNow) {
     StringBuilder line = new StringBuilder();
-    line.append(String.format(Locale.ROOT, "[%6.1fs | sim %8s] ", realElapsed.toMillis() / 1000.0,
-        duration(simElapsed)));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "[%6.1fs | sim %8s] ",
+            realElapsed.toMillis() / 1000.0,
+            duration(simElapsed)));
     if (status == null || status.getPhase() == null) {
       return line.append("Created, waiting for the operator").toString();
     }
@@ -66,30 +85,45 @@ final class RunReport {
     if (!workflow.isEmpty()) {
       line.append("  workflow: ").append(workflow);
     }
-    CurrentDeadline.of(spec, status, simNow).ifPresent(d -> line.append("  deadline: ")
-        .append(duration(d.remaining())).append(" left (spec.deadlines.").append(d.field()).append(")"));
+    CurrentDeadline.of(spec, status, simNow)
+        .ifPresent(
+            d ->
+                line.append("  deadline: ")
+                    .append(duration(d.remaining()))
+                    .append(" left (spec.deadlines.")
+                    .append(d.field())
+                    .append(")"));
     return line.toString();
   }
 
   /** The human summary of a finished (or timed-out) run. */
-  static List<String> summary(Experiment experiment, ExperimentStatus status, Optional<String> timeout) {
+  static List<String> summary(
+      Experiment experiment, ExperimentStatus status, Optional<String> timeout) {
     List<String> lines = new ArrayList<>();
     String name = experiment.getMetadata().getName();
     if (timeout.isPresent()) {
       lines.add(name + ": no outcome: " + timeout.get());
     } else {
-      lines.add(name + ": " + phase(status) + StatusReason.reason(status).map(r -> " (" + r + ")").orElse(""));
+      lines.add(
+          name
+              + ": "
+              + phase(status)
+              + StatusReason.reason(status).map(r -> " (" + r + ")").orElse(""));
     }
     StatusReason.message(status).ifPresent(m -> lines.add("  message: " + m));
     if (status != null && status.getHypothesisResult() != null) {
-      lines.add("  verdict: hypothesis " + status.getHypothesisResult().value() + " (on simulated metrics)");
+      lines.add(
+          "  verdict: hypothesis "
+              + status.getHypothesisResult().value()
+              + " (on simulated metrics)");
     }
     if (status != null && status.getResultsURL() != null) {
       lines.add("  results: " + status.getResultsURL());
     }
     cost(status).ifPresent(c -> lines.add("  cost: " + c));
     if (status != null && "Retaining".equals(status.getStep())) {
-      lines.add("  cleanup: spec.cleanup retains the children; the embedded hub discards them as it stops");
+      lines.add(
+          "  cleanup: spec.cleanup retains the children; the embedded hub discards them as it stops");
     }
     lines.add(SIMULATED);
     return lines;
@@ -100,11 +134,15 @@ final class RunReport {
     ObjectNode root = LabYaml.json().createObjectNode();
     root.put("experiment", experiment.getMetadata().getName());
     root.put("namespace", experiment.getMetadata().getNamespace());
-    root.put("phase", status == null || status.getPhase() == null ? null : status.getPhase().toString());
+    root.put(
+        "phase", status == null || status.getPhase() == null ? null : status.getPhase().toString());
     root.put("reason", StatusReason.reason(status).orElse(null));
     root.put("message", StatusReason.message(status).orElse(null));
-    root.put("verdict", status == null || status.getHypothesisResult() == null ? null
-        : status.getHypothesisResult().value());
+    root.put(
+        "verdict",
+        status == null || status.getHypothesisResult() == null
+            ? null
+            : status.getHypothesisResult().value());
     root.put("resultsURL", status == null ? null : status.getResultsURL());
     root.put("timedOut", timeout.isPresent());
     root.put("timeout", timeout.orElse(null));
@@ -130,7 +168,9 @@ final class RunReport {
     if (cost.getHourlyUSD() != null) {
       parts.add(String.format(Locale.ROOT, "$%.2f/h", cost.getHourlyUSD()));
     }
-    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts) + " (simulated time, list prices)");
+    return parts.isEmpty()
+        ? Optional.empty()
+        : Optional.of(String.join(", ", parts) + " (simulated time, list prices)");
   }
 
   private static String phase(ExperimentStatus status) {

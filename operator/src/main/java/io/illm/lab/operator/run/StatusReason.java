@@ -35,6 +35,8 @@ public final class StatusReason {
       return Optional.empty();
     }
     String type = status.getPhase() == Phase.FAILED ? "Degraded" : "Ready";
-    return status.getConditions().stream().filter(c -> type.equals(c.getType()) && c.getReason() != null).findFirst();
+    return status.getConditions().stream()
+        .filter(c -> type.equals(c.getType()) && c.getReason() != null)
+        .findFirst();
   }
 }

@@ -11,10 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The simulated world's time. {@link #manual} moves only when {@link #advance}d (tests);
- * {@link #compressed} runs {@code factor} times faster than real time (local runs: with 60, a 10
- * minute provisioning takes 10 seconds), and can be advanced too. The engine reads the same clock,
- * so deadlines and simulated timings agree.
+ * The simulated world's time. {@link #manual} moves only when {@link #advance}d (tests); {@link
+ * #compressed} runs {@code factor} times faster than real time (local runs: with 60, a 10 minute
+ * provisioning takes 10 seconds), and can be advanced too. The engine reads the same clock, so
+ * deadlines and simulated timings agree.
  *
  * <p>{@link #at} runs a task once the clock reaches an instant, on one daemon thread, never on the
  * caller's: the simulators use it to announce a child's change when it happens.
@@ -27,12 +27,16 @@ public final class SimClock extends Clock {
   private final double factor;
   private final long realStart = System.nanoTime();
   private final PriorityQueue<Due> due =
-      new PriorityQueue<>((a, b) -> a.when.equals(b.when) ? Long.compare(a.order, b.order) : a.when.compareTo(b.when));
-  private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "sim-clock");
-    t.setDaemon(true);
-    return t;
-  });
+      new PriorityQueue<>(
+          (a, b) ->
+              a.when.equals(b.when) ? Long.compare(a.order, b.order) : a.when.compareTo(b.when));
+  private final ScheduledExecutorService runner =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "sim-clock");
+            t.setDaemon(true);
+            return t;
+          });
   private Duration offset = Duration.ZERO;
   private long order;
 
@@ -46,10 +50,14 @@ public final class SimClock extends Clock {
     return new SimClock(start, 0);
   }
 
-  /** A clock that starts at {@code start} and runs {@code factor} (greater than 0) times faster than real time. */
+  /**
+   * A clock that starts at {@code start} and runs {@code factor} (greater than 0) times faster than
+   * real time.
+   */
   public static SimClock compressed(Instant start, double factor) {
     if (!(factor > 0)) {
-      throw new IllegalArgumentException("a time-compression factor must be greater than 0, got " + factor);
+      throw new IllegalArgumentException(
+          "a time-compression factor must be greater than 0, got " + factor);
     }
     return new SimClock(start, factor);
   }
@@ -86,9 +94,9 @@ public final class SimClock extends Clock {
   /**
    * Hands every task that is due to the runner, in order. The hand-over happens under the lock:
    * {@code at} and {@code advance} call this from their callers' threads while the runner calls it
-   * too, and two callers each taking their due tasks and handing them over after releasing the
-   * lock could hand them over in the wrong order. A simulated Crossplane that ran "cluster ready"
-   * before "creating the cluster" left its claim not ready for good (ADR-012).
+   * too, and two callers each taking their due tasks and handing them over after releasing the lock
+   * could hand them over in the wrong order. A simulated Crossplane that ran "cluster ready" before
+   * "creating the cluster" left its claim not ready for good (ADR-012).
    */
   private synchronized void fireDue() {
     Instant now = instant();

@@ -44,7 +44,9 @@ public final class SimClusters implements Clusters {
     this.changes = changes;
   }
 
-  /** Failure switch: the claim {@code name} (now or when created) ends Failed with {@code message}. */
+  /**
+   * Failure switch: the claim {@code name} (now or when created) ends Failed with {@code message}.
+   */
   public synchronized void fail(String name, String message) {
     failing.put(name, message);
     Claim claim = claims.get(name);
@@ -66,12 +68,13 @@ public final class SimClusters implements Clusters {
   /** Every claim that exists now, of any experiment (for tests: nothing leaked). */
   public synchronized Map<String, ClusterState> existing() {
     Map<String, ClusterState> out = new TreeMap<>();
-    claims.forEach((name, claim) -> {
-      ClusterState s = state(name, claim, clock.instant());
-      if (!s.missing()) {
-        out.put(name, s);
-      }
-    });
+    claims.forEach(
+        (name, claim) -> {
+          ClusterState s = state(name, claim, clock.instant());
+          if (!s.missing()) {
+            out.put(name, s);
+          }
+        });
     return out;
   }
 
@@ -79,20 +82,32 @@ public final class SimClusters implements Clusters {
   public synchronized Map<String, ClusterObservation> observe(ExperimentId experiment) {
     faults.check();
     Instant now = clock.instant();
-    claims.entrySet().removeIf(e -> state(e.getKey(), e.getValue(), now) == ClusterState.GONE); // a long run keeps no ghosts
+    claims
+        .entrySet()
+        .removeIf(
+            e ->
+                state(e.getKey(), e.getValue(), now)
+                    == ClusterState.GONE); // a long run keeps no ghosts
     Map<String, ClusterObservation> out = new TreeMap<>();
-    claims.forEach((name, claim) -> {
-      ClusterState s = state(name, claim, now);
-      if (claim.owner.equals(experiment) && !s.missing()) {
-        out.put(name, new ClusterObservation(s, s == ClusterState.READY ? endpoint(name) : null,
-            s == ClusterState.FAILED ? failing.get(name) : null, registrations.containsKey(name)));
-      }
-    });
-    registrations.forEach((name, owner) -> {
-      if (owner.equals(experiment) && !out.containsKey(name)) {
-        out.put(name, new ClusterObservation(ClusterState.ABSENT, null, null, true));
-      }
-    });
+    claims.forEach(
+        (name, claim) -> {
+          ClusterState s = state(name, claim, now);
+          if (claim.owner.equals(experiment) && !s.missing()) {
+            out.put(
+                name,
+                new ClusterObservation(
+                    s,
+                    s == ClusterState.READY ? endpoint(name) : null,
+                    s == ClusterState.FAILED ? failing.get(name) : null,
+                    registrations.containsKey(name)));
+          }
+        });
+    registrations.forEach(
+        (name, owner) -> {
+          if (owner.equals(experiment) && !out.containsKey(name)) {
+            out.put(name, new ClusterObservation(ClusterState.ABSENT, null, null, true));
+          }
+        });
     return out;
   }
 
@@ -140,7 +155,9 @@ public final class SimClusters implements Clusters {
 
   private ClusterState state(String name, Claim claim, Instant now) {
     if (claim.deleteRequested != null) {
-      return now.isBefore(claim.deleteRequested.plus(timings.clusterGone())) ? ClusterState.DELETING : ClusterState.GONE;
+      return now.isBefore(claim.deleteRequested.plus(timings.clusterGone()))
+          ? ClusterState.DELETING
+          : ClusterState.GONE;
     }
     if (now.isBefore(claim.created.plus(timings.clusterReady()))) {
       return ClusterState.PROVISIONING;

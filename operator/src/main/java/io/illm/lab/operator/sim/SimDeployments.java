@@ -41,7 +41,10 @@ public final class SimDeployments implements Deployments {
     this.changes = changes;
   }
 
-  /** Failure switch: the Application {@code name} (now or when created) turns Degraded with {@code message}. */
+  /**
+   * Failure switch: the Application {@code name} (now or when created) turns Degraded with {@code
+   * message}.
+   */
   public synchronized void degrade(String name, String message) {
     degraded.put(name, message);
     App app = apps.get(name);
@@ -63,12 +66,13 @@ public final class SimDeployments implements Deployments {
   /** Every Application that exists now, of any experiment. */
   public synchronized Map<String, AppState> existing() {
     Map<String, AppState> out = new TreeMap<>();
-    apps.forEach((name, app) -> {
-      AppState s = state(name, app, clock.instant());
-      if (!s.missing()) {
-        out.put(name, s);
-      }
-    });
+    apps.forEach(
+        (name, app) -> {
+          AppState s = state(name, app, clock.instant());
+          if (!s.missing()) {
+            out.put(name, s);
+          }
+        });
     return out;
   }
 
@@ -76,14 +80,20 @@ public final class SimDeployments implements Deployments {
   public synchronized Map<String, AppObservation> observe(ExperimentId experiment) {
     faults.check();
     Instant now = clock.instant();
-    apps.entrySet().removeIf(e -> state(e.getKey(), e.getValue(), now) == AppState.GONE); // a long run keeps no ghosts
+    apps.entrySet()
+        .removeIf(
+            e ->
+                state(e.getKey(), e.getValue(), now)
+                    == AppState.GONE); // a long run keeps no ghosts
     Map<String, AppObservation> out = new TreeMap<>();
-    apps.forEach((name, app) -> {
-      AppState s = state(name, app, now);
-      if (app.owner.equals(experiment) && !s.missing()) {
-        out.put(name, new AppObservation(s, s == AppState.DEGRADED ? degraded.get(name) : null));
-      }
-    });
+    apps.forEach(
+        (name, app) -> {
+          AppState s = state(name, app, now);
+          if (app.owner.equals(experiment) && !s.missing()) {
+            out.put(
+                name, new AppObservation(s, s == AppState.DEGRADED ? degraded.get(name) : null));
+          }
+        });
     return out;
   }
 
@@ -115,7 +125,9 @@ public final class SimDeployments implements Deployments {
 
   private AppState state(String name, App app, Instant now) {
     if (app.deleteRequested != null) {
-      return now.isBefore(app.deleteRequested.plus(timings.appGone())) ? AppState.DELETING : AppState.GONE;
+      return now.isBefore(app.deleteRequested.plus(timings.appGone()))
+          ? AppState.DELETING
+          : AppState.GONE;
     }
     if (now.isBefore(app.created.plus(timings.appHealthy()))) {
       return AppState.PROGRESSING;

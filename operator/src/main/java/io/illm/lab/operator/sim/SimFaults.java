@@ -37,7 +37,8 @@ final class SimFaults {
     check();
     if (changes > 0) {
       changes--;
-      throw new PortException(port + ": simulated transient error on a change (" + changes + " more to come)");
+      throw new PortException(
+          port + ": simulated transient error on a change (" + changes + " more to come)");
     }
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Simulated metrics: a collection runs for {@link SimTimings#metrics()} and ends with a chosen
- * verdict (Validated unless {@link #verdict set}), or Failed (see {@link #fail}). No number it gives
- * is a measurement: it marks itself simulated.
+ * verdict (Validated unless {@link #verdict set}), or Failed (see {@link #fail}). No number it
+ * gives is a measurement: it marks itself simulated.
  */
 public final class SimMetrics implements Metrics {
 
@@ -62,12 +62,14 @@ public final class SimMetrics implements Metrics {
     if (clock.instant().isBefore(start.plus(timings.metrics()))) {
       return new MetricsObservation(MetricsState.RUNNING, null, null);
     }
-    return failure != null ? new MetricsObservation(MetricsState.FAILED, null, failure)
+    return failure != null
+        ? new MetricsObservation(MetricsState.FAILED, null, failure)
         : new MetricsObservation(MetricsState.DONE, verdict, "simulated metrics");
   }
 
   @Override
-  public synchronized void start(ExperimentId experiment, ExperimentSpec spec, CollectMetrics collect) {
+  public synchronized void start(
+      ExperimentId experiment, ExperimentSpec spec, CollectMetrics collect) {
     faults.checkChange();
     if (started.putIfAbsent(experiment, clock.instant()) == null) {
       changes.after(timings.metrics(), experiment);

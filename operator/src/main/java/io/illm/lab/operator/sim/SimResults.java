@@ -61,14 +61,17 @@ public final class SimResults implements Results {
     if (clock.instant().isBefore(start.plus(timings.results()))) {
       return new ResultsObservation(ResultsState.STORING, null, null);
     }
-    return failure != null ? new ResultsObservation(ResultsState.FAILED, null, failure)
-        : new ResultsObservation(ResultsState.STORED,
-            "sim://results/" + experiment.namespace() + "/" + experiment.name() + "/summary.json", null);
+    return failure != null
+        ? new ResultsObservation(ResultsState.FAILED, null, failure)
+        : new ResultsObservation(
+            ResultsState.STORED,
+            "sim://results/" + experiment.namespace() + "/" + experiment.name() + "/summary.json",
+            null);
   }
 
   @Override
-  public synchronized void store(ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status,
-      StoreResults action) {
+  public synchronized void store(
+      ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status, StoreResults action) {
     faults.checkChange();
     if (stores.putIfAbsent(experiment, clock.instant()) == null) {
       stored.put(experiment, status);

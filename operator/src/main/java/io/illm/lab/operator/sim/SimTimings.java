@@ -27,11 +27,28 @@ public record SimTimings(
     Duration results) {
 
   /** Everything happens at once: the fastest tests. */
-  public static final SimTimings INSTANT = new SimTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-      Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  public static final SimTimings INSTANT =
+      new SimTimings(
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO,
+          Duration.ZERO);
 
   /** Roughly what a GKE cluster, a Helm chart and a short load test take. */
-  public static final SimTimings TYPICAL = new SimTimings(Duration.ofMinutes(8), Duration.ofMinutes(4),
-      Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(10),
-      Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofSeconds(5));
+  public static final SimTimings TYPICAL =
+      new SimTimings(
+          Duration.ofMinutes(8),
+          Duration.ofMinutes(4),
+          Duration.ofMinutes(2),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(5),
+          Duration.ofMinutes(1),
+          Duration.ofSeconds(5));
 }

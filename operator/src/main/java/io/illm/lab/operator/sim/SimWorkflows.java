@@ -44,7 +44,10 @@ public final class SimWorkflows implements Workflows {
     this.changes = changes;
   }
 
-  /** Failure switch: the Workflow {@code name} ends Failed with {@code message} instead of Succeeded. */
+  /**
+   * Failure switch: the Workflow {@code name} ends Failed with {@code message} instead of
+   * Succeeded.
+   */
   public synchronized void fail(String name, String message) {
     failing.put(name, message);
   }
@@ -83,8 +86,11 @@ public final class SimWorkflows implements Workflows {
     }
     Instant started = run.submitted.plus(timings.workflowStart());
     Instant finished = started.plus(timings.workflowRun());
-    return new WorkflowObservation(state, state == WorkflowState.FAILED ? failing.get(run.name) : null,
-        now.isBefore(started) ? null : started.toString(), now.isBefore(finished) ? null : finished.toString(),
+    return new WorkflowObservation(
+        state,
+        state == WorkflowState.FAILED ? failing.get(run.name) : null,
+        now.isBefore(started) ? null : started.toString(),
+        now.isBefore(finished) ? null : finished.toString(),
         templateMissing);
   }
 
@@ -117,7 +123,8 @@ public final class SimWorkflows implements Workflows {
 
   private WorkflowState state(Run run, Instant now) {
     if (run.deleteRequested != null) {
-      return now.isBefore(run.deleteRequested.plus(timings.workflowGone())) ? WorkflowState.DELETING
+      return now.isBefore(run.deleteRequested.plus(timings.workflowGone()))
+          ? WorkflowState.DELETING
           : WorkflowState.GONE;
     }
     Instant started = run.submitted.plus(timings.workflowStart());

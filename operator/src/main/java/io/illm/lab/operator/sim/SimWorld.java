@@ -3,8 +3,8 @@ package io.illm.lab.operator.sim;
 import io.illm.lab.operator.ports.Ports;
 
 /**
- * A whole simulated world on one clock: every port, its failure switches, and the announcements
- * of changes. Runs in memory; everything it produces is marked simulated.
+ * A whole simulated world on one clock: every port, its failure switches, and the announcements of
+ * changes. Runs in memory; everything it produces is marked simulated.
  */
 public final class SimWorld {
 
@@ -30,6 +30,7 @@ public final class SimWorld {
 
   /** The ports, for an {@code Engine}. */
   public Ports ports() {
-    return new Ports(clusters, deployments, workflows, metrics, results, events, components, changes);
+    return new Ports(
+        clusters, deployments, workflows, metrics, results, events, components, changes);
   }
 }

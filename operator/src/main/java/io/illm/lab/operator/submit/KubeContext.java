@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cluster a command talks to, chosen the way kubectl chooses it: {@code --kubeconfig FILE}, else
- * {@code $KUBECONFIG}, else {@code ~/.kube/config} (fabric8's auto-configuration reads the last two);
- * {@code --context NAME}, else the file's current context.
+ * The cluster a command talks to, chosen the way kubectl chooses it: {@code --kubeconfig FILE},
+ * else {@code $KUBECONFIG}, else {@code ~/.kube/config} (fabric8's auto-configuration reads the
+ * last two); {@code --context NAME}, else the file's current context.
  *
  * @param name the context's name as users know it, or a description when there is none
  * @param server the API server's URL
@@ -28,30 +28,48 @@ record KubeContext(String name, String server, Config config) {
   /** The context, or the reason it cannot be used (a missing file, an unknown context). */
   static Chosen choose(Path kubeconfig, String context) {
     if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
-      return Chosen.usage("--kubeconfig " + kubeconfig + ": no such file",
+      return Chosen.usage(
+          "--kubeconfig " + kubeconfig + ": no such file",
           "give the path of a kubeconfig, or leave --kubeconfig out to use $KUBECONFIG or ~/.kube/config");
     }
     Config config;
     try {
-      config = kubeconfig != null ? Config.fromKubeconfig(context, kubeconfig.toFile()) : Config.autoConfigure(context);
+      config =
+          kubeconfig != null
+              ? Config.fromKubeconfig(context, kubeconfig.toFile())
+              : Config.autoConfigure(context);
     } catch (KubernetesClientException | IllegalArgumentException e) {
-      return Chosen.problem("cannot read the kubeconfig" + (kubeconfig == null ? "" : " " + kubeconfig) + ": "
-          + e.getMessage(), "check the file with kubectl config view");
+      return Chosen.problem(
+          "cannot read the kubeconfig"
+              + (kubeconfig == null ? "" : " " + kubeconfig)
+              + ": "
+              + e.getMessage(),
+          "check the file with kubectl config view");
     }
-    List<String> known = config.getContexts() == null ? List.of()
-        : config.getContexts().stream().map(NamedContext::getName).sorted().toList();
-    Optional<String> current = Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName);
+    List<String> known =
+        config.getContexts() == null
+            ? List.of()
+            : config.getContexts().stream().map(NamedContext::getName).sorted().toList();
+    Optional<String> current =
+        Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName);
     if (context != null && !current.filter(context::equals).isPresent()) {
-      return Chosen.usage("--context " + context + ": no such context in " + source(kubeconfig),
-          known.isEmpty() ? "the kubeconfig has no contexts" : "contexts: " + String.join(", ", known));
+      return Chosen.usage(
+          "--context " + context + ": no such context in " + source(kubeconfig),
+          known.isEmpty()
+              ? "the kubeconfig has no contexts"
+              : "contexts: " + String.join(", ", known));
     }
-    if (current.isEmpty() && known.isEmpty() && kubeconfig == null && !Config.getKubeconfigFilenames().stream()
-        .map(Path::of).anyMatch(Files::isRegularFile)) {
-      return Chosen.problem("no kube context: no kubeconfig at " + source(null),
+    if (current.isEmpty()
+        && known.isEmpty()
+        && kubeconfig == null
+        && !Config.getKubeconfigFilenames().stream().map(Path::of).anyMatch(Files::isRegularFile)) {
+      return Chosen.problem(
+          "no kube context: no kubeconfig at " + source(null),
           "point KUBECONFIG or --kubeconfig at a kubeconfig, e.g. the one your cluster's installer wrote");
     }
     String name = current.orElse("(no context, server " + config.getMasterUrl() + ")");
-    return new Chosen(Optional.of(new KubeContext(name, config.getMasterUrl(), config)), Optional.empty(), false);
+    return new Chosen(
+        Optional.of(new KubeContext(name, config.getMasterUrl(), config)), Optional.empty(), false);
   }
 
   /** A client for this context; the caller closes it. */
@@ -78,12 +96,14 @@ record KubeContext(String name, String server, Config config) {
 
     /** The configuration is missing or broken. */
     static Chosen problem(String message, String hint) {
-      return new Chosen(Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), false);
+      return new Chosen(
+          Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), false);
     }
 
     /** An option names what is not there. */
     static Chosen usage(String message, String hint) {
-      return new Chosen(Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), true);
+      return new Chosen(
+          Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), true);
     }
   }
 }

@@ -6,9 +6,9 @@ import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
-import io.illm.lab.operator.run.StatusReason;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
+import io.illm.lab.operator.run.StatusReason;
 import io.illm.lab.yaml.LabYaml;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,18 +46,29 @@ final class Progress {
     if (s == null) {
       return "";
     }
-    return String.join("|", phaseOf(s).toString(), String.valueOf(s.getStep()), targets(s), workflow(s),
-        StatusReason.reason(s).orElse(""), StatusReason.message(s).orElse(""), String.valueOf(s.getHypothesisResult()),
-        String.valueOf(s.getResultsURL()), String.valueOf(s.getResourcesCleaned()));
+    return String.join(
+        "|",
+        phaseOf(s).toString(),
+        String.valueOf(s.getStep()),
+        targets(s),
+        workflow(s),
+        StatusReason.reason(s).orElse(""),
+        StatusReason.message(s).orElse(""),
+        String.valueOf(s.getHypothesisResult()),
+        String.valueOf(s.getResultsURL()),
+        String.valueOf(s.getResourcesCleaned()));
   }
 
   /**
-   * One human line: {@code [elapsed 1m2s] Provisioning / CreatingClusters  targets: app=Provisioning
+   * One human line: {@code [elapsed 1m2s] Provisioning / CreatingClusters targets: app=Provisioning
    * deadline: 8m58s left (spec.deadlines.provisioning)}.
    */
   static String line(Experiment experiment, Instant now) {
     ExperimentStatus s = experiment.getStatus();
-    StringBuilder line = new StringBuilder("[elapsed ").append(Durations.format(elapsed(experiment, now))).append("] ");
+    StringBuilder line =
+        new StringBuilder("[elapsed ")
+            .append(Durations.format(elapsed(experiment, now)))
+            .append("] ");
     if (s == null || s.getPhase() == null) {
       return line.append("Pending: waiting for the operator to pick it up").toString();
     }
@@ -73,9 +84,14 @@ final class Progress {
     if (!workflow.isEmpty()) {
       line.append("  workflow: ").append(workflow);
     }
-    CurrentDeadline.of(experiment.getSpec(), s, now).ifPresent(d -> line.append("  deadline: ")
-        .append(Durations.format(d.remaining().withNanos(0))).append(" left (spec.deadlines.").append(d.field())
-        .append(")"));
+    CurrentDeadline.of(experiment.getSpec(), s, now)
+        .ifPresent(
+            d ->
+                line.append("  deadline: ")
+                    .append(Durations.format(d.remaining().withNanos(0)))
+                    .append(" left (spec.deadlines.")
+                    .append(d.field())
+                    .append(")"));
     if (terminal(experiment)) {
       StatusReason.reason(s).ifPresent(r -> line.append("  reason: ").append(r));
     }
@@ -102,7 +118,8 @@ final class Progress {
     root.put("elapsedSeconds", elapsed(experiment, now).getSeconds());
     Optional<CurrentDeadline> deadline = CurrentDeadline.of(experiment.getSpec(), s, now);
     if (deadline.isPresent()) {
-      root.putObject("deadline").put("field", "spec.deadlines." + deadline.get().field())
+      root.putObject("deadline")
+          .put("field", "spec.deadlines." + deadline.get().field())
           .put("remainingSeconds", deadline.get().remaining().getSeconds());
     } else {
       root.putNull("deadline");
@@ -110,7 +127,9 @@ final class Progress {
     root.put("terminal", terminal(experiment));
     root.put("reason", StatusReason.reason(s).orElse(null));
     root.put("message", StatusReason.message(s).orElse(null));
-    root.put("verdict", s == null || s.getHypothesisResult() == null ? null : s.getHypothesisResult().value());
+    root.put(
+        "verdict",
+        s == null || s.getHypothesisResult() == null ? null : s.getHypothesisResult().value());
     root.put("resultsURL", s == null ? null : s.getResultsURL());
     root.put("resourcesCleaned", s == null ? null : s.getResourcesCleaned());
     return root;
@@ -120,8 +139,11 @@ final class Progress {
   static List<String> summary(Experiment experiment) {
     ExperimentStatus s = experiment.getStatus();
     List<String> lines = new ArrayList<>();
-    lines.add(experiment.getMetadata().getName() + ": " + phaseOf(s)
-        + StatusReason.reason(s).map(r -> " (" + r + ")").orElse(""));
+    lines.add(
+        experiment.getMetadata().getName()
+            + ": "
+            + phaseOf(s)
+            + StatusReason.reason(s).map(r -> " (" + r + ")").orElse(""));
     StatusReason.message(s).ifPresent(m -> lines.add("  message: " + m));
     if (s != null && s.getHypothesisResult() != null) {
       lines.add("  verdict: hypothesis " + s.getHypothesisResult().value());
@@ -162,7 +184,8 @@ final class Progress {
   }
 
   private static String workflow(ExperimentStatus status) {
-    return status.getWorkflowStatus() == null || status.getWorkflowStatus().getPhase() == null ? ""
+    return status.getWorkflowStatus() == null || status.getWorkflowStatus().getPhase() == null
+        ? ""
         : status.getWorkflowStatus().getPhase();
   }
 }

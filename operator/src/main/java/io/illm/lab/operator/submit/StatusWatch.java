@@ -8,18 +8,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * One experiment's changes as the API server pushes them, in order, like {@code kubectl get -w}:
- * a fabric8 informer on that one name (list, then watch). The informer does what a bare watch
- * cannot: when the watch breaks it reconnects from the last resourceVersion, and when that version
- * is too old (HTTP 410 Gone) it lists again and carries on, so no change is lost to a reconnect.
- * Nothing is polled.
+ * One experiment's changes as the API server pushes them, in order, like {@code kubectl get -w}: a
+ * fabric8 informer on that one name (list, then watch). The informer does what a bare watch cannot:
+ * when the watch breaks it reconnects from the last resourceVersion, and when that version is too
+ * old (HTTP 410 Gone) it lists again and carries on, so no change is lost to a reconnect. Nothing
+ * is polled.
  */
 final class StatusWatch implements AutoCloseable {
 
   /** What happened to the experiment. */
   sealed interface Change {}
 
-  /** It was created or changed; {@code experiment} is its new state (the first one is the state at start). */
+  /**
+   * It was created or changed; {@code experiment} is its new state (the first one is the state at
+   * start).
+   */
   record Updated(Experiment experiment) implements Change {}
 
   /** It was deleted; {@code experiment} is its last known state. */
@@ -37,12 +40,24 @@ final class StatusWatch implements AutoCloseable {
    * first change. Throws the client's exception when the API server cannot be listed.
    */
   StatusWatch(KubernetesClient client, String namespace, String name) {
-    informer = client.resources(Experiment.class).inNamespace(namespace).withName(name).inform(new Handler(), 0);
-    informer.stopped().whenComplete((ignored, failure) -> {
-      if (!closing) {
-        changes.add(new Lost(failure == null ? "the watch stopped" : String.valueOf(failure.getMessage())));
-      }
-    });
+    informer =
+        client
+            .resources(Experiment.class)
+            .inNamespace(namespace)
+            .withName(name)
+            .inform(new Handler(), 0);
+    informer
+        .stopped()
+        .whenComplete(
+            (ignored, failure) -> {
+              if (!closing) {
+                changes.add(
+                    new Lost(
+                        failure == null
+                            ? "the watch stopped"
+                            : String.valueOf(failure.getMessage())));
+              }
+            });
   }
 
   /** The next change, waiting for it. */

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The children's informers on the fabric8 mock API server (CRUD mode): which experiment an
- * added, changed or deleted child announces, and which changes announce nothing. Informers deliver
- * the events of one kind in order, so "nothing announced" is checked by a later change that is.
+ * The children's informers on the fabric8 mock API server (CRUD mode): which experiment an added,
+ * changed or deleted child announces, and which changes announce nothing. Informers deliver the
+ * events of one kind in order, so "nothing announced" is checked by a later change that is.
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesChangesTest {
@@ -45,7 +45,9 @@ class KubernetesChangesTest {
   @BeforeEach
   void start() throws Exception {
     ChildCrds.apply(client);
-    try (InputStream crd = new FileInputStream(Path.of("../generated-crds/experiments.experiments.illm.io.yaml").toFile())) {
+    try (InputStream crd =
+        new FileInputStream(
+            Path.of("../generated-crds/experiments.experiments.illm.io.yaml").toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
     client.resource(Experiments.twoTargets("hello")).create(); // namespace lab
@@ -71,16 +73,22 @@ class KubernetesChangesTest {
     client.resource(claim("hello-app", "hello")).create();
     next();
 
-    claims().withName("hello-app").edit(c -> {
-      c.getMetadata().setFinalizers(List.of("finalizer.apiextensions.crossplane.io"));
-      return c;
-    });
-    claims().withName("hello-app").editStatus(c -> {
-      ClusterClaimStatus status = new ClusterClaimStatus();
-      status.setEndpoint("1.2.3.4");
-      c.setStatus(status);
-      return c;
-    });
+    claims()
+        .withName("hello-app")
+        .edit(
+            c -> {
+              c.getMetadata().setFinalizers(List.of("finalizer.apiextensions.crossplane.io"));
+              return c;
+            });
+    claims()
+        .withName("hello-app")
+        .editStatus(
+            c -> {
+              ClusterClaimStatus status = new ClusterClaimStatus();
+              status.setEndpoint("1.2.3.4");
+              c.setStatus(status);
+              return c;
+            });
 
     assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next(), "the status change");
     assertNull(announced.poll(), "the finalizer edit announced too");
@@ -109,8 +117,15 @@ class KubernetesChangesTest {
   void anArgoCdClusterSecretAnnounces() throws Exception {
     Map<String, String> labels = ChildLabels.of("hello", "app");
     labels.put(ArgoCdDeployments.SECRET_TYPE, "cluster");
-    Secret secret = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName("cluster-hello-app")
-        .withNamespace(Placement.DEFAULT.argocd()).withLabels(labels).build()).build();
+    Secret secret =
+        new SecretBuilder()
+            .withMetadata(
+                new ObjectMetaBuilder()
+                    .withName("cluster-hello-app")
+                    .withNamespace(Placement.DEFAULT.argocd())
+                    .withLabels(labels)
+                    .build())
+            .build();
     client.resource(secret).create();
 
     assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next());
@@ -130,26 +145,44 @@ class KubernetesChangesTest {
     next();
     AtomicBoolean done = new AtomicBoolean();
     AtomicInteger missed = new AtomicInteger();
-    Thread experimentChanges = new Thread(() -> {
-      for (int i = 0; !done.get(); i++) {
-        client.resources(Experiment.class).inNamespace(Experiments.NAMESPACE).withName("hello")
-            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"n\":\"" + i + "\"}}}");
-      }
-    });
-    Thread reads = new Thread(() -> {
-      while (!done.get()) {
-        if (changes.children(ClusterClaim.class, "hello").map(List::isEmpty).orElse(false)) {
-          missed.incrementAndGet();
-        }
-      }
-    });
+    Thread experimentChanges =
+        new Thread(
+            () -> {
+              for (int i = 0; !done.get(); i++) {
+                client
+                    .resources(Experiment.class)
+                    .inNamespace(Experiments.NAMESPACE)
+                    .withName("hello")
+                    .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"n\":\"" + i + "\"}}}");
+              }
+            });
+    Thread reads =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                if (changes
+                    .children(ClusterClaim.class, "hello")
+                    .map(List::isEmpty)
+                    .orElse(false)) {
+                  missed.incrementAndGet();
+                }
+              }
+            });
     experimentChanges.start();
     reads.start();
     int claimChanges = 0;
     try {
-      for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2); System.nanoTime() < end; claimChanges++) {
-        claims().withName("hello-app").subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-            "{\"status\":{\"endpoint\":\"10.0.0." + claimChanges + "\"}}");
+      for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+          System.nanoTime() < end;
+          claimChanges++) {
+        claims()
+            .withName("hello-app")
+            .subresource("status")
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                "{\"status\":{\"endpoint\":\"10.0.0." + claimChanges + "\"}}");
       }
       int announcements = 0;
       while (announcements < claimChanges && announced.poll(2, TimeUnit.SECONDS) != null) {
@@ -172,16 +205,22 @@ class KubernetesChangesTest {
     return id;
   }
 
-  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<ClusterClaim,
-      io.fabric8.kubernetes.api.model.KubernetesResourceList<ClusterClaim>,
-      io.fabric8.kubernetes.client.dsl.Resource<ClusterClaim>> claims() {
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+          ClusterClaim,
+          io.fabric8.kubernetes.api.model.KubernetesResourceList<ClusterClaim>,
+          io.fabric8.kubernetes.client.dsl.Resource<ClusterClaim>>
+      claims() {
     return client.resources(ClusterClaim.class).inNamespace(Placement.DEFAULT.claims());
   }
 
   private static ClusterClaim claim(String name, String experiment) {
     ClusterClaim claim = new ClusterClaim();
-    claim.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(Placement.DEFAULT.claims())
-        .withLabels(ChildLabels.of(experiment, "app")).build());
+    claim.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(Placement.DEFAULT.claims())
+            .withLabels(ChildLabels.of(experiment, "app"))
+            .build());
     return claim;
   }
 }

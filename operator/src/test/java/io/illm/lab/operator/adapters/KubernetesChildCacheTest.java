@@ -40,10 +40,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The adapters' cached reads (ADR-011) on the fabric8 mock API server (CRUD mode): once the
- * informers have an object, observe answers from them without a request; while they are not
- * synced it reads afresh; a stale cache that misses a child only leads to a repeated create, which
- * the server refuses (409) and the adapters take as success; a Component or WorkflowTemplate the
- * cache does not know is looked up afresh before it counts as missing.
+ * informers have an object, observe answers from them without a request; while they are not synced
+ * it reads afresh; a stale cache that misses a child only leads to a repeated create, which the
+ * server refuses (409) and the adapters take as success; a Component or WorkflowTemplate the cache
+ * does not know is looked up afresh before it counts as missing.
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesChildCacheTest {
@@ -52,22 +52,24 @@ class KubernetesChildCacheTest {
   private static final String TEMPLATE = "load-test";
 
   /** A cache that never has anything, as a stale one right after our own create. */
-  private static final ChildCache STALE = new ChildCache() {
-    @Override
-    public <T extends HasMetadata> Optional<List<T>> children(Class<T> kind, String experiment) {
-      return Optional.of(List.of());
-    }
+  private static final ChildCache STALE =
+      new ChildCache() {
+        @Override
+        public <T extends HasMetadata> Optional<List<T>> children(
+            Class<T> kind, String experiment) {
+          return Optional.of(List.of());
+        }
 
-    @Override
-    public boolean knowsComponent(String name) {
-      return false;
-    }
+        @Override
+        public boolean knowsComponent(String name) {
+          return false;
+        }
 
-    @Override
-    public boolean knowsTemplate(String name) {
-      return false;
-    }
-  };
+        @Override
+        public boolean knowsTemplate(String name) {
+          return false;
+        }
+      };
 
   KubernetesClient client;
   KubernetesMockServer server;
@@ -88,31 +90,40 @@ class KubernetesChildCacheTest {
   void aCreatedChildIsObservedFromTheCacheOnceTheInformerHasIt() {
     changes.start();
     KubernetesClusters clusters = new KubernetesClusters(client, Placement.DEFAULT, changes);
-    ArgoCdKubernetesDeployments deployments = new ArgoCdKubernetesDeployments(client, Placement.DEFAULT, changes);
-    ArgoKubernetesWorkflows workflows = new ArgoKubernetesWorkflows(client, Placement.DEFAULT, changes);
+    ArgoCdKubernetesDeployments deployments =
+        new ArgoCdKubernetesDeployments(client, Placement.DEFAULT, changes);
+    ArgoKubernetesWorkflows workflows =
+        new ArgoKubernetesWorkflows(client, Placement.DEFAULT, changes);
     client.resource(component("prometheus")).create();
     createTemplate();
 
     clusters.create(EXPERIMENT, claim());
     deployments.create(EXPERIMENT, application());
     workflows.submit(EXPERIMENT, new SubmitWorkflow("tsdb", TEMPLATE, Map.of()));
-    await(() -> changes.children(ClusterClaim.class, "tsdb").orElseThrow().size() == 1
-        && changes.children(Application.class, "tsdb").orElseThrow().size() == 1
-        && changes.children(Workflow.class, "tsdb").orElseThrow().size() == 1
-        && changes.knowsComponent("prometheus") && changes.knowsTemplate(TEMPLATE));
+    await(
+        () ->
+            changes.children(ClusterClaim.class, "tsdb").orElseThrow().size() == 1
+                && changes.children(Application.class, "tsdb").orElseThrow().size() == 1
+                && changes.children(Workflow.class, "tsdb").orElseThrow().size() == 1
+                && changes.knowsComponent("prometheus")
+                && changes.knowsTemplate(TEMPLATE));
 
     int before = server.getRequestCount();
     assertEquals(ClusterState.PROVISIONING, clusters.observe(EXPERIMENT).get("tsdb-app").state());
     assertEquals(Set.of("tsdb-prometheus"), deployments.observe(EXPERIMENT).keySet());
     assertEquals(WorkflowState.PENDING, workflows.observe(EXPERIMENT, TEMPLATE).state());
     assertFalse(workflows.observe(EXPERIMENT, TEMPLATE).templateMissing());
-    assertEquals(Set.of(), new KubernetesComponents(client, changes).missing(EXPERIMENT, Set.of("prometheus")));
-    assertEquals(before, server.getRequestCount(), "requests sent although the informers had every answer");
+    assertEquals(
+        Set.of(),
+        new KubernetesComponents(client, changes).missing(EXPERIMENT, Set.of("prometheus")));
+    assertEquals(
+        before, server.getRequestCount(), "requests sent although the informers had every answer");
   }
 
   @Test
   void anUnsyncedCacheIsReadAfresh() {
-    KubernetesClusters clusters = new KubernetesClusters(client, Placement.DEFAULT, changes); // informers not started
+    KubernetesClusters clusters =
+        new KubernetesClusters(client, Placement.DEFAULT, changes); // informers not started
     clusters.create(EXPERIMENT, claim());
 
     assertEquals(Optional.empty(), changes.children(ClusterClaim.class, "tsdb"));
@@ -122,8 +133,10 @@ class KubernetesChildCacheTest {
   @Test
   void aStaleMissLeadsToOneHarmlessRepeatedCreate() {
     KubernetesClusters clusters = new KubernetesClusters(client, Placement.DEFAULT, STALE);
-    ArgoCdKubernetesDeployments deployments = new ArgoCdKubernetesDeployments(client, Placement.DEFAULT, STALE);
-    ArgoKubernetesWorkflows workflows = new ArgoKubernetesWorkflows(client, Placement.DEFAULT, STALE);
+    ArgoCdKubernetesDeployments deployments =
+        new ArgoCdKubernetesDeployments(client, Placement.DEFAULT, STALE);
+    ArgoKubernetesWorkflows workflows =
+        new ArgoKubernetesWorkflows(client, Placement.DEFAULT, STALE);
     client.resource(component("prometheus")).create();
 
     for (int turn = 0; turn < 2; turn++) { // each turn sees nothing (stale) and creates again
@@ -135,9 +148,30 @@ class KubernetesChildCacheTest {
       workflows.submit(EXPERIMENT, new SubmitWorkflow("tsdb", TEMPLATE, Map.of()));
     }
 
-    assertEquals(1, client.resources(ClusterClaim.class).inNamespace(Placement.DEFAULT.claims()).list().getItems().size());
-    assertEquals(1, client.resources(Application.class).inNamespace(Placement.DEFAULT.argocd()).list().getItems().size());
-    assertEquals(1, client.resources(Workflow.class).inNamespace(Placement.DEFAULT.workflows()).list().getItems().size());
+    assertEquals(
+        1,
+        client
+            .resources(ClusterClaim.class)
+            .inNamespace(Placement.DEFAULT.claims())
+            .list()
+            .getItems()
+            .size());
+    assertEquals(
+        1,
+        client
+            .resources(Application.class)
+            .inNamespace(Placement.DEFAULT.argocd())
+            .list()
+            .getItems()
+            .size());
+    assertEquals(
+        1,
+        client
+            .resources(Workflow.class)
+            .inNamespace(Placement.DEFAULT.workflows())
+            .list()
+            .getItems()
+            .size());
   }
 
   @Test
@@ -145,8 +179,11 @@ class KubernetesChildCacheTest {
     client.resource(component("prometheus")).create();
     createTemplate();
 
-    assertEquals(Set.of("k6"), new KubernetesComponents(client, STALE).missing(EXPERIMENT, Set.of("prometheus", "k6")));
-    ArgoKubernetesWorkflows workflows = new ArgoKubernetesWorkflows(client, Placement.DEFAULT, STALE);
+    assertEquals(
+        Set.of("k6"),
+        new KubernetesComponents(client, STALE).missing(EXPERIMENT, Set.of("prometheus", "k6")));
+    ArgoKubernetesWorkflows workflows =
+        new ArgoKubernetesWorkflows(client, Placement.DEFAULT, STALE);
     assertFalse(workflows.observe(EXPERIMENT, TEMPLATE).templateMissing());
     assertTrue(workflows.observe(EXPERIMENT, "no-such-template").templateMissing());
   }
@@ -173,16 +210,33 @@ class KubernetesChildCacheTest {
   }
 
   private static CreateApplication application() {
-    return new CreateApplication("app", "tsdb-prometheus", new ComponentRef("prometheus", null, null, null),
-        "tsdb-app", "monitoring");
+    return new CreateApplication(
+        "app",
+        "tsdb-prometheus",
+        new ComponentRef("prometheus", null, null, null),
+        "tsdb-app",
+        "monitoring");
   }
 
   private static Component component(String name) {
     Component component = new Component();
     component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    component.setSpec(new ComponentSpec(null, null, null, new ArrayList<>(List.of(
-        new ComponentSource("https://example.invalid/charts.git", "main", "charts/" + name, null, null, null))),
-        null, null));
+    component.setSpec(
+        new ComponentSpec(
+            null,
+            null,
+            null,
+            new ArrayList<>(
+                List.of(
+                    new ComponentSource(
+                        "https://example.invalid/charts.git",
+                        "main",
+                        "charts/" + name,
+                        null,
+                        null,
+                        null))),
+            null,
+            null));
     return component;
   }
 
@@ -190,7 +244,14 @@ class KubernetesChildCacheTest {
     GenericKubernetesResource template = new GenericKubernetesResource();
     template.setApiVersion("argoproj.io/v1alpha1");
     template.setKind("WorkflowTemplate");
-    template.setMetadata(new ObjectMetaBuilder().withName(TEMPLATE).withNamespace(Placement.DEFAULT.workflows()).build());
-    client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES).resource(template).create();
+    template.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(TEMPLATE)
+            .withNamespace(Placement.DEFAULT.workflows())
+            .build());
+    client
+        .genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+        .resource(template)
+        .create();
   }
 }

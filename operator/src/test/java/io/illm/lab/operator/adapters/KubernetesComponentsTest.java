@@ -24,7 +24,9 @@ class KubernetesComponentsTest {
     prometheus.setMetadata(new ObjectMetaBuilder().withName("prometheus").build());
     client.resource(prometheus).create();
 
-    assertEquals(Set.of("k6"), new KubernetesComponents(client).missing(EXPERIMENT, Set.of("prometheus", "k6")));
+    assertEquals(
+        Set.of("k6"),
+        new KubernetesComponents(client).missing(EXPERIMENT, Set.of("prometheus", "k6")));
   }
 
   @Test

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.Test;
 class KubernetesPortsEndToEndTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
-  private static final String KUBECONFIG = """
+  private static final String KUBECONFIG =
+      """
       current-context: c
       contexts: [{name: c, context: {cluster: k, user: u}}]
       clusters: [{name: k, cluster: {server: "https://1.2.3.4", certificate-authority-data: Q0E=}}]
@@ -71,10 +72,18 @@ class KubernetesPortsEndToEndTest {
   void wire() {
     ChildCrds.apply(client);
     Ports sim = world.ports();
-    engine = new Engine(new Ports(new KubernetesClusters(client, Placement.DEFAULT),
-        new ArgoCdKubernetesDeployments(client, Placement.DEFAULT),
-        new ArgoKubernetesWorkflows(client, Placement.DEFAULT),
-        sim.metrics(), sim.results(), sim.events(), sim.components(), sim.changes()), world.clock);
+    engine =
+        new Engine(
+            new Ports(
+                new KubernetesClusters(client, Placement.DEFAULT),
+                new ArgoCdKubernetesDeployments(client, Placement.DEFAULT),
+                new ArgoKubernetesWorkflows(client, Placement.DEFAULT),
+                sim.metrics(),
+                sim.results(),
+                sim.events(),
+                sim.components(),
+                sim.changes()),
+            world.clock);
   }
 
   @Test
@@ -87,8 +96,13 @@ class KubernetesPortsEndToEndTest {
 
     List<Phase> phases = new ArrayList<>();
     boolean sawEveryChild = false;
-    for (int i = 0; i < 200 && !Boolean.TRUE.equals(experiment.getStatus() == null ? null
-        : experiment.getStatus().getResourcesCleaned()); i++) {
+    for (int i = 0;
+        i < 200
+            && !Boolean.TRUE.equals(
+                experiment.getStatus() == null
+                    ? null
+                    : experiment.getStatus().getResourcesCleaned());
+        i++) {
       Outcome outcome = engine.turn(experiment);
       assertEquals(List.of(), outcome.failures(), "turn " + i);
       experiment.setStatus(outcome.status());
@@ -96,7 +110,8 @@ class KubernetesPortsEndToEndTest {
       if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
         phases.add(phase);
       }
-      sawEveryChild |= claims().size() == 1 && applications().size() >= 2 && workflows().size() == 1;
+      sawEveryChild |=
+          claims().size() == 1 && applications().size() >= 2 && workflows().size() == 1;
       playControllers();
       Duration next = outcome.lookAgainIn().orElse(Duration.ofMinutes(1));
       world.clock.advance(next.compareTo(Duration.ofMinutes(1)) < 0 ? next : Duration.ofMinutes(1));
@@ -104,14 +119,20 @@ class KubernetesPortsEndToEndTest {
 
     assertEquals(List.of(Phase.PROVISIONING, Phase.READY, Phase.RUNNING, Phase.COMPLETE), phases);
     assertTrue(sawEveryChild, "never saw the claim, both Applications and the Workflow at once");
-    assertEquals(Boolean.TRUE, experiment.getStatus().getResourcesCleaned(), experiment.getStatus().toString());
+    assertEquals(
+        Boolean.TRUE,
+        experiment.getStatus().getResourcesCleaned(),
+        experiment.getStatus().toString());
     assertEquals(List.of(), claims());
     assertEquals(List.of(), applications());
     assertEquals(List.of(), workflows());
     assertEquals(List.of(), client.secrets().inNamespace("argocd").list().getItems());
   }
 
-  /** Crossplane, ArgoCD and Argo Workflows, done instantly: everything becomes ready, deletions finish. */
+  /**
+   * Crossplane, ArgoCD and Argo Workflows, done instantly: everything becomes ready, deletions
+   * finish.
+   */
   private void playControllers() {
     for (ClusterClaim claim : claims()) {
       if (claim.getStatus() == null) {
@@ -160,8 +181,22 @@ class KubernetesPortsEndToEndTest {
     for (String name : names) {
       Component component = new Component();
       component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-      component.setSpec(new ComponentSpec(null, null, null, new ArrayList<>(List.of(
-          new ComponentSource("https://example.invalid/lab.git", "main", "apps/" + name, null, null, null))), null, null));
+      component.setSpec(
+          new ComponentSpec(
+              null,
+              null,
+              null,
+              new ArrayList<>(
+                  List.of(
+                      new ComponentSource(
+                          "https://example.invalid/lab.git",
+                          "main",
+                          "apps/" + name,
+                          null,
+                          null,
+                          null))),
+              null,
+              null));
       client.resource(component).create();
     }
   }
@@ -170,16 +205,30 @@ class KubernetesPortsEndToEndTest {
     GenericKubernetesResource template = new GenericKubernetesResource();
     template.setApiVersion("argoproj.io/v1alpha1");
     template.setKind("WorkflowTemplate");
-    template.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("argo-workflows").build());
-    client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES).resource(template).create();
+    template.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace("argo-workflows").build());
+    client
+        .genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+        .resource(template)
+        .create();
   }
 
   private void writeConnectionSecret(String claim) {
-    client.resource(new SecretBuilder()
-        .withMetadata(new ObjectMetaBuilder().withName(CrossplaneClusters.connectionSecret(claim))
-            .withNamespace("experiments").build())
-        .withData(Map.of("kubeconfig", Base64.getEncoder().encodeToString(KUBECONFIG.getBytes(StandardCharsets.UTF_8))))
-        .build()).createOr(s -> s.update());
+    client
+        .resource(
+            new SecretBuilder()
+                .withMetadata(
+                    new ObjectMetaBuilder()
+                        .withName(CrossplaneClusters.connectionSecret(claim))
+                        .withNamespace("experiments")
+                        .build())
+                .withData(
+                    Map.of(
+                        "kubeconfig",
+                        Base64.getEncoder()
+                            .encodeToString(KUBECONFIG.getBytes(StandardCharsets.UTF_8))))
+                .build())
+        .createOr(s -> s.update());
   }
 
   private static Conditions condition(String type) {

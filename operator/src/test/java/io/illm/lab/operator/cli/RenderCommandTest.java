@@ -30,7 +30,8 @@ class RenderCommandTest {
 
   @Test
   void anExperimentNameRendersEveryObjectWithSecretsRedacted() {
-    assertEquals(0, run("render", "hello-app", "--root", LabCheckout.ROOT.toString()), err.toString());
+    assertEquals(
+        0, run("render", "hello-app", "--root", LabCheckout.ROOT.toString()), err.toString());
     String yaml = out.toString();
     assertEquals(6, yaml.split("(?m)^---$").length - 1, yaml);
     assertTrue(yaml.contains("kind: Secret"), yaml);
@@ -40,30 +41,43 @@ class RenderCommandTest {
 
   @Test
   void theYamlStartsWithTheCostEstimate() {
-    assertEquals(0, run("render", "hello-app", "--root", LabCheckout.ROOT.toString()), err.toString());
+    assertEquals(
+        0, run("render", "hello-app", "--root", LabCheckout.ROOT.toString()), err.toString());
     List<String> comments = out.toString().lines().takeWhile(l -> l.startsWith("#")).toList();
 
-    // hello-app: one spot e2-medium, the system node, the control plane; 1h total, 30m retention on failure
-    assertEquals("# cost: at most $0.2153 (spec.budget.maxUSD $2.00) = $0.1436/h for at most 1h30m"
-        + " (the smaller of the total deadline and the phase deadlines, plus the longest retention)", comments.get(0));
-    assertEquals("#   app: $0.1436/h (1 x e2-medium spot + 1 x e2-medium system + control plane)", comments.get(1));
-    assertTrue(comments.get(2).startsWith("#   prices: list prices for us-central1"), comments.get(2));
+    // hello-app: one spot e2-medium, the system node, the control plane; 1h total, 30m retention on
+    // failure
+    assertEquals(
+        "# cost: at most $0.2153 (spec.budget.maxUSD $2.00) = $0.1436/h for at most 1h30m"
+            + " (the smaller of the total deadline and the phase deadlines, plus the longest retention)",
+        comments.get(0));
+    assertEquals(
+        "#   app: $0.1436/h (1 x e2-medium spot + 1 x e2-medium system + control plane)",
+        comments.get(1));
+    assertTrue(
+        comments.get(2).startsWith("#   prices: list prices for us-central1"), comments.get(2));
   }
 
   @Test
   void jsonOutputIsOneObjectForScripts() throws Exception {
     Path file = LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml");
-    assertEquals(0, run("render", file.toString(), "--output", "json", "--root", LabCheckout.ROOT.toString()));
+    assertEquals(
+        0,
+        run("render", file.toString(), "--output", "json", "--root", LabCheckout.ROOT.toString()));
     JsonNode json = LabYaml.json().readTree(out.toString());
     List<String> kinds = new ArrayList<>();
     json.path("objects").forEach(o -> kinds.add(o.path("kind").asText()));
-    // hello-app observes its target: the metrics backhaul (two Applications) comes before hello-app.
-    assertEquals(List.of("ClusterClaim", "Secret", "Application", "Application", "Application", "Workflow"), kinds);
+    // hello-app observes its target: the metrics backhaul (two Applications) comes before
+    // hello-app.
+    assertEquals(
+        List.of("ClusterClaim", "Secret", "Application", "Application", "Application", "Workflow"),
+        kinds);
     assertTrue(json.path("valid").asBoolean(), out.toString());
     assertEquals(0.215331, json.path("cost").path("estimatedUSD").asDouble(), 1e-6);
     assertEquals("1h30m", json.path("cost").path("longest").asText());
     assertEquals(2.0, json.path("cost").path("budgetUSD").asDouble());
-    assertEquals("1 x e2-medium spot + 1 x e2-medium system + control plane",
+    assertEquals(
+        "1 x e2-medium spot + 1 x e2-medium system + control plane",
         json.path("cost").path("perTarget").path("app").path("detail").asText());
   }
 
@@ -77,7 +91,9 @@ class RenderCommandTest {
   @Test
   void anInvalidExperimentPrintsItsProblemsAndExitsTwo(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: experiments.illm.io/v1alpha1
         kind: Experiment
         metadata:
@@ -107,8 +123,15 @@ class RenderCommandTest {
 
   @Test
   void aMissingCatalogueFolderIsAUsageError(@TempDir Path dir) {
-    assertEquals(1, run("render", "hello-app", "--root", LabCheckout.ROOT.toString(),
-        "--catalogue", dir.resolve("nope").toString()));
+    assertEquals(
+        1,
+        run(
+            "render",
+            "hello-app",
+            "--root",
+            LabCheckout.ROOT.toString(),
+            "--catalogue",
+            dir.resolve("nope").toString()));
     assertTrue(err.toString().contains("not a folder"), err.toString());
   }
 
@@ -118,17 +141,30 @@ class RenderCommandTest {
     // An Argo CD schema without `sources`: every rendered Application now has an unknown field.
     Path crd = schemas.resolve("argo-cd/application-crd.yaml");
     Files.createDirectories(crd.getParent());
-    Files.writeString(crd, Files.readString(upstream.resolve("argo-cd/application-crd.yaml"))
-        .replaceFirst("(?m)^              sources:$", "              sourcesRenamed:"));
+    Files.writeString(
+        crd,
+        Files.readString(upstream.resolve("argo-cd/application-crd.yaml"))
+            .replaceFirst("(?m)^              sources:$", "              sourcesRenamed:"));
     Path workflows = schemas.resolve("argo-workflows/argoproj.io_workflows.yaml");
     Files.createDirectories(workflows.getParent());
     Files.copy(upstream.resolve("argo-workflows/argoproj.io_workflows.yaml"), workflows);
-    assertEquals(2, run("render", "hello-app", "--root", LabCheckout.ROOT.toString(), "--schemas", schemas.toString()));
-    assertTrue(err.toString().contains("Application argocd/hello-app-app-hello-app: spec.sources: unknown field"),
+    assertEquals(
+        2,
+        run(
+            "render",
+            "hello-app",
+            "--root",
+            LabCheckout.ROOT.toString(),
+            "--schemas",
+            schemas.toString()));
+    assertTrue(
+        err.toString()
+            .contains("Application argocd/hello-app-app-hello-app: spec.sources: unknown field"),
         err.toString());
   }
 
   private int run(String... args) {
-    return LabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return LabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
   }
 }

@@ -36,7 +36,8 @@ class CostModelTest {
     return new Target(name, cluster, null, null, null);
   }
 
-  private static ClusterSpec cluster(Provider provider, String machineType, Integer nodes, Boolean spot) {
+  private static ClusterSpec cluster(
+      Provider provider, String machineType, Integer nodes, Boolean spot) {
     return new ClusterSpec(provider, spot, null, null, machineType, nodes, null, null);
   }
 
@@ -50,8 +51,10 @@ class CostModelTest {
 
   @Test
   void preemptibleNodesAreCheaperButTheSystemNodeAndControlPlaneAreNot() {
-    double onDemand = costs.rate(target("a", cluster(Provider.GKE, "e2-standard-4", 3, false))).usdPerHour();
-    double spot = costs.rate(target("a", cluster(Provider.GKE, "e2-standard-4", 3, true))).usdPerHour();
+    double onDemand =
+        costs.rate(target("a", cluster(Provider.GKE, "e2-standard-4", 3, false))).usdPerHour();
+    double spot =
+        costs.rate(target("a", cluster(Provider.GKE, "e2-standard-4", 3, true))).usdPerHour();
 
     assertTrue(spot < onDemand, spot + " < " + onDemand);
     assertEquals(0.10 + 3 * 0.134012 + 0.033503, onDemand, 1e-9);
@@ -60,7 +63,8 @@ class CostModelTest {
 
   @Test
   void aRegionalGkeClusterRunsItsNodesInThreeZones() {
-    ClusterSpec regional = new ClusterSpec(Provider.GKE, null, null, "us-central1", "n2-standard-4", 2, null, null);
+    ClusterSpec regional =
+        new ClusterSpec(Provider.GKE, null, null, "us-central1", "n2-standard-4", 2, null, null);
 
     Rate rate = costs.rate(target("a", regional));
 
@@ -69,14 +73,26 @@ class CostModelTest {
 
   @Test
   void eksHasNoSystemNodeAndAksNoControlPlaneFee() {
-    assertEquals(0.10 + 2 * 0.096, costs.rate(target("a", cluster(Provider.EKS, null, 2, null))).usdPerHour(), 1e-9);
-    assertEquals(0.096 + 0.0416, costs.rate(target("a", cluster(Provider.AKS, null, null, null))).usdPerHour(), 1e-9);
+    assertEquals(
+        0.10 + 2 * 0.096,
+        costs.rate(target("a", cluster(Provider.EKS, null, 2, null))).usdPerHour(),
+        1e-9);
+    assertEquals(
+        0.096 + 0.0416,
+        costs.rate(target("a", cluster(Provider.AKS, null, null, null))).usdPerHour(),
+        1e-9);
   }
 
   @Test
   void theHubCostsNothing() {
-    assertEquals(0.0, costs.rate(target("load", new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null)))
-        .usdPerHour());
+    assertEquals(
+        0.0,
+        costs
+            .rate(
+                target(
+                    "load",
+                    new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null)))
+            .usdPerHour());
   }
 
   @Test
@@ -84,8 +100,10 @@ class CostModelTest {
     Rate rate = costs.rate(target("app", cluster(Provider.GKE, "n2-custom-6-20480", null, null)));
 
     assertNull(rate.usdPerHour());
-    assertEquals("gke machine type n2-custom-6-20480 is not in the price table (add it to "
-        + "operator/src/main/resources/prices/prices.json)", rate.detail());
+    assertEquals(
+        "gke machine type n2-custom-6-20480 is not in the price table (add it to "
+            + "operator/src/main/resources/prices/prices.json)",
+        rate.detail());
   }
 
   @Test
@@ -99,23 +117,32 @@ class CostModelTest {
   @Test
   void theLongestLifeIsTheSmallerOfTotalAndThePhasesPlusTheLongerRetention() {
     ExperimentSpec spec = new ExperimentSpec();
-    assertEquals(Duration.ofMinutes(30 + 20 + 120 + 15), CostModel.longestLife(spec), "defaults: phases under 6h");
+    assertEquals(
+        Duration.ofMinutes(30 + 20 + 120 + 15),
+        CostModel.longestLife(spec),
+        "defaults: phases under 6h");
 
     spec.setDeadlines(new Deadlines(null, null, null, null, "1h"));
     assertEquals(Duration.ofHours(1), CostModel.longestLife(spec));
 
-    spec.setCleanup(new CleanupPolicy(new CleanupRule(CleanupAction.RETAIN, "2h"),
-        new CleanupRule(CleanupAction.RETAIN, "30m")));
+    spec.setCleanup(
+        new CleanupPolicy(
+            new CleanupRule(CleanupAction.RETAIN, "2h"),
+            new CleanupRule(CleanupAction.RETAIN, "30m")));
     assertEquals(Duration.ofHours(3), CostModel.longestLife(spec));
 
     spec.setCleanup(new CleanupPolicy(null, new CleanupRule(CleanupAction.RETAIN, null)));
-    assertEquals(Duration.ofHours(2), CostModel.longestLife(spec), "retain without retainFor keeps 1h");
+    assertEquals(
+        Duration.ofHours(2), CostModel.longestLife(spec), "retain without retainFor keeps 1h");
   }
 
   @Test
   void theEstimateIsTheHourlyCostOverTheLongestLife() {
-    ExperimentSpec spec = spec(target("app", cluster(Provider.GKE, "e2-standard-4", 1, true)),
-        target("load", new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null)));
+    ExperimentSpec spec =
+        spec(
+            target("app", cluster(Provider.GKE, "e2-standard-4", 1, true)),
+            target(
+                "load", new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null)));
     spec.setDeadlines(new Deadlines(null, null, null, null, "2h"));
 
     Estimate estimate = costs.estimate(spec);
@@ -129,13 +156,19 @@ class CostModelTest {
 
   @Test
   void oneUnknownTargetMakesTheEstimateUnknownWithTheReason() {
-    Estimate estimate = costs.estimate(spec(target("app", cluster(Provider.EKS, "x9.huge", null, null)),
-        target("db", cluster(Provider.EKS, null, null, null))));
+    Estimate estimate =
+        costs.estimate(
+            spec(
+                target("app", cluster(Provider.EKS, "x9.huge", null, null)),
+                target("db", cluster(Provider.EKS, null, null, null))));
 
     assertNull(estimate.estimatedUSD());
     assertNull(estimate.hourlyUSD());
-    assertEquals(List.of("target app: eks machine type x9.huge is not in the price table (add it to "
-        + "operator/src/main/resources/prices/prices.json)"), estimate.unknown());
+    assertEquals(
+        List.of(
+            "target app: eks machine type x9.huge is not in the price table (add it to "
+                + "operator/src/main/resources/prices/prices.json)"),
+        estimate.unknown());
   }
 
   @Test
@@ -165,8 +198,10 @@ class CostModelTest {
 
   @Test
   void theSummaryCostHasTheActualCostPerTargetTheBudgetAndWhatIsLeftOut() {
-    ExperimentSpec spec = spec(target("app", cluster(Provider.GKE, null, null, null)),
-        target("db", cluster(Provider.EKS, null, null, null)));
+    ExperimentSpec spec =
+        spec(
+            target("app", cluster(Provider.GKE, null, null, null)),
+            target("db", cluster(Provider.EKS, null, null, null)));
     spec.setBudget(new Budget(5.0));
 
     Cost cost = costs.summary(spec, started(), T0.plus(Duration.ofHours(2)));
@@ -181,11 +216,17 @@ class CostModelTest {
 
   @Test
   void theSummaryNamesWhatIsUnknown() {
-    Cost cost = costs.summary(spec(target("app", cluster(Provider.GKE, "mystery", null, null))), started(), T0);
+    Cost cost =
+        costs.summary(
+            spec(target("app", cluster(Provider.GKE, "mystery", null, null))), started(), T0);
 
     assertNull(cost.actualUSD());
-    assertTrue(cost.note().endsWith("; unknown: target app: gke machine type mystery is not in the price table"
-        + " (add it to operator/src/main/resources/prices/prices.json)"), cost.note());
+    assertTrue(
+        cost.note()
+            .endsWith(
+                "; unknown: target app: gke machine type mystery is not in the price table"
+                    + " (add it to operator/src/main/resources/prices/prices.json)"),
+        cost.note());
   }
 
   private static ExperimentSpec spec(Target... targets) {
@@ -197,7 +238,9 @@ class CostModelTest {
   private static ExperimentStatus started() {
     ExperimentStatus status = new ExperimentStatus();
     status.setStartedAt(T0.toString());
-    status.setTargets(new ArrayList<>(List.of(new TargetStatus("app", "Ready", "x-app", null, null, null, null, null))));
+    status.setTargets(
+        new ArrayList<>(
+            List.of(new TargetStatus("app", "Ready", "x-app", null, null, null, null, null))));
     return status;
   }
 }

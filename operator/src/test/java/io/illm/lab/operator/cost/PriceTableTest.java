@@ -39,12 +39,23 @@ class PriceTableTest {
   @Test
   void everyShapeTheDslOffersAndEveryDefaultIsPriced() {
     List<String> missing = new ArrayList<>();
-    Stream.of(GkeMachine.values()).map(GkeMachine::value).filter(m -> !priced(Provider.GKE, m)).forEach(missing::add);
-    Stream.of(EksMachine.values()).map(EksMachine::value).filter(m -> !priced(Provider.EKS, m)).forEach(missing::add);
-    Stream.of(AksMachine.values()).map(AksMachine::value).filter(m -> !priced(Provider.AKS, m)).forEach(missing::add);
+    Stream.of(GkeMachine.values())
+        .map(GkeMachine::value)
+        .filter(m -> !priced(Provider.GKE, m))
+        .forEach(missing::add);
+    Stream.of(EksMachine.values())
+        .map(EksMachine::value)
+        .filter(m -> !priced(Provider.EKS, m))
+        .forEach(missing::add);
+    Stream.of(AksMachine.values())
+        .map(AksMachine::value)
+        .filter(m -> !priced(Provider.AKS, m))
+        .forEach(missing::add);
     for (Provider provider : List.of(Provider.GKE, Provider.EKS, Provider.AKS)) {
-      String shape = ClusterDefaults.machineType(new io.illm.lab.model.ClusterSpec(provider, null, null, null, null,
-          null, null, null));
+      String shape =
+          ClusterDefaults.machineType(
+              new io.illm.lab.model.ClusterSpec(
+                  provider, null, null, null, null, null, null, null));
       if (!priced(provider, shape)) {
         missing.add(provider + " default " + shape);
       }
@@ -71,16 +82,39 @@ class PriceTableTest {
 
   @Test
   void theSystemNodesAreTheOnesThePlatformCompositionsCreate() throws Exception {
-    JsonNode gke = composition("gke").path("spec").path("pipeline").get(0).path("input").path("resources").get(0)
-        .path("base").path("spec").path("forProvider");
-    JsonNode aks = composition("aks").path("spec").path("pipeline").get(0).path("input").path("resources").get(0)
-        .path("base").path("spec").path("forProvider").path("defaultNodePool");
+    JsonNode gke =
+        composition("gke")
+            .path("spec")
+            .path("pipeline")
+            .get(0)
+            .path("input")
+            .path("resources")
+            .get(0)
+            .path("base")
+            .path("spec")
+            .path("forProvider");
+    JsonNode aks =
+        composition("aks")
+            .path("spec")
+            .path("pipeline")
+            .get(0)
+            .path("input")
+            .path("resources")
+            .get(0)
+            .path("base")
+            .path("spec")
+            .path("forProvider")
+            .path("defaultNodePool");
 
-    assertEquals(gke.path("initialNodeCount").asInt(), table.provider(Provider.GKE).systemNodes().count());
-    assertEquals("e2-medium", table.provider(Provider.GKE).systemNodes().machineType(),
+    assertEquals(
+        gke.path("initialNodeCount").asInt(), table.provider(Provider.GKE).systemNodes().count());
+    assertEquals(
+        "e2-medium",
+        table.provider(Provider.GKE).systemNodes().machineType(),
         "GKE's default machine type for a default pool without nodeConfig");
     assertEquals(aks.path("nodeCount").asInt(), table.provider(Provider.AKS).systemNodes().count());
-    assertEquals(aks.path("vmSize").asText(), table.provider(Provider.AKS).systemNodes().machineType());
+    assertEquals(
+        aks.path("vmSize").asText(), table.provider(Provider.AKS).systemNodes().machineType());
     assertEquals(0, table.provider(Provider.EKS).systemNodes().count());
   }
 
@@ -94,14 +128,18 @@ class PriceTableTest {
   @Test
   void spotIsCheaperThanOnDemandForEveryShape() {
     for (ProviderPrices prices : table.providers().values()) {
-      prices.machines().forEach((shape, price) ->
-          assertTrue(price.spot() == null || price.spot() < price.onDemand(), shape));
+      prices
+          .machines()
+          .forEach(
+              (shape, price) ->
+                  assertTrue(price.spot() == null || price.spot() < price.onDemand(), shape));
     }
   }
 
   @Test
   void aBrokenTableIsRefusedWithEveryProblemAndItsPath() {
-    String json = """
+    String json =
+        """
         {"name": "n", "date": "d", "source": "s", "providers": {
           "hub": {"region": "r", "controlPlanePerHour": 0, "systemNodes": {"count": 0}, "machines": {}},
           "gke": {"region": "r", "controlPlanePerHour": -1,
@@ -109,29 +147,41 @@ class PriceTableTest {
                   "machines": {"e2-medium": {"onDemand": 0.03, "spot": 0.05}, "free": {"onDemand": 0}}}}}
         """;
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PriceTable.read("bad.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PriceTable.read(
+                    "bad.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
 
-    assertEquals(List.of(
-        "bad.json: providers.gke.controlPlanePerHour: must be a number >= 0",
-        "bad.json: providers.gke.machines.e2-medium.spot: must be > 0 and at most onDemand (or null: no spot)",
-        "bad.json: providers.gke.machines.free.onDemand: must be a number > 0",
-        "bad.json: providers.gke.systemNodes.machineType: e2-tiny is not priced in providers.gke.machines",
-        "bad.json: providers.hub: not a provider that creates clusters (gke, eks, aks)"),
+    assertEquals(
+        List.of(
+            "bad.json: providers.gke.controlPlanePerHour: must be a number >= 0",
+            "bad.json: providers.gke.machines.e2-medium.spot: must be > 0 and at most onDemand (or null: no spot)",
+            "bad.json: providers.gke.machines.free.onDemand: must be a number > 0",
+            "bad.json: providers.gke.systemNodes.machineType: e2-tiny is not priced in providers.gke.machines",
+            "bad.json: providers.hub: not a provider that creates clusters (gke, eks, aks)"),
         e.getMessage().lines().toList());
   }
 
   @Test
   void aMistypedFieldIsRefusedWithItsPath() {
-    String json = """
+    String json =
+        """
         {"name": "n", "date": "d", "source": "s", "providers": {"gke": {"region": "r", "controlPlanePerHour": 0.1,
           "systemNodes": {"count": 0}, "machines": {"e2-medium": {"onDemand": "cheap"}}}}}
         """;
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PriceTable.read("bad.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PriceTable.read(
+                    "bad.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
 
-    assertTrue(e.getMessage().startsWith("bad.json: providers.gke.machines.e2-medium.onDemand: "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("bad.json: providers.gke.machines.e2-medium.onDemand: "),
+        e.getMessage());
   }
 
   private boolean priced(Provider provider, String shape) {

@@ -27,21 +27,28 @@ class ActorTest {
 
   private static final ExperimentId ID = new ExperimentId("lab", "tsdb");
 
-  private final SimWorld world = new SimWorld(SimClock.manual(Instant.parse("2026-11-27T00:00:00Z")), SimTimings.INSTANT);
+  private final SimWorld world =
+      new SimWorld(SimClock.manual(Instant.parse("2026-11-27T00:00:00Z")), SimTimings.INSTANT);
   private final Actor actor = new Actor(world.ports());
 
   @Test
   void aFailedActionDoesNotStopTheOthers() {
     world.clusters.failNextChanges(1);
-    List<Action> actions = List.of(
-        new CreateClusterClaim("app", "tsdb-app", new ClusterSpec()),
-        new CreateApplication("load", "tsdb-load-k6", new ComponentRef("k6", null, null, null), "hub", "tsdb"),
-        new EmitEvent(EventType.NORMAL, "Started", "go"));
+    List<Action> actions =
+        List.of(
+            new CreateClusterClaim("app", "tsdb-app", new ClusterSpec()),
+            new CreateApplication(
+                "load", "tsdb-load-k6", new ComponentRef("k6", null, null, null), "hub", "tsdb"),
+            new EmitEvent(EventType.NORMAL, "Started", "go"));
 
     List<String> failures = actor.act(ID, null, new ExperimentStatus(), actions);
 
-    assertEquals(List.of("CreateClusterClaim[target=app, name=tsdb-app, shape=" + new ClusterSpec()
-        + "]: clusters: simulated transient error on a change (0 more to come)"), failures);
+    assertEquals(
+        List.of(
+            "CreateClusterClaim[target=app, name=tsdb-app, shape="
+                + new ClusterSpec()
+                + "]: clusters: simulated transient error on a change (0 more to come)"),
+        failures);
     assertEquals(Map.of(), world.clusters.existing());
     assertEquals(Map.of("tsdb-load-k6", AppState.HEALTHY), world.deployments.existing());
     assertEquals(List.of("Started"), world.events.reasons(ID));
@@ -59,6 +66,9 @@ class ActorTest {
 
   @Test
   void theFinalizerIsTheShellsBusiness() {
-    assertEquals(List.of(), actor.act(ID, null, new ExperimentStatus(), List.of(new AddFinalizer(), new RemoveFinalizer())));
+    assertEquals(
+        List.of(),
+        actor.act(
+            ID, null, new ExperimentStatus(), List.of(new AddFinalizer(), new RemoveFinalizer())));
   }
 }

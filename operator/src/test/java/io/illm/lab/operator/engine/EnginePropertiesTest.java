@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole engine (observer, lifecycle, actor) against the simulated world with typical timings:
- * whatever fails, whenever the experiment is deleted, however many transient errors a port
- * throws, the run ends with the expected reason and nothing is left behind in the world.
+ * whatever fails, whenever the experiment is deleted, however many transient errors a port throws,
+ * the run ends with the expected reason and nothing is left behind in the world.
  */
 class EnginePropertiesTest {
 
@@ -47,16 +47,22 @@ class EnginePropertiesTest {
   @Test
   void everyRunEndsAsExpectedAndLeavesNothingBehind() {
     Map<String, Integer> outcomes = new TreeMap<>();
-    qt().withFixedSeed(SEED).withExamples(150)
-        .forAll(integers().between(0, FAILURES.length - 1), integers().between(0, 4), integers().between(0, NEVER),
+    qt().withFixedSeed(SEED)
+        .withExamples(150)
+        .forAll(
+            integers().between(0, FAILURES.length - 1),
+            integers().between(0, 4),
+            integers().between(0, NEVER),
             integers().between(0, 4))
-        .checkAssert((failure, transients, deleteAtTurn, flakyPort) -> {
-          String outcome = run(failure, transients, deleteAtTurn, flakyPort);
-          outcomes.merge(outcome, 1, Integer::sum);
-        });
+        .checkAssert(
+            (failure, transients, deleteAtTurn, flakyPort) -> {
+              String outcome = run(failure, transients, deleteAtTurn, flakyPort);
+              outcomes.merge(outcome, 1, Integer::sum);
+            });
     System.out.println("engine outcomes over 150 generated runs: " + outcomes);
     assertTrue(outcomes.containsKey("Complete"), outcomes.toString());
-    assertTrue(outcomes.keySet().stream().anyMatch(k -> k.contains("Deleted")), outcomes.toString());
+    assertTrue(
+        outcomes.keySet().stream().anyMatch(k -> k.contains("Deleted")), outcomes.toString());
   }
 
   private static String run(int failure, int transients, int deleteAtTurn, int flakyPort) {
@@ -77,7 +83,9 @@ class EnginePropertiesTest {
       }
       Outcome outcome = engine.turn(experiment);
       experiment.setStatus(outcome.status());
-      if (deleted ? outcome.finalizerRemovable() : Boolean.TRUE.equals(outcome.status().getResourcesCleaned())) {
+      if (deleted
+          ? outcome.finalizerRemovable()
+          : Boolean.TRUE.equals(outcome.status().getResourcesCleaned())) {
         return check(world, outcome.status(), FAILURES[failure][1], deleted);
       }
       Duration next = outcome.lookAgainIn().orElse(Duration.ofMinutes(1));
@@ -86,32 +94,43 @@ class EnginePropertiesTest {
     throw new AssertionError("never ended clean: " + experiment.getStatus());
   }
 
-  private static String check(SimWorld world, ExperimentStatus end, String reason, boolean deleted) {
+  private static String check(
+      SimWorld world, ExperimentStatus end, String reason, boolean deleted) {
     assertEquals(Map.of(), world.clusters.existing(), "clusters left");
     assertEquals(Map.of(), world.deployments.existing(), "applications left");
     assertEquals(0, world.workflows.existing(), "workflows left");
     assertEquals(Boolean.TRUE, end.getSimulated());
-    String failedWith = end.getConditions().stream().filter(c -> "Degraded".equals(c.getType()))
-        .map(c -> c.getReason()).findFirst().orElse("");
+    String failedWith =
+        end.getConditions().stream()
+            .filter(c -> "Degraded".equals(c.getType()))
+            .map(c -> c.getReason())
+            .findFirst()
+            .orElse("");
     if (!deleted) {
-      assertEquals(reason.isEmpty() ? Phase.COMPLETE : Phase.FAILED, end.getPhase(), end.toString());
+      assertEquals(
+          reason.isEmpty() ? Phase.COMPLETE : Phase.FAILED, end.getPhase(), end.toString());
       if (!reason.isEmpty()) {
         assertEquals(reason, failedWith, end.toString());
       }
     }
-    return end.getPhase() + (end.getPhase() == Phase.FAILED ? " " + failedWith : "") + (deleted ? " (deleted)" : "");
+    return end.getPhase()
+        + (end.getPhase() == Phase.FAILED ? " " + failedWith : "")
+        + (deleted ? " (deleted)" : "");
   }
 
   private static void breakWorld(SimWorld world, String what) {
     switch (what) {
-      case "cluster" -> world.clusters.fail(ChildNames.clusterClaim("prop", "app"), "quota exceeded");
-      case "application" -> world.deployments.degrade(ChildNames.application("prop", "app", "prometheus"), "CrashLoop");
+      case "cluster" ->
+          world.clusters.fail(ChildNames.clusterClaim("prop", "app"), "quota exceeded");
+      case "application" ->
+          world.deployments.degrade(
+              ChildNames.application("prop", "app", "prometheus"), "CrashLoop");
       case "workflow" -> world.workflows.fail(ChildNames.workflow("prop"), "step k6 failed");
       case "metrics" -> world.metrics.fail("no data");
       case "results" -> world.results.fail("403");
       case "template" -> world.workflows.removeTemplate("load-test");
       case "component" -> world.components.remove("k6");
-      default -> { }
+      default -> {}
     }
   }
 

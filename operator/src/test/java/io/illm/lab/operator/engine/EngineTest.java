@@ -15,9 +15,9 @@ import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
 import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.lifecycle.Observation.MetricsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
-import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.Metrics;
 import io.illm.lab.operator.ports.Ports;
@@ -32,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The engine alone, driven turn by turn like a local runner, against a simulated world with typical timings. */
+/**
+ * The engine alone, driven turn by turn like a local runner, against a simulated world with typical
+ * timings.
+ */
 class EngineTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
@@ -60,13 +63,17 @@ class EngineTest {
     Experiment experiment = applied("slow");
     turns(experiment, 3);
 
-    assertEquals(Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.PROVISIONING), world.clusters.existing());
+    assertEquals(
+        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.PROVISIONING),
+        world.clusters.existing());
     assertEquals(Phase.PROVISIONING, experiment.getStatus().getPhase());
 
     world.clock.advance(SimTimings.TYPICAL.clusterReady());
     turns(experiment, 2);
 
-    assertEquals(Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.READY), world.clusters.existing());
+    assertEquals(
+        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.READY),
+        world.clusters.existing());
   }
 
   @Test
@@ -78,7 +85,9 @@ class EngineTest {
     Outcome held = engine.turn(experiment);
 
     assertEquals(Map.of(), world.clusters.existing());
-    assertTrue(held.status().getConditions().stream().anyMatch(c -> "ObservationFailed".equals(c.getReason())),
+    assertTrue(
+        held.status().getConditions().stream()
+            .anyMatch(c -> "ObservationFailed".equals(c.getReason())),
         held.status().getConditions().toString());
     assertTrue(held.lookAgainIn().isPresent());
   }
@@ -94,8 +103,12 @@ class EngineTest {
     Outcome failing = engine.turn(experiment); // creates the Application: refused once
 
     assertEquals(1, failing.failures().size(), failing.failures().toString());
-    assertTrue(failing.failures().get(0).contains("deployments: simulated transient error"), failing.failures().get(0));
-    assertTrue(failing.lookAgainIn().orElseThrow().compareTo(Duration.ofSeconds(5)) <= 0, failing.toString());
+    assertTrue(
+        failing.failures().get(0).contains("deployments: simulated transient error"),
+        failing.failures().get(0));
+    assertTrue(
+        failing.lookAgainIn().orElseThrow().compareTo(Duration.ofSeconds(5)) <= 0,
+        failing.toString());
     assertEquals(Map.of(), world.deployments.existing());
 
     experiment.setStatus(failing.status());
@@ -111,7 +124,8 @@ class EngineTest {
     experiment.getSpec().setBudget(new Budget(0.25));
 
     turns(experiment, 1);
-    assertEquals(Phase.FAILED, experiment.getStatus().getPhase(), "failed on the first turn, while Pending");
+    assertEquals(
+        Phase.FAILED, experiment.getStatus().getPhase(), "failed on the first turn, while Pending");
     world.clock.advance(Duration.ofMinutes(10));
     turns(experiment, 3);
 
@@ -119,8 +133,11 @@ class EngineTest {
     ExperimentStatus status = experiment.getStatus();
     assertEquals(Phase.FAILED, status.getPhase());
     assertEquals(Boolean.TRUE, status.getResourcesCleaned());
-    assertTrue(status.getMessage().contains("exceeds spec.budget.maxUSD $0.25"), status.getMessage());
-    assertEquals(CostModel.standard().estimate(experiment.getSpec()).estimatedUSD(), status.getCost().getEstimatedUSD());
+    assertTrue(
+        status.getMessage().contains("exceeds spec.budget.maxUSD $0.25"), status.getMessage());
+    assertEquals(
+        CostModel.standard().estimate(experiment.getSpec()).estimatedUSD(),
+        status.getCost().getEstimatedUSD());
     assertEquals(0.0, status.getCost().getActualUSD());
   }
 
@@ -150,40 +167,53 @@ class EngineTest {
   void anExperimentThatGoesIsForgottenByTheMetricsAndResultsPorts() {
     List<String> forgotten = new ArrayList<>();
     Ports sim = world.ports();
-    Metrics metrics = new Metrics() {
-      @Override
-      public MetricsObservation observe(ExperimentId id) {
-        return sim.metrics().observe(id);
-      }
+    Metrics metrics =
+        new Metrics() {
+          @Override
+          public MetricsObservation observe(ExperimentId id) {
+            return sim.metrics().observe(id);
+          }
 
-      @Override
-      public void start(ExperimentId id, ExperimentSpec spec, CollectMetrics collect) {
-        sim.metrics().start(id, spec, collect);
-      }
+          @Override
+          public void start(ExperimentId id, ExperimentSpec spec, CollectMetrics collect) {
+            sim.metrics().start(id, spec, collect);
+          }
 
-      @Override
-      public void forget(ExperimentId id) {
-        forgotten.add("metrics " + id);
-      }
-    };
-    Results results = new Results() {
-      @Override
-      public ResultsObservation observe(ExperimentId id) {
-        return sim.results().observe(id);
-      }
+          @Override
+          public void forget(ExperimentId id) {
+            forgotten.add("metrics " + id);
+          }
+        };
+    Results results =
+        new Results() {
+          @Override
+          public ResultsObservation observe(ExperimentId id) {
+            return sim.results().observe(id);
+          }
 
-      @Override
-      public void store(ExperimentId id, ExperimentSpec spec, ExperimentStatus status, StoreResults store) {
-        sim.results().store(id, spec, status, store);
-      }
+          @Override
+          public void store(
+              ExperimentId id, ExperimentSpec spec, ExperimentStatus status, StoreResults store) {
+            sim.results().store(id, spec, status, store);
+          }
 
-      @Override
-      public void forget(ExperimentId id) {
-        forgotten.add("results " + id);
-      }
-    };
-    Engine forgetful = new Engine(new Ports(sim.clusters(), sim.deployments(), sim.workflows(), metrics, results,
-        sim.events(), sim.components(), sim.changes()), world.clock);
+          @Override
+          public void forget(ExperimentId id) {
+            forgotten.add("results " + id);
+          }
+        };
+    Engine forgetful =
+        new Engine(
+            new Ports(
+                sim.clusters(),
+                sim.deployments(),
+                sim.workflows(),
+                metrics,
+                results,
+                sim.events(),
+                sim.components(),
+                sim.changes()),
+            world.clock);
     Experiment experiment = applied("tsdb");
     experiment.getMetadata().setDeletionTimestamp(T0.toString());
     boolean removable = false;
@@ -191,7 +221,10 @@ class EngineTest {
       Outcome outcome = forgetful.turn(experiment);
       experiment.setStatus(outcome.status());
       removable = outcome.finalizerRemovable();
-      assertEquals(removable ? 2 : 0, forgotten.size(), "forgotten before the finalizer may go: " + forgotten);
+      assertEquals(
+          removable ? 2 : 0,
+          forgotten.size(),
+          "forgotten before the finalizer may go: " + forgotten);
       world.clock.advance(Duration.ofMinutes(1));
     }
     assertTrue(removable, "the finalizer never became removable: " + experiment.getStatus());
@@ -204,7 +237,10 @@ class EngineTest {
     }
   }
 
-  /** Turns like a shell would: after each, time moves on to the next look (at most a minute: children move too). */
+  /**
+   * Turns like a shell would: after each, time moves on to the next look (at most a minute:
+   * children move too).
+   */
   private List<Phase> runUntilCleaned(Experiment experiment) {
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < 500 && !Boolean.TRUE.equals(cleaned(experiment)); i++) {

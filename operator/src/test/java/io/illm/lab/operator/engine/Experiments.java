@@ -20,13 +20,20 @@ public final class Experiments {
 
   private Experiments() {}
 
-  /** {@code app} on GKE running prometheus, {@code load} on the hub running k6 after it; a workflow run. */
+  /**
+   * {@code app} on GKE running prometheus, {@code load} on the hub running k6 after it; a workflow
+   * run.
+   */
   public static Experiment twoTargets(String name) {
     ExperimentSpec spec = new ExperimentSpec();
-    spec.setTargets(new ArrayList<>(List.of(
-        target("app", Provider.GKE, List.of(), "prometheus"),
-        target("load", Provider.HUB, List.of("app"), "k6"))));
-    spec.setWorkflow(new WorkflowSpec("load-test", new Completion(CompletionMode.WORKFLOW), Map.of("rate", "100")));
+    spec.setTargets(
+        new ArrayList<>(
+            List.of(
+                target("app", Provider.GKE, List.of(), "prometheus"),
+                target("load", Provider.HUB, List.of("app"), "k6"))));
+    spec.setWorkflow(
+        new WorkflowSpec(
+            "load-test", new Completion(CompletionMode.WORKFLOW), Map.of("rate", "100")));
     Experiment experiment = new Experiment();
     experiment.getMetadata().setName(name);
     experiment.getMetadata().setNamespace(NAMESPACE);
@@ -37,15 +44,22 @@ public final class Experiments {
   /** {@link #twoTargets} ended by the user (the complete annotation) instead of by its workflow. */
   public static Experiment manual(String name) {
     Experiment experiment = twoTargets(name);
-    experiment.getSpec().setWorkflow(
-        new WorkflowSpec("load-test", new Completion(CompletionMode.MANUAL), Map.of("rate", "100")));
+    experiment
+        .getSpec()
+        .setWorkflow(
+            new WorkflowSpec(
+                "load-test", new Completion(CompletionMode.MANUAL), Map.of("rate", "100")));
     return experiment;
   }
 
   private static Target target(String name, Provider provider, List<String> depends, String app) {
     ClusterSpec cluster = new ClusterSpec();
     cluster.setProvider(provider);
-    return new Target(name, cluster, new ArrayList<>(List.of(new ComponentRef(app, null, null, null))), null,
+    return new Target(
+        name,
+        cluster,
+        new ArrayList<>(List.of(new ComponentRef(app, null, null, null))),
+        null,
         new ArrayList<>(depends));
   }
 }

@@ -34,20 +34,33 @@ class ObserverTest {
   void readsTheExperimentsOwnFactsAndHashesItsSpec() {
     Experiment experiment = Experiments.twoTargets("tsdb");
     experiment.getMetadata().setGeneration(3L);
-    experiment.getMetadata().setFinalizers(List.of("other/finalizer", "experiments.illm.io/finalizer"));
+    experiment
+        .getMetadata()
+        .setFinalizers(List.of("other/finalizer", "experiments.illm.io/finalizer"));
     experiment.getMetadata().setAnnotations(Map.of(Observation.COMPLETE_ANNOTATION, "true"));
     experiment.getMetadata().setDeletionTimestamp("2026-11-27T00:00:00Z");
 
     Meta meta = observer.observe(experiment, NOW).meta();
 
-    assertEquals(new Meta("tsdb", 3, SpecHash.of(experiment.getSpec()), true, true,
-        Map.of(Observation.COMPLETE_ANNOTATION, "true")), meta);
+    assertEquals(
+        new Meta(
+            "tsdb",
+            3,
+            SpecHash.of(experiment.getSpec()),
+            true,
+            true,
+            Map.of(Observation.COMPLETE_ANNOTATION, "true")),
+        meta);
   }
 
   @Test
   void seesOnlyTheExperimentsOwnChildren() {
-    world.clusters.create(new ExperimentId("lab", "tsdb"), new CreateClusterClaim("app", "tsdb-app", new ClusterSpec()));
-    world.clusters.create(new ExperimentId("other", "tsdb"), new CreateClusterClaim("app", "x-app", new ClusterSpec()));
+    world.clusters.create(
+        new ExperimentId("lab", "tsdb"),
+        new CreateClusterClaim("app", "tsdb-app", new ClusterSpec()));
+    world.clusters.create(
+        new ExperimentId("other", "tsdb"),
+        new CreateClusterClaim("app", "x-app", new ClusterSpec()));
 
     Observation seen = observer.observe(Experiments.twoTargets("tsdb"), NOW);
 
@@ -63,8 +76,11 @@ class ObserverTest {
 
     Observation seen = observer.observe(Experiments.twoTargets("tsdb"), NOW);
 
-    assertEquals(List.of("deployments: simulated transient error (0 more to come)",
-        "metrics: simulated transient error (0 more to come)"), seen.errors());
+    assertEquals(
+        List.of(
+            "deployments: simulated transient error (0 more to come)",
+            "metrics: simulated transient error (0 more to come)"),
+        seen.errors());
     assertEquals(Set.of("k6"), seen.missingComponents());
     assertTrue(seen.applications().isEmpty());
   }
@@ -81,7 +97,8 @@ class ObserverTest {
 
     ExperimentStatus status = new ExperimentStatus();
     status.setStartedAt(NOW.toString());
-    status.setTargets(List.of(new TargetStatus("app", "Ready", "tsdb-app", null, "e2-medium", 1, null, null)));
+    status.setTargets(
+        List.of(new TargetStatus("app", "Ready", "tsdb-app", null, "e2-medium", 1, null, null)));
     experiment.setStatus(status);
     Observation.Cost twoHours = observer.observe(experiment, NOW.plus(Duration.ofHours(2))).cost();
 

@@ -63,9 +63,17 @@ class EmbeddedHubTest {
     hub = EmbeddedHub.start(Path.of(".."));
     hub.publish(List.of(component("prometheus"), component("k6")));
     hub.simulateWorkflowTemplate("load-test");
-    record(hub.client().resources(ClusterClaim.class).inNamespace("experiments").inform(recorder("claim")));
+    record(
+        hub.client()
+            .resources(ClusterClaim.class)
+            .inNamespace("experiments")
+            .inform(recorder("claim")));
     record(hub.client().resources(Application.class).inNamespace("argocd").inform(recorder("app")));
-    record(hub.client().resources(Workflow.class).inNamespace("argo-workflows").inform(recorder("workflow")));
+    record(
+        hub.client()
+            .resources(Workflow.class)
+            .inNamespace("argo-workflows")
+            .inform(recorder("workflow")));
     record(hub.client().secrets().inNamespace("argocd").inform(recorder("secret")));
   }
 
@@ -80,22 +88,42 @@ class EmbeddedHubTest {
     start(SimTimings.INSTANT);
     create(experiment("hello"));
 
-    ExperimentStatus status = awaitStatus("hello", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    ExperimentStatus status =
+        awaitStatus("hello", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
 
     assertEquals(Phase.COMPLETE, status.getPhase());
     assertEquals(Boolean.TRUE, status.getSimulated(), "metrics and results are simulated");
     assertEquals(Set.of(ChildNames.clusterClaim("hello", "app")), added("claim"));
-    assertEquals(Set.of(ChildNames.application("hello", "app", "prometheus"),
-        ChildNames.application("hello", "load", "k6")), added("app"));
+    assertEquals(
+        Set.of(
+            ChildNames.application("hello", "app", "prometheus"),
+            ChildNames.application("hello", "load", "k6")),
+        added("app"));
     assertEquals(Set.of(ChildNames.workflow("hello")), added("workflow"));
     assertEquals(Set.of("cluster-" + ChildNames.clusterClaim("hello", "app")), added("secret"));
-    await("every child deleted", () -> deleted("claim").equals(added("claim")) && deleted("app").equals(added("app"))
-        && deleted("workflow").equals(added("workflow")) && deleted("secret").equals(added("secret")));
+    await(
+        "every child deleted",
+        () ->
+            deleted("claim").equals(added("claim"))
+                && deleted("app").equals(added("app"))
+                && deleted("workflow").equals(added("workflow"))
+                && deleted("secret").equals(added("secret")));
     assertEquals(Set.of(), unmarked, "children the simulated controllers did not mark simulated");
-    assertEquals(null, hub.client().secrets().inNamespace("experiments")
-        .withName(CrossplaneClusters.connectionSecret(ChildNames.clusterClaim("hello", "app"))).get(),
+    assertEquals(
+        null,
+        hub.client()
+            .secrets()
+            .inNamespace("experiments")
+            .withName(CrossplaneClusters.connectionSecret(ChildNames.clusterClaim("hello", "app")))
+            .get(),
         "the connection secret goes with its claim");
-    assertTrue(experiment().withName("hello").get().getMetadata().getFinalizers().contains(Engine.FINALIZER));
+    assertTrue(
+        experiment()
+            .withName("hello")
+            .get()
+            .getMetadata()
+            .getFinalizers()
+            .contains(Engine.FINALIZER));
 
     experiment().withName("hello").delete();
     await("the experiment is gone", () -> experiment().withName("hello").get() == null);
@@ -107,16 +135,22 @@ class EmbeddedHubTest {
     hub.controllers().crossplane().fail(ChildNames.clusterClaim("broken", "app"), "quota exceeded");
     create(experiment("broken"));
 
-    ExperimentStatus status = awaitStatus("broken", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    ExperimentStatus status =
+        awaitStatus("broken", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
 
     assertEquals(Phase.FAILED, status.getPhase());
-    Condition degraded = status.getConditions().stream().filter(c -> "Degraded".equals(c.getType())).findFirst()
-        .orElseThrow();
+    Condition degraded =
+        status.getConditions().stream()
+            .filter(c -> "Degraded".equals(c.getType()))
+            .findFirst()
+            .orElseThrow();
     assertEquals("ClusterFailed", degraded.getReason());
     assertTrue(degraded.getMessage().contains("simulated: quota exceeded"), degraded.getMessage());
     assertEquals(Set.of(ChildNames.clusterClaim("broken", "app")), added("claim"));
     assertEquals(Set.of(), added("app"), "nothing is deployed on a failed cluster");
-    assertEquals(List.of(), hub.client().resources(ClusterClaim.class).inNamespace("experiments").list().getItems(),
+    assertEquals(
+        List.of(),
+        hub.client().resources(ClusterClaim.class).inNamespace("experiments").list().getItems(),
         "no leaked claim");
   }
 
@@ -124,29 +158,60 @@ class EmbeddedHubTest {
   void deletingARunningExperimentRemovesTheFinalizerOnlyAfterEveryChildIsGone() {
     SimTimings i = SimTimings.INSTANT;
     Duration clusterGone = Duration.ofMinutes(4);
-    start(new SimTimings(i.clusterReady(), clusterGone, i.appHealthy(), i.appGone(), i.workflowStart(),
-        Duration.ofHours(1), i.workflowGone(), i.metrics(), i.results()));
+    start(
+        new SimTimings(
+            i.clusterReady(),
+            clusterGone,
+            i.appHealthy(),
+            i.appGone(),
+            i.workflowStart(),
+            Duration.ofHours(1),
+            i.workflowGone(),
+            i.metrics(),
+            i.results()));
     create(experiment("busy"));
-    awaitStatus("busy", s -> s.getPhase() == Phase.RUNNING && s.getWorkflowStatus() != null
-        && "Running".equals(s.getWorkflowStatus().getPhase()));
+    awaitStatus(
+        "busy",
+        s ->
+            s.getPhase() == Phase.RUNNING
+                && s.getWorkflowStatus() != null
+                && "Running".equals(s.getWorkflowStatus().getPhase()));
 
     experiment().withName("busy").delete();
-    await("the claim is deleting", () -> {
-      ClusterClaim claim = hub.client().resources(ClusterClaim.class).inNamespace("experiments")
-          .withName(ChildNames.clusterClaim("busy", "app")).get();
-      return claim != null && claim.getMetadata().getDeletionTimestamp() != null;
-    });
-    await("applications and workflow gone", () -> deleted("app").size() == 2 && deleted("workflow").size() == 1);
-    assertTrue(experiment().withName("busy").get().getMetadata().getFinalizers().contains(Engine.FINALIZER),
+    await(
+        "the claim is deleting",
+        () -> {
+          ClusterClaim claim =
+              hub.client()
+                  .resources(ClusterClaim.class)
+                  .inNamespace("experiments")
+                  .withName(ChildNames.clusterClaim("busy", "app"))
+                  .get();
+          return claim != null && claim.getMetadata().getDeletionTimestamp() != null;
+        });
+    await(
+        "applications and workflow gone",
+        () -> deleted("app").size() == 2 && deleted("workflow").size() == 1);
+    assertTrue(
+        experiment()
+            .withName("busy")
+            .get()
+            .getMetadata()
+            .getFinalizers()
+            .contains(Engine.FINALIZER),
         "the finalizer stays while the claim is deleting");
 
     // SimCrossplane schedules the deletion when its informer sees it, which may be a moment later
-    await("the experiment is gone", () -> {
-      clock.advance(clusterGone);
-      return experiment().withName("busy").get() == null;
-    });
+    await(
+        "the experiment is gone",
+        () -> {
+          clock.advance(clusterGone);
+          return experiment().withName("busy").get() == null;
+        });
     assertEquals(added("claim"), deleted("claim"));
-    assertEquals(List.of(), hub.client().resources(ClusterClaim.class).inNamespace("experiments").list().getItems());
+    assertEquals(
+        List.of(),
+        hub.client().resources(ClusterClaim.class).inNamespace("experiments").list().getItems());
   }
 
   /**
@@ -157,20 +222,38 @@ class EmbeddedHubTest {
   void aChildStatusChangeReachesTheExperimentThroughTheInformer() {
     SimTimings i = SimTimings.INSTANT;
     Duration provisioning = Duration.ofMinutes(10);
-    start(new SimTimings(provisioning, i.clusterGone(), i.appHealthy(), i.appGone(), i.workflowStart(),
-        i.workflowRun(), i.workflowGone(), i.metrics(), i.results()));
+    start(
+        new SimTimings(
+            provisioning,
+            i.clusterGone(),
+            i.appHealthy(),
+            i.appGone(),
+            i.workflowStart(),
+            i.workflowRun(),
+            i.workflowGone(),
+            i.metrics(),
+            i.results()));
     create(experiment("quick"));
     awaitStatus("quick", s -> s.getPhase() == Phase.PROVISIONING);
-    await("SimCrossplane adopted the claim", () -> {
-      ClusterClaim claim = hub.client().resources(ClusterClaim.class).inNamespace("experiments")
-          .withName(ChildNames.clusterClaim("quick", "app")).get();
-      return claim != null && claim.getStatus() != null && claim.getMetadata().getAnnotations() != null
-          && claim.getMetadata().getAnnotations().containsKey(SimControllers.ANNOTATION);
-    });
+    await(
+        "SimCrossplane adopted the claim",
+        () -> {
+          ClusterClaim claim =
+              hub.client()
+                  .resources(ClusterClaim.class)
+                  .inNamespace("experiments")
+                  .withName(ChildNames.clusterClaim("quick", "app"))
+                  .get();
+          return claim != null
+              && claim.getStatus() != null
+              && claim.getMetadata().getAnnotations() != null
+              && claim.getMetadata().getAnnotations().containsKey(SimControllers.ANNOTATION);
+        });
 
     clock.advance(provisioning); // SimCrossplane writes Ready on the claim
 
-    assertEquals(Phase.COMPLETE, awaitStatus("quick", s -> s.getPhase() == Phase.COMPLETE).getPhase());
+    assertEquals(
+        Phase.COMPLETE, awaitStatus("quick", s -> s.getPhase() == Phase.COMPLETE).getPhase());
   }
 
   private void start(SimTimings timings) {
@@ -188,9 +271,11 @@ class EmbeddedHubTest {
     hub.client().resource(experiment).create();
   }
 
-  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<Experiment,
-      io.fabric8.kubernetes.api.model.KubernetesResourceList<Experiment>,
-      io.fabric8.kubernetes.client.dsl.Resource<Experiment>> experiment() {
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+          Experiment,
+          io.fabric8.kubernetes.api.model.KubernetesResourceList<Experiment>,
+          io.fabric8.kubernetes.client.dsl.Resource<Experiment>>
+      experiment() {
     return hub.client().resources(Experiment.class).inNamespace(NS);
   }
 
@@ -203,7 +288,8 @@ class EmbeddedHubTest {
         return status;
       }
       if (System.nanoTime() > until) {
-        throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + name + "; last status: " + status);
+        throw new AssertionError(
+            "waited " + PATIENCE.toSeconds() + " s for " + name + "; last status: " + status);
       }
       pause();
     }
@@ -240,18 +326,24 @@ class EmbeddedHubTest {
     recorders.add(informer);
   }
 
-  /** Records additions and deletions; a claim, Application or Workflow must be marked simulated once acted on. */
+  /**
+   * Records additions and deletions; a claim, Application or Workflow must be marked simulated once
+   * acted on.
+   */
   private <T extends HasMetadata> ResourceEventHandler<T> recorder(String kind) {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
-        added.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet()).add(object.getMetadata().getName());
+        added
+            .computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet())
+            .add(object.getMetadata().getName());
       }
 
       @Override
       public void onUpdate(T before, T after) {
         Map<String, String> annotations = after.getMetadata().getAnnotations();
-        boolean marked = annotations != null && "true".equals(annotations.get(SimControllers.ANNOTATION));
+        boolean marked =
+            annotations != null && "true".equals(annotations.get(SimControllers.ANNOTATION));
         if (!kind.equals("secret") && !marked) {
           unmarked.add(kind + "/" + after.getMetadata().getName());
         } else {
@@ -261,7 +353,9 @@ class EmbeddedHubTest {
 
       @Override
       public void onDelete(T object, boolean finalStateUnknown) {
-        deleted.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet()).add(object.getMetadata().getName());
+        deleted
+            .computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet())
+            .add(object.getMetadata().getName());
       }
     };
   }
@@ -269,8 +363,22 @@ class EmbeddedHubTest {
   private static Component component(String name) {
     Component component = new Component();
     component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    component.setSpec(new ComponentSpec(null, null, null, new ArrayList<>(List.of(
-        new ComponentSource("https://example.invalid/lab.git", "main", "apps/" + name, null, null, null))), null, null));
+    component.setSpec(
+        new ComponentSpec(
+            null,
+            null,
+            null,
+            new ArrayList<>(
+                List.of(
+                    new ComponentSource(
+                        "https://example.invalid/lab.git",
+                        "main",
+                        "apps/" + name,
+                        null,
+                        null,
+                        null))),
+            null,
+            null));
     return component;
   }
 }

@@ -67,14 +67,24 @@ class ExperimentReconcilerTest {
   private Operator operator;
   private StartedFirstExecutor reconciles;
 
-  /** The API server first, with the generated CRD: the status subresource exists only once it is applied. */
+  /**
+   * The API server first, with the generated CRD: the status subresource exists only once it is
+   * applied.
+   */
   @BeforeEach
   void startApiServer() throws Exception {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-        new KubernetesMixedDispatcher(expectations), false);
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            expectations,
+            new KubernetesMixedDispatcher(expectations),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
-    try (InputStream crd = new FileInputStream(Path.of("../generated-crds/experiments.experiments.illm.io.yaml").toFile())) {
+    try (InputStream crd =
+        new FileInputStream(
+            Path.of("../generated-crds/experiments.experiments.illm.io.yaml").toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
   }
@@ -86,9 +96,12 @@ class ExperimentReconcilerTest {
   private void start(SimTimings timings, Optional<String> leaseNamespace) throws Exception {
     world = new SimWorld(SimClock.manual(Instant.parse("2026-11-27T00:00:00Z")), timings);
     metrics = new OperatorMetrics();
-    OperatorSettings settings = new OperatorSettings(2, leaseNamespace, 0, 1, Duration.ofMillis(50), false, false);
+    OperatorSettings settings =
+        new OperatorSettings(2, leaseNamespace, 0, 1, Duration.ofMillis(50), false, false);
     reconciles = new StartedFirstExecutor(settings.concurrency(), StartedFirstExecutor.HEAD_START);
-    operator = OperatorMain.operator(client, new Engine(world.ports(), world.clock), settings, metrics, reconciles);
+    operator =
+        OperatorMain.operator(
+            client, new Engine(world.ports(), world.clock), settings, metrics, reconciles);
     operator.start();
   }
 
@@ -106,7 +119,8 @@ class ExperimentReconcilerTest {
     start(SimTimings.INSTANT);
     client.resource(Experiments.twoTargets("tsdb")).create();
 
-    ExperimentStatus status = awaitStatus("tsdb", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    ExperimentStatus status =
+        awaitStatus("tsdb", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
 
     assertEquals(Phase.COMPLETE, status.getPhase());
     assertEquals(1L, status.getObservedGeneration());
@@ -114,15 +128,30 @@ class ExperimentReconcilerTest {
     assertEquals(1L, condition(status, "Ready").getObservedGeneration());
     assertEquals(Boolean.TRUE, status.getSimulated());
     assertEquals("sim://results/lab/tsdb/summary.json", status.getResultsURL());
-    assertTrue(experiment("tsdb").get().getMetadata().getFinalizers().contains(Engine.FINALIZER),
+    assertTrue(
+        experiment("tsdb").get().getMetadata().getFinalizers().contains(Engine.FINALIZER),
         "the finalizer stays until the experiment is deleted");
-    assertEquals(List.of("Started", "ClustersReady", "WorkflowSubmitted", "RunFinished", "MetricsCollected",
-        "Succeeded", "Cleaned"), distinct(world.events.reasons(new ExperimentId("lab", "tsdb"))));
+    assertEquals(
+        List.of(
+            "Started",
+            "ClustersReady",
+            "WorkflowSubmitted",
+            "RunFinished",
+            "MetricsCollected",
+            "Succeeded",
+            "Cleaned"),
+        distinct(world.events.reasons(new ExperimentId("lab", "tsdb"))));
 
-    assertTrue(metrics.count("reconcile", "success") < 30,
+    assertTrue(
+        metrics.count("reconcile", "success") < 30,
         "a status patch must not start a loop of turns: " + metrics.count("reconcile", "success"));
-    assertTrue(reconciles.told() >= metrics.count("reconcile", "success"), "every reconcile went through the executor");
-    assertEquals(0, reconciles.blind(), "JOSDK names the experiment (its metrics hook) before each reconcile it hands over");
+    assertTrue(
+        reconciles.told() >= metrics.count("reconcile", "success"),
+        "every reconcile went through the executor");
+    assertEquals(
+        0,
+        reconciles.blind(),
+        "JOSDK names the experiment (its metrics hook) before each reconcile it hands over");
 
     experiment("tsdb").delete();
     await("the experiment is gone", () -> experiment("tsdb").get() == null);
@@ -135,7 +164,8 @@ class ExperimentReconcilerTest {
     world.clusters.fail(ChildNames.clusterClaim("broken", "app"), "quota exceeded");
     client.resource(Experiments.twoTargets("broken")).create();
 
-    ExperimentStatus status = awaitStatus("broken", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    ExperimentStatus status =
+        awaitStatus("broken", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
 
     assertEquals(Phase.FAILED, status.getPhase());
     Condition degraded = condition(status, "Degraded");
@@ -148,19 +178,34 @@ class ExperimentReconcilerTest {
   void deletingARunningExperimentKeepsTheFinalizerUntilEveryChildIsGone() throws Exception {
     Duration clusterGone = Duration.ofMinutes(4);
     SimTimings i = SimTimings.INSTANT;
-    start(new SimTimings(i.clusterReady(), clusterGone, i.appHealthy(), i.appGone(), i.workflowStart(),
-        i.workflowRun(), i.workflowGone(), i.metrics(), i.results()));
-    world.deployments.degrade(ChildNames.application("busy", "app", "prometheus"), "CrashLoopBackOff");
+    start(
+        new SimTimings(
+            i.clusterReady(),
+            clusterGone,
+            i.appHealthy(),
+            i.appGone(),
+            i.workflowStart(),
+            i.workflowRun(),
+            i.workflowGone(),
+            i.metrics(),
+            i.results()));
+    world.deployments.degrade(
+        ChildNames.application("busy", "app", "prometheus"), "CrashLoopBackOff");
     client.resource(Experiments.twoTargets("busy")).create();
-    awaitStatus("busy", s -> !world.clusters.existing().isEmpty() && !world.deployments.existing().isEmpty());
+    awaitStatus(
+        "busy",
+        s -> !world.clusters.existing().isEmpty() && !world.deployments.existing().isEmpty());
 
     experiment("busy").delete();
     ExperimentStatus deleting = awaitStatus("busy", s -> "CleaningUp".equals(s.getStep()));
 
     assertEquals(Phase.FAILED, deleting.getPhase());
     assertEquals("Deleted", condition(deleting, "Degraded").getReason());
-    assertEquals(Map.of(ChildNames.clusterClaim("busy", "app"), ClusterState.DELETING), world.clusters.existing());
-    assertTrue(experiment("busy").get().getMetadata().getFinalizers().contains(Engine.FINALIZER),
+    assertEquals(
+        Map.of(ChildNames.clusterClaim("busy", "app"), ClusterState.DELETING),
+        world.clusters.existing());
+    assertTrue(
+        experiment("busy").get().getMetadata().getFinalizers().contains(Engine.FINALIZER),
         "the finalizer stays while a claim is deleting");
 
     world.clock.advance(clusterGone);
@@ -176,39 +221,67 @@ class ExperimentReconcilerTest {
     awaitStatus("by-hand", s -> s.getPhase() == Phase.RUNNING);
 
     // the clock stands still: only the annotation's own event can end the run; a merge patch
-    // without resourceVersion, as kubectl annotate sends, so a status patch in between is no conflict
-    experiment("by-hand").patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"metadata\":{\"annotations\":{\"" + Observation.COMPLETE_ANNOTATION + "\":\"true\"}}}");
+    // without resourceVersion, as kubectl annotate sends, so a status patch in between is no
+    // conflict
+    experiment("by-hand")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\""
+                + Observation.COMPLETE_ANNOTATION
+                + "\":\"true\"}}}");
 
-    ExperimentStatus status = awaitStatus("by-hand", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    ExperimentStatus status =
+        awaitStatus("by-hand", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
     assertEquals(Phase.COMPLETE, status.getPhase());
   }
 
   @Test
   void withLeaderElectionTheOperatorTakesTheLeaseThenReconciles() throws Exception {
     // JOSDK checks its Lease permissions first; the mock cannot answer that review by itself
-    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus()
-            .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")
-            .withVerbs("get", "create", "update").endResourceRule().endStatus().build())
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(
+            201,
+            new SelfSubjectRulesReviewBuilder()
+                .withNewStatus()
+                .addNewResourceRule()
+                .withApiGroups("coordination.k8s.io")
+                .withResources("leases")
+                .withVerbs("get", "create", "update")
+                .endResourceRule()
+                .endStatus()
+                .build())
         .always();
     start(SimTimings.INSTANT, Optional.of("lab"));
     client.resource(Experiments.twoTargets("led")).create();
 
-    assertEquals(Phase.COMPLETE, awaitStatus("led", s -> Boolean.TRUE.equals(s.getResourcesCleaned())).getPhase());
+    assertEquals(
+        Phase.COMPLETE,
+        awaitStatus("led", s -> Boolean.TRUE.equals(s.getResourcesCleaned())).getPhase());
     assertNotNull(client.leases().inNamespace("lab").withName(OperatorSettings.LEASE_NAME).get());
   }
 
   @Test
   void aConflictOnTheStatusPatchIsRetried() throws Exception {
     start(SimTimings.INSTANT);
-    server.expect().patch().withPath("/apis/experiments.illm.io/v1alpha1/namespaces/lab/experiments/contested/status")
-        .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict")
-            .withMessage("the object has been modified").build())
+    server
+        .expect()
+        .patch()
+        .withPath("/apis/experiments.illm.io/v1alpha1/namespaces/lab/experiments/contested/status")
+        .andReturn(
+            409,
+            new StatusBuilder()
+                .withCode(409)
+                .withReason("Conflict")
+                .withMessage("the object has been modified")
+                .build())
         .once();
     client.resource(Experiments.twoTargets("contested")).create();
 
-    ExperimentStatus status = awaitStatus("contested", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    ExperimentStatus status =
+        awaitStatus("contested", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
 
     assertEquals(Phase.COMPLETE, status.getPhase());
     assertTrue(metrics.count("reconcile", "failure") >= 1, metrics.prometheusText());
@@ -222,14 +295,21 @@ class ExperimentReconcilerTest {
 
     try (ProbeServer probes = ProbeServer.start(0, operator, metrics)) {
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> health = http.send(get(probes, "/healthz"), HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> ready = http.send(get(probes, "/readyz"), HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> scraped = http.send(get(probes, "/metrics"), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          http.send(get(probes, "/healthz"), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> ready =
+          http.send(get(probes, "/readyz"), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> scraped =
+          http.send(get(probes, "/metrics"), HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, health.statusCode());
       assertEquals("ok", health.body());
       assertEquals(200, ready.statusCode());
-      assertTrue(scraped.body().contains("illm_operator_executions_total{execution=\"reconcile\",outcome=\"success\"} "),
+      assertTrue(
+          scraped
+              .body()
+              .contains(
+                  "illm_operator_executions_total{execution=\"reconcile\",outcome=\"success\"} "),
           scraped.body());
     }
   }
@@ -242,11 +322,14 @@ class ExperimentReconcilerTest {
     return client.resources(Experiment.class).inNamespace(Experiments.NAMESPACE).withName(name);
   }
 
-  private ExperimentStatus awaitStatus(String name, java.util.function.Predicate<ExperimentStatus> done) {
-    await(name + " reaches the expected status", () -> {
-      Experiment e = experiment(name).get();
-      return e != null && e.getStatus() != null && done.test(e.getStatus());
-    });
+  private ExperimentStatus awaitStatus(
+      String name, java.util.function.Predicate<ExperimentStatus> done) {
+    await(
+        name + " reaches the expected status",
+        () -> {
+          Experiment e = experiment(name).get();
+          return e != null && e.getStatus() != null && done.test(e.getStatus());
+        });
     return experiment(name).get().getStatus();
   }
 
@@ -257,7 +340,11 @@ class ExperimentReconcilerTest {
   }
 
   private static Condition condition(ExperimentStatus status, String type) {
-    Condition found = status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    Condition found =
+        status.getConditions().stream()
+            .filter(c -> type.equals(c.getType()))
+            .findFirst()
+            .orElse(null);
     assertNotNull(found, "no condition " + type + " in " + status.getConditions());
     return found;
   }

@@ -18,15 +18,27 @@ class OperatorMetricsTest {
   void countsExecutionsByKindAndOutcome() throws Exception {
     metrics.timeControllerExecution(execution("reconcile", () -> "ok"));
     metrics.timeControllerExecution(execution("reconcile", () -> "ok"));
-    assertThrows(IllegalStateException.class, () -> metrics.timeControllerExecution(execution("cleanup", () -> {
-      throw new IllegalStateException("boom");
-    })));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            metrics.timeControllerExecution(
+                execution(
+                    "cleanup",
+                    () -> {
+                      throw new IllegalStateException("boom");
+                    })));
 
     assertEquals(2, metrics.count("reconcile", "success"));
     assertEquals(1, metrics.count("cleanup", "failure"));
     String text = metrics.prometheusText();
-    assertTrue(text.contains("illm_operator_executions_total{execution=\"reconcile\",outcome=\"success\"} 2\n"), text);
-    assertTrue(text.contains("illm_operator_executions_total{execution=\"cleanup\",outcome=\"failure\"} 1\n"), text);
+    assertTrue(
+        text.contains(
+            "illm_operator_executions_total{execution=\"reconcile\",outcome=\"success\"} 2\n"),
+        text);
+    assertTrue(
+        text.contains(
+            "illm_operator_executions_total{execution=\"cleanup\",outcome=\"failure\"} 1\n"),
+        text);
     assertTrue(text.contains("# TYPE illm_operator_execution_seconds_sum counter\n"), text);
   }
 

@@ -16,14 +16,21 @@ class ResyncTest {
 
   @Test
   void waitingOnAnnouncementsOnlyStillLooksAgainAfterTheResync() {
-    assertEquals(Optional.of(ExperimentReconciler.RESYNC), lookAgain(Phase.RUNNING, Steps.WORKLOAD, null));
+    assertEquals(
+        Optional.of(ExperimentReconciler.RESYNC), lookAgain(Phase.RUNNING, Steps.WORKLOAD, null));
   }
 
   @Test
   void aSoonerLookAgainIsKeptAndALaterOneShortened() {
-    assertEquals(Optional.of(Duration.ofSeconds(30)), lookAgain(Phase.RUNNING, Steps.WORKLOAD, Duration.ofSeconds(30)));
-    assertEquals(Optional.of(ExperimentReconciler.RESYNC), lookAgain(Phase.PROVISIONING, null, Duration.ofMinutes(40)));
-    assertEquals(Optional.of(ExperimentReconciler.RESYNC), lookAgain(Phase.COMPLETE, Steps.RETAINING, Duration.ofHours(24)));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(30)),
+        lookAgain(Phase.RUNNING, Steps.WORKLOAD, Duration.ofSeconds(30)));
+    assertEquals(
+        Optional.of(ExperimentReconciler.RESYNC),
+        lookAgain(Phase.PROVISIONING, null, Duration.ofMinutes(40)));
+    assertEquals(
+        Optional.of(ExperimentReconciler.RESYNC),
+        lookAgain(Phase.COMPLETE, Steps.RETAINING, Duration.ofHours(24)));
   }
 
   @Test
@@ -36,6 +43,7 @@ class ResyncTest {
     ExperimentStatus status = new ExperimentStatus();
     status.setPhase(phase);
     status.setStep(step);
-    return ExperimentReconciler.lookAgain(new Outcome(status, Optional.ofNullable(again), false, List.of()));
+    return ExperimentReconciler.lookAgain(
+        new Outcome(status, Optional.ofNullable(again), false, List.of()));
   }
 }

@@ -20,14 +20,27 @@ class StartedFirstExecutorTest {
 
   @Test
   void experimentsUnderWayGoBeforeNewOnesEachInArrivalOrder() throws Exception {
-    assertEquals(List.of("b", "c", "e", "a", "d"), order(Duration.ofMinutes(1),
-        "a", pending(), "b", running(), "c", running(), "d", null, "e", running()));
+    assertEquals(
+        List.of("b", "c", "e", "a", "d"),
+        order(
+            Duration.ofMinutes(1),
+            "a",
+            pending(),
+            "b",
+            running(),
+            "c",
+            running(),
+            "d",
+            null,
+            "e",
+            running()));
   }
 
   @Test
   void withoutAHeadStartItIsFirstComeFirstServed() throws Exception {
-    assertEquals(List.of("a", "b", "c", "d"), order(Duration.ZERO,
-        "a", pending(), "b", running(), "c", pending(), "d", running()));
+    assertEquals(
+        List.of("a", "b", "c", "d"),
+        order(Duration.ZERO, "a", pending(), "b", running(), "c", pending(), "d", running()));
   }
 
   @Test
@@ -54,7 +67,8 @@ class StartedFirstExecutorTest {
     assertFalse(StartedFirstExecutor.isNew(running()));
     Experiment deleted = pending();
     deleted.getMetadata().setDeletionTimestamp("2026-11-27T00:00:00Z");
-    assertFalse(StartedFirstExecutor.isNew(deleted), "deleting a pending experiment is not held back");
+    assertFalse(
+        StartedFirstExecutor.isNew(deleted), "deleting a pending experiment is not held back");
     assertFalse(StartedFirstExecutor.isNew(new ConfigMap()));
   }
 
@@ -96,19 +110,21 @@ class StartedFirstExecutorTest {
   private static CountDownLatch block(StartedFirstExecutor executor) throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    executor.execute(() -> {
-      started.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    executor.execute(
+        () -> {
+          started.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     assertTrue(started.await(5, TimeUnit.SECONDS));
     return release;
   }
 
-  private static void submit(StartedFirstExecutor executor, String name, Experiment experiment, List<String> ran) {
+  private static void submit(
+      StartedFirstExecutor executor, String name, Experiment experiment, List<String> ran) {
     executor.submitting(experiment == null ? experiment(null) : experiment);
     executor.execute(() -> ran.add(name));
   }

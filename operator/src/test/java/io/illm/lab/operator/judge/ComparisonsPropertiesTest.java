@@ -20,30 +20,42 @@ class ComparisonsPropertiesTest {
 
   @Test
   void identicalSamplesShowNoSignificantDifference() {
-    qt().withExamples(EXAMPLES).forAll(StatisticsPropertiesTest.samples(), Generate.enumValues(Better.class))
-        .checkAssert((sample, better) -> {
-          Comparison c = Comparisons.compare("m", better, "a", values(sample), "b", values(sample));
-          assertEquals(Conclusion.NO_SIGNIFICANT_DIFFERENCE, c.conclusion(), c::toString);
-        });
+    qt().withExamples(EXAMPLES)
+        .forAll(StatisticsPropertiesTest.samples(), Generate.enumValues(Better.class))
+        .checkAssert(
+            (sample, better) -> {
+              Comparison c =
+                  Comparisons.compare("m", better, "a", values(sample), "b", values(sample));
+              assertEquals(Conclusion.NO_SIGNIFICANT_DIFFERENCE, c.conclusion(), c::toString);
+            });
   }
 
   @Test
   void aSampleShiftedBeyondItsSpreadIsSignificantlyDifferentInTheRightDirection() {
     qt().withExamples(EXAMPLES)
-        .forAll(StatisticsPropertiesTest.samples(), doubles().between(1, 1e6), Generate.enumValues(Better.class))
-        .checkAssert((sample, extra, better) -> {
-          double spread = Collections.max(sample) - Collections.min(sample);
-          List<Double> shifted = sample.stream().map(v -> v + spread + extra).toList();
-          Comparison c = Comparisons.compare("m", better, "a", values(sample), "b", values(shifted));
-          assertEquals(Conclusion.SIGNIFICANT, c.conclusion(), c::toString);
-          assertEquals(better == Better.LOWER ? "a" : "b", c.better(), c::toString);
-        });
+        .forAll(
+            StatisticsPropertiesTest.samples(),
+            doubles().between(1, 1e6),
+            Generate.enumValues(Better.class))
+        .checkAssert(
+            (sample, extra, better) -> {
+              double spread = Collections.max(sample) - Collections.min(sample);
+              List<Double> shifted = sample.stream().map(v -> v + spread + extra).toList();
+              Comparison c =
+                  Comparisons.compare("m", better, "a", values(sample), "b", values(shifted));
+              assertEquals(Conclusion.SIGNIFICANT, c.conclusion(), c::toString);
+              assertEquals(better == Better.LOWER ? "a" : "b", c.better(), c::toString);
+            });
   }
 
   @Test
   void theSameSamplesAlwaysGiveTheSameComparison() {
-    qt().withExamples(EXAMPLES).forAll(StatisticsPropertiesTest.samples(), StatisticsPropertiesTest.samples())
-        .checkAssert((a, b) -> assertEquals(Comparisons.compare("m", Better.LOWER, "a", values(a), "b", values(b)),
-            Comparisons.compare("m", Better.LOWER, "a", values(a), "b", values(b))));
+    qt().withExamples(EXAMPLES)
+        .forAll(StatisticsPropertiesTest.samples(), StatisticsPropertiesTest.samples())
+        .checkAssert(
+            (a, b) ->
+                assertEquals(
+                    Comparisons.compare("m", Better.LOWER, "a", values(a), "b", values(b)),
+                    Comparisons.compare("m", Better.LOWER, "a", values(a), "b", values(b))));
   }
 }

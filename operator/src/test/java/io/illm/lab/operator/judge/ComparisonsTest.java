@@ -17,17 +17,28 @@ class ComparisonsTest {
 
   @Test
   void everyPairOfTargetsInNameOrder() {
-    List<Comparison> comparisons = Comparisons.of(List.of(perTarget("mem", "lower",
-        ok("vm", 1, 2, 3), ok("prom", 10, 11, 12), ok("mimir", 20, 21, 22))));
+    List<Comparison> comparisons =
+        Comparisons.of(
+            List.of(
+                perTarget(
+                    "mem",
+                    "lower",
+                    ok("vm", 1, 2, 3),
+                    ok("prom", 10, 11, 12),
+                    ok("mimir", 20, 21, 22))));
 
-    assertEquals(List.of("mimir-prom", "mimir-vm", "prom-vm"),
+    assertEquals(
+        List.of("mimir-prom", "mimir-vm", "prom-vm"),
         comparisons.stream().map(c -> c.a() + "-" + c.b()).toList());
   }
 
   @Test
   void lowerIsBetterNamesTheTargetWithTheSmallerMean() {
-    Comparison c = Comparisons.of(List.of(perTarget("mem", "lower", ok("a", 10, 11, 12, 11), ok("b", 20, 21, 22, 19))))
-        .get(0);
+    Comparison c =
+        Comparisons.of(
+                List.of(
+                    perTarget("mem", "lower", ok("a", 10, 11, 12, 11), ok("b", 20, 21, 22, 19))))
+            .get(0);
 
     assertEquals(Conclusion.SIGNIFICANT, c.conclusion());
     assertEquals("a", c.better());
@@ -37,8 +48,10 @@ class ComparisonsTest {
 
   @Test
   void higherIsBetterNamesTheTargetWithTheLargerMean() {
-    Comparison c = Comparisons.of(List.of(perTarget("rps", "higher", ok("a", 10, 11, 12), ok("b", 20, 21, 22))))
-        .get(0);
+    Comparison c =
+        Comparisons.of(
+                List.of(perTarget("rps", "higher", ok("a", 10, 11, 12), ok("b", 20, 21, 22))))
+            .get(0);
 
     assertEquals(Conclusion.SIGNIFICANT, c.conclusion());
     assertEquals("b", c.better());
@@ -46,8 +59,11 @@ class ComparisonsTest {
 
   @Test
   void overlappingSamplesShowNoSignificantDifference() {
-    Comparison c = Comparisons.of(List.of(perTarget("rps", "higher", ok("a", 10, 20, 15, 12), ok("b", 11, 19, 16, 13))))
-        .get(0);
+    Comparison c =
+        Comparisons.of(
+                List.of(
+                    perTarget("rps", "higher", ok("a", 10, 20, 15, 12), ok("b", 11, 19, 16, 13))))
+            .get(0);
 
     assertEquals(Conclusion.NO_SIGNIFICANT_DIFFERENCE, c.conclusion());
     assertNull(c.better());
@@ -55,21 +71,32 @@ class ComparisonsTest {
 
   @Test
   void fewerThanTwoValuesOnEitherSideIsInsufficient() {
-    List<Comparison> comparisons = Comparisons.of(List.of(perTarget("rps", "higher",
-        ok("a", 10, 11), ok("b", 20), empty("c"), failed("d", "timeout"))));
+    List<Comparison> comparisons =
+        Comparisons.of(
+            List.of(
+                perTarget(
+                    "rps",
+                    "higher",
+                    ok("a", 10, 11),
+                    ok("b", 20),
+                    empty("c"),
+                    failed("d", "timeout"))));
 
     assertEquals(6, comparisons.size());
     comparisons.forEach(c -> assertEquals(Conclusion.INSUFFICIENT, c.conclusion(), c.toString()));
     Comparison ab = comparisons.get(0);
-    assertEquals(new Comparison("rps", "a", "b", -9.5, null, null, null, Conclusion.INSUFFICIENT, null), ab);
+    assertEquals(
+        new Comparison("rps", "a", "b", -9.5, null, null, null, Conclusion.INSUFFICIENT, null), ab);
     assertNull(comparisons.get(1).difference(), "a against c has no difference: c has no values");
   }
 
   @Test
   void onlyPerTargetMetricsThatSayWhichWayIsBetterAreCompared() {
-    List<Comparison> comparisons = Comparisons.of(List.of(
-        perTarget("plain", null, ok("a", 1, 2), ok("b", 3, 4)),
-        experimentWide("total", ok(null, 1, 2))));
+    List<Comparison> comparisons =
+        Comparisons.of(
+            List.of(
+                perTarget("plain", null, ok("a", 1, 2), ok("b", 3, 4)),
+                experimentWide("total", ok(null, 1, 2))));
 
     assertEquals(List.of(), comparisons);
   }

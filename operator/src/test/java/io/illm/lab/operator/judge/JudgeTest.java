@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
 
 class JudgeTest {
 
-  private final ExperimentSpec spec = spec(List.of("prom", "vm"),
-      List.of(query("mem", true, Better.LOWER), query("total", false, null)),
-      criterion("mem", ComparisonOperator.LT, 512, null));
+  private final ExperimentSpec spec =
+      spec(
+          List.of("prom", "vm"),
+          List.of(query("mem", true, Better.LOWER), query("total", false, null)),
+          criterion("mem", ComparisonOperator.LT, 512, null));
 
-  private final List<MetricResult> collected = List.of(
-      perTarget("mem", null, ok("vm", 100, 110, 105), ok("prom", 400, 420, 410)),
-      experimentWide("total", ok(null, 7)));
+  private final List<MetricResult> collected =
+      List.of(
+          perTarget("mem", null, ok("vm", 100, 110, 105), ok("prom", 400, 420, 410)),
+          experimentWide("total", ok(null, 7)));
 
   @Test
   void fillsStatisticsBetterAndOnEmptyAndOrdersSamplesByTarget() {
@@ -36,7 +39,8 @@ class JudgeTest {
     MetricResult mem = judgment.metrics().get(0);
     assertEquals("lower", mem.better());
     assertEquals("insufficient", mem.onEmpty());
-    assertEquals(List.of("prom", "vm"), mem.samples().stream().map(MetricResult.Sample::target).toList());
+    assertEquals(
+        List.of("prom", "vm"), mem.samples().stream().map(MetricResult.Sample::target).toList());
     assertEquals(410.0, mem.sample("prom").stats().mean(), 1e-9);
     assertEquals(3, mem.sample("vm").stats().n());
     MetricResult total = judgment.metrics().get(1);
@@ -60,10 +64,23 @@ class JudgeTest {
   void theQuerysOnEmptyWinsOverTheExperimentsAndTheCollectorsOverBoth() {
     spec.getMetrics().setOnEmpty(EmptyResult.FAIL);
     spec.getMetrics().getQueries().get(1).setOnEmpty(EmptyResult.ZERO);
-    List<MetricResult> withOwn = List.of(collected.get(0), new MetricResult("total", "instant", null, null, null,
-        false, "insufficient", null, collected.get(1).samples()));
+    List<MetricResult> withOwn =
+        List.of(
+            collected.get(0),
+            new MetricResult(
+                "total",
+                "instant",
+                null,
+                null,
+                null,
+                false,
+                "insufficient",
+                null,
+                collected.get(1).samples()));
 
-    assertEquals(List.of("fail", "zero"), Judge.judge(spec, collected).metrics().stream().map(MetricResult::onEmpty).toList());
+    assertEquals(
+        List.of("fail", "zero"),
+        Judge.judge(spec, collected).metrics().stream().map(MetricResult::onEmpty).toList());
     assertEquals("insufficient", Judge.judge(spec, withOwn).metrics().get(1).onEmpty());
   }
 

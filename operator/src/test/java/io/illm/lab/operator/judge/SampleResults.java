@@ -34,7 +34,8 @@ final class SampleResults {
   }
 
   static Sample ok(String target, double... values) {
-    return new Sample(target, "q", Outcome.OK, null, null, Arrays.stream(values).boxed().toList(), null);
+    return new Sample(
+        target, "q", Outcome.OK, null, null, Arrays.stream(values).boxed().toList(), null);
   }
 
   static Sample empty(String target) {
@@ -50,11 +51,18 @@ final class SampleResults {
   }
 
   /** A spec with gke targets of these names, the given queries and criteria. */
-  static ExperimentSpec spec(List<String> targets, List<MetricQuery> queries, SuccessCriterion... criteria) {
+  static ExperimentSpec spec(
+      List<String> targets, List<MetricQuery> queries, SuccessCriterion... criteria) {
     ExperimentSpec spec = new ExperimentSpec();
     List<Target> list = new ArrayList<>();
     for (String name : targets) {
-      list.add(new Target(name, new ClusterSpec(Provider.GKE, null, null, null, null, null, null, null), null, null, null));
+      list.add(
+          new Target(
+              name,
+              new ClusterSpec(Provider.GKE, null, null, null, null, null, null, null),
+              null,
+              null,
+              null));
     }
     spec.setTargets(list);
     spec.setWorkflow(new WorkflowSpec("load", new Completion(CompletionMode.WORKFLOW), null));
@@ -69,7 +77,8 @@ final class SampleResults {
     return new MetricQuery(name, "up", null, null, null, null, perTarget, null, better);
   }
 
-  static SuccessCriterion criterion(String metric, ComparisonOperator operator, double value, String target) {
+  static SuccessCriterion criterion(
+      String metric, ComparisonOperator operator, double value, String target) {
     return new SuccessCriterion(metric, operator, value, target, null);
   }
 }

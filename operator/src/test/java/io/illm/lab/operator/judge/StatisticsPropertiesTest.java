@@ -24,34 +24,50 @@ class StatisticsPropertiesTest {
 
   @Test
   void theIntervalContainsTheMeanAndLiesWithinTheValues() {
-    qt().withExamples(EXAMPLES).forAll(samples()).checkAssert(values -> {
-      Stats stats = Statistics.of(values);
-      double slack = 1e-9 * Math.max(1, Math.abs(stats.mean()));
-      assertTrue(stats.ciLow() <= stats.mean() + slack && stats.mean() - slack <= stats.ciHigh(), stats::toString);
-      assertTrue(stats.min() - slack <= stats.ciLow() && stats.ciHigh() <= stats.max() + slack, stats::toString);
-    });
+    qt().withExamples(EXAMPLES)
+        .forAll(samples())
+        .checkAssert(
+            values -> {
+              Stats stats = Statistics.of(values);
+              double slack = 1e-9 * Math.max(1, Math.abs(stats.mean()));
+              assertTrue(
+                  stats.ciLow() <= stats.mean() + slack && stats.mean() - slack <= stats.ciHigh(),
+                  stats::toString);
+              assertTrue(
+                  stats.min() - slack <= stats.ciLow() && stats.ciHigh() <= stats.max() + slack,
+                  stats::toString);
+            });
   }
 
   @Test
   void theSameValuesAlwaysGiveTheSameStatistics() {
-    qt().withExamples(EXAMPLES).forAll(samples()).checkAssert(values ->
-        assertEquals(Statistics.of(values), Statistics.of(new ArrayList<>(values))));
+    qt().withExamples(EXAMPLES)
+        .forAll(samples())
+        .checkAssert(
+            values -> assertEquals(Statistics.of(values), Statistics.of(new ArrayList<>(values))));
   }
 
   @Test
   void theIntervalNarrowsAsTheSampleGrows() {
-    // the same spread with nine times the values: the interval is about a third as wide (width ~ 1/sqrt(n))
-    qt().withExamples(EXAMPLES).forAll(samples()).assuming(StatisticsPropertiesTest::spread).checkAssert(values -> {
-      List<Double> nine = new ArrayList<>();
-      for (int i = 0; i < 9; i++) {
-        nine.addAll(values);
-      }
-      Stats small = Statistics.of(values);
-      Stats large = Statistics.of(nine);
-      double narrow = large.ciHigh() - large.ciLow();
-      double wide = small.ciHigh() - small.ciLow();
-      assertTrue(narrow < 0.6 * wide, () -> "n=" + values.size() + ": " + wide + ", n=" + nine.size() + ": " + narrow);
-    });
+    // the same spread with nine times the values: the interval is about a third as wide (width ~
+    // 1/sqrt(n))
+    qt().withExamples(EXAMPLES)
+        .forAll(samples())
+        .assuming(StatisticsPropertiesTest::spread)
+        .checkAssert(
+            values -> {
+              List<Double> nine = new ArrayList<>();
+              for (int i = 0; i < 9; i++) {
+                nine.addAll(values);
+              }
+              Stats small = Statistics.of(values);
+              Stats large = Statistics.of(nine);
+              double narrow = large.ciHigh() - large.ciLow();
+              double wide = small.ciHigh() - small.ciLow();
+              assertTrue(
+                  narrow < 0.6 * wide,
+                  () -> "n=" + values.size() + ": " + wide + ", n=" + nine.size() + ": " + narrow);
+            });
   }
 
   private static boolean spread(List<Double> values) {

@@ -68,7 +68,8 @@ class StatisticsTest {
 
   @Test
   void theIntervalOfTwoValuesSpansThem() {
-    // resample means of {a, b} are a, (a+b)/2 or b with chances 1/4, 1/2, 1/4: the 95% interval is [a, b]
+    // resample means of {a, b} are a, (a+b)/2 or b with chances 1/4, 1/2, 1/4: the 95% interval is
+    // [a, b]
     Interval interval = Statistics.meanInterval(new double[] {10, 20});
 
     assertEquals(new Interval(10, 20), interval);
@@ -83,7 +84,9 @@ class StatisticsTest {
 
   @Test
   void theDifferenceOfSeparatedSamplesExcludesZero() {
-    Interval interval = Statistics.differenceInterval(new double[] {10, 11, 12, 10.5}, new double[] {20, 21, 19, 22});
+    Interval interval =
+        Statistics.differenceInterval(
+            new double[] {10, 11, 12, 10.5}, new double[] {20, 21, 19, 22});
 
     assertTrue(interval.high() < 0, interval.toString());
     assertTrue(interval.excludesZero());

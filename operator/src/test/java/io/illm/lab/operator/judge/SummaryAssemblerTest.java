@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class SummaryAssemblerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
-  private static final Window WINDOW = new Window("2026-11-27T01:00:00Z", "2026-11-27T01:30:00Z", 60, 3);
+  private static final Window WINDOW =
+      new Window("2026-11-27T01:00:00Z", "2026-11-27T01:30:00Z", 60, 3);
 
   private static Experiment experiment() {
     Experiment experiment = new Experiment();
@@ -39,14 +40,28 @@ class SummaryAssemblerTest {
     experiment.getMetadata().setNamespace("lab");
     experiment.getMetadata().setUid("0b1c2d3e-aaaa-bbbb-cccc-000000000000");
     experiment.getMetadata().setCreationTimestamp("2026-11-27T00:00:00Z");
-    experiment.setSpec(SampleResults.spec(List.of("prom", "vm"), List.of(SampleResults.query("mem", true, Better.LOWER)),
-        SampleResults.criterion("mem", ComparisonOperator.LT, 512, "vm")));
+    experiment.setSpec(
+        SampleResults.spec(
+            List.of("prom", "vm"),
+            List.of(SampleResults.query("mem", true, Better.LOWER)),
+            SampleResults.criterion("mem", ComparisonOperator.LT, 512, "vm")));
     experiment.getSpec().setTitle("TSDBs");
     experiment.getSpec().setTags(List.of("b", "a"));
-    experiment.getSpec().getTargets().get(1).setCluster(
-        new ClusterSpec(Provider.EKS, true, null, null, "m6i.xlarge", 3, null, null));
-    experiment.getSpec().getTargets().add(
-        new Target("load", new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null), null, null, null));
+    experiment
+        .getSpec()
+        .getTargets()
+        .get(1)
+        .setCluster(new ClusterSpec(Provider.EKS, true, null, null, "m6i.xlarge", 3, null, null));
+    experiment
+        .getSpec()
+        .getTargets()
+        .add(
+            new Target(
+                "load",
+                new ClusterSpec(Provider.HUB, null, null, null, null, null, null, null),
+                null,
+                null,
+                null));
     ExperimentStatus status = new ExperimentStatus();
     status.setPhase(Phase.COMPLETE);
     status.setSpecHash("sha256:abc");
@@ -68,10 +83,17 @@ class SummaryAssemblerTest {
   }
 
   private static Summary assemble() {
-    return SummaryAssembler.assemble(experiment(),
-        List.of(perTarget("mem", null, ok("vm", 100, 110, 105), ok("prom", 400, 420, 410))), WINDOW,
-        "http://prometheus:9090", 1, new Quality(1.0, 0.5, 1, 3, true),
-        new Cost(1.0, 0.5, 0.3, 5.0, new TreeMap<>(Map.of("prom", 0.25, "vm", 0.25)), "t", "n"), NOW, false, "0.1.0");
+    return SummaryAssembler.assemble(
+        experiment(),
+        List.of(perTarget("mem", null, ok("vm", 100, 110, 105), ok("prom", 400, 420, 410))),
+        WINDOW,
+        "http://prometheus:9090",
+        1,
+        new Quality(1.0, 0.5, 1, 3, true),
+        new Cost(1.0, 0.5, 0.3, 5.0, new TreeMap<>(Map.of("prom", 0.25, "vm", 0.25)), "t", "n"),
+        NOW,
+        false,
+        "0.1.0");
   }
 
   @Test
@@ -86,9 +108,12 @@ class SummaryAssemblerTest {
     assertEquals("Complete", summary.run().phase());
     assertEquals("2026-11-27T00:00:00Z", summary.run().createdAt());
     assertEquals(WINDOW, summary.run().window());
-    assertEquals(new Summary.WorkflowInfo("tsdb-load", "load", "Succeeded", "2026-11-27T01:00:00Z",
-        "2026-11-27T01:30:00Z"), summary.workflow());
-    assertEquals(new Summary.Provenance("0.1.0", "http://prometheus:9090", "2026-11-27T02:00:00Z", 1),
+    assertEquals(
+        new Summary.WorkflowInfo(
+            "tsdb-load", "load", "Succeeded", "2026-11-27T01:00:00Z", "2026-11-27T01:30:00Z"),
+        summary.workflow());
+    assertEquals(
+        new Summary.Provenance("0.1.0", "http://prometheus:9090", "2026-11-27T02:00:00Z", 1),
         summary.provenance());
   }
 
@@ -96,11 +121,20 @@ class SummaryAssemblerTest {
   void targetsCarryTheClusterShapeInEffect() {
     List<TargetInfo> targets = assemble().targets();
 
-    assertEquals(List.of(
-        new TargetInfo("prom", "gke", "tsdb-prom", "us-central1-a", "e2-medium", 1, false,
-            List.of("Application/tsdb-prom-prometheus")),
-        new TargetInfo("vm", "eks", null, "us-east-1", "m6i.xlarge", 3, true, null),
-        new TargetInfo("load", "hub", "hub", null, null, null, null, null)), targets);
+    assertEquals(
+        List.of(
+            new TargetInfo(
+                "prom",
+                "gke",
+                "tsdb-prom",
+                "us-central1-a",
+                "e2-medium",
+                1,
+                false,
+                List.of("Application/tsdb-prom-prometheus")),
+            new TargetInfo("vm", "eks", null, "us-east-1", "m6i.xlarge", 3, true, null),
+            new TargetInfo("load", "hub", "hub", null, null, null, null, null)),
+        targets);
   }
 
   @Test

@@ -38,7 +38,8 @@ class ChildNamesTest {
 
   @Test
   void aHeadEndingInADashDoesNotMakeADoubleDash() {
-    String name = io.illm.lab.model.names.ExperimentNames.fit("abcdefghijklmnopqrst-vwxyz-0123456789", 29);
+    String name =
+        io.illm.lab.model.names.ExperimentNames.fit("abcdefghijklmnopqrst-vwxyz-0123456789", 29);
     assertTrue(name.matches(DNS_LABEL) && !name.contains("--"), name);
     assertTrue(name.length() <= 29, name);
   }

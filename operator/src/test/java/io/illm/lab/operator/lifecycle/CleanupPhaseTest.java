@@ -36,7 +36,8 @@ class CleanupPhaseTest {
 
   static final String[] DELETE_ALL = {
     "DeleteApplication " + APP_PROM, "DeleteApplication " + LOAD_K6,
-    "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM};
+    "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM
+  };
 
   /** Ended at T0 with the apps recorded in the status, as a real run leaves it. */
   static ExperimentStatus ended(Phase phase, String step) {
@@ -54,50 +55,125 @@ class CleanupPhaseTest {
   static Stream<Row> table() {
     Duration m1 = Duration.ofMinutes(1);
     return Stream.of(
-        row("cleaning up: delete everything that exists",
-            twoTargets(), ended(Phase.FAILED, Steps.CLEANING_UP), deployed(), at(m1),
-            Phase.FAILED, Steps.CLEANING_UP, DELETE_ALL),
-        row("already deleting: do not ask again, do not conclude",
-            twoTargets(), ended(Phase.FAILED, Steps.CLEANING_UP),
-            world().withCluster(APP_CLAIM, cluster(ClusterState.DELETING)).withApplication(APP_PROM, app(AppState.DELETING)),
-            at(m1), Phase.FAILED, Steps.CLEANING_UP),
-        row("claim gone but still registered with ArgoCD: unregister, not cleaned yet",
-            twoTargets(), ended(Phase.COMPLETE, Steps.CLEANING_UP),
-            world().withCluster(APP_CLAIM, new ClusterObservation(ClusterState.GONE, null, null, true)), at(m1),
-            Phase.COMPLETE, Steps.CLEANING_UP, "UnregisterCluster " + APP_CLAIM),
-        row("everything gone: Cleaned, the finalizer goes",
-            twoTargets(), ended(Phase.COMPLETE, Steps.CLEANING_UP), world(), at(m1),
-            Phase.COMPLETE, Steps.CLEANED, "RemoveFinalizer"),
-        row("cleaned: the finalizer goes (again, harmless)",
-            twoTargets(), ended(Phase.COMPLETE, Steps.CLEANED), world(), at(m1),
-            Phase.COMPLETE, Steps.CLEANED, "RemoveFinalizer"),
-        row("cleaned and the finalizer is gone: nothing",
-            twoTargets(), ended(Phase.COMPLETE, Steps.CLEANED), withoutFinalizer(world()), at(m1),
-            Phase.COMPLETE, Steps.CLEANED),
-        row("retaining for 2h: keep everything",
-            retain2h(), ended(Phase.COMPLETE, Steps.RETAINING), deployed(), at(Duration.ofMinutes(119)),
-            Phase.COMPLETE, Steps.RETAINING),
-        row("retention over: delete everything",
-            retain2h(), ended(Phase.COMPLETE, Steps.RETAINING), deployed(), at(Duration.ofHours(2)),
-            Phase.COMPLETE, Steps.CLEANING_UP, DELETE_ALL),
-        row("retaining but the experiment is deleted: delete at once",
-            retain2h(), ended(Phase.COMPLETE, Steps.RETAINING), deleted(deployed()), at(m1),
-            Phase.COMPLETE, Steps.CLEANING_UP, DELETE_ALL),
-        row("retaining with nothing left to retain: Cleaned",
-            retain2h(), ended(Phase.COMPLETE, Steps.RETAINING), world(), at(m1),
-            Phase.COMPLETE, Steps.CLEANED, "RemoveFinalizer"),
-        row("an observation with errors proves nothing is gone: no finalizer removal",
-            twoTargets(), ended(Phase.FAILED, Steps.CLEANING_UP), world().withErrors(List.of("argocd: timeout")), at(m1),
-            Phase.FAILED, Steps.CLEANING_UP),
-        row("children remain and the finalizer was lost: put it back",
-            twoTargets(), ended(Phase.FAILED, Steps.CLEANING_UP),
-            withoutFinalizer(world()).withCluster(APP_CLAIM, cluster(ClusterState.DELETING)), at(m1),
-            Phase.FAILED, Steps.CLEANING_UP, "AddFinalizer"),
-        row("an Application recorded in the status but no longer in the spec is still deleted",
-            SampleExperiments.spec(io.illm.lab.model.CompletionMode.WORKFLOW,
+        row(
+            "cleaning up: delete everything that exists",
+            twoTargets(),
+            ended(Phase.FAILED, Steps.CLEANING_UP),
+            deployed(),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            DELETE_ALL),
+        row(
+            "already deleting: do not ask again, do not conclude",
+            twoTargets(),
+            ended(Phase.FAILED, Steps.CLEANING_UP),
+            world()
+                .withCluster(APP_CLAIM, cluster(ClusterState.DELETING))
+                .withApplication(APP_PROM, app(AppState.DELETING)),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP),
+        row(
+            "claim gone but still registered with ArgoCD: unregister, not cleaned yet",
+            twoTargets(),
+            ended(Phase.COMPLETE, Steps.CLEANING_UP),
+            world()
+                .withCluster(
+                    APP_CLAIM, new ClusterObservation(ClusterState.GONE, null, null, true)),
+            at(m1),
+            Phase.COMPLETE,
+            Steps.CLEANING_UP,
+            "UnregisterCluster " + APP_CLAIM),
+        row(
+            "everything gone: Cleaned, the finalizer goes",
+            twoTargets(),
+            ended(Phase.COMPLETE, Steps.CLEANING_UP),
+            world(),
+            at(m1),
+            Phase.COMPLETE,
+            Steps.CLEANED,
+            "RemoveFinalizer"),
+        row(
+            "cleaned: the finalizer goes (again, harmless)",
+            twoTargets(),
+            ended(Phase.COMPLETE, Steps.CLEANED),
+            world(),
+            at(m1),
+            Phase.COMPLETE,
+            Steps.CLEANED,
+            "RemoveFinalizer"),
+        row(
+            "cleaned and the finalizer is gone: nothing",
+            twoTargets(),
+            ended(Phase.COMPLETE, Steps.CLEANED),
+            withoutFinalizer(world()),
+            at(m1),
+            Phase.COMPLETE,
+            Steps.CLEANED),
+        row(
+            "retaining for 2h: keep everything",
+            retain2h(),
+            ended(Phase.COMPLETE, Steps.RETAINING),
+            deployed(),
+            at(Duration.ofMinutes(119)),
+            Phase.COMPLETE,
+            Steps.RETAINING),
+        row(
+            "retention over: delete everything",
+            retain2h(),
+            ended(Phase.COMPLETE, Steps.RETAINING),
+            deployed(),
+            at(Duration.ofHours(2)),
+            Phase.COMPLETE,
+            Steps.CLEANING_UP,
+            DELETE_ALL),
+        row(
+            "retaining but the experiment is deleted: delete at once",
+            retain2h(),
+            ended(Phase.COMPLETE, Steps.RETAINING),
+            deleted(deployed()),
+            at(m1),
+            Phase.COMPLETE,
+            Steps.CLEANING_UP,
+            DELETE_ALL),
+        row(
+            "retaining with nothing left to retain: Cleaned",
+            retain2h(),
+            ended(Phase.COMPLETE, Steps.RETAINING),
+            world(),
+            at(m1),
+            Phase.COMPLETE,
+            Steps.CLEANED,
+            "RemoveFinalizer"),
+        row(
+            "an observation with errors proves nothing is gone: no finalizer removal",
+            twoTargets(),
+            ended(Phase.FAILED, Steps.CLEANING_UP),
+            world().withErrors(List.of("argocd: timeout")),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP),
+        row(
+            "children remain and the finalizer was lost: put it back",
+            twoTargets(),
+            ended(Phase.FAILED, Steps.CLEANING_UP),
+            withoutFinalizer(world()).withCluster(APP_CLAIM, cluster(ClusterState.DELETING)),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            "AddFinalizer"),
+        row(
+            "an Application recorded in the status but no longer in the spec is still deleted",
+            SampleExperiments.spec(
+                io.illm.lab.model.CompletionMode.WORKFLOW,
                 SampleExperiments.target("app", io.illm.lab.model.Provider.GKE, List.of())),
-            ended(Phase.FAILED, Steps.CLEANING_UP), world().withApplication(LOAD_K6, app(AppState.HEALTHY)), at(m1),
-            Phase.FAILED, Steps.CLEANING_UP, "DeleteApplication " + LOAD_K6));
+            ended(Phase.FAILED, Steps.CLEANING_UP),
+            world().withApplication(LOAD_K6, app(AppState.HEALTHY)),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            "DeleteApplication " + LOAD_K6));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -108,17 +184,27 @@ class CleanupPhaseTest {
 
   @Test
   void cleanedIsRecordedAndReadyStaysTrueForACompleteRun() {
-    Decision d = Lifecycle.decide(twoTargets(), ended(Phase.COMPLETE, Steps.CLEANING_UP), world(), at(Duration.ofMinutes(1)));
+    Decision d =
+        Lifecycle.decide(
+            twoTargets(),
+            ended(Phase.COMPLETE, Steps.CLEANING_UP),
+            world(),
+            at(Duration.ofMinutes(1)));
     assertEquals(Boolean.TRUE, d.status().getResourcesCleaned());
     assertEquals("True", Conditions.find(d.status(), Conditions.READY).orElseThrow().getStatus());
-    assertEquals("False", Conditions.find(d.status(), Conditions.PROGRESSING).orElseThrow().getStatus());
+    assertEquals(
+        "False", Conditions.find(d.status(), Conditions.PROGRESSING).orElseThrow().getStatus());
     assertTrue(d.lookAgainIn().isEmpty());
   }
 
   @Test
   void aSlowCleanupShowsDegradedButGoesOn() {
-    Decision d = Lifecycle.decide(twoTargets(), ended(Phase.COMPLETE, Steps.CLEANING_UP),
-        world().withCluster(APP_CLAIM, cluster(ClusterState.DELETING)), at(Duration.ofMinutes(20)));
+    Decision d =
+        Lifecycle.decide(
+            twoTargets(),
+            ended(Phase.COMPLETE, Steps.CLEANING_UP),
+            world().withCluster(APP_CLAIM, cluster(ClusterState.DELETING)),
+            at(Duration.ofMinutes(20)));
     var degraded = Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow();
     assertEquals("True", degraded.getStatus());
     assertEquals(Reasons.CLEANUP_SLOW, degraded.getReason());

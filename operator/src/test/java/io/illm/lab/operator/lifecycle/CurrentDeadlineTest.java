@@ -21,15 +21,21 @@ class CurrentDeadlineTest {
     spec.setDeadlines(new Deadlines("10m", "5m", "1h", "4m", "3h"));
     Instant now = T0.plus(Duration.ofMinutes(3));
 
-    assertEquals(Optional.of(new CurrentDeadline("provisioning", Duration.ofMinutes(7))),
+    assertEquals(
+        Optional.of(new CurrentDeadline("provisioning", Duration.ofMinutes(7))),
         CurrentDeadline.of(spec, status(Phase.PROVISIONING, null), now));
-    assertEquals(Optional.of(new CurrentDeadline("deploying", Duration.ofMinutes(2))),
+    assertEquals(
+        Optional.of(new CurrentDeadline("deploying", Duration.ofMinutes(2))),
         CurrentDeadline.of(spec, status(Phase.READY, null), now));
-    assertEquals(Optional.of(new CurrentDeadline("running", Duration.ofMinutes(57))),
+    assertEquals(
+        Optional.of(new CurrentDeadline("running", Duration.ofMinutes(57))),
         CurrentDeadline.of(spec, status(Phase.RUNNING, "Workload"), now));
-    assertEquals(Optional.of(new CurrentDeadline("collecting", Duration.ofMinutes(2))),
-        CurrentDeadline.of(spec, status(Phase.RUNNING, Steps.COLLECTING), now), "from when the step started");
-    assertEquals(Optional.of(new CurrentDeadline("provisioning", Duration.ZERO)),
+    assertEquals(
+        Optional.of(new CurrentDeadline("collecting", Duration.ofMinutes(2))),
+        CurrentDeadline.of(spec, status(Phase.RUNNING, Steps.COLLECTING), now),
+        "from when the step started");
+    assertEquals(
+        Optional.of(new CurrentDeadline("provisioning", Duration.ZERO)),
         CurrentDeadline.of(spec, status(Phase.PROVISIONING, null), T0.plus(Duration.ofHours(2))),
         "missed reads as nothing left");
     assertEquals(Duration.ofHours(3), CurrentDeadline.total(spec));

@@ -1,5 +1,6 @@
 package io.illm.lab.operator.lifecycle;
 
+import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.operator.lifecycle.Observation.AppObservation;
 import io.illm.lab.operator.lifecycle.Observation.AppState;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
@@ -11,7 +12,6 @@ import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowState;
-import io.illm.lab.model.HypothesisResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,9 @@ import java.util.TreeMap;
 
 /**
  * A fake world for replaying lifecycles: it applies actions the way the real controllers would
- * (idempotently, by name) and moves in-flight objects on when told to. Its whole state is an
- * {@link Observation} plus whether the experiment object still exists, so it copies and compares
- * for free. Gone objects are dropped, as a real observer cannot see them.
+ * (idempotently, by name) and moves in-flight objects on when told to. Its whole state is an {@link
+ * Observation} plus whether the experiment object still exists, so it copies and compares for free.
+ * Gone objects are dropped, as a real observer cannot see them.
  */
 final class FakeWorld {
 
@@ -55,9 +55,12 @@ final class FakeWorld {
     } else if (a instanceof Action.RemoveFinalizer) {
       meta(false, state.meta().deletionRequested());
       exists = !state.meta().deletionRequested();
-    } else if (a instanceof Action.CreateClusterClaim c && state.cluster(c.name()).state().missing()) {
-      cluster(c.name(), ClusterState.PROVISIONING, null, null, state.cluster(c.name()).registered());
-    } else if (a instanceof Action.DeleteClusterClaim c && deletable(state.cluster(c.name()).state())) {
+    } else if (a instanceof Action.CreateClusterClaim c
+        && state.cluster(c.name()).state().missing()) {
+      cluster(
+          c.name(), ClusterState.PROVISIONING, null, null, state.cluster(c.name()).registered());
+    } else if (a instanceof Action.DeleteClusterClaim c
+        && deletable(state.cluster(c.name()).state())) {
       ClusterObservation o = state.cluster(c.name());
       cluster(c.name(), ClusterState.DELETING, o.endpoint(), o.message(), o.registered());
     } else if (a instanceof Action.RegisterCluster c) {
@@ -66,17 +69,21 @@ final class FakeWorld {
     } else if (a instanceof Action.UnregisterCluster c) {
       ClusterObservation o = state.cluster(c.clusterName());
       cluster(c.clusterName(), o.state(), o.endpoint(), o.message(), false);
-    } else if (a instanceof Action.CreateApplication c && state.application(c.name()).state().missing()) {
+    } else if (a instanceof Action.CreateApplication c
+        && state.application(c.name()).state().missing()) {
       app(c.name(), AppState.PROGRESSING);
-    } else if (a instanceof Action.DeleteApplication c && !state.application(c.name()).state().missing()) {
+    } else if (a instanceof Action.DeleteApplication c
+        && !state.application(c.name()).state().missing()) {
       app(c.name(), AppState.DELETING);
     } else if (a instanceof Action.SubmitWorkflow && state.workflow().state().missing()) {
       workflow(WorkflowState.PENDING, null, null);
     } else if (a instanceof Action.DeleteWorkflow && !state.workflow().state().missing()) {
       workflow(WorkflowState.DELETING, state.workflow().startedAt(), state.workflow().finishedAt());
-    } else if (a instanceof Action.CollectMetrics && state.metrics().state() == MetricsState.NOT_STARTED) {
+    } else if (a instanceof Action.CollectMetrics
+        && state.metrics().state() == MetricsState.NOT_STARTED) {
       state = state.withMetrics(new MetricsObservation(MetricsState.RUNNING, null, null));
-    } else if (a instanceof Action.StoreResults && state.results().state() == ResultsState.NOT_STORED) {
+    } else if (a instanceof Action.StoreResults
+        && state.results().state() == ResultsState.NOT_STORED) {
       state = state.withResults(new ResultsObservation(ResultsState.STORING, null, null));
     } else if (a instanceof Action.EmitEvent e) {
       events.add(e);
@@ -86,16 +93,22 @@ final class FakeWorld {
   /** Things that can move on by themselves, as keys for {@link #move}. */
   List<String> inFlight() {
     List<String> keys = new ArrayList<>();
-    state.clusters().forEach((name, c) -> {
-      if (c.state() == ClusterState.PROVISIONING || c.state() == ClusterState.DELETING) {
-        keys.add("cluster:" + name);
-      }
-    });
-    state.applications().forEach((name, app) -> {
-      if (app.state() != AppState.HEALTHY) {
-        keys.add("app:" + name);
-      }
-    });
+    state
+        .clusters()
+        .forEach(
+            (name, c) -> {
+              if (c.state() == ClusterState.PROVISIONING || c.state() == ClusterState.DELETING) {
+                keys.add("cluster:" + name);
+              }
+            });
+    state
+        .applications()
+        .forEach(
+            (name, app) -> {
+              if (app.state() != AppState.HEALTHY) {
+                keys.add("app:" + name);
+              }
+            });
     WorkflowState w = state.workflow().state();
     if (w == WorkflowState.PENDING || w == WorkflowState.RUNNING || w == WorkflowState.DELETING) {
       keys.add("workflow");
@@ -117,21 +130,34 @@ final class FakeWorld {
       if (c.state() == ClusterState.DELETING) {
         cluster(name, ClusterState.GONE, null, null, c.registered());
       } else {
-        cluster(name, fail ? ClusterState.FAILED : ClusterState.READY, fail ? null : "10.0.0." + name.length(),
-            fail ? "quota exceeded" : null, c.registered());
+        cluster(
+            name,
+            fail ? ClusterState.FAILED : ClusterState.READY,
+            fail ? null : "10.0.0." + name.length(),
+            fail ? "quota exceeded" : null,
+            c.registered());
       }
     } else if (key.startsWith("app:")) {
       String name = key.substring("app:".length());
       AppState s = state.application(name).state();
-      app(name, s == AppState.DELETING ? AppState.GONE : fail ? AppState.DEGRADED : AppState.HEALTHY);
+      app(
+          name,
+          s == AppState.DELETING ? AppState.GONE : fail ? AppState.DEGRADED : AppState.HEALTHY);
     } else if (key.equals("workflow")) {
       moveWorkflow(fail, now);
     } else if (key.equals("metrics")) {
-      state = state.withMetrics(fail ? new MetricsObservation(MetricsState.FAILED, null, "no data")
-          : new MetricsObservation(MetricsState.DONE, HypothesisResult.VALIDATED, null));
+      state =
+          state.withMetrics(
+              fail
+                  ? new MetricsObservation(MetricsState.FAILED, null, "no data")
+                  : new MetricsObservation(MetricsState.DONE, HypothesisResult.VALIDATED, null));
     } else if (key.equals("results")) {
-      state = state.withResults(fail ? new ResultsObservation(ResultsState.FAILED, null, "403")
-          : new ResultsObservation(ResultsState.STORED, "s3://experiment-results/x/", null));
+      state =
+          state.withResults(
+              fail
+                  ? new ResultsObservation(ResultsState.FAILED, null, "403")
+                  : new ResultsObservation(
+                      ResultsState.STORED, "s3://experiment-results/x/", null));
     }
   }
 
@@ -139,7 +165,9 @@ final class FakeWorld {
     WorkflowObservation w = state.workflow();
     switch (w.state()) {
       case PENDING -> workflow(WorkflowState.RUNNING, now.toString(), null);
-      case RUNNING -> workflow(fail ? WorkflowState.FAILED : WorkflowState.SUCCEEDED, w.startedAt(), now.toString());
+      case RUNNING ->
+          workflow(
+              fail ? WorkflowState.FAILED : WorkflowState.SUCCEEDED, w.startedAt(), now.toString());
       default -> workflow(WorkflowState.GONE, null, null);
     }
   }
@@ -159,32 +187,52 @@ final class FakeWorld {
 
   void editSpec() {
     Meta m = state.meta();
-    state = state.withMeta(new Meta(m.name(), m.generation() + 1, m.specHash() + "'", m.deletionRequested(),
-        m.finalizerPresent(), m.annotations()));
+    state =
+        state.withMeta(
+            new Meta(
+                m.name(),
+                m.generation() + 1,
+                m.specHash() + "'",
+                m.deletionRequested(),
+                m.finalizerPresent(),
+                m.annotations()));
   }
 
   void annotateComplete() {
     Meta m = state.meta();
-    state = state.withMeta(new Meta(m.name(), m.generation(), m.specHash(), m.deletionRequested(),
-        m.finalizerPresent(), Map.of(Observation.COMPLETE_ANNOTATION, "true")));
+    state =
+        state.withMeta(
+            new Meta(
+                m.name(),
+                m.generation(),
+                m.specHash(),
+                m.deletionRequested(),
+                m.finalizerPresent(),
+                Map.of(Observation.COMPLETE_ANNOTATION, "true")));
   }
 
   /** Every child that still exists, as Kind/name. */
   List<String> children() {
     List<String> left = new ArrayList<>();
-    state.clusters().forEach((name, c) -> {
-      if (!c.state().missing()) {
-        left.add("ClusterClaim/" + name);
-      }
-      if (c.registered()) {
-        left.add("ClusterSecret/" + name);
-      }
-    });
-    state.applications().forEach((name, a) -> {
-      if (!a.state().missing()) {
-        left.add("Application/" + name);
-      }
-    });
+    state
+        .clusters()
+        .forEach(
+            (name, c) -> {
+              if (!c.state().missing()) {
+                left.add("ClusterClaim/" + name);
+              }
+              if (c.registered()) {
+                left.add("ClusterSecret/" + name);
+              }
+            });
+    state
+        .applications()
+        .forEach(
+            (name, a) -> {
+              if (!a.state().missing()) {
+                left.add("Application/" + name);
+              }
+            });
     if (!state.workflow().state().missing()) {
       left.add("Workflow");
     }
@@ -197,18 +245,30 @@ final class FakeWorld {
 
   private void meta(boolean finalizer, boolean deletion) {
     Meta m = state.meta();
-    state = state.withMeta(new Meta(m.name(), m.generation(), m.specHash(), deletion, finalizer, m.annotations()));
+    state =
+        state.withMeta(
+            new Meta(m.name(), m.generation(), m.specHash(), deletion, finalizer, m.annotations()));
   }
 
-  private void cluster(String name, ClusterState s, String endpoint, String message, boolean registered) {
+  private void cluster(
+      String name, ClusterState s, String endpoint, String message, boolean registered) {
     Map<String, ClusterObservation> clusters = new TreeMap<>(state.clusters());
     if (s.missing() && !registered) {
       clusters.remove(name);
     } else {
       clusters.put(name, new ClusterObservation(s, endpoint, message, registered));
     }
-    state = new Observation(state.meta(), clusters, state.applications(), state.workflow(), state.metrics(),
-        state.results(), state.missingComponents(), state.errors(), state.cost());
+    state =
+        new Observation(
+            state.meta(),
+            clusters,
+            state.applications(),
+            state.workflow(),
+            state.metrics(),
+            state.results(),
+            state.missingComponents(),
+            state.errors(),
+            state.cost());
   }
 
   private void app(String name, AppState s) {
@@ -218,13 +278,29 @@ final class FakeWorld {
     } else {
       apps.put(name, new AppObservation(s, s == AppState.DEGRADED ? "CrashLoopBackOff" : null));
     }
-    state = new Observation(state.meta(), state.clusters(), apps, state.workflow(), state.metrics(),
-        state.results(), state.missingComponents(), state.errors(), state.cost());
+    state =
+        new Observation(
+            state.meta(),
+            state.clusters(),
+            apps,
+            state.workflow(),
+            state.metrics(),
+            state.results(),
+            state.missingComponents(),
+            state.errors(),
+            state.cost());
   }
 
   private void workflow(WorkflowState s, String startedAt, String finishedAt) {
-    state = state.withWorkflow(s.missing() ? WorkflowObservation.ABSENT
-        : new WorkflowObservation(s, s == WorkflowState.FAILED ? "step failed" : null, startedAt, finishedAt,
-            state.workflow().templateMissing()));
+    state =
+        state.withWorkflow(
+            s.missing()
+                ? WorkflowObservation.ABSENT
+                : new WorkflowObservation(
+                    s,
+                    s == WorkflowState.FAILED ? "step failed" : null,
+                    startedAt,
+                    finishedAt,
+                    state.workflow().templateMissing()));
   }
 }

@@ -23,7 +23,8 @@ class LayersTest {
     Target target = SampleExperiments.target("app", Provider.GKE, List.of(), "prometheus");
     target.setObservability(new ObservabilitySpec(true, null));
     List<List<ComponentRef>> layers = Layers.of("exp", target);
-    assertEquals(List.of(List.of("metrics-egress", "metrics-agent"), List.of("prometheus")), names(layers));
+    assertEquals(
+        List.of(List.of("metrics-egress", "metrics-agent"), List.of("prometheus")), names(layers));
     assertEquals("metrics-egress", layers.get(0).get(0).getConfig());
     assertEquals(Map.of("alloy.extraEnv[0].value", "exp"), layers.get(0).get(1).getParams());
   }
@@ -32,7 +33,9 @@ class LayersTest {
   void aBackhaulComponentTheTargetListsItselfIsNotDeployedTwice() {
     Target target = SampleExperiments.target("app", Provider.HUB, List.of(), "metrics-agent");
     target.setObservability(new ObservabilitySpec(true, null));
-    assertEquals(List.of(List.of("metrics-egress"), List.of("metrics-agent")), names(Layers.of("exp", target)));
+    assertEquals(
+        List.of(List.of("metrics-egress"), List.of("metrics-agent")),
+        names(Layers.of("exp", target)));
   }
 
   @Test

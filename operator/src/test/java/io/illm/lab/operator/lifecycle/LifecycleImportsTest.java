@@ -17,9 +17,13 @@ import org.junit.jupiter.api.Test;
 class LifecycleImportsTest {
 
   private static final Path SOURCES = Path.of("src/main/java/io/illm/lab/operator/lifecycle");
-  private static final List<String> ALLOWED = List.of(
-      "import java.", "import static java.", "import io.illm.lab.model.", "import io.illm.lab.operator.lifecycle.",
-      "import io.fabric8.kubernetes.api.model.Condition;");
+  private static final List<String> ALLOWED =
+      List.of(
+          "import java.",
+          "import static java.",
+          "import io.illm.lab.model.",
+          "import io.illm.lab.operator.lifecycle.",
+          "import io.fabric8.kubernetes.api.model.Condition;");
 
   @Test
   void importsOnlyJavaAndTheModel() throws IOException {
@@ -42,7 +46,8 @@ class LifecycleImportsTest {
     try (Stream<Path> files = Files.list(SOURCES)) {
       for (Path file : files.sorted().toList()) {
         String text = Files.readString(file);
-        for (String call : List.of("Instant.now(", "Clock.", "System.currentTimeMillis", "System.nanoTime")) {
+        for (String call :
+            List.of("Instant.now(", "Clock.", "System.currentTimeMillis", "System.nanoTime")) {
           if (text.contains(call)) {
             offending.add(file.getFileName() + ": " + call);
           }

@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lifecycle invariants over generated experiments and event orders (see {@link LifecycleReplay}
- * for the invariants). Runs {@code lifecycle.examples} lifecycles, 1000 by default; for a long
- * run: {@code ./mvnw -B -pl operator -am verify -Dlifecycle.examples=10000}. The seed is fixed so
- * that a failure reproduces; {@code -Dlifecycle.seed=N} explores other orders.
+ * Lifecycle invariants over generated experiments and event orders (see {@link LifecycleReplay} for
+ * the invariants). Runs {@code lifecycle.examples} lifecycles, 1000 by default; for a long run:
+ * {@code ./mvnw -B -pl operator -am verify -Dlifecycle.examples=10000}. The seed is fixed so that a
+ * failure reproduces; {@code -Dlifecycle.seed=N} explores other orders.
  */
 class LifecyclePropertiesTest {
 
@@ -22,18 +22,28 @@ class LifecyclePropertiesTest {
   @Test
   void everyLifecycleEndsCleanWhateverHappens() {
     Map<String, Integer> outcomes = new TreeMap<>();
-    qt().withFixedSeed(SEED).withExamples(EXAMPLES).withShrinkCycles(200)
+    qt().withFixedSeed(SEED)
+        .withExamples(EXAMPLES)
+        .withShrinkCycles(200)
         .forAll(Scenario.scenarios())
-        .checkAssert(scenario -> {
-          LifecycleReplay replay = new LifecycleReplay(scenario);
-          ExperimentStatus end = replay.run();
-          outcomes.merge(outcome(end, replay.deleted()), 1, Integer::sum);
-        });
-    System.out.println("lifecycle outcomes over " + EXAMPLES + " generated lifecycles: " + outcomes);
-    assertTrue(outcomes.keySet().stream().anyMatch(k -> k.startsWith("Complete")), outcomes.toString());
-    assertTrue(outcomes.keySet().stream().anyMatch(k -> k.contains("DeadlineExceeded")), outcomes.toString());
-    assertTrue(outcomes.keySet().stream().anyMatch(k -> k.contains("Deleted")), outcomes.toString());
-    assertTrue(outcomes.keySet().stream().anyMatch(k -> k.contains("BudgetExceeded")), outcomes.toString());
+        .checkAssert(
+            scenario -> {
+              LifecycleReplay replay = new LifecycleReplay(scenario);
+              ExperimentStatus end = replay.run();
+              outcomes.merge(outcome(end, replay.deleted()), 1, Integer::sum);
+            });
+    System.out.println(
+        "lifecycle outcomes over " + EXAMPLES + " generated lifecycles: " + outcomes);
+    assertTrue(
+        outcomes.keySet().stream().anyMatch(k -> k.startsWith("Complete")), outcomes.toString());
+    assertTrue(
+        outcomes.keySet().stream().anyMatch(k -> k.contains("DeadlineExceeded")),
+        outcomes.toString());
+    assertTrue(
+        outcomes.keySet().stream().anyMatch(k -> k.contains("Deleted")), outcomes.toString());
+    assertTrue(
+        outcomes.keySet().stream().anyMatch(k -> k.contains("BudgetExceeded")),
+        outcomes.toString());
   }
 
   private static String outcome(ExperimentStatus end, boolean deleted) {
@@ -41,7 +51,8 @@ class LifecyclePropertiesTest {
       return "never decided";
     }
     String reason = Conditions.find(end, Conditions.DEGRADED).map(c -> c.getReason()).orElse("");
-    return end.getPhase() + (end.getPhase() == io.illm.lab.model.Phase.FAILED ? " " + reason : "")
+    return end.getPhase()
+        + (end.getPhase() == io.illm.lab.model.Phase.FAILED ? " " + reason : "")
         + (deleted ? " (object deleted)" : "");
   }
 }

@@ -26,24 +26,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Replays one {@link Scenario} against {@link Lifecycle#decide}: each choice becomes a world
- * event (progress or failure of a child, deletion, time passing, a transient error, a crash
- * between writing the status and acting, a spec edit, the manual complete signal, a repeated
- * decision), then the engine decides and acts. Afterwards the world settles by itself (timers and
- * controllers only) until the experiment is done. Invariants are checked at every decision.
+ * Replays one {@link Scenario} against {@link Lifecycle#decide}: each choice becomes a world event
+ * (progress or failure of a child, deletion, time passing, a transient error, a crash between
+ * writing the status and acting, a spec edit, the manual complete signal, a repeated decision),
+ * then the engine decides and acts. Afterwards the world settles by itself (timers and controllers
+ * only) until the experiment is done. Invariants are checked at every decision.
  */
 final class LifecycleReplay {
 
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SETTLE_STEPS = 2_000;
-  private static final Map<Phase, Set<Phase>> NEXT = Map.of(
-      Phase.PENDING, EnumSet.of(Phase.PENDING, Phase.PROVISIONING, Phase.FAILED),
-      Phase.PROVISIONING, EnumSet.of(Phase.PROVISIONING, Phase.READY, Phase.FAILED),
-      Phase.READY, EnumSet.of(Phase.READY, Phase.RUNNING, Phase.FAILED),
-      Phase.RUNNING, EnumSet.of(Phase.RUNNING, Phase.COMPLETE, Phase.FAILED),
-      Phase.COMPLETE, EnumSet.of(Phase.COMPLETE),
-      Phase.FAILED, EnumSet.of(Phase.FAILED));
+  private static final Map<Phase, Set<Phase>> NEXT =
+      Map.of(
+          Phase.PENDING, EnumSet.of(Phase.PENDING, Phase.PROVISIONING, Phase.FAILED),
+          Phase.PROVISIONING, EnumSet.of(Phase.PROVISIONING, Phase.READY, Phase.FAILED),
+          Phase.READY, EnumSet.of(Phase.READY, Phase.RUNNING, Phase.FAILED),
+          Phase.RUNNING, EnumSet.of(Phase.RUNNING, Phase.COMPLETE, Phase.FAILED),
+          Phase.COMPLETE, EnumSet.of(Phase.COMPLETE),
+          Phase.FAILED, EnumSet.of(Phase.FAILED));
 
   private final Scenario scenario;
   private final FakeWorld world;
@@ -53,10 +54,13 @@ final class LifecycleReplay {
 
   LifecycleReplay(Scenario scenario) {
     this.scenario = scenario;
-    Observation initial = Observation.of(new Meta(scenario.name(), 1, "spec-1", false, false, Map.of()))
-        .withMissingComponents(scenario.missingComponents())
-        .withWorkflow(new WorkflowObservation(WorkflowState.ABSENT, null, null, null, scenario.templateMissing()))
-        .withCost(new Observation.Cost((double) scenario.spec().getTargets().size(), null));
+    Observation initial =
+        Observation.of(new Meta(scenario.name(), 1, "spec-1", false, false, Map.of()))
+            .withMissingComponents(scenario.missingComponents())
+            .withWorkflow(
+                new WorkflowObservation(
+                    WorkflowState.ABSENT, null, null, null, scenario.templateMissing()))
+            .withCost(new Observation.Cost((double) scenario.spec().getTargets().size(), null));
     this.world = new FakeWorld(initial);
   }
 
@@ -107,7 +111,9 @@ final class LifecycleReplay {
     }
   }
 
-  /** No more surprises: controllers finish what they do, timers fire, until the experiment is done. */
+  /**
+   * No more surprises: controllers finish what they do, timers fire, until the experiment is done.
+   */
   private void settle() {
     for (int i = 0; i < SETTLE_STEPS && world.exists && !done(); i++) {
       Decision d = step(List.of(), false, false);
@@ -125,7 +131,8 @@ final class LifecycleReplay {
         advance(Duration.ofSeconds(30));
       }
     }
-    assertTrue(!world.exists || done(), "did not finish in " + SETTLE_STEPS + " steps; status " + status);
+    assertTrue(
+        !world.exists || done(), "did not finish in " + SETTLE_STEPS + " steps; status " + status);
   }
 
   private void advance(Duration by) {
@@ -134,17 +141,22 @@ final class LifecycleReplay {
   }
 
   private boolean done() {
-    return status != null && Steps.CLEANED.equals(status.getStep()) && !world.state.meta().finalizerPresent();
+    return status != null
+        && Steps.CLEANED.equals(status.getStep())
+        && !world.state.meta().finalizerPresent();
   }
 
   private Decision step(List<String> errors, boolean crash, boolean repeat) {
     Observation seen = world.observe(errors);
     Decision d = Lifecycle.decide(scenario.spec(), status, seen, now);
     decisions++;
-    assertEquals(d, Lifecycle.decide(scenario.spec(), status, seen, now), "decide is not deterministic");
+    assertEquals(
+        d, Lifecycle.decide(scenario.spec(), status, seen, now), "decide is not deterministic");
     if (status != null && decisions % 3 == 0) {
       ExperimentStatus restarted = persisted(status);
-      assertEquals(d, Lifecycle.decide(scenario.spec(), restarted, seen, now),
+      assertEquals(
+          d,
+          Lifecycle.decide(scenario.spec(), restarted, seen, now),
           "a restarted operator (status read back from the API) decides differently");
     }
     checkDecision(seen, d);
@@ -176,7 +188,8 @@ final class LifecycleReplay {
         checkDependencies(seen, app);
       }
       if (a instanceof Action.SubmitWorkflow) {
-        assertTrue(scenario.spec().getTargets().stream().allMatch(t -> healthy(seen, t)),
+        assertTrue(
+            scenario.spec().getTargets().stream().allMatch(t -> healthy(seen, t)),
             "workflow submitted before every target is healthy");
       }
       if (a instanceof Action.RemoveFinalizer) {
@@ -198,15 +211,19 @@ final class LifecycleReplay {
   /** The target's cluster is ready and every target it depends on is healthy, as seen. */
   private void checkDependencies(Observation seen, Action.CreateApplication app) {
     Target target = target(app.target());
-    assertTrue(clusterReady(seen, target), "Application " + app.name() + " before its cluster is ready");
+    assertTrue(
+        clusterReady(seen, target), "Application " + app.name() + " before its cluster is ready");
     for (String dependency : target.getDepends()) {
-      assertTrue(healthy(seen, target(dependency)), "Application " + app.name() + " before " + dependency + " is healthy");
+      assertTrue(
+          healthy(seen, target(dependency)),
+          "Application " + app.name() + " before " + dependency + " is healthy");
     }
   }
 
   private boolean healthy(Observation seen, Target target) {
-    return clusterReady(seen, target) && target.getComponents().stream()
-        .allMatch(c -> seen.application(appName(target, c)).state() == AppState.HEALTHY);
+    return clusterReady(seen, target)
+        && target.getComponents().stream()
+            .allMatch(c -> seen.application(appName(target, c)).state() == AppState.HEALTHY);
   }
 
   private boolean clusterReady(Observation seen, Target target) {
@@ -218,11 +235,15 @@ final class LifecycleReplay {
   }
 
   private String appName(Target target, ComponentRef component) {
-    return ChildNames.application(scenario.name(), target.getName(), ChildNames.component(component));
+    return ChildNames.application(
+        scenario.name(), target.getName(), ChildNames.component(component));
   }
 
   private Target target(String name) {
-    return scenario.spec().getTargets().stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+    return scenario.spec().getTargets().stream()
+        .filter(t -> t.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void checkEnd() {
@@ -237,8 +258,10 @@ final class LifecycleReplay {
   }
 
   private static boolean creates(Action a) {
-    return a instanceof Action.CreateClusterClaim || a instanceof Action.CreateApplication
-        || a instanceof Action.SubmitWorkflow || a instanceof Action.RegisterCluster;
+    return a instanceof Action.CreateClusterClaim
+        || a instanceof Action.CreateApplication
+        || a instanceof Action.SubmitWorkflow
+        || a instanceof Action.RegisterCluster;
   }
 
   /** The status as the API server would give it back: through JSON. */

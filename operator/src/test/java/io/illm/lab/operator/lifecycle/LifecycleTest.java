@@ -37,40 +37,118 @@ class LifecycleTest {
   static Stream<Row> table() {
     Duration m1 = Duration.ofMinutes(1);
     return Stream.of(
-        row("deleted during Provisioning: Failed, the claim is deleted",
-            twoTargets(), status(Phase.PROVISIONING, T0), deleted(provisioning()), at(m1),
-            Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim " + APP_CLAIM),
-        row("deleted before anything exists: Cleaned, the finalizer goes",
-            twoTargets(), null, deleted(world()), T0, Phase.FAILED, Steps.CLEANED, "RemoveFinalizer"),
-        row("deleted before the finalizer was added: nothing to do",
-            twoTargets(), null, deleted(SampleExperiments.withoutFinalizer(world())), T0,
-            Phase.FAILED, Steps.CLEANED),
-        row("depends cycle: Failed (InvalidSpec), nothing created",
-            cycle(), null, world(), T0, Phase.FAILED, Steps.CLEANED, "RemoveFinalizer"),
-        row("spec edited during Provisioning: Failed (SpecChanged), cleanup",
-            twoTargets(), status(Phase.PROVISIONING, T0), SampleExperiments.hash(provisioning(), "hash-2"), at(m1),
-            Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim " + APP_CLAIM),
-        row("spec edited while Pending: adopted",
-            twoTargets(), pendingWithHash("hash-0"), world(), T0, Phase.PROVISIONING, null),
-        row("a port did not answer: hold, conclude nothing",
-            twoTargets(), status(Phase.PROVISIONING, T0), world().withErrors(List.of("crossplane: timeout")), at(m1),
-            Phase.PROVISIONING, null),
-        row("a port did not answer and the deadline passed: Failed all the same",
-            twoTargets(), status(Phase.PROVISIONING, T0), world().withErrors(List.of("crossplane: timeout")),
-            at(Duration.ofMinutes(30)), Phase.FAILED, Steps.CLEANING_UP),
-        row("total deadline (6h) from startedAt",
-            twoTargets(), startedLongAgo(), provisioning(), at(Duration.ofHours(6)),
-            Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim " + APP_CLAIM),
-        row("estimate over budget: Failed before anything is created",
-            budget(2.0), null, world().withCost(new Observation.Cost(3.5, null)), T0,
-            Phase.FAILED, Steps.CLEANED, "RemoveFinalizer"),
-        row("estimate within budget: start",
-            budget(5.0), null, world().withCost(new Observation.Cost(3.5, null)), T0, Phase.PROVISIONING, null),
-        row("spent reaches the budget during Provisioning: Failed, cleanup",
-            budget(5.0), status(Phase.PROVISIONING, T0), provisioning().withCost(new Observation.Cost(3.5, 5.0)), at(m1),
-            Phase.FAILED, Steps.CLEANING_UP, "DeleteClusterClaim " + APP_CLAIM),
-        row("no spec at all: Failed (InvalidSpec)",
-            null, null, world(), T0, Phase.FAILED, Steps.CLEANED, "RemoveFinalizer"));
+        row(
+            "deleted during Provisioning: Failed, the claim is deleted",
+            twoTargets(),
+            status(Phase.PROVISIONING, T0),
+            deleted(provisioning()),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            "DeleteClusterClaim " + APP_CLAIM),
+        row(
+            "deleted before anything exists: Cleaned, the finalizer goes",
+            twoTargets(),
+            null,
+            deleted(world()),
+            T0,
+            Phase.FAILED,
+            Steps.CLEANED,
+            "RemoveFinalizer"),
+        row(
+            "deleted before the finalizer was added: nothing to do",
+            twoTargets(),
+            null,
+            deleted(SampleExperiments.withoutFinalizer(world())),
+            T0,
+            Phase.FAILED,
+            Steps.CLEANED),
+        row(
+            "depends cycle: Failed (InvalidSpec), nothing created",
+            cycle(),
+            null,
+            world(),
+            T0,
+            Phase.FAILED,
+            Steps.CLEANED,
+            "RemoveFinalizer"),
+        row(
+            "spec edited during Provisioning: Failed (SpecChanged), cleanup",
+            twoTargets(),
+            status(Phase.PROVISIONING, T0),
+            SampleExperiments.hash(provisioning(), "hash-2"),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            "DeleteClusterClaim " + APP_CLAIM),
+        row(
+            "spec edited while Pending: adopted",
+            twoTargets(),
+            pendingWithHash("hash-0"),
+            world(),
+            T0,
+            Phase.PROVISIONING,
+            null),
+        row(
+            "a port did not answer: hold, conclude nothing",
+            twoTargets(),
+            status(Phase.PROVISIONING, T0),
+            world().withErrors(List.of("crossplane: timeout")),
+            at(m1),
+            Phase.PROVISIONING,
+            null),
+        row(
+            "a port did not answer and the deadline passed: Failed all the same",
+            twoTargets(),
+            status(Phase.PROVISIONING, T0),
+            world().withErrors(List.of("crossplane: timeout")),
+            at(Duration.ofMinutes(30)),
+            Phase.FAILED,
+            Steps.CLEANING_UP),
+        row(
+            "total deadline (6h) from startedAt",
+            twoTargets(),
+            startedLongAgo(),
+            provisioning(),
+            at(Duration.ofHours(6)),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            "DeleteClusterClaim " + APP_CLAIM),
+        row(
+            "estimate over budget: Failed before anything is created",
+            budget(2.0),
+            null,
+            world().withCost(new Observation.Cost(3.5, null)),
+            T0,
+            Phase.FAILED,
+            Steps.CLEANED,
+            "RemoveFinalizer"),
+        row(
+            "estimate within budget: start",
+            budget(5.0),
+            null,
+            world().withCost(new Observation.Cost(3.5, null)),
+            T0,
+            Phase.PROVISIONING,
+            null),
+        row(
+            "spent reaches the budget during Provisioning: Failed, cleanup",
+            budget(5.0),
+            status(Phase.PROVISIONING, T0),
+            provisioning().withCost(new Observation.Cost(3.5, 5.0)),
+            at(m1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            "DeleteClusterClaim " + APP_CLAIM),
+        row(
+            "no spec at all: Failed (InvalidSpec)",
+            null,
+            null,
+            world(),
+            T0,
+            Phase.FAILED,
+            Steps.CLEANED,
+            "RemoveFinalizer"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,7 +160,8 @@ class LifecycleTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void isDeterministic(Row row) {
-    assertEquals(Lifecycle.decide(row.spec(), row.status(), row.world(), row.now()),
+    assertEquals(
+        Lifecycle.decide(row.spec(), row.status(), row.world(), row.now()),
         Lifecycle.decide(row.spec(), row.status(), row.world(), row.now()));
   }
 
@@ -92,7 +171,8 @@ class LifecycleTest {
     Decision d = Lifecycle.decide(row.spec(), row.status(), row.world(), row.now());
     assertFalse(d.status().getConditions().isEmpty());
     for (Condition c : d.status().getConditions()) {
-      assertTrue(c.getReason().matches("[A-Z][a-z]+([A-Z][a-z]+)*"), c.getType() + ": " + c.getReason());
+      assertTrue(
+          c.getReason().matches("[A-Z][a-z]+([A-Z][a-z]+)*"), c.getType() + ": " + c.getReason());
       assertEquals(1L, c.getObservedGeneration());
     }
   }
@@ -100,26 +180,41 @@ class LifecycleTest {
   @Test
   void anInvalidSpecSaysEveryProblemWithItsPath() {
     Decision d = Lifecycle.decide(cycle(), null, world(), T0);
-    assertEquals(Reasons.INVALID_SPEC, Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
-    assertTrue(d.status().getMessage().contains("spec.targets: depends form a cycle a -> b -> a"), d.status().getMessage());
+    assertEquals(
+        Reasons.INVALID_SPEC,
+        Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
+    assertTrue(
+        d.status().getMessage().contains("spec.targets: depends form a cycle a -> b -> a"),
+        d.status().getMessage());
   }
 
   @Test
   void aSpecEditIsVisibleAsACondition() {
-    Decision d = Lifecycle.decide(twoTargets(), status(Phase.PROVISIONING, T0),
-        SampleExperiments.hash(provisioning(), "hash-2"), at(Duration.ofMinutes(1)));
+    Decision d =
+        Lifecycle.decide(
+            twoTargets(),
+            status(Phase.PROVISIONING, T0),
+            SampleExperiments.hash(provisioning(), "hash-2"),
+            at(Duration.ofMinutes(1)));
     Condition changed = Conditions.find(d.status(), Conditions.SPEC_CHANGED).orElseThrow();
     assertEquals("True", changed.getStatus());
-    assertEquals(Reasons.SPEC_CHANGED, Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
+    assertEquals(
+        Reasons.SPEC_CHANGED,
+        Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
   }
 
   @Test
   void transientErrorsBackOffExponentially() {
     Observation broken = world().withErrors(List.of("argocd: connection refused"));
-    Decision first = Lifecycle.decide(twoTargets(), status(Phase.PROVISIONING, T0), broken, at(Duration.ofMinutes(1)));
+    Decision first =
+        Lifecycle.decide(
+            twoTargets(), status(Phase.PROVISIONING, T0), broken, at(Duration.ofMinutes(1)));
     assertEquals(Lifecycle.MIN_BACKOFF, first.lookAgainIn().orElseThrow());
-    assertEquals(Reasons.OBSERVATION_FAILED, Conditions.find(first.status(), Conditions.DEGRADED).orElseThrow().getReason());
-    Decision later = Lifecycle.decide(twoTargets(), first.status(), broken, at(Duration.ofMinutes(3)));
+    assertEquals(
+        Reasons.OBSERVATION_FAILED,
+        Conditions.find(first.status(), Conditions.DEGRADED).orElseThrow().getReason());
+    Decision later =
+        Lifecycle.decide(twoTargets(), first.status(), broken, at(Duration.ofMinutes(3)));
     assertEquals(Duration.ofMinutes(2), later.lookAgainIn().orElseThrow());
     assertTrue(later.actions().isEmpty());
   }
@@ -132,8 +227,10 @@ class LifecycleTest {
     garbage.setStepStartedAt("soon");
     Decision d = Lifecycle.decide(twoTargets(), garbage, world(), T0);
     assertEquals(Phase.RUNNING, d.status().getPhase());
-    assertTrue(d.actions().stream().noneMatch(a -> a instanceof Action.EmitEvent e
-        && e.reason().equals(Reasons.INTERNAL_ERROR)));
+    assertTrue(
+        d.actions().stream()
+            .noneMatch(
+                a -> a instanceof Action.EmitEvent e && e.reason().equals(Reasons.INTERNAL_ERROR)));
   }
 
   @Test
@@ -144,10 +241,16 @@ class LifecycleTest {
 
   @Test
   void theCostIsRecordedAndTheBudgetMessageSaysHowToFix() {
-    Decision d = Lifecycle.decide(budget(2.0), null, world().withCost(new Observation.Cost(3.5, null)), T0);
+    Decision d =
+        Lifecycle.decide(budget(2.0), null, world().withCost(new Observation.Cost(3.5, null)), T0);
     assertEquals(3.5, d.status().getCost().getEstimatedUSD());
-    assertEquals(Reasons.BUDGET_EXCEEDED, Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
-    assertTrue(d.status().getMessage().startsWith("the estimated cost $3.50 exceeds spec.budget.maxUSD $2.00 (raise"),
+    assertEquals(
+        Reasons.BUDGET_EXCEEDED,
+        Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
+    assertTrue(
+        d.status()
+            .getMessage()
+            .startsWith("the estimated cost $3.50 exceeds spec.budget.maxUSD $2.00 (raise"),
         d.status().getMessage());
   }
 
@@ -158,8 +261,10 @@ class LifecycleTest {
   }
 
   private static ExperimentSpec cycle() {
-    return SampleExperiments.spec(CompletionMode.WORKFLOW,
-        target("a", Provider.GKE, List.of("b"), "x"), target("b", Provider.HUB, List.of("a"), "y"));
+    return SampleExperiments.spec(
+        CompletionMode.WORKFLOW,
+        target("a", Provider.GKE, List.of("b"), "x"),
+        target("b", Provider.HUB, List.of("a"), "y"));
   }
 
   private static ExperimentStatus pendingWithHash(String hash) {

@@ -18,12 +18,16 @@ class PendingPhaseTest {
 
   @Test
   void aNewExperimentRecordsItsRunBeforeCreatingAnything() {
-    Decision d = Row.row("new experiment", twoTargets(), null, world(), T0, Phase.PROVISIONING, null).check();
+    Decision d =
+        Row.row("new experiment", twoTargets(), null, world(), T0, Phase.PROVISIONING, null)
+            .check();
     ExperimentStatus s = d.status();
     assertEquals(HASH, s.getSpecHash());
     assertEquals(T0.toString(), s.getStartedAt());
     assertEquals(T0.toString(), s.getPhaseStartedAt());
-    assertEquals(List.of("tsdb-app", "hub"), s.getTargets().stream().map(TargetStatus::getClusterName).toList());
+    assertEquals(
+        List.of("tsdb-app", "hub"),
+        s.getTargets().stream().map(TargetStatus::getClusterName).toList());
     assertEquals("e2-medium", s.getTargets().get(0).getMachineType());
     assertEquals(1, s.getTargets().get(0).getNodeCount());
     assertEquals(null, s.getTargets().get(1).getMachineType());
@@ -33,8 +37,17 @@ class PendingPhaseTest {
 
   @Test
   void withoutTheFinalizerOnlyTheFinalizerIsAdded() {
-    Decision d = Row.row("no finalizer", twoTargets(), null, SampleExperiments.withoutFinalizer(world()), T0,
-        Phase.PENDING, null, "AddFinalizer").check();
+    Decision d =
+        Row.row(
+                "no finalizer",
+                twoTargets(),
+                null,
+                SampleExperiments.withoutFinalizer(world()),
+                T0,
+                Phase.PENDING,
+                null,
+                "AddFinalizer")
+            .check();
     assertTrue(d.lookAgainIn().isPresent());
   }
 

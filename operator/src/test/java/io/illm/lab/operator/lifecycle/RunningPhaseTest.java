@@ -43,20 +43,36 @@ class RunningPhaseTest {
   static final String STARTED = at(Duration.ofMinutes(2)).toString();
   static final String FINISHED = at(Duration.ofMinutes(40)).toString();
   static final String[] CLEANUP_ALL = {
-    "DeleteApplication " + APP_PROM, "DeleteApplication " + LOAD_K6, "DeleteWorkflow " + WORKFLOW,
-    "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM};
+    "DeleteApplication " + APP_PROM,
+    "DeleteApplication " + LOAD_K6,
+    "DeleteWorkflow " + WORKFLOW,
+    "UnregisterCluster " + APP_CLAIM,
+    "DeleteClusterClaim " + APP_CLAIM
+  };
   static final String[] CLEANUP_NO_WORKFLOW = {
     "DeleteApplication " + APP_PROM, "DeleteApplication " + LOAD_K6,
-    "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM};
+    "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM
+  };
 
   static Observation workflow(WorkflowState state) {
-    boolean ended = state == WorkflowState.SUCCEEDED || state == WorkflowState.FAILED || state == WorkflowState.ERROR;
-    return deployed().withWorkflow(new WorkflowObservation(state, ended ? "step load failed" : null,
-        state == WorkflowState.PENDING ? null : STARTED, ended ? FINISHED : null, false));
+    boolean ended =
+        state == WorkflowState.SUCCEEDED
+            || state == WorkflowState.FAILED
+            || state == WorkflowState.ERROR;
+    return deployed()
+        .withWorkflow(
+            new WorkflowObservation(
+                state,
+                ended ? "step load failed" : null,
+                state == WorkflowState.PENDING ? null : STARTED,
+                ended ? FINISHED : null,
+                false));
   }
 
   static ExperimentSpec manual() {
-    return spec(CompletionMode.MANUAL, target("app", Provider.GKE, List.of(), "prometheus"),
+    return spec(
+        CompletionMode.MANUAL,
+        target("app", Provider.GKE, List.of(), "prometheus"),
         target("load", Provider.HUB, List.of("app"), "k6"));
   }
 
@@ -79,62 +95,184 @@ class RunningPhaseTest {
     Duration h1 = Duration.ofHours(1);
     Duration h2 = Duration.ofHours(2);
     return Stream.of(
-        row("submitted but not yet seen: submit again (same name, harmless)",
-            twoTargets(), running(), deployed(), at(m5), Phase.RUNNING, Steps.WORKLOAD, "SubmitWorkflow " + WORKFLOW),
-        row("workflow running: wait",
-            twoTargets(), running(), workflow(WorkflowState.RUNNING), at(m5), Phase.RUNNING, Steps.WORKLOAD),
-        row("workflow succeeded: collect metrics over its window",
-            twoTargets(), running(), workflow(WorkflowState.SUCCEEDED), at(h1), Phase.RUNNING, Steps.COLLECTING,
+        row(
+            "submitted but not yet seen: submit again (same name, harmless)",
+            twoTargets(),
+            running(),
+            deployed(),
+            at(m5),
+            Phase.RUNNING,
+            Steps.WORKLOAD,
+            "SubmitWorkflow " + WORKFLOW),
+        row(
+            "workflow running: wait",
+            twoTargets(),
+            running(),
+            workflow(WorkflowState.RUNNING),
+            at(m5),
+            Phase.RUNNING,
+            Steps.WORKLOAD),
+        row(
+            "workflow succeeded: collect metrics over its window",
+            twoTargets(),
+            running(),
+            workflow(WorkflowState.SUCCEEDED),
+            at(h1),
+            Phase.RUNNING,
+            Steps.COLLECTING,
             "CollectMetrics"),
-        row("workflow failed: Failed, everything deleted",
-            twoTargets(), running(), workflow(WorkflowState.FAILED), at(h1), Phase.FAILED, Steps.CLEANING_UP, CLEANUP_ALL),
-        row("workflow error: Failed, everything deleted",
-            twoTargets(), running(), workflow(WorkflowState.ERROR), at(h1), Phase.FAILED, Steps.CLEANING_UP, CLEANUP_ALL),
-        row("workflow seen running, now gone: Failed (WorkflowLost)",
-            twoTargets(), seen("Running"), deployed(), at(m5), Phase.FAILED, Steps.CLEANING_UP, CLEANUP_NO_WORKFLOW),
-        row("running deadline (2h) missed: Failed",
-            twoTargets(), running(), workflow(WorkflowState.RUNNING), at(h2), Phase.FAILED, Steps.CLEANING_UP, CLEANUP_ALL),
-        row("manual: the workflow succeeding does not end the run",
-            manual(), running(), workflow(WorkflowState.SUCCEEDED), at(h1), Phase.RUNNING, Steps.WORKLOAD),
-        row("manual: the complete annotation ends the run",
-            manual(), running(),
-            SampleExperiments.annotated(workflow(WorkflowState.RUNNING), Observation.COMPLETE_ANNOTATION, "true"),
-            at(h1), Phase.RUNNING, Steps.COLLECTING, "CollectMetrics"),
-        row("manual: the annotation set to false does not",
-            manual(), running(),
-            SampleExperiments.annotated(workflow(WorkflowState.RUNNING), Observation.COMPLETE_ANNOTATION, "false"),
-            at(h1), Phase.RUNNING, Steps.WORKLOAD),
-        row("manual: the end of the running window ends the run normally",
-            manual(), running(), workflow(WorkflowState.SUCCEEDED), at(h2), Phase.RUNNING, Steps.COLLECTING,
+        row(
+            "workflow failed: Failed, everything deleted",
+            twoTargets(),
+            running(),
+            workflow(WorkflowState.FAILED),
+            at(h1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL),
+        row(
+            "workflow error: Failed, everything deleted",
+            twoTargets(),
+            running(),
+            workflow(WorkflowState.ERROR),
+            at(h1),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL),
+        row(
+            "workflow seen running, now gone: Failed (WorkflowLost)",
+            twoTargets(),
+            seen("Running"),
+            deployed(),
+            at(m5),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_NO_WORKFLOW),
+        row(
+            "running deadline (2h) missed: Failed",
+            twoTargets(),
+            running(),
+            workflow(WorkflowState.RUNNING),
+            at(h2),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL),
+        row(
+            "manual: the workflow succeeding does not end the run",
+            manual(),
+            running(),
+            workflow(WorkflowState.SUCCEEDED),
+            at(h1),
+            Phase.RUNNING,
+            Steps.WORKLOAD),
+        row(
+            "manual: the complete annotation ends the run",
+            manual(),
+            running(),
+            SampleExperiments.annotated(
+                workflow(WorkflowState.RUNNING), Observation.COMPLETE_ANNOTATION, "true"),
+            at(h1),
+            Phase.RUNNING,
+            Steps.COLLECTING,
             "CollectMetrics"),
-        row("manual: the total deadline (6h) still fails it",
-            longRunning(manual()), running(), workflow(WorkflowState.RUNNING), at(Duration.ofHours(6)),
-            Phase.FAILED, Steps.CLEANING_UP, CLEANUP_ALL),
-        row("collecting: not started (e.g. after a restart): ask again",
-            twoTargets(), collecting(h1), workflow(WorkflowState.SUCCEEDED), at(h1.plus(m5)), Phase.RUNNING,
-            Steps.COLLECTING, "CollectMetrics"),
-        row("collecting: running: wait",
-            twoTargets(), collecting(h1), workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.RUNNING)),
-            at(h1.plus(m5)), Phase.RUNNING, Steps.COLLECTING),
-        row("collecting: done: store",
-            twoTargets(), collecting(h1), workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.DONE)),
-            at(h1.plus(m5)), Phase.RUNNING, Steps.STORING, "StoreResults"),
-        row("collecting: failed: Failed, everything deleted",
-            twoTargets(), collecting(h1), workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.FAILED)),
-            at(h1.plus(m5)), Phase.FAILED, Steps.CLEANING_UP, CLEANUP_ALL),
-        row("collecting deadline (15m) missed",
-            twoTargets(), collecting(h1), workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.RUNNING)),
-            at(h1.plus(Duration.ofMinutes(15))), Phase.FAILED, Steps.CLEANING_UP, CLEANUP_ALL),
-        row("storing: stored: Complete, cleanup at once by default",
-            twoTargets(), step(collecting(h1), Steps.STORING, at(h1)), stored(), at(h1.plus(m5)),
-            Phase.COMPLETE, Steps.CLEANING_UP, CLEANUP_ALL),
-        row("storing: stored, cleanup retain 2h: Complete, retaining",
+        row(
+            "manual: the annotation set to false does not",
+            manual(),
+            running(),
+            SampleExperiments.annotated(
+                workflow(WorkflowState.RUNNING), Observation.COMPLETE_ANNOTATION, "false"),
+            at(h1),
+            Phase.RUNNING,
+            Steps.WORKLOAD),
+        row(
+            "manual: the end of the running window ends the run normally",
+            manual(),
+            running(),
+            workflow(WorkflowState.SUCCEEDED),
+            at(h2),
+            Phase.RUNNING,
+            Steps.COLLECTING,
+            "CollectMetrics"),
+        row(
+            "manual: the total deadline (6h) still fails it",
+            longRunning(manual()),
+            running(),
+            workflow(WorkflowState.RUNNING),
+            at(Duration.ofHours(6)),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL),
+        row(
+            "collecting: not started (e.g. after a restart): ask again",
+            twoTargets(),
+            collecting(h1),
+            workflow(WorkflowState.SUCCEEDED),
+            at(h1.plus(m5)),
+            Phase.RUNNING,
+            Steps.COLLECTING,
+            "CollectMetrics"),
+        row(
+            "collecting: running: wait",
+            twoTargets(),
+            collecting(h1),
+            workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.RUNNING)),
+            at(h1.plus(m5)),
+            Phase.RUNNING,
+            Steps.COLLECTING),
+        row(
+            "collecting: done: store",
+            twoTargets(),
+            collecting(h1),
+            workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.DONE)),
+            at(h1.plus(m5)),
+            Phase.RUNNING,
+            Steps.STORING,
+            "StoreResults"),
+        row(
+            "collecting: failed: Failed, everything deleted",
+            twoTargets(),
+            collecting(h1),
+            workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.FAILED)),
+            at(h1.plus(m5)),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL),
+        row(
+            "collecting deadline (15m) missed",
+            twoTargets(),
+            collecting(h1),
+            workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.RUNNING)),
+            at(h1.plus(Duration.ofMinutes(15))),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL),
+        row(
+            "storing: stored: Complete, cleanup at once by default",
+            twoTargets(),
+            step(collecting(h1), Steps.STORING, at(h1)),
+            stored(),
+            at(h1.plus(m5)),
+            Phase.COMPLETE,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL),
+        row(
+            "storing: stored, cleanup retain 2h: Complete, retaining",
             SampleExperiments.withCleanup(twoTargets(), CleanupAction.RETAIN, "2h"),
-            step(collecting(h1), Steps.STORING, at(h1)), stored(), at(h1.plus(m5)), Phase.COMPLETE, Steps.RETAINING),
-        row("storing: failed: Failed",
-            twoTargets(), step(collecting(h1), Steps.STORING, at(h1)),
-            workflow(WorkflowState.SUCCEEDED).withResults(new ResultsObservation(ResultsState.FAILED, null, "403")),
-            at(h1.plus(m5)), Phase.FAILED, Steps.CLEANING_UP, CLEANUP_ALL));
+            step(collecting(h1), Steps.STORING, at(h1)),
+            stored(),
+            at(h1.plus(m5)),
+            Phase.COMPLETE,
+            Steps.RETAINING),
+        row(
+            "storing: failed: Failed",
+            twoTargets(),
+            step(collecting(h1), Steps.STORING, at(h1)),
+            workflow(WorkflowState.SUCCEEDED)
+                .withResults(new ResultsObservation(ResultsState.FAILED, null, "403")),
+            at(h1.plus(m5)),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            CLEANUP_ALL));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -145,9 +283,12 @@ class RunningPhaseTest {
 
   @Test
   void metricsAreCollectedOverTheWorkflowsWindowNotSinceCreation() {
-    Decision d = Lifecycle.decide(twoTargets(), running(), workflow(WorkflowState.SUCCEEDED), at(Duration.ofHours(1)));
-    CollectMetrics collect = (CollectMetrics) d.actions().stream()
-        .filter(a -> a instanceof CollectMetrics).findFirst().orElseThrow();
+    Decision d =
+        Lifecycle.decide(
+            twoTargets(), running(), workflow(WorkflowState.SUCCEEDED), at(Duration.ofHours(1)));
+    CollectMetrics collect =
+        (CollectMetrics)
+            d.actions().stream().filter(a -> a instanceof CollectMetrics).findFirst().orElseThrow();
     assertEquals(STARTED, collect.windowStart().toString());
     assertEquals(FINISHED, collect.windowEnd().toString());
   }
@@ -155,30 +296,43 @@ class RunningPhaseTest {
   @Test
   void theVerdictAndTheResultsAreRecorded() {
     Duration h1 = Duration.ofHours(1);
-    Decision collected = Lifecycle.decide(twoTargets(), collecting(h1),
-        workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.DONE)), at(h1));
+    Decision collected =
+        Lifecycle.decide(
+            twoTargets(),
+            collecting(h1),
+            workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.DONE)),
+            at(h1));
     assertEquals(HypothesisResult.VALIDATED, collected.status().getHypothesisResult());
     Decision stored = Lifecycle.decide(twoTargets(), collected.status(), stored(), at(h1));
     assertEquals("s3://experiment-results/tsdb/", stored.status().getResultsURL());
-    assertEquals("True", Conditions.find(stored.status(), Conditions.READY).orElseThrow().getStatus());
+    assertEquals(
+        "True", Conditions.find(stored.status(), Conditions.READY).orElseThrow().getStatus());
   }
 
   @Test
   void retentionLooksAgainWhenItEnds() {
     Duration h1 = Duration.ofHours(1);
-    Decision d = Lifecycle.decide(SampleExperiments.withCleanup(twoTargets(), CleanupAction.RETAIN, "2h"),
-        step(collecting(h1), Steps.STORING, at(h1)), stored(), at(h1));
+    Decision d =
+        Lifecycle.decide(
+            SampleExperiments.withCleanup(twoTargets(), CleanupAction.RETAIN, "2h"),
+            step(collecting(h1), Steps.STORING, at(h1)),
+            stored(),
+            at(h1));
     assertEquals(Duration.ofHours(2), d.lookAgainIn().orElseThrow());
   }
 
   private static MetricsObservation metrics(MetricsState state) {
-    return new MetricsObservation(state, state == MetricsState.DONE ? HypothesisResult.VALIDATED : null,
+    return new MetricsObservation(
+        state,
+        state == MetricsState.DONE ? HypothesisResult.VALIDATED : null,
         state == MetricsState.FAILED ? "prometheus unreachable" : null);
   }
 
   private static Observation stored() {
-    return workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.DONE))
-        .withResults(new ResultsObservation(ResultsState.STORED, "s3://experiment-results/tsdb/", null));
+    return workflow(WorkflowState.SUCCEEDED)
+        .withMetrics(metrics(MetricsState.DONE))
+        .withResults(
+            new ResultsObservation(ResultsState.STORED, "s3://experiment-results/tsdb/", null));
   }
 
   private static ExperimentSpec longRunning(ExperimentSpec spec) {

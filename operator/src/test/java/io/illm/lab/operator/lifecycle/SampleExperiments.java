@@ -40,7 +40,8 @@ final class SampleExperiments {
 
   /** {@code app} on GKE running prometheus; {@code load} on the hub running k6, after app. */
   static ExperimentSpec twoTargets() {
-    return spec(CompletionMode.WORKFLOW,
+    return spec(
+        CompletionMode.WORKFLOW,
         target("app", Provider.GKE, List.of(), "prometheus"),
         target("load", Provider.HUB, List.of("app"), "k6"));
   }
@@ -62,7 +63,8 @@ final class SampleExperiments {
     return new Target(name, cluster, components, null, new ArrayList<>(depends));
   }
 
-  static ExperimentSpec withCleanup(ExperimentSpec spec, CleanupAction onComplete, String retainFor) {
+  static ExperimentSpec withCleanup(
+      ExperimentSpec spec, CleanupAction onComplete, String retainFor) {
     spec.setCleanup(new CleanupPolicy(new CleanupRule(onComplete, retainFor), null));
     return spec;
   }
@@ -74,28 +76,45 @@ final class SampleExperiments {
 
   static Observation deleted(Observation world) {
     Meta m = world.meta();
-    return world.withMeta(new Meta(m.name(), m.generation(), m.specHash(), true, m.finalizerPresent(), m.annotations()));
+    return world.withMeta(
+        new Meta(
+            m.name(), m.generation(), m.specHash(), true, m.finalizerPresent(), m.annotations()));
   }
 
   static Observation withoutFinalizer(Observation world) {
     Meta m = world.meta();
-    return world.withMeta(new Meta(m.name(), m.generation(), m.specHash(), m.deletionRequested(), false, m.annotations()));
+    return world.withMeta(
+        new Meta(
+            m.name(), m.generation(), m.specHash(), m.deletionRequested(), false, m.annotations()));
   }
 
   static Observation hash(Observation world, String hash) {
     Meta m = world.meta();
-    return world.withMeta(new Meta(m.name(), m.generation(), hash, m.deletionRequested(), m.finalizerPresent(),
-        m.annotations()));
+    return world.withMeta(
+        new Meta(
+            m.name(),
+            m.generation(),
+            hash,
+            m.deletionRequested(),
+            m.finalizerPresent(),
+            m.annotations()));
   }
 
   static Observation annotated(Observation world, String key, String value) {
     Meta m = world.meta();
-    return world.withMeta(new Meta(m.name(), m.generation(), m.specHash(), m.deletionRequested(), m.finalizerPresent(),
-        Map.of(key, value)));
+    return world.withMeta(
+        new Meta(
+            m.name(),
+            m.generation(),
+            m.specHash(),
+            m.deletionRequested(),
+            m.finalizerPresent(),
+            Map.of(key, value)));
   }
 
   static ClusterObservation cluster(ClusterState state) {
-    return new ClusterObservation(state, null, state == ClusterState.FAILED ? "quota exceeded" : null, false);
+    return new ClusterObservation(
+        state, null, state == ClusterState.FAILED ? "quota exceeded" : null, false);
   }
 
   static ClusterObservation readyCluster(boolean registered) {
@@ -108,7 +127,8 @@ final class SampleExperiments {
 
   /** Every cluster ready and registered, every Application healthy. */
   static Observation deployed() {
-    return world().withCluster(APP_CLAIM, readyCluster(true))
+    return world()
+        .withCluster(APP_CLAIM, readyCluster(true))
         .withApplication(APP_PROM, app(AppState.HEALTHY))
         .withApplication(LOAD_K6, app(AppState.HEALTHY));
   }
@@ -137,7 +157,10 @@ final class SampleExperiments {
     return T0.plus(after);
   }
 
-  /** Actions as short text, e.g. {@code CreateClusterClaim tsdb-app}, events as {@code Event Warning Reason}. */
+  /**
+   * Actions as short text, e.g. {@code CreateClusterClaim tsdb-app}, events as {@code Event Warning
+   * Reason}.
+   */
   static List<String> describe(List<Action> actions) {
     List<String> out = new ArrayList<>();
     for (Action a : actions) {

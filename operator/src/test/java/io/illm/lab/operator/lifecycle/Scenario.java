@@ -22,12 +22,16 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
 
 /**
- * A generated experiment and the order of events it meets: 1-4 targets on gke, eks, aks or the
- * hub, a random {@code depends} DAG (now and then a cycle), either completion mode, any cleanup
- * policy, sometimes short deadlines, an unknown component or a missing workflow template, and a
- * list of choices that {@link LifecycleReplay} turns into world events.
+ * A generated experiment and the order of events it meets: 1-4 targets on gke, eks, aks or the hub,
+ * a random {@code depends} DAG (now and then a cycle), either completion mode, any cleanup policy,
+ * sometimes short deadlines, an unknown component or a missing workflow template, and a list of
+ * choices that {@link LifecycleReplay} turns into world events.
  */
-record Scenario(String name, ExperimentSpec spec, Set<String> missingComponents, boolean templateMissing,
+record Scenario(
+    String name,
+    ExperimentSpec spec,
+    Set<String> missingComponents,
+    boolean templateMissing,
     List<Integer> choices) {
 
   static final Provider[] PROVIDERS = {Provider.GKE, Provider.EKS, Provider.AKS, Provider.HUB};
@@ -37,8 +41,11 @@ record Scenario(String name, ExperimentSpec spec, Set<String> missingComponents,
       String name = pick(in, 4) == 0 ? "a-rather-long-experiment-name-to-shorten" : "exp";
       ExperimentSpec spec = spec(in);
       Set<String> missing = new TreeSet<>();
-      List<String> components = spec.getTargets().stream()
-          .flatMap(t -> t.getComponents().stream()).map(ChildNames::component).toList();
+      List<String> components =
+          spec.getTargets().stream()
+              .flatMap(t -> t.getComponents().stream())
+              .map(ChildNames::component)
+              .toList();
       if (!components.isEmpty() && pick(in, 25) == 0) {
         missing.add(components.get(pick(in, components.size())));
       }
@@ -64,7 +71,8 @@ record Scenario(String name, ExperimentSpec spec, Set<String> missingComponents,
       }
       List<ComponentRef> components = new ArrayList<>();
       for (int k = pick(in, 3); k > 0; k--) {
-        components.add(new ComponentRef("c" + i + k, null, null, k == 2 ? Map.of("replicas", "2") : null));
+        components.add(
+            new ComponentRef("c" + i + k, null, null, k == 2 ? Map.of("replicas", "2") : null));
       }
       ClusterSpec cluster = new ClusterSpec();
       cluster.setProvider(PROVIDERS[pick(in, PROVIDERS.length)]);
@@ -106,7 +114,8 @@ record Scenario(String name, ExperimentSpec spec, Set<String> missingComponents,
     if (pick(in, 3) != 0) {
       return null;
     }
-    return new Deadlines("10m", "5m", pick(in, 2) == 0 ? "20m" : "1h30m", "2m", pick(in, 2) == 0 ? "45m" : null);
+    return new Deadlines(
+        "10m", "5m", pick(in, 2) == 0 ? "20m" : "1h30m", "2m", pick(in, 2) == 0 ? "45m" : null);
   }
 
   private static int pick(RandomnessSource in, int bound) {
@@ -117,14 +126,28 @@ record Scenario(String name, ExperimentSpec spec, Set<String> missingComponents,
   public String toString() {
     StringBuilder text = new StringBuilder(name).append(": ");
     for (Target t : spec.getTargets()) {
-      text.append(t.getName()).append('[').append(t.getCluster().getProvider()).append(' ')
+      text.append(t.getName())
+          .append('[')
+          .append(t.getCluster().getProvider())
+          .append(' ')
           .append(t.getComponents().stream().map(ChildNames::component).toList())
-          .append(" depends ").append(t.getDepends()).append("] ");
+          .append(" depends ")
+          .append(t.getDepends())
+          .append("] ");
     }
-    text.append(spec.getWorkflow().getCompletion().getMode()).append(" cleanup ").append(spec.getCleanup())
-        .append(" deadlines ").append(spec.getDeadlines()).append(" budget ").append(spec.getBudget())
-        .append(" missing ").append(missingComponents).append(" templateMissing ").append(templateMissing)
-        .append(" choices ").append(choices);
+    text.append(spec.getWorkflow().getCompletion().getMode())
+        .append(" cleanup ")
+        .append(spec.getCleanup())
+        .append(" deadlines ")
+        .append(spec.getDeadlines())
+        .append(" budget ")
+        .append(spec.getBudget())
+        .append(" missing ")
+        .append(missingComponents)
+        .append(" templateMissing ")
+        .append(templateMissing)
+        .append(" choices ")
+        .append(choices);
     return text.toString();
   }
 }

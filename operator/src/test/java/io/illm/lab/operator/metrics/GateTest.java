@@ -22,7 +22,9 @@ class GateTest {
   void theDefaultsAreThreeAttemptsHalfCoverageTwoMinutesOnlyForCustomQueries() {
     assertEquals(new Gate(true, 3, 0.5, Duration.ofMinutes(2)), Gate.of(spec(instant("a", "a"))));
     assertEquals(new Gate(false, 1, 0.5, Duration.ofMinutes(2)), Gate.of(spec()));
-    assertEquals(new Gate(true, 2, 0.9, Duration.ofSeconds(90)), Gate.of(gate(spec(), true, 2, 0.9, "1m30s")));
+    assertEquals(
+        new Gate(true, 2, 0.9, Duration.ofSeconds(90)),
+        Gate.of(gate(spec(), true, 2, 0.9, "1m30s")));
   }
 
   @Test

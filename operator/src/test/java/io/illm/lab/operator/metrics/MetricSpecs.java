@@ -19,12 +19,15 @@ final class MetricSpecs {
 
   static ExperimentSpec spec(MetricQuery... queries) {
     ExperimentSpec spec = new ExperimentSpec();
-    spec.setTargets(new ArrayList<>(List.of(target("load", Provider.HUB), target("app", Provider.GKE))));
-    spec.setMetrics(new MetricsSpec(queries.length == 0 ? null : new ArrayList<>(List.of(queries)), null));
+    spec.setTargets(
+        new ArrayList<>(List.of(target("load", Provider.HUB), target("app", Provider.GKE))));
+    spec.setMetrics(
+        new MetricsSpec(queries.length == 0 ? null : new ArrayList<>(List.of(queries)), null));
     return spec;
   }
 
-  static ExperimentSpec gate(ExperimentSpec spec, Boolean enabled, Integer max, Double min, String delay) {
+  static ExperimentSpec gate(
+      ExperimentSpec spec, Boolean enabled, Integer max, Double min, String delay) {
     spec.setQualityGate(new QualityGate(enabled, max, min, delay));
     return spec;
   }

@@ -49,7 +49,9 @@ class PrometheusApiTest {
     assertTrue(answer.ok(), answer.error());
     assertEquals(1, answer.series().size());
     Series series = answer.series().get(0);
-    assertEquals(List.of("__name__", "experiment", "instance", "job", "target"), List.copyOf(series.labels().keySet()));
+    assertEquals(
+        List.of("__name__", "experiment", "instance", "job", "target"),
+        List.copyOf(series.labels().keySet()));
     assertEquals("app", series.labels().get("target"));
     assertEquals(42.0, series.points().get(0).v());
   }
@@ -65,10 +67,13 @@ class PrometheusApiTest {
   @Test
   void aRangeQueryReturnsAPointPerStep() {
     Instant end = Instant.now();
-    Answer answer = api.range("lab_gauge", end.minusSeconds(3), end, Duration.ofSeconds(1), later());
+    Answer answer =
+        api.range("lab_gauge", end.minusSeconds(3), end, Duration.ofSeconds(1), later());
 
     assertTrue(answer.ok(), answer.error());
-    assertEquals(List.of("app", "load"), answer.series().stream().map(s -> s.labels().get("target")).toList());
+    assertEquals(
+        List.of("app", "load"),
+        answer.series().stream().map(s -> s.labels().get("target")).toList());
     List<Point> points = answer.series().get(1).points();
     assertEquals(4, points.size());
     assertTrue(points.stream().allMatch(p -> p.v() == 7.0), points.toString());
@@ -113,8 +118,12 @@ class PrometheusApiTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    PrometheusApi closed = new PrometheusApi(URI.create("http://127.0.0.1:" + port), HttpClient.newHttpClient(),
-        new PrometheusApi.Retries(Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofMillis(20)));
+    PrometheusApi closed =
+        new PrometheusApi(
+            URI.create("http://127.0.0.1:" + port),
+            HttpClient.newHttpClient(),
+            new PrometheusApi.Retries(
+                Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofMillis(20)));
 
     Answer answer = closed.instant("up", Instant.now(), later());
 
@@ -126,8 +135,12 @@ class PrometheusApiTest {
   @Test
   void a503IsRetriedUntilTheServerAnswers() throws IOException {
     try (SimPrometheus sim = new SimPrometheus(1)) {
-      PrometheusApi flaky = new PrometheusApi(sim.uri(), HttpClient.newHttpClient(),
-          new PrometheusApi.Retries(Duration.ofSeconds(2), 3, Duration.ofMillis(10), Duration.ofMillis(20)));
+      PrometheusApi flaky =
+          new PrometheusApi(
+              sim.uri(),
+              HttpClient.newHttpClient(),
+              new PrometheusApi.Retries(
+                  Duration.ofSeconds(2), 3, Duration.ofMillis(10), Duration.ofMillis(20)));
       sim.failNext(2);
       Answer recovered = flaky.instant("up", Instant.now(), later());
       sim.failNext(3);
@@ -142,18 +155,28 @@ class PrometheusApiTest {
 
   @Test
   void scalarsAndForeignBodiesAreRead() {
-    Answer scalar = Answer.parse(200,
-        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.5,\"+Inf\"]}}");
-    Answer one = Answer.parse(200,
-        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.5,\"3\"]}}");
-    Answer text = Answer.parse(200,
-        "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1,\"x\"]}}");
+    Answer scalar =
+        Answer.parse(
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.5,\"+Inf\"]}}");
+    Answer one =
+        Answer.parse(
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.5,\"3\"]}}");
+    Answer text =
+        Answer.parse(
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1,\"x\"]}}");
     Answer html = Answer.parse(502, "<html><body>Bad gateway</body></html>");
 
     assertEquals(1, scalar.dropped());
-    assertEquals(List.of(new Series(new java.util.TreeMap<>(), List.of(new Point(1700000000.5, 3)))), one.series());
+    assertEquals(
+        List.of(new Series(new java.util.TreeMap<>(), List.of(new Point(1700000000.5, 3)))),
+        one.series());
     assertTrue(text.error().startsWith("result type \"string\" is not a number"), text.error());
-    assertEquals("HTTP 502: not a Prometheus API answer: <html><body>Bad gateway</body></html>", html.error());
+    assertEquals(
+        "HTTP 502: not a Prometheus API answer: <html><body>Bad gateway</body></html>",
+        html.error());
   }
 
   @Test

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine with every port simulated but metrics, which are {@link PrometheusMetrics} on a
- * {@link SimPrometheus}: what {@code ./lab run} does. The run reaches Complete with the judge's
- * verdict, and the collection covers the workflow's window, not provisioning.
+ * The engine with every port simulated but metrics, which are {@link PrometheusMetrics} on a {@link
+ * SimPrometheus}: what {@code ./lab run} does. The run reaches Complete with the judge's verdict,
+ * and the collection covers the workflow's window, not provisioning.
  */
 class PrometheusMetricsEngineTest {
 
@@ -37,11 +37,22 @@ class PrometheusMetricsEngineTest {
     SimWorld world = new SimWorld(SimClock.manual(T0), SimTimings.TYPICAL);
     LinkedBlockingQueue<ExperimentId> finished = new LinkedBlockingQueue<>();
     try (SimPrometheus source = new SimPrometheus(11)) {
-      PrometheusMetrics metrics = PrometheusMetrics.of(source.uri(), (spec, results) -> HypothesisResult.INVALIDATED,
-          finished::add);
+      PrometheusMetrics metrics =
+          PrometheusMetrics.of(
+              source.uri(), (spec, results) -> HypothesisResult.INVALIDATED, finished::add);
       Ports sim = world.ports();
-      Engine engine = new Engine(new Ports(sim.clusters(), sim.deployments(), sim.workflows(), metrics, sim.results(),
-          sim.events(), sim.components(), sim.changes()), world.clock);
+      Engine engine =
+          new Engine(
+              new Ports(
+                  sim.clusters(),
+                  sim.deployments(),
+                  sim.workflows(),
+                  metrics,
+                  sim.results(),
+                  sim.events(),
+                  sim.components(),
+                  sim.changes()),
+              world.clock);
       Experiment experiment = Experiments.twoTargets("tsdb");
       experiment.getMetadata().setGeneration(1L);
       experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
@@ -55,10 +66,12 @@ class PrometheusMetricsEngineTest {
           continue;
         }
         Duration next = outcome.lookAgainIn().orElse(Duration.ofMinutes(1));
-        world.clock.advance(next.compareTo(Duration.ofMinutes(1)) < 0 ? next : Duration.ofMinutes(1));
+        world.clock.advance(
+            next.compareTo(Duration.ofMinutes(1)) < 0 ? next : Duration.ofMinutes(1));
       }
 
-      assertEquals(Phase.COMPLETE, experiment.getStatus().getPhase(), experiment.getStatus().toString());
+      assertEquals(
+          Phase.COMPLETE, experiment.getStatus().getPhase(), experiment.getStatus().toString());
       assertEquals(HypothesisResult.INVALIDATED, experiment.getStatus().getHypothesisResult());
       Collection c = metrics.collected(id).orElseThrow();
       Instant start = Instant.parse(c.window().start());
@@ -72,7 +85,8 @@ class PrometheusMetricsEngineTest {
   }
 
   private static boolean ended(Experiment experiment) {
-    return experiment.getStatus() != null && (experiment.getStatus().getPhase() == Phase.COMPLETE
-        || experiment.getStatus().getPhase() == Phase.FAILED);
+    return experiment.getStatus() != null
+        && (experiment.getStatus().getPhase() == Phase.COMPLETE
+            || experiment.getStatus().getPhase() == Phase.FAILED);
   }
 }

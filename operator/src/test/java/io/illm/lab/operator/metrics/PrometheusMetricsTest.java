@@ -44,9 +44,11 @@ import org.junit.jupiter.api.Test;
 class PrometheusMetricsTest {
 
   private static final ExperimentId EXP = new ExperimentId("lab", "exp-a");
+
   /** Short retries so that an outage is reported quickly. */
-  private static final PrometheusApi.Retries FAST = new PrometheusApi.Retries(Duration.ofSeconds(2), 2,
-      Duration.ofMillis(10), Duration.ofMillis(20));
+  private static final PrometheusApi.Retries FAST =
+      new PrometheusApi.Retries(
+          Duration.ofSeconds(2), 2, Duration.ofMillis(10), Duration.ofMillis(20));
 
   private static RealPrometheus prometheus;
   private static ExecutorService workers;
@@ -71,14 +73,16 @@ class PrometheusMetricsTest {
     }
   }
 
-  private PrometheusMetrics metrics(URI source, HypothesisResult verdict, int repetitions, Duration deadline) {
-    BiFunction<ExperimentSpec, List<MetricResult>, HypothesisResult> judge = (spec, results) -> {
-      judged.add(results);
-      return verdict;
-    };
+  private PrometheusMetrics metrics(
+      URI source, HypothesisResult verdict, int repetitions, Duration deadline) {
+    BiFunction<ExperimentSpec, List<MetricResult>, HypothesisResult> judge =
+        (spec, results) -> {
+          judged.add(results);
+          return verdict;
+        };
     PrometheusApi api = new PrometheusApi(source, HttpClient.newHttpClient(), FAST);
-    return new PrometheusMetrics(new Collector(api, workers, deadline), scheduler, judge, spec -> repetitions,
-        changed::add);
+    return new PrometheusMetrics(
+        new Collector(api, workers, deadline), scheduler, judge, spec -> repetitions, changed::add);
   }
 
   private MetricsObservation finished(PrometheusMetrics metrics) throws InterruptedException {
@@ -92,18 +96,25 @@ class PrometheusMetricsTest {
   }
 
   private static Sample sample(Collection c, String metric, String target) {
-    return c.metrics().stream().filter(m -> m.name().equals(metric)).findFirst().orElseThrow().sample(target);
+    return c.metrics().stream()
+        .filter(m -> m.name().equals(metric))
+        .findFirst()
+        .orElseThrow()
+        .sample(target);
   }
 
   @Test
   void realValuesPerTargetWithRatesErrorsAndEmptyRules() throws Exception {
-    ExperimentSpec spec = spec(
-        perTarget(instant("level", "lab_gauge{experiment=\"$EXPERIMENT\", target=\"$TARGET\"}")),
-        instant("rps", "sum(rate(lab_requests_total{experiment=\"$EXPERIMENT\"}[$DURATION]))"),
-        instant("broken", "sum(lab_gauge"),
-        onEmpty(instant("none_zero", "lab_gauge{target=\"nowhere\"}"), EmptyResult.ZERO),
-        instant("none", "lab_gauge{target=\"nowhere\"}"));
-    PrometheusMetrics metrics = metrics(prometheus.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
+    ExperimentSpec spec =
+        spec(
+            perTarget(
+                instant("level", "lab_gauge{experiment=\"$EXPERIMENT\", target=\"$TARGET\"}")),
+            instant("rps", "sum(rate(lab_requests_total{experiment=\"$EXPERIMENT\"}[$DURATION]))"),
+            instant("broken", "sum(lab_gauge"),
+            onEmpty(instant("none_zero", "lab_gauge{target=\"nowhere\"}"), EmptyResult.ZERO),
+            instant("none", "lab_gauge{target=\"nowhere\"}"));
+    PrometheusMetrics metrics =
+        metrics(prometheus.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
 
     metrics.start(EXP, spec, lastSeconds(4));
     MetricsObservation done = finished(metrics);
@@ -113,7 +124,8 @@ class PrometheusMetricsTest {
     Collection c = metrics.collected(EXP).orElseThrow();
     assertEquals(List.of(42.0), sample(c, "level", "app").values());
     assertEquals(List.of(7.0), sample(c, "level", "load").values());
-    assertEquals("lab_gauge{experiment=\"exp-a\", target=\"load\"}", sample(c, "level", "load").query());
+    assertEquals(
+        "lab_gauge{experiment=\"exp-a\", target=\"load\"}", sample(c, "level", "load").query());
     assertEquals(10.0, sample(c, "rps", null).values().get(0), 1.5);
     Sample broken = sample(c, "broken", null);
     assertEquals(Outcome.ERROR, broken.outcome());
@@ -131,9 +143,12 @@ class PrometheusMetricsTest {
 
   @Test
   void repetitionsGiveOneValuePerWindow() throws Exception {
-    ExperimentSpec spec = spec(perTarget(range("level", "lab_gauge{target=\"$TARGET\"}")),
-        instant("requests", "sum(increase(lab_requests_total[$DURATION]))"));
-    PrometheusMetrics metrics = metrics(prometheus.uri(), HypothesisResult.VALIDATED, 2, Duration.ofSeconds(20));
+    ExperimentSpec spec =
+        spec(
+            perTarget(range("level", "lab_gauge{target=\"$TARGET\"}")),
+            instant("requests", "sum(increase(lab_requests_total[$DURATION]))"));
+    PrometheusMetrics metrics =
+        metrics(prometheus.uri(), HypothesisResult.VALIDATED, 2, Duration.ofSeconds(20));
 
     metrics.start(EXP, spec, lastSeconds(4));
     finished(metrics);
@@ -149,9 +164,17 @@ class PrometheusMetricsTest {
 
   @Test
   void aFailRuleWithoutDataRecollectsThenFailsNamingTheMetric() throws Exception {
-    ExperimentSpec spec = gate(spec(instant("level", "lab_gauge"),
-        onEmpty(instant("latency", "lab_latency_seconds"), EmptyResult.FAIL)), null, 2, null, "1s");
-    PrometheusMetrics metrics = metrics(prometheus.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
+    ExperimentSpec spec =
+        gate(
+            spec(
+                instant("level", "lab_gauge"),
+                onEmpty(instant("latency", "lab_latency_seconds"), EmptyResult.FAIL)),
+            null,
+            2,
+            null,
+            "1s");
+    PrometheusMetrics metrics =
+        metrics(prometheus.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
 
     metrics.start(EXP, spec, lastSeconds(4));
     MetricsObservation failed = finished(metrics);
@@ -165,15 +188,18 @@ class PrometheusMetricsTest {
   @Test
   void anInsufficientVerdictRecollectsUpToTheLimitThenIsDone() throws Exception {
     try (SimPrometheus sim = new SimPrometheus(5)) {
-      ExperimentSpec spec = gate(spec(instant("rps", "sum(rate(requests_total[$DURATION]))")), null, 3, null, "1s");
-      PrometheusMetrics metrics = metrics(sim.uri(), HypothesisResult.INSUFFICIENT, 1, Duration.ofSeconds(20));
+      ExperimentSpec spec =
+          gate(spec(instant("rps", "sum(rate(requests_total[$DURATION]))")), null, 3, null, "1s");
+      PrometheusMetrics metrics =
+          metrics(sim.uri(), HypothesisResult.INSUFFICIENT, 1, Duration.ofSeconds(20));
 
       metrics.start(EXP, spec, lastSeconds(60));
       MetricsObservation done = finished(metrics);
 
       assertEquals(MetricsState.DONE, done.state());
       assertEquals(HypothesisResult.INSUFFICIENT, done.result());
-      assertTrue(done.message().endsWith("after 3 attempts (quality gate not passed)"), done.message());
+      assertTrue(
+          done.message().endsWith("after 3 attempts (quality gate not passed)"), done.message());
       Collection c = metrics.collected(EXP).orElseThrow();
       assertFalse(c.gatePassed());
       assertEquals(3, c.quality().attempt());
@@ -185,7 +211,8 @@ class PrometheusMetricsTest {
   void startReturnsAtOnceAndASilentSourceFailsAtTheDeadline() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       URI source = URI.create("http://127.0.0.1:" + silent.getLocalPort());
-      PrometheusMetrics metrics = metrics(source, HypothesisResult.VALIDATED, 1, Duration.ofMillis(1500));
+      PrometheusMetrics metrics =
+          metrics(source, HypothesisResult.VALIDATED, 1, Duration.ofMillis(1500));
 
       metrics.start(EXP, gate(spec(instant("a", "a")), false, null, null, null), lastSeconds(60));
       MetricsState during = metrics.observe(EXP).state();
@@ -193,7 +220,8 @@ class PrometheusMetricsTest {
 
       assertEquals(MetricsState.RUNNING, during);
       assertEquals(MetricsState.FAILED, failed.state());
-      assertEquals("no query was answered by " + source + ": no answer before the collection deadline",
+      assertEquals(
+          "no query was answered by " + source + ": no answer before the collection deadline",
           failed.message());
     }
   }
@@ -201,7 +229,8 @@ class PrometheusMetricsTest {
   @Test
   void aSecondStartChangesNothing() throws Exception {
     try (SimPrometheus sim = new SimPrometheus(5)) {
-      PrometheusMetrics metrics = metrics(sim.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
+      PrometheusMetrics metrics =
+          metrics(sim.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
       ExperimentSpec spec = spec(instant("a", "sum(a)"));
 
       metrics.start(EXP, spec, lastSeconds(60));
@@ -211,14 +240,16 @@ class PrometheusMetricsTest {
 
       assertNull(changed.poll(300, TimeUnit.MILLISECONDS));
       assertEquals(1, sim.requests());
-      assertEquals(MetricsState.NOT_STARTED, metrics.observe(new ExperimentId("lab", "other")).state());
+      assertEquals(
+          MetricsState.NOT_STARTED, metrics.observe(new ExperimentId("lab", "other")).state());
     }
   }
 
   @Test
   void theDefaultQueriesAgainstTheSimulatedSourceAreMarkedSimulated() throws Exception {
     try (SimPrometheus sim = new SimPrometheus(42)) {
-      PrometheusMetrics metrics = metrics(sim.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
+      PrometheusMetrics metrics =
+          metrics(sim.uri(), HypothesisResult.VALIDATED, 1, Duration.ofSeconds(20));
 
       metrics.start(EXP, spec(), lastSeconds(600));
       MetricsObservation done = finished(metrics);
@@ -226,10 +257,14 @@ class PrometheusMetricsTest {
       Collection c = metrics.collected(EXP).orElseThrow();
       assertEquals(MetricsState.DONE, done.state(), done.message());
       assertEquals(1.0, c.coverage());
-      assertEquals(List.of("cpu_total", "memory_total", "cpu_by_pod", "memory_by_pod"),
+      assertEquals(
+          List.of("cpu_total", "memory_total", "cpu_by_pod", "memory_by_pod"),
           c.metrics().stream().map(MetricResult::name).toList());
-      assertTrue(c.metrics().stream().flatMap(m -> m.samples().stream()).flatMap(s -> s.series().stream())
-          .allMatch(s -> "true".equals(s.labels().get("simulated"))));
+      assertTrue(
+          c.metrics().stream()
+              .flatMap(m -> m.samples().stream())
+              .flatMap(s -> s.series().stream())
+              .allMatch(s -> "true".equals(s.labels().get("simulated"))));
       double cpu = sample(c, "cpu_total", "app").values().get(0);
       assertTrue(cpu > 0.1 && cpu < 1, "cores: " + cpu);
       assertEquals(3, sample(c, "memory_by_pod", "load").series().size());

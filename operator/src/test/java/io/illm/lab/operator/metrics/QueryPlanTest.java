@@ -29,9 +29,14 @@ class QueryPlanTest {
 
   @Test
   void variablesAreReplacedOnceAndTheSameEverywhere() {
-    ExperimentSpec spec = spec(instant("rps", "sum(rate(x{namespace=\"$NAMESPACE\", experiment=\"$EXPERIMENT\"}[$DURATION]))"));
+    ExperimentSpec spec =
+        spec(
+            instant(
+                "rps",
+                "sum(rate(x{namespace=\"$NAMESPACE\", experiment=\"$EXPERIMENT\"}[$DURATION]))"));
 
-    PlannedSample sample = QueryPlan.of("exp-a", spec, START, END, 1).metrics().get(0).samples().get(0);
+    PlannedSample sample =
+        QueryPlan.of("exp-a", spec, START, END, 1).metrics().get(0).samples().get(0);
 
     assertEquals("sum(rate(x{namespace=\"exp-a\", experiment=\"exp-a\"}[5m30s]))", sample.query());
     assertNull(sample.target());
@@ -40,21 +45,30 @@ class QueryPlanTest {
 
   @Test
   void perTargetQueriesRunOncePerTargetWithTargetAndCluster() {
-    ExperimentSpec spec = spec(perTarget(instant("mem", "m{target=\"$TARGET\", cluster=\"$CLUSTER\"}")));
+    ExperimentSpec spec =
+        spec(perTarget(instant("mem", "m{target=\"$TARGET\", cluster=\"$CLUSTER\"}")));
 
-    List<PlannedSample> samples = QueryPlan.of("exp-a", spec, START, END, 1).metrics().get(0).samples();
+    List<PlannedSample> samples =
+        QueryPlan.of("exp-a", spec, START, END, 1).metrics().get(0).samples();
 
     assertEquals(List.of("app", "load"), samples.stream().map(PlannedSample::target).toList());
-    assertEquals("m{target=\"app\", cluster=\"" + ChildNames.clusterClaim("exp-a", "app") + "\"}", samples.get(0).query());
+    assertEquals(
+        "m{target=\"app\", cluster=\"" + ChildNames.clusterClaim("exp-a", "app") + "\"}",
+        samples.get(0).query());
     assertEquals("m{target=\"load\", cluster=\"hub\"}", samples.get(1).query());
   }
 
   @Test
   void anExperimentWideQueryNamingATargetIsNotSent() {
-    PlannedSample sample = QueryPlan.of("exp-a", spec(instant("m", "m{target=\"$TARGET\"}")), START, END, 1)
-        .metrics().get(0).samples().get(0);
+    PlannedSample sample =
+        QueryPlan.of("exp-a", spec(instant("m", "m{target=\"$TARGET\"}")), START, END, 1)
+            .metrics()
+            .get(0)
+            .samples()
+            .get(0);
 
-    assertEquals("the query uses $TARGET or $CLUSTER, which only per-target queries have (set perTarget: true)",
+    assertEquals(
+        "the query uses $TARGET or $CLUSTER, which only per-target queries have (set perTarget: true)",
         sample.problem());
   }
 
@@ -63,11 +77,13 @@ class QueryPlanTest {
     QueryPlan plan = QueryPlan.of("exp-a", spec(range("m", "rate(m[$DURATION])")), START, END, 4);
 
     // 330 s / 4 = 82 s each; the 2 s left over are dropped at the start.
-    assertEquals(List.of(
-        new Window(0, START.plusSeconds(2), START.plusSeconds(84)),
-        new Window(1, START.plusSeconds(84), START.plusSeconds(166)),
-        new Window(2, START.plusSeconds(166), START.plusSeconds(248)),
-        new Window(3, START.plusSeconds(248), END)), plan.windows());
+    assertEquals(
+        List.of(
+            new Window(0, START.plusSeconds(2), START.plusSeconds(84)),
+            new Window(1, START.plusSeconds(84), START.plusSeconds(166)),
+            new Window(2, START.plusSeconds(166), START.plusSeconds(248)),
+            new Window(3, START.plusSeconds(248), END)),
+        plan.windows());
     assertEquals("rate(m[1m22s])", plan.metrics().get(0).samples().get(0).query());
     assertEquals(Duration.ofSeconds(15), plan.step());
     assertEquals(4, plan.summaryWindow().repetitions());
@@ -76,7 +92,8 @@ class QueryPlanTest {
 
   @Test
   void aWindowShorterThanASecondPerRepetitionIsWidened() {
-    QueryPlan plan = QueryPlan.of("exp-a", spec(instant("m", "rate(m[$DURATION])")), START, START, 2);
+    QueryPlan plan =
+        QueryPlan.of("exp-a", spec(instant("m", "rate(m[$DURATION])")), START, START, 2);
 
     assertEquals(new Window(1, START.minusSeconds(1), START), plan.windows().get(1));
     assertEquals("rate(m[1s])", plan.metrics().get(0).samples().get(0).query());
@@ -96,19 +113,23 @@ class QueryPlanTest {
   void withoutQueriesTheDefaultsRunPerTarget() {
     QueryPlan plan = QueryPlan.of("exp-a", spec(), START, END, 1);
 
-    assertEquals(List.of("cpu_total", "memory_total", "cpu_by_pod", "memory_by_pod"),
+    assertEquals(
+        List.of("cpu_total", "memory_total", "cpu_by_pod", "memory_by_pod"),
         plan.metrics().stream().map(PlannedMetric::name).toList());
     PlannedMetric cpu = plan.metrics().get(0);
     assertEquals(QueryType.RANGE, cpu.type());
     assertEquals("cores", cpu.unit());
-    assertEquals("sum(rate(container_cpu_usage_seconds_total{namespace=\"exp-a\", cluster=\"hub\", container!=\"\","
-        + " container!=\"POD\"}[1m]))", cpu.samples().get(1).query());
+    assertEquals(
+        "sum(rate(container_cpu_usage_seconds_total{namespace=\"exp-a\", cluster=\"hub\", container!=\"\","
+            + " container!=\"POD\"}[1m]))",
+        cpu.samples().get(1).query());
     assertEquals(8, plan.sampleCount());
   }
 
   @Test
   void defaultsOfAQueryComeFromTheQueryThenTheSpec() {
-    ExperimentSpec spec = spec(instant("a", "a"), MetricSpecs.onEmpty(instant("b", "b"), EmptyResult.FAIL));
+    ExperimentSpec spec =
+        spec(instant("a", "a"), MetricSpecs.onEmpty(instant("b", "b"), EmptyResult.FAIL));
     spec.getMetrics().getQueries().get(0).setType(null);
     List<PlannedMetric> insufficient = QueryPlan.of("e", spec, START, END, 1).metrics();
     spec.setMetrics(new MetricsSpec(spec.getMetrics().getQueries(), EmptyResult.ZERO));
@@ -123,10 +144,12 @@ class QueryPlanTest {
 
   @Test
   void badArgumentsAreRefused() {
-    IllegalArgumentException reps = assertThrows(IllegalArgumentException.class,
-        () -> QueryPlan.of("e", spec(), START, END, 0));
-    IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
-        () -> QueryPlan.of("e", spec(), END, START, 1));
+    IllegalArgumentException reps =
+        assertThrows(
+            IllegalArgumentException.class, () -> QueryPlan.of("e", spec(), START, END, 0));
+    IllegalArgumentException order =
+        assertThrows(
+            IllegalArgumentException.class, () -> QueryPlan.of("e", spec(), END, START, 1));
 
     assertEquals("repetitions must be at least 1, was 0", reps.getMessage());
     assertTrue(order.getMessage().startsWith("the window ends"), order.getMessage());

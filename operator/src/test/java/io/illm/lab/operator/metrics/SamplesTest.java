@@ -39,19 +39,26 @@ class SamplesTest {
 
   @Test
   void anInstantValueIsTheSumOverSeries() {
-    Sample sample = Samples.of(metric(QueryType.INSTANT, EmptyResult.INSUFFICIENT), APP,
-        List.of(ok(series("a", 10, 1), series("b", 10, 2)), ok(series("a", 20, 3))));
+    Sample sample =
+        Samples.of(
+            metric(QueryType.INSTANT, EmptyResult.INSUFFICIENT),
+            APP,
+            List.of(ok(series("a", 10, 1), series("b", 10, 2)), ok(series("a", 20, 3))));
 
     assertEquals(Outcome.OK, sample.outcome());
     assertEquals(List.of(3.0, 3.0), sample.values());
-    assertEquals(List.of(10.0, 20.0), sample.series().get(0).points().stream().map(Point::t).toList());
+    assertEquals(
+        List.of(10.0, 20.0), sample.series().get(0).points().stream().map(Point::t).toList());
   }
 
   @Test
   void aRangeValueIsTheMeanOverTimeOfTheSummedSeries() {
     // sums: t=0 → 1+3 = 4, t=15 → 2+5 = 7, t=30 → 6 (only b): mean (4 + 7 + 6) / 3 = 17/3
-    Sample sample = Samples.of(metric(QueryType.RANGE, EmptyResult.INSUFFICIENT), APP,
-        List.of(ok(series("a", 0, 1, 15, 2), series("b", 0, 3, 15, 5, 30, 6))));
+    Sample sample =
+        Samples.of(
+            metric(QueryType.RANGE, EmptyResult.INSUFFICIENT),
+            APP,
+            List.of(ok(series("a", 0, 1, 15, 2), series("b", 0, 3, 15, 5, 30, 6))));
 
     assertEquals(List.of(17.0 / 3), sample.values());
   }
@@ -60,7 +67,8 @@ class SamplesTest {
   void anEmptyWindowIsZeroOnlyWhereEmptyMeansZero() {
     List<Answer> answers = List.of(ok(), ok(series("a", 1, 5)));
     Sample zero = Samples.of(metric(QueryType.INSTANT, EmptyResult.ZERO), APP, answers);
-    Sample insufficient = Samples.of(metric(QueryType.INSTANT, EmptyResult.INSUFFICIENT), APP, answers);
+    Sample insufficient =
+        Samples.of(metric(QueryType.INSTANT, EmptyResult.INSUFFICIENT), APP, answers);
     Sample empty = Samples.of(metric(QueryType.INSTANT, EmptyResult.ZERO), APP, List.of(ok()));
 
     assertEquals(List.of(0.0, 5.0), zero.values());
@@ -73,8 +81,13 @@ class SamplesTest {
 
   @Test
   void anErrorInAnyWindowIsTheOutcomeWithItsWindow() {
-    Sample sample = Samples.of(metric(QueryType.INSTANT, EmptyResult.ZERO), APP,
-        List.of(ok(series("a", 1, 5)), new Answer(false, true, List.of(), 0, "bad_data: parse error", "{}")));
+    Sample sample =
+        Samples.of(
+            metric(QueryType.INSTANT, EmptyResult.ZERO),
+            APP,
+            List.of(
+                ok(series("a", 1, 5)),
+                new Answer(false, true, List.of(), 0, "bad_data: parse error", "{}")));
 
     assertEquals(Outcome.ERROR, sample.outcome());
     assertEquals("window 2 of 2: bad_data: parse error", sample.error());
@@ -88,7 +101,15 @@ class SamplesTest {
 
     Sample sample = Samples.of(metric(QueryType.INSTANT, EmptyResult.ZERO), planned, List.of());
 
-    assertEquals(new Sample(null, "m{target=\"$TARGET\"}", Outcome.ERROR, "uses $TARGET", List.of(), List.of(), null),
+    assertEquals(
+        new Sample(
+            null,
+            "m{target=\"$TARGET\"}",
+            Outcome.ERROR,
+            "uses $TARGET",
+            List.of(),
+            List.of(),
+            null),
         sample);
   }
 }

@@ -22,21 +22,31 @@ class SimPrometheusTest {
 
   @Test
   void theSameSeedGivesTheSameValuesAndEverySeriesSaysSimulated() throws Exception {
-    try (SimPrometheus a = new SimPrometheus(7); SimPrometheus b = new SimPrometheus(7);
+    try (SimPrometheus a = new SimPrometheus(7);
+        SimPrometheus b = new SimPrometheus(7);
         SimPrometheus c = new SimPrometheus(8)) {
       String query = "sum by (pod) (container_memory_working_set_bytes{namespace=\"exp-a\"})";
-      Answer first = PrometheusApi.of(a.uri()).range(query, T, T.plusSeconds(60), Duration.ofSeconds(15), LATER);
-      Answer same = PrometheusApi.of(b.uri()).range(query, T, T.plusSeconds(60), Duration.ofSeconds(15), LATER);
-      Answer other = PrometheusApi.of(c.uri()).range(query, T, T.plusSeconds(60), Duration.ofSeconds(15), LATER);
+      Answer first =
+          PrometheusApi.of(a.uri())
+              .range(query, T, T.plusSeconds(60), Duration.ofSeconds(15), LATER);
+      Answer same =
+          PrometheusApi.of(b.uri())
+              .range(query, T, T.plusSeconds(60), Duration.ofSeconds(15), LATER);
+      Answer other =
+          PrometheusApi.of(c.uri())
+              .range(query, T, T.plusSeconds(60), Duration.ofSeconds(15), LATER);
 
       assertEquals(first.series(), same.series());
       assertNotEquals(first.series(), other.series());
-      assertEquals(List.of("pod-0", "pod-1", "pod-2"), first.series().stream().map(s -> s.labels().get("pod")).toList());
+      assertEquals(
+          List.of("pod-0", "pod-1", "pod-2"),
+          first.series().stream().map(s -> s.labels().get("pod")).toList());
       Series series = first.series().get(0);
       assertEquals("true", series.labels().get("simulated"));
       assertEquals("exp-a", series.labels().get("namespace"));
       assertEquals(5, series.points().size());
-      assertTrue(series.points().stream().allMatch(p -> p.v() > 5e7 && p.v() < 5e8), series.toString());
+      assertTrue(
+          series.points().stream().allMatch(p -> p.v() > 5e7 && p.v() < 5e8), series.toString());
     }
   }
 
@@ -45,7 +55,8 @@ class SimPrometheusTest {
     try (SimPrometheus sim = new SimPrometheus(1)) {
       Answer answer = PrometheusApi.of(sim.uri()).instant("sum(rate(x[1m])", T, LATER);
 
-      assertEquals("bad_data: invalid parameter \"query\": parse error: unclosed \"(\"", answer.error());
+      assertEquals(
+          "bad_data: invalid parameter \"query\": parse error: unclosed \"(\"", answer.error());
     }
   }
 
@@ -63,12 +74,16 @@ class SimPrometheusTest {
   @Test
   void buildInfoAnswersLikePrometheus() throws Exception {
     try (SimPrometheus sim = new SimPrometheus(3)) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(sim.uri() + "/api/v1/status/buildinfo")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(sim.uri() + "/api/v1/status/buildinfo"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, response.statusCode());
-      assertEquals("{\"status\":\"success\",\"data\":{\"version\":\"simulated\",\"revision\":\"sim-3\"}}",
+      assertEquals(
+          "{\"status\":\"success\",\"data\":{\"version\":\"simulated\",\"revision\":\"sim-3\"}}",
           response.body());
     }
   }

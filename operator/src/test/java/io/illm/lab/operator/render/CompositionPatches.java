@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The FromCompositeFieldPath patches of a function-patch-and-transform resource applied to its
- * base for one composite, as Crossplane would (a missing source field skips the patch), with the
+ * The FromCompositeFieldPath patches of a function-patch-and-transform resource applied to its base
+ * for one composite, as Crossplane would (a missing source field skips the patch), with the
  * transforms our Compositions use: convert to string, map, string Format. Enough to check the
  * composed resources Crossplane would create against the providers' schemas.
  */
@@ -42,11 +42,14 @@ final class CompositionPatches {
       case "convert" -> new TextNode(value.asText());
       case "map" -> {
         if (!value.isTextual()) {
-          throw new IllegalArgumentException("a map transform takes a string, got " + value.getNodeType());
+          throw new IllegalArgumentException(
+              "a map transform takes a string, got " + value.getNodeType());
         }
         yield transform.path("map").path(value.asText());
       }
-      case "string" -> new TextNode(String.format(transform.path("string").path("fmt").asText("%s"), value.asText()));
+      case "string" ->
+          new TextNode(
+              String.format(transform.path("string").path("fmt").asText("%s"), value.asText()));
       default -> throw new IllegalArgumentException("transform not supported here: " + transform);
     };
   }

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Fixtures: the lab checkout this module is built in (experiments/, components/, platform/) and ../shared. */
+/**
+ * Fixtures: the lab checkout this module is built in (experiments/, components/, platform/) and
+ * ../shared.
+ */
 public final class LabCheckout {
 
   /** The repository root (tests run in operator/). */
@@ -28,8 +31,11 @@ public final class LabCheckout {
   /** The upstream CRD folder; skips the test with a message when ../shared is not there. */
   public static Path upstreamOrSkip() {
     Optional<Path> upstream = UpstreamSchemas.locate(ROOT);
-    assumeTrue(upstream.isPresent(), "skipped: no shared/upstream-crds beside " + ROOT
-        + " (the upstream CRD schemas; set LAB_UPSTREAM_CRDS to run this test)");
+    assumeTrue(
+        upstream.isPresent(),
+        "skipped: no shared/upstream-crds beside "
+            + ROOT
+            + " (the upstream CRD schemas; set LAB_UPSTREAM_CRDS to run this test)");
     return upstream.get();
   }
 
@@ -49,7 +55,8 @@ public final class LabCheckout {
   /** Every experiments/<name>/experiment.yaml. */
   public static List<Path> experiments() {
     return yamlFiles(ROOT.resolve("experiments")).stream()
-        .filter(p -> p.getFileName().toString().equals("experiment.yaml")).toList();
+        .filter(p -> p.getFileName().toString().equals("experiment.yaml"))
+        .toList();
   }
 
   public static <T> T read(Path file, Class<T> type) {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 
 class RendererTest {
 
-  /** Set -Dgolden.update=true to rewrite the golden files from the current output (then review the diff). */
+  /**
+   * Set -Dgolden.update=true to rewrite the golden files from the current output (then review the
+   * diff).
+   */
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   private static final Path GOLDEN = Path.of("src/test/resources/io/illm/lab/operator/render");
@@ -29,7 +32,8 @@ class RendererTest {
 
   @Test
   void helloAppMatchesItsGoldenFile() throws IOException {
-    Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
+    Experiment hello =
+        LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
     assertGolden("hello-app.out.yaml", renderer.render(hello, LabCheckout.catalogue()));
   }
 
@@ -43,19 +47,24 @@ class RendererTest {
   void objectsComeInTheOrderTheyAreCreatedAndDependsIsHonoured() {
     Experiment two = LabCheckout.experiment(GOLDEN.resolve("two-targets.yaml"));
     List<HasMetadata> objects = renderer.render(two, LabCheckout.catalogue()).objects();
-    List<String> order = objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
-    List<String> components = objects.stream()
-        .map(o -> o.getMetadata().getLabels().getOrDefault("experiments.illm.io/component", "")).toList();
+    List<String> order =
+        objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
+    List<String> components =
+        objects.stream()
+            .map(o -> o.getMetadata().getLabels().getOrDefault("experiments.illm.io/component", ""))
+            .toList();
     int serverApp = components.indexOf("victoria-metrics");
     int loadApp = components.indexOf("metrics-app");
     assertTrue(serverApp >= 0 && serverApp < loadApp, "load depends on server: " + order);
     assertEquals("Workflow", order.get(order.size() - 1).split("/")[0], order.toString());
-    assertEquals(2, order.stream().filter(n -> n.startsWith("ClusterClaim/")).count(), order.toString());
+    assertEquals(
+        2, order.stream().filter(n -> n.startsWith("ClusterClaim/")).count(), order.toString());
   }
 
   @Test
   void aHubTargetCreatesNoClaimAndNoClusterSecret() {
-    Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
+    Experiment hello =
+        LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
     hello.getSpec().getTargets().get(0).getCluster().setProvider(Provider.HUB);
     hello.getSpec().getTargets().get(0).getCluster().setPreemptible(null);
     hello.getSpec().getTargets().get(0).setObservability(null);
@@ -67,7 +76,8 @@ class RendererTest {
 
   @Test
   void aManualRunRendersToCompleteToo() {
-    Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
+    Experiment hello =
+        LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
     hello.getSpec().getWorkflow().getCompletion().setMode(io.illm.lab.model.CompletionMode.MANUAL);
     Rendering rendering = renderer.render(hello, LabCheckout.catalogue());
     assertEquals(Optional.empty(), rendering.failure());
@@ -76,23 +86,32 @@ class RendererTest {
 
   @Test
   void anUnknownComponentIsReportedAsTheLifecycleFailure() {
-    Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
+    Experiment hello =
+        LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
     hello.getSpec().getTargets().get(0).getComponents().get(0).setApp("no-such-app");
     Rendering rendering = renderer.render(hello, LabCheckout.catalogue());
-    assertTrue(rendering.failure().orElse("").contains("no-such-app"), rendering.failure().toString());
+    assertTrue(
+        rendering.failure().orElse("").contains("no-such-app"), rendering.failure().toString());
     assertEquals(List.of(), rendering.objects());
   }
 
   @Test
   void secretValuesAreRedactedInTheDocuments() {
-    Experiment hello = LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
-    JsonNode secret = renderer.render(hello, LabCheckout.catalogue()).documents().stream()
-        .filter(d -> d.path("kind").asText().equals("Secret")).findFirst().orElseThrow();
+    Experiment hello =
+        LabCheckout.experiment(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"));
+    JsonNode secret =
+        renderer.render(hello, LabCheckout.catalogue()).documents().stream()
+            .filter(d -> d.path("kind").asText().equals("Secret"))
+            .findFirst()
+            .orElseThrow();
     secret.path("stringData").forEach(v -> assertEquals(Rendering.REDACTED, v.asText()));
     assertEquals(3, secret.path("stringData").size());
   }
 
-  /** Conformance: every object of every experiment in experiments/ validates against its upstream CRD. */
+  /**
+   * Conformance: every object of every experiment in experiments/ validates against its upstream
+   * CRD.
+   */
   @Test
   void everyRenderedObjectOfEveryExperimentMatchesItsUpstreamSchema() {
     UpstreamSchemas schemas = LabCheckout.schemasOrSkip();
@@ -120,7 +139,11 @@ class RendererTest {
     if (UPDATE || !Files.exists(file)) {
       Files.writeString(file, text.toString());
     }
-    assertEquals(Files.readString(file), text.toString(), "rendered objects differ from " + file
-        + " (rerun with -Dgolden.update=true if the change is intended, and review the diff)");
+    assertEquals(
+        Files.readString(file),
+        text.toString(),
+        "rendered objects differ from "
+            + file
+            + " (rerun with -Dgolden.update=true if the change is intended, and review the diff)");
   }
 }

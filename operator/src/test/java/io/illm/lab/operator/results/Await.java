@@ -2,7 +2,9 @@ package io.illm.lab.operator.results;
 
 import java.util.function.Supplier;
 
-/** Waits for what asynchronous code does; fails with {@code what} after 20 s, never asserting time. */
+/**
+ * Waits for what asynchronous code does; fails with {@code what} after 20 s, never asserting time.
+ */
 final class Await {
 
   private Await() {}

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FolderResultsStoreTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aRunIsWrittenInTheDocumentedLayout() throws Exception {
@@ -26,12 +25,16 @@ class FolderResultsStoreTest {
     store.put(run);
 
     Path folder = dir.resolve("experiments/tsdb/20261127T000100Z-6f1c2d3e");
-    assertArrayEquals(SummaryJson.write(SampleRuns.summary("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z")),
+    assertArrayEquals(
+        SummaryJson.write(SampleRuns.summary("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z")),
         Files.readAllBytes(folder.resolve("summary.json")));
-    assertEquals("{\"status\":\"success\",\"target\":\"vm\"}",
+    assertEquals(
+        "{\"status\":\"success\",\"target\":\"vm\"}",
         Files.readString(folder.resolve("raw/cpu/vm.json"), StandardCharsets.UTF_8));
     assertEquals(folder.toUri().toString(), store.location(run.key()));
-    assertTrue(store.location(run.key()).startsWith("file:///") && store.location(run.key()).endsWith("/"));
+    assertTrue(
+        store.location(run.key()).startsWith("file:///")
+            && store.location(run.key()).endsWith("/"));
   }
 
   @Test
@@ -42,7 +45,9 @@ class FolderResultsStoreTest {
     store.put(run);
     assertArrayEquals(run.summary(), store.summary(run.key()).orElseThrow());
     try (Stream<Path> files = Files.walk(dir)) {
-      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".writing-")).toList());
+      assertEquals(
+          List.of(),
+          files.filter(f -> f.getFileName().toString().startsWith(".writing-")).toList());
     }
   }
 
@@ -55,10 +60,15 @@ class FolderResultsStoreTest {
     // raw files without summary.json: a run being written, or one whose store failed half-way
     Files.createDirectories(dir.resolve("experiments/tsdb/20261129T000000Z-dddddddd/raw"));
 
-    assertEquals(List.of(new RunKey("tsdb", "20261127T000000Z-aaaaaaaa"), new RunKey("tsdb", "20261128T000000Z-bbbbbbbb")),
+    assertEquals(
+        List.of(
+            new RunKey("tsdb", "20261127T000000Z-aaaaaaaa"),
+            new RunKey("tsdb", "20261128T000000Z-bbbbbbbb")),
         store.runs("tsdb"));
     assertEquals(List.of("other", "tsdb"), store.experiments());
     assertEquals(List.of(), store.runs("none"));
-    assertEquals(Optional.empty(), store.summary(new RunKey("tsdb", "20261129T000000Z-dddddddd")).map(b -> "present"));
+    assertEquals(
+        Optional.empty(),
+        store.summary(new RunKey("tsdb", "20261129T000000Z-dddddddd")).map(b -> "present"));
   }
 }

@@ -19,7 +19,8 @@ class HubFallbackTest {
   /** One server for the class; each test has its own namespace. */
   static KubernetesClient client;
 
-  private static final java.util.concurrent.atomic.AtomicInteger TESTS = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger TESTS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   final String ns = "illm-lab-" + TESTS.incrementAndGet();
 
@@ -30,12 +31,21 @@ class HubFallbackTest {
 
     HubFallback.Kept kept = hub.keep(run, "store unavailable: connection refused");
 
-    assertEquals(new HubFallback.Kept("configmap://" + ns + "/illm-results-tsdb-20261127t000100z-6f1c2d3e", List.of()),
+    assertEquals(
+        new HubFallback.Kept(
+            "configmap://" + ns + "/illm-results-tsdb-20261127t000100z-6f1c2d3e", List.of()),
         kept);
     assertEquals(List.of("illm-results-tsdb-20261127t000100z-6f1c2d3e"), hub.pending());
     assertEquals(run, hub.read("illm-results-tsdb-20261127t000100z-6f1c2d3e"));
-    ConfigMap main = client.configMaps().inNamespace(ns).withName("illm-results-tsdb-20261127t000100z-6f1c2d3e").get();
-    assertEquals("store unavailable: connection refused", main.getMetadata().getAnnotations().get("results.illm.io/reason"));
+    ConfigMap main =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .withName("illm-results-tsdb-20261127t000100z-6f1c2d3e")
+            .get();
+    assertEquals(
+        "store unavailable: connection refused",
+        main.getMetadata().getAnnotations().get("results.illm.io/reason"));
     assertEquals("run", main.getMetadata().getLabels().get(HubFallback.ROLE_LABEL));
   }
 
@@ -65,7 +75,9 @@ class HubFallbackTest {
     assertEquals(List.of("c/huge.json"), kept.dropped());
     String name = hub.pending().get(0);
     assertEquals(List.of(name), hub.pending(), "parts are not runs of their own");
-    assertTrue(client.configMaps().inNamespace(ns).list().getItems().size() > 2, "split over several ConfigMaps");
+    assertTrue(
+        client.configMaps().inNamespace(ns).list().getItems().size() > 2,
+        "split over several ConfigMaps");
     TreeMap<String, byte[]> expected = new TreeMap<>(raw);
     expected.remove("c/huge.json");
     assertEquals(new RunFiles(run.key(), run.summary(), expected), hub.read(name));
@@ -80,7 +92,8 @@ class HubFallbackTest {
     RunFiles sample = SampleRuns.files("big", "u1", "2026-11-27T00:01:00Z");
     RunFiles run = new RunFiles(sample.key(), noise(4 * 1024, 5), new TreeMap<>());
     var e = assertThrows(IllegalStateException.class, () -> hub.keep(run, "down"));
-    assertEquals("summary of big/20261127T000100Z-u1 is 4096 bytes, too large for a ConfigMap even gzipped",
+    assertEquals(
+        "summary of big/20261127T000100Z-u1 is 4096 bytes, too large for a ConfigMap even gzipped",
         e.getMessage());
     assertEquals(List.of(), client.configMaps().inNamespace(ns).list().getItems());
   }

@@ -10,10 +10,12 @@ class RunKeyTest {
 
   @Test
   void theRunIsTheStartTimeAndTheUidPrefix() {
-    RunKey key = RunKey.of(SampleRuns.summary("tsdb", "6f1c2d3e-aaaa-bbbb", "2026-11-27T00:01:02Z"));
+    RunKey key =
+        RunKey.of(SampleRuns.summary("tsdb", "6f1c2d3e-aaaa-bbbb", "2026-11-27T00:01:02Z"));
     assertEquals(new RunKey("tsdb", "20261127T000102Z-6f1c2d3e"), key);
     assertEquals("experiments/tsdb/20261127T000102Z-6f1c2d3e/summary.json", key.summaryKey());
-    assertEquals("experiments/tsdb/20261127T000102Z-6f1c2d3e/raw/cpu/vm.json", key.rawKey("cpu/vm.json"));
+    assertEquals(
+        "experiments/tsdb/20261127T000102Z-6f1c2d3e/raw/cpu/vm.json", key.rawKey("cpu/vm.json"));
   }
 
   @Test
@@ -24,14 +26,20 @@ class RunKeyTest {
 
   @Test
   void aSummaryWithoutUidNamesTheField() {
-    var e = assertThrows(IllegalArgumentException.class, () -> RunKey.of(SampleRuns.summary("tsdb", null, null)));
-    assertEquals("summary: experiment.uid: missing (it tells two runs of one name apart)", e.getMessage());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunKey.of(SampleRuns.summary("tsdb", null, null)));
+    assertEquals(
+        "summary: experiment.uid: missing (it tells two runs of one name apart)", e.getMessage());
   }
 
   @Test
   void aMalformedStartTimeNamesTheField() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> RunKey.of(SampleRuns.summary("tsdb", "u1", "yesterday")));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunKey.of(SampleRuns.summary("tsdb", "u1", "yesterday")));
     assertEquals("summary: run.startedAt: \"yesterday\" is not an RFC 3339 time", e.getMessage());
   }
 
@@ -44,6 +52,10 @@ class RunKeyTest {
 
   @Test
   void runsSortOldestFirst() {
-    assertEquals(-1, Integer.signum(new RunKey("a", "20261127T000000Z-b").compareTo(new RunKey("a", "20261128T000000Z-a"))));
+    assertEquals(
+        -1,
+        Integer.signum(
+            new RunKey("a", "20261127T000000Z-b")
+                .compareTo(new RunKey("a", "20261128T000000Z-a"))));
   }
 }

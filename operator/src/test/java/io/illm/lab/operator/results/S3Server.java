@@ -29,11 +29,17 @@ public final class S3Server implements AutoCloseable {
 
   /** The settings of a store at {@code s3://experiment-results/<prefix>} on this server. */
   public S3Settings settings(String prefix) {
-    return S3Settings.from(Map.of(
-        S3Settings.URL, "s3://" + BUCKET + "/" + prefix,
-        S3Settings.ENDPOINT, "http://127.0.0.1:" + port,
-        S3Settings.ACCESS_KEY_ID, KEY_ID,
-        S3Settings.SECRET_ACCESS_KEY, KEY)).orElseThrow();
+    return S3Settings.from(
+            Map.of(
+                S3Settings.URL,
+                "s3://" + BUCKET + "/" + prefix,
+                S3Settings.ENDPOINT,
+                "http://127.0.0.1:" + port,
+                S3Settings.ACCESS_KEY_ID,
+                KEY_ID,
+                S3Settings.SECRET_ACCESS_KEY,
+                KEY))
+        .orElseThrow();
   }
 
   BlobStore blobs() {
@@ -56,11 +62,12 @@ public final class S3Server implements AutoCloseable {
   }
 
   private void start(int requested) throws Exception {
-    proxy = S3Proxy.builder()
-        .blobStore(blobs)
-        .endpoint(URI.create("http://127.0.0.1:" + requested))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY_ID, KEY)
-        .build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(blobs)
+            .endpoint(URI.create("http://127.0.0.1:" + requested))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY_ID, KEY)
+            .build();
     proxy.start();
     while (!"STARTED".equals(proxy.getState())) {
       Thread.sleep(10);

@@ -15,11 +15,14 @@ class S3SettingsTest {
 
   @Test
   void theEnvironmentGivesBucketPrefixEndpointAndCredentials() {
-    S3Settings s = S3Settings.from(Map.of(
-        S3Settings.URL, "s3://experiment-results/lab/",
-        S3Settings.ENDPOINT, "http://seaweedfs-s3.seaweedfs.svc:8333",
-        S3Settings.ACCESS_KEY_ID, "argo",
-        S3Settings.SECRET_ACCESS_KEY, "very-secret")).orElseThrow();
+    S3Settings s =
+        S3Settings.from(
+                Map.of(
+                    S3Settings.URL, "s3://experiment-results/lab/",
+                    S3Settings.ENDPOINT, "http://seaweedfs-s3.seaweedfs.svc:8333",
+                    S3Settings.ACCESS_KEY_ID, "argo",
+                    S3Settings.SECRET_ACCESS_KEY, "very-secret"))
+            .orElseThrow();
     assertEquals("experiment-results", s.bucket());
     assertEquals("lab", s.prefix());
     assertEquals(URI.create("http://seaweedfs-s3.seaweedfs.svc:8333"), s.endpoint());
@@ -32,7 +35,9 @@ class S3SettingsTest {
 
   @Test
   void withoutAnEndpointItIsAwsInVirtualHostStyle() {
-    S3Settings s = S3Settings.from(Map.of(S3Settings.URL, "s3://b", S3Settings.REGION, "eu-west-1")).orElseThrow();
+    S3Settings s =
+        S3Settings.from(Map.of(S3Settings.URL, "s3://b", S3Settings.REGION, "eu-west-1"))
+            .orElseThrow();
     assertEquals("", s.prefix());
     assertEquals("s3://b/", s.url());
     assertEquals("experiments/", s.key("experiments/"));
@@ -47,24 +52,41 @@ class S3SettingsTest {
 
   @Test
   void everyMalformedVariableIsReportedAtOnceWithItsFix() {
-    var e = assertThrows(InvalidInputException.class, () -> S3Settings.from(Map.of(
-        S3Settings.URL, "https://bucket/x",
-        S3Settings.ENDPOINT, "seaweedfs:8333",
-        S3Settings.PATH_STYLE, "yes",
-        S3Settings.ACCESS_KEY_ID, "argo")));
+    var e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                S3Settings.from(
+                    Map.of(
+                        S3Settings.URL, "https://bucket/x",
+                        S3Settings.ENDPOINT, "seaweedfs:8333",
+                        S3Settings.PATH_STYLE, "yes",
+                        S3Settings.ACCESS_KEY_ID, "argo")));
     assertEquals(4, e.problems().size(), e.getMessage());
-    assertEquals("environment: ILLM_RESULTS_S3: \"https://bucket/x\" is not an s3://BUCKET[/PREFIX] URL"
-        + " (e.g. s3://experiment-results/lab)", e.problems().get(0).toString());
-    assertTrue(e.getMessage().contains("ILLM_RESULTS_S3_ENDPOINT: \"seaweedfs:8333\" is not an http(s)://HOST[:PORT] URL"),
+    assertEquals(
+        "environment: ILLM_RESULTS_S3: \"https://bucket/x\" is not an s3://BUCKET[/PREFIX] URL"
+            + " (e.g. s3://experiment-results/lab)",
+        e.problems().get(0).toString());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "ILLM_RESULTS_S3_ENDPOINT: \"seaweedfs:8333\" is not an http(s)://HOST[:PORT] URL"),
         e.getMessage());
-    assertTrue(e.getMessage().contains("ILLM_RESULTS_S3_SECRET_ACCESS_KEY: missing"), e.getMessage());
-    assertTrue(e.getMessage().contains("ILLM_RESULTS_S3_PATH_STYLE: \"yes\" is not true or false"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("ILLM_RESULTS_S3_SECRET_ACCESS_KEY: missing"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("ILLM_RESULTS_S3_PATH_STYLE: \"yes\" is not true or false"),
+        e.getMessage());
   }
 
   @Test
   void anEndpointWithoutUrlIsAMistake() {
-    var e = assertThrows(InvalidInputException.class,
-        () -> S3Settings.from(Map.of(S3Settings.ENDPOINT, "http://s3:8333")));
-    assertTrue(e.getMessage().contains("ILLM_RESULTS_S3_ENDPOINT: is set but ILLM_RESULTS_S3 is not"), e.getMessage());
+    var e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> S3Settings.from(Map.of(S3Settings.ENDPOINT, "http://s3:8333")));
+    assertTrue(
+        e.getMessage().contains("ILLM_RESULTS_S3_ENDPOINT: is set but ILLM_RESULTS_S3 is not"),
+        e.getMessage());
   }
 }

@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * The S3 store goes down in the middle of a run's write (after the raw files, before summary.json):
- * the port retries, keeps the run on the hub past the deadline and reports it STORED there; once the
- * store is back, PendingUploads moves it and deletes the ConfigMap. Real S3 protocol (s3proxy) and
- * the fabric8 mock API server in CRUD mode.
+ * the port retries, keeps the run on the hub past the deadline and reports it STORED there; once
+ * the store is back, PendingUploads moves it and deletes the ConfigMap. Real S3 protocol (s3proxy)
+ * and the fabric8 mock API server in CRUD mode.
  */
 @EnableKubernetesMockClient(crud = true)
 class StoredResultsOutageTest {
@@ -36,53 +36,82 @@ class StoredResultsOutageTest {
   KubernetesClient client;
 
   @Test
-  void anOutageBeforeSummaryJsonEndsOnTheHubAndTheRunIsUploadedWhenTheStoreIsBack() throws Exception {
+  void anOutageBeforeSummaryJsonEndsOnTheHubAndTheRunIsUploadedWhenTheStoreIsBack()
+      throws Exception {
     try (S3Server server = new S3Server()) {
       S3Settings settings = server.settings("lab");
       AtomicBoolean outage = new AtomicBoolean();
-      ExecutionInterceptor stopBeforeSummary = new ExecutionInterceptor() {
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-          if (context.request() instanceof PutObjectRequest put && put.key().endsWith("/summary.json")
-              && outage.compareAndSet(false, true)) {
-            stopQuietly(server);
-          }
-        }
-      };
-      S3ResultsStore store = new S3ResultsStore(S3ResultsStore.clientBuilder(settings,
-          c -> c.addExecutionInterceptor(stopBeforeSummary)).build(), settings);
+      ExecutionInterceptor stopBeforeSummary =
+          new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(
+                Context.BeforeExecution context, ExecutionAttributes attributes) {
+              if (context.request() instanceof PutObjectRequest put
+                  && put.key().endsWith("/summary.json")
+                  && outage.compareAndSet(false, true)) {
+                stopQuietly(server);
+              }
+            }
+          };
+      S3ResultsStore store =
+          new S3ResultsStore(
+              S3ResultsStore.clientBuilder(
+                      settings, c -> c.addExecutionInterceptor(stopBeforeSummary))
+                  .build(),
+              settings);
       HubFallback hub = new HubFallback(client, "illm-lab");
       SummarySource.Run run = SampleRuns.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
       RunFiles files = RunFiles.of(run);
-      Retries retries = new Retries(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(200));
+      Retries retries =
+          new Retries(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(200));
 
-      try (StoredResults results = new StoredResults(store, (id, spec, status) -> run, Optional.of(hub), retries, 1)) {
+      try (StoredResults results =
+          new StoredResults(store, (id, spec, status) -> run, Optional.of(hub), retries, 1)) {
         results.store(ID, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("tsdb"));
-        ResultsObservation done = Await.until("the store to end", () -> results.observe(ID),
-            o -> o.state() != ResultsState.STORING);
+        ResultsObservation done =
+            Await.until(
+                "the store to end",
+                () -> results.observe(ID),
+                o -> o.state() != ResultsState.STORING);
 
         assertEquals(ResultsState.STORED, done.state(), done.toString());
-        assertEquals("configmap://illm-lab/illm-results-tsdb-20261127t000100z-6f1c2d3e", done.url());
-        assertTrue(done.message().startsWith("pending upload: store unavailable for "), done.message());
-        assertTrue(done.message().contains("put s3://experiment-results/lab/experiments/tsdb/20261127T000100Z-6f1c2d3e/"),
+        assertEquals(
+            "configmap://illm-lab/illm-results-tsdb-20261127t000100z-6f1c2d3e", done.url());
+        assertTrue(
+            done.message().startsWith("pending upload: store unavailable for "), done.message());
+        assertTrue(
+            done.message()
+                .contains(
+                    "put s3://experiment-results/lab/experiments/tsdb/20261127T000100Z-6f1c2d3e/"),
             done.message());
       }
       assertEquals(List.of("illm-results-tsdb-20261127t000100z-6f1c2d3e"), hub.pending());
 
       server.restart();
-      assertEquals(List.of(), store.runs("tsdb"), "the raw files made it before the outage, the summary did not");
+      assertEquals(
+          List.of(),
+          store.runs("tsdb"),
+          "the raw files made it before the outage, the summary did not");
 
       try (PendingUploads uploads = new PendingUploads(hub, store)) {
         PendingUploads.Pass pass = uploads.uploadAll();
-        assertEquals(new PendingUploads.Pass(
-            List.of("s3://experiment-results/lab/experiments/tsdb/20261127T000100Z-6f1c2d3e/"), List.of()), pass);
+        assertEquals(
+            new PendingUploads.Pass(
+                List.of("s3://experiment-results/lab/experiments/tsdb/20261127T000100Z-6f1c2d3e/"),
+                List.of()),
+            pass);
       }
       assertEquals(List.of(), client.configMaps().inNamespace("illm-lab").list().getItems());
       assertEquals(List.of(files.key()), store.runs("tsdb"));
       assertArrayEquals(files.summary(), store.summary(files.key()).orElseThrow());
       for (var raw : files.raw().entrySet()) {
-        assertArrayEquals(raw.getValue(), server.blobs().getBlob(S3Server.BUCKET, "lab/" + files.key().rawKey(raw.getKey()))
-            .readAllBytes(), raw.getKey());
+        assertArrayEquals(
+            raw.getValue(),
+            server
+                .blobs()
+                .getBlob(S3Server.BUCKET, "lab/" + files.key().rawKey(raw.getKey()))
+                .readAllBytes(),
+            raw.getKey());
       }
       store.close();
     }
@@ -101,7 +130,10 @@ class StoredResultsOutageTest {
         PendingUploads.Pass pass = uploads.uploadAll();
         assertEquals(List.of(), pass.uploaded());
         assertEquals(1, pass.failed().size());
-        assertTrue(pass.failed().get(0).startsWith("configmap://illm-lab/illm-results-tsdb-20261127t000100z-u1: put "),
+        assertTrue(
+            pass.failed()
+                .get(0)
+                .startsWith("configmap://illm-lab/illm-results-tsdb-20261127t000100z-u1: put "),
             pass.failed().get(0));
       }
       assertEquals(List.of("illm-results-tsdb-20261127t000100z-u1"), hub.pending());

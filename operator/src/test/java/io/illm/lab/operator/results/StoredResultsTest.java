@@ -21,14 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Results port over a store, without the hub fallback (see StoredResultsOutageTest for that). */
+/**
+ * The Results port over a store, without the hub fallback (see StoredResultsOutageTest for that).
+ */
 class StoredResultsTest {
 
   static final ExperimentId ID = new ExperimentId("experiments", "tsdb");
-  static final Retries FAST = new Retries(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10));
+  static final Retries FAST =
+      new Retries(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final List<ExperimentId> announced = new CopyOnWriteArrayList<>();
 
@@ -36,10 +38,16 @@ class StoredResultsTest {
   void storeReturnsAtOnceAndTheRunIsAnnouncedWhenStored() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     FolderResultsStore folder = new FolderResultsStore(dir);
-    try (StoredResults results = new StoredResults(folder, (id, spec, status) -> {
-      await(release);
-      return SampleRuns.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
-    }, Optional.empty(), FAST, 1)) {
+    try (StoredResults results =
+        new StoredResults(
+            folder,
+            (id, spec, status) -> {
+              await(release);
+              return SampleRuns.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
+            },
+            Optional.empty(),
+            FAST,
+            1)) {
       results.subscribe(announced::add);
       assertEquals(ResultsObservation.NOT_STORED, results.observe(ID));
 
@@ -50,8 +58,11 @@ class StoredResultsTest {
       ResultsObservation done = awaitDone(results);
       RunKey key = new RunKey("tsdb", "20261127T000100Z-6f1c2d3e");
       assertEquals(new ResultsObservation(ResultsState.STORED, folder.location(key), null), done);
-      assertEquals(List.of(ID), Await.until("the announcement", () -> List.copyOf(announced), l -> !l.isEmpty()));
-      assertArrayEquals(SampleRuns.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z").summary(),
+      assertEquals(
+          List.of(ID),
+          Await.until("the announcement", () -> List.copyOf(announced), l -> !l.isEmpty()));
+      assertArrayEquals(
+          SampleRuns.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z").summary(),
           folder.summary(key).orElseThrow());
     }
   }
@@ -59,10 +70,16 @@ class StoredResultsTest {
   @Test
   void aSecondStoreOfTheSameExperimentDoesNothing() {
     AtomicInteger assembled = new AtomicInteger();
-    try (StoredResults results = new StoredResults(new FolderResultsStore(dir), (id, spec, status) -> {
-      assembled.incrementAndGet();
-      return SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z");
-    }, Optional.empty(), FAST, 1)) {
+    try (StoredResults results =
+        new StoredResults(
+            new FolderResultsStore(dir),
+            (id, spec, status) -> {
+              assembled.incrementAndGet();
+              return SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z");
+            },
+            Optional.empty(),
+            FAST,
+            1)) {
       store(results);
       awaitDone(results);
       store(results);
@@ -74,8 +91,14 @@ class StoredResultsTest {
   @Test
   void aForgottenExperimentStoresAgainAsANewRun() {
     AtomicInteger assembled = new AtomicInteger();
-    try (StoredResults results = new StoredResults(new FolderResultsStore(dir), (id, spec, status) -> SampleRuns.run(
-        "tsdb", "u" + assembled.incrementAndGet(), "2026-11-27T00:01:00Z"), Optional.empty(), FAST, 1)) {
+    try (StoredResults results =
+        new StoredResults(
+            new FolderResultsStore(dir),
+            (id, spec, status) ->
+                SampleRuns.run("tsdb", "u" + assembled.incrementAndGet(), "2026-11-27T00:01:00Z"),
+            Optional.empty(),
+            FAST,
+            1)) {
       store(results);
       awaitDone(results);
       results.forget(ID);
@@ -90,8 +113,13 @@ class StoredResultsTest {
     FolderResultsStore folder = new FolderResultsStore(dir);
     AtomicInteger failuresLeft = new AtomicInteger(3);
     ResultsStore flaky = new Flaky(folder, failuresLeft, true);
-    try (StoredResults results = new StoredResults(flaky,
-        (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"), Optional.empty(), FAST, 1)) {
+    try (StoredResults results =
+        new StoredResults(
+            flaky,
+            (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            Optional.empty(),
+            FAST,
+            1)) {
       store(results);
       assertEquals(ResultsState.STORED, awaitDone(results).state());
       assertEquals(0, failuresLeft.get());
@@ -102,12 +130,21 @@ class StoredResultsTest {
   @Test
   void aPermanentFailureWithoutFallbackFailsWithTheStoresMessage() {
     ResultsStore refusing = new Flaky(new FolderResultsStore(dir), new AtomicInteger(1_000), false);
-    try (StoredResults results = new StoredResults(refusing,
-        (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"), Optional.empty(), FAST, 1)) {
+    try (StoredResults results =
+        new StoredResults(
+            refusing,
+            (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            Optional.empty(),
+            FAST,
+            1)) {
       results.subscribe(announced::add);
       store(results);
-      assertEquals(new ResultsObservation(ResultsState.FAILED, null, "refused (permanent)"), awaitDone(results));
-      assertEquals(List.of(ID), Await.until("the announcement", () -> List.copyOf(announced), l -> !l.isEmpty()));
+      assertEquals(
+          new ResultsObservation(ResultsState.FAILED, null, "refused (permanent)"),
+          awaitDone(results));
+      assertEquals(
+          List.of(ID),
+          Await.until("the announcement", () -> List.copyOf(announced), l -> !l.isEmpty()));
     }
   }
 
@@ -115,9 +152,15 @@ class StoredResultsTest {
   void aStoreThatStaysDownPastTheDeadlineFailsWithoutFallback() {
     AtomicInteger attempts = new AtomicInteger(1_000_000);
     ResultsStore down = new Flaky(new FolderResultsStore(dir), attempts, true);
-    Retries shortDeadline = new Retries(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(50));
-    try (StoredResults results = new StoredResults(down,
-        (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"), Optional.empty(), shortDeadline, 1)) {
+    Retries shortDeadline =
+        new Retries(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(50));
+    try (StoredResults results =
+        new StoredResults(
+            down,
+            (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            Optional.empty(),
+            shortDeadline,
+            1)) {
       store(results);
       ResultsObservation done = awaitDone(results);
       assertEquals(ResultsState.FAILED, done.state());
@@ -128,29 +171,51 @@ class StoredResultsTest {
 
   @Test
   void aSummaryThatCannotBeAssembledFails() {
-    try (StoredResults results = new StoredResults(new FolderResultsStore(dir), (id, spec, status) -> {
-      throw new IllegalStateException("no metrics collected");
-    }, Optional.empty(), FAST, 1)) {
+    try (StoredResults results =
+        new StoredResults(
+            new FolderResultsStore(dir),
+            (id, spec, status) -> {
+              throw new IllegalStateException("no metrics collected");
+            },
+            Optional.empty(),
+            FAST,
+            1)) {
       store(results);
-      assertEquals(new ResultsObservation(ResultsState.FAILED, null,
-          "the summary could not be assembled: no metrics collected"), awaitDone(results));
+      assertEquals(
+          new ResultsObservation(
+              ResultsState.FAILED,
+              null,
+              "the summary could not be assembled: no metrics collected"),
+          awaitDone(results));
     }
   }
 
   @Test
   void aFullQueueIsAPortExceptionAndTheExperimentIsNotMarkedStoring() {
     CountDownLatch release = new CountDownLatch(1);
-    try (StoredResults results = new StoredResults(new FolderResultsStore(dir), (id, spec, status) -> {
-      await(release);
-      return SampleRuns.run(id.name(), "u1", "2026-11-27T00:01:00Z");
-    }, Optional.empty(), FAST, 1)) {
+    try (StoredResults results =
+        new StoredResults(
+            new FolderResultsStore(dir),
+            (id, spec, status) -> {
+              await(release);
+              return SampleRuns.run(id.name(), "u1", "2026-11-27T00:01:00Z");
+            },
+            Optional.empty(),
+            FAST,
+            1)) {
       for (int i = 0; i < 5; i++) {
-        results.store(new ExperimentId("experiments", "e" + i), new ExperimentSpec(), new ExperimentStatus(),
+        results.store(
+            new ExperimentId("experiments", "e" + i),
+            new ExperimentSpec(),
+            new ExperimentStatus(),
             new StoreResults("e" + i));
       }
       ExperimentId sixth = new ExperimentId("experiments", "e5");
-      assertThrows(PortException.class,
-          () -> results.store(sixth, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("e5")));
+      assertThrows(
+          PortException.class,
+          () ->
+              results.store(
+                  sixth, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("e5")));
       assertEquals(ResultsObservation.NOT_STORED, results.observe(sixth));
       release.countDown();
     }
@@ -161,7 +226,8 @@ class StoredResultsTest {
   }
 
   static ResultsObservation awaitDone(StoredResults results) {
-    return Await.until("the store to end", () -> results.observe(ID), o -> o.state() != ResultsState.STORING);
+    return Await.until(
+        "the store to end", () -> results.observe(ID), o -> o.state() != ResultsState.STORING);
   }
 
   private static void await(CountDownLatch latch) {
@@ -174,7 +240,8 @@ class StoredResultsTest {
   }
 
   /** A store that refuses the first {@code failures} puts. */
-  record Flaky(ResultsStore store, AtomicInteger failures, boolean retryable) implements ResultsStore {
+  record Flaky(ResultsStore store, AtomicInteger failures, boolean retryable)
+      implements ResultsStore {
     @Override
     public String location(RunKey key) {
       return store.location(key);
@@ -183,7 +250,8 @@ class StoredResultsTest {
     @Override
     public void put(RunFiles run) {
       if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        throw new ResultsStoreException("refused (" + (retryable ? "retryable" : "permanent") + ")", retryable, null);
+        throw new ResultsStoreException(
+            "refused (" + (retryable ? "retryable" : "permanent") + ")", retryable, null);
       }
       store.put(run);
     }

@@ -17,13 +17,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./lab run} end to end: the embedded hub, the JOSDK operator, the simulated world at instant timings. */
+/**
+ * {@code ./lab run} end to end: the embedded hub, the JOSDK operator, the simulated world at
+ * instant timings.
+ */
 class RunCommandTest {
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  @TempDir
-  Path results;
+  @TempDir Path results;
 
   @Test
   void helloAppRunsToCompleteAndSaysItWasSimulated() throws Exception {
@@ -31,16 +33,28 @@ class RunCommandTest {
     String summary = out.toString();
     assertTrue(summary.startsWith("hello-app: Complete"), summary);
     assertTrue(summary.contains("SIMULATED"), summary);
-    // the simulated Prometheus gives hello-app's peak-memory query a level above 128 MiB whatever the
+    // the simulated Prometheus gives hello-app's peak-memory query a level above 128 MiB whatever
+    // the
     // window, so the (simulated) verdict is the same on every run
     assertTrue(summary.contains("verdict: hypothesis invalidated (on simulated metrics)"), summary);
-    assertTrue(summary.contains("results: file://" + results.toUri().getPath() + "results/experiments/hello-app/"), summary);
-    assertTrue(summary.contains("site: " + results.resolve("site").resolve("index.html").toUri()), summary);
-    assertTrue(Files.readString(results.resolve("site").resolve("index.html")).contains("hello-app"));
-    // the run's summary.json is in the results folder, marked simulated, with the verdict the status shows
+    assertTrue(
+        summary.contains(
+            "results: file://" + results.toUri().getPath() + "results/experiments/hello-app/"),
+        summary);
+    assertTrue(
+        summary.contains("site: " + results.resolve("site").resolve("index.html").toUri()),
+        summary);
+    assertTrue(
+        Files.readString(results.resolve("site").resolve("index.html")).contains("hello-app"));
+    // the run's summary.json is in the results folder, marked simulated, with the verdict the
+    // status shows
     Path stored;
     try (var files = Files.walk(results)) {
-      stored = files.filter(f -> f.getFileName().toString().equals("summary.json")).findFirst().orElseThrow();
+      stored =
+          files
+              .filter(f -> f.getFileName().toString().equals("summary.json"))
+              .findFirst()
+              .orElseThrow();
     }
     // the run folder is the creation time and the start of the uid, a random one on the hub too
     String run = stored.getParent().getFileName().toString();
@@ -51,7 +65,9 @@ class RunCommandTest {
     assertEquals("fail", json.at("/verdict/criteria/0/outcome").asText(), json.toString());
     assertEquals("simulated", json.at("/provenance/metricsSource").asText(), json.toString());
     // instant timings: which intermediate states a poll sees varies; the last one is always shown
-    assertTrue(err.toString().matches("(?s).*\\] Complete / \\w+  targets: app=\\w+.*"), "progress lines: " + err);
+    assertTrue(
+        err.toString().matches("(?s).*\\] Complete / \\w+  targets: app=\\w+.*"),
+        "progress lines: " + err);
     assertFalse(err.toString().contains("Exception"), err.toString());
   }
 
@@ -61,7 +77,9 @@ class RunCommandTest {
     String summary = out.toString();
     assertTrue(summary.startsWith("hello-app: Failed (ClusterFailed)"), summary);
     assertTrue(summary.contains("simulated failure (--fail-cluster app)"), summary);
-    assertTrue(summary.contains("cleanup: spec.cleanup retains the children"), "hello-app retains on failure: " + summary);
+    assertTrue(
+        summary.contains("cleanup: spec.cleanup retains the children"),
+        "hello-app retains on failure: " + summary);
     assertTrue(summary.contains("SIMULATED"), summary);
   }
 
@@ -85,7 +103,8 @@ class RunCommandTest {
   @Test
   void invalidYamlIsReportedAndNothingStarts(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("broken.yaml");
-    Files.writeString(file, "apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nmetadata: [unclosed\n");
+    Files.writeString(
+        file, "apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nmetadata: [unclosed\n");
     assertEquals(2, run("run", file.toString()));
     assertTrue(err.toString().contains("broken.yaml"), err.toString());
     assertTrue(err.toString().contains("nothing was started"), err.toString());
@@ -96,8 +115,10 @@ class RunCommandTest {
   @Test
   void anInvalidExperimentListsItsProblems(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("no-targets.yaml");
-    Files.writeString(file, "apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nmetadata:\n  name: x\n"
-        + "spec:\n  targets: []\n");
+    Files.writeString(
+        file,
+        "apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nmetadata:\n  name: x\n"
+            + "spec:\n  targets: []\n");
     assertEquals(2, run("run", file.toString()));
     assertTrue(err.toString().contains("spec.targets"), err.toString());
   }
@@ -105,14 +126,17 @@ class RunCommandTest {
   @Test
   void anUnknownTargetToFailIsInvalidInput() {
     assertEquals(2, run("run", "hello-app", "--fail-cluster", "nope"));
-    assertTrue(err.toString().contains("--fail-cluster nope: no such target (use one of: app)"), err.toString());
+    assertTrue(
+        err.toString().contains("--fail-cluster nope: no such target (use one of: app)"),
+        err.toString());
   }
 
   @Test
   void usageErrorsAreInvalidInputNotAFailedRun() {
     assertEquals(2, run("run", "hello-app", "--output", "xml"));
     assertEquals(2, run("run", "hello-app", "--time-factor", "0"));
-    assertTrue(err.toString().contains("--time-factor must be a number greater than 0"), err.toString());
+    assertTrue(
+        err.toString().contains("--time-factor must be a number greater than 0"), err.toString());
     assertEquals(2, run("run", "no-such-experiment"));
     assertTrue(err.toString().contains("known: hello-app"), err.toString());
   }
@@ -120,8 +144,11 @@ class RunCommandTest {
   @Test
   void aRunThatOutlivesItsTimeoutFailsWithAClearMessage() {
     // typical timings at real speed: an 8-minute cluster, a 1-second timeout
-    assertEquals(1, run("run", "hello-app", "--time-factor", "1", "--timeout", "1s"), err.toString());
-    assertTrue(out.toString().contains("no outcome: gave up after 1s of real time in phase"), out.toString());
+    assertEquals(
+        1, run("run", "hello-app", "--time-factor", "1", "--timeout", "1s"), err.toString());
+    assertTrue(
+        out.toString().contains("no outcome: gave up after 1s of real time in phase"),
+        out.toString());
     assertTrue(out.toString().contains("SIMULATED"), out.toString());
   }
 
@@ -135,6 +162,7 @@ class RunCommandTest {
       all.add("--site");
       all.add(results.resolve("site").toString());
     }
-    return LabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all.toArray(String[]::new));
+    return LabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(all.toArray(String[]::new));
   }
 }

@@ -25,10 +25,17 @@ class RunReportTest {
   @Test
   void aProgressLineHasTimesPhaseStepTargetsAndTheDeadline() {
     ExperimentStatus status = provisioning();
-    String line = RunReport.line(new ExperimentSpec(), status, Duration.ofMillis(1500), Duration.ofMinutes(4),
-        T0.plus(Duration.ofMinutes(4)));
-    assertEquals("[   1.5s | sim    4m00s] Provisioning / Claiming  targets: app=Provisioning db=Pending"
-        + "  deadline: 26m00s left (spec.deadlines.provisioning)", line);
+    String line =
+        RunReport.line(
+            new ExperimentSpec(),
+            status,
+            Duration.ofMillis(1500),
+            Duration.ofMinutes(4),
+            T0.plus(Duration.ofMinutes(4)));
+    assertEquals(
+        "[   1.5s | sim    4m00s] Provisioning / Claiming  targets: app=Provisioning db=Pending"
+            + "  deadline: 26m00s left (spec.deadlines.provisioning)",
+        line);
   }
 
   @Test
@@ -45,19 +52,34 @@ class RunReportTest {
   void theSummaryGivesReasonMessageCostAndSaysSimulated() {
     ExperimentStatus status = new ExperimentStatus();
     status.setPhase(Phase.FAILED);
-    status.setConditions(List.of(new ConditionBuilder().withType("Degraded").withStatus("True")
-        .withReason("WorkflowFailed").withMessage("the workflow failed").build()));
+    status.setConditions(
+        List.of(
+            new ConditionBuilder()
+                .withType("Degraded")
+                .withStatus("True")
+                .withReason("WorkflowFailed")
+                .withMessage("the workflow failed")
+                .build()));
     status.setCost(new CostEstimate(1.5, null, 0.75, null));
     List<String> lines = RunReport.summary(experiment(), status, Optional.empty());
-    assertEquals(List.of("x: Failed (WorkflowFailed)", "  message: the workflow failed",
-        "  cost: $1.50 estimated, $0.75/h (simulated time, list prices)", RunReport.SIMULATED), lines);
+    assertEquals(
+        List.of(
+            "x: Failed (WorkflowFailed)",
+            "  message: the workflow failed",
+            "  cost: $1.50 estimated, $0.75/h (simulated time, list prices)",
+            RunReport.SIMULATED),
+        lines);
   }
 
   @Test
   void aTimeoutIsNoOutcome() {
-    List<String> lines = RunReport.summary(experiment(), provisioning(), Optional.of("gave up after 1s"));
+    List<String> lines =
+        RunReport.summary(experiment(), provisioning(), Optional.of("gave up after 1s"));
     assertEquals("x: no outcome: gave up after 1s", lines.get(0));
-    assertTrue(RunReport.json(experiment(), provisioning(), Optional.of("gave up")).path("timedOut").asBoolean());
+    assertTrue(
+        RunReport.json(experiment(), provisioning(), Optional.of("gave up"))
+            .path("timedOut")
+            .asBoolean());
   }
 
   private static Experiment experiment() {

@@ -62,11 +62,13 @@ class SimClockTest {
     AtomicBoolean given = new AtomicBoolean();
     List<Thread> advancing = new ArrayList<>();
     for (int t = 0; t < 2; t++) {
-      advancing.add(new Thread(() -> {
-        while (!given.get()) {
-          clock.advance(Duration.ZERO);
-        }
-      }));
+      advancing.add(
+          new Thread(
+              () -> {
+                while (!given.get()) {
+                  clock.advance(Duration.ZERO);
+                }
+              }));
     }
     advancing.forEach(Thread::start);
     for (int i = 0; i < tasks; i++) {
@@ -84,14 +86,16 @@ class SimClockTest {
     assertEquals(tasks, ran.size());
     for (int i = 0; i < tasks; i++) {
       if (ran.get(i) != i) {
-        throw new AssertionError("tasks ran out of order: at position " + i + " ran task " + ran.get(i));
+        throw new AssertionError(
+            "tasks ran out of order: at position " + i + " ran task " + ran.get(i));
       }
     }
   }
 
   @Test
   void aCompressionFactorMustBePositive() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimClock.compressed(T0, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SimClock.compressed(T0, 0));
     assertEquals("a time-compression factor must be greater than 0, got 0.0", e.getMessage());
   }
 }

@@ -25,7 +25,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The simulated controllers: timings on the sim clock, failure switches, idempotence, announcements. */
+/**
+ * The simulated controllers: timings on the sim clock, failure switches, idempotence,
+ * announcements.
+ */
 class SimWorldTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
@@ -65,7 +68,10 @@ class SimWorldTest {
     world.clusters.create(EXP, claim("tsdb-app"));
     world.clock.advance(TIMINGS.clusterReady().minus(Duration.ofMinutes(5)));
 
-    assertEquals(ClusterState.READY, world.clusters.observe(EXP).get("tsdb-app").state(), "the second create reset nothing");
+    assertEquals(
+        ClusterState.READY,
+        world.clusters.observe(EXP).get("tsdb-app").state(),
+        "the second create reset nothing");
 
     world.clusters.register(EXP, new RegisterCluster("app", "tsdb-app", "x"));
     world.clusters.delete(EXP, new DeleteClusterClaim("tsdb-app"));
@@ -74,8 +80,10 @@ class SimWorldTest {
 
     world.clock.advance(TIMINGS.clusterGone());
 
-    assertEquals(Map.of("tsdb-app", new ClusterObservation(ClusterState.ABSENT, null, null, true)),
-        world.clusters.observe(EXP), "the claim is gone, its registration is not");
+    assertEquals(
+        Map.of("tsdb-app", new ClusterObservation(ClusterState.ABSENT, null, null, true)),
+        world.clusters.observe(EXP),
+        "the claim is gone, its registration is not");
   }
 
   @Test
@@ -96,7 +104,8 @@ class SimWorldTest {
     world.clusters.failNext(2);
 
     assertThrows(PortException.class, () -> world.clusters.observe(EXP));
-    PortException e = assertThrows(PortException.class, () -> world.clusters.create(EXP, claim("tsdb-app")));
+    PortException e =
+        assertThrows(PortException.class, () -> world.clusters.create(EXP, claim("tsdb-app")));
     assertEquals("clusters: simulated transient error (0 more to come)", e.getMessage());
     assertEquals(Map.of(), world.clusters.observe(EXP));
   }
@@ -113,8 +122,14 @@ class SimWorldTest {
 
     world.clock.advance(TIMINGS.workflowRun());
     WorkflowObservation done = world.workflows.observe(EXP, "load-test");
-    assertEquals(new WorkflowObservation(WorkflowState.SUCCEEDED, null, T0.plus(TIMINGS.workflowStart()).toString(),
-        T0.plus(TIMINGS.workflowStart()).plus(TIMINGS.workflowRun()).toString(), false), done);
+    assertEquals(
+        new WorkflowObservation(
+            WorkflowState.SUCCEEDED,
+            null,
+            T0.plus(TIMINGS.workflowStart()).toString(),
+            T0.plus(TIMINGS.workflowStart()).plus(TIMINGS.workflowRun()).toString(),
+            false),
+        done);
     WorkflowObservation failed = world.workflows.observe(OTHER, "load-test");
     assertEquals(WorkflowState.FAILED, failed.state());
     assertEquals("step k6 failed", failed.message());

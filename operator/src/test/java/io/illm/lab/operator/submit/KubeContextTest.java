@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Choosing the cluster from a kubeconfig, as kubectl would. */
 class KubeContextTest {
 
-  private static final String KUBECONFIG = """
+  private static final String KUBECONFIG =
+      """
       apiVersion: v1
       kind: Config
       current-context: hub
@@ -24,8 +25,7 @@ class KubeContextTest {
       users: [{name: u, user: {token: t}}]
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theCurrentContextByDefault() throws Exception {
@@ -49,7 +49,8 @@ class KubeContextTest {
     KubeContext.Chosen chosen = KubeContext.choose(file, "hubb");
 
     assertTrue(chosen.usage());
-    assertEquals("submit: --context hubb: no such context in " + file + " (contexts: edge, hub)",
+    assertEquals(
+        "submit: --context hubb: no such context in " + file + " (contexts: edge, hub)",
         chosen.problem().orElseThrow().toString());
   }
 
@@ -58,7 +59,9 @@ class KubeContextTest {
     KubeContext.Chosen chosen = KubeContext.choose(dir.resolve("nope"), null);
 
     assertTrue(chosen.usage());
-    assertTrue(chosen.problem().orElseThrow().message().endsWith("nope: no such file"), chosen.problem().toString());
+    assertTrue(
+        chosen.problem().orElseThrow().message().endsWith("nope: no such file"),
+        chosen.problem().toString());
   }
 
   private Path file() throws Exception {

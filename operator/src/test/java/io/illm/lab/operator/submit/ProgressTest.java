@@ -27,7 +27,8 @@ class ProgressTest {
 
   @Test
   void beforeTheOperatorAnswersTheLineSaysItIsWaiting() {
-    assertEquals("[elapsed 1m5s] Pending: waiting for the operator to pick it up",
+    assertEquals(
+        "[elapsed 1m5s] Pending: waiting for the operator to pick it up",
         Progress.line(experiment(null), T0.plusSeconds(65)));
   }
 
@@ -38,25 +39,38 @@ class ProgressTest {
     e.getStatus().setWorkflowStatus(new WorkflowStatus());
     e.getStatus().getWorkflowStatus().setPhase("Pending");
 
-    assertEquals("[elapsed 1m2s] Provisioning / Waiting  targets: app=Provisioning load=?  workflow: Pending"
-        + "  deadline: 28m58s left (spec.deadlines.provisioning)", Progress.line(e, T0.plusSeconds(62)));
+    assertEquals(
+        "[elapsed 1m2s] Provisioning / Waiting  targets: app=Provisioning load=?  workflow: Pending"
+            + "  deadline: 28m58s left (spec.deadlines.provisioning)",
+        Progress.line(e, T0.plusSeconds(62)));
   }
 
   @Test
   void aTerminalLineShowsTheReasonAndNoDeadline() {
     Experiment e = experiment(status(Phase.FAILED));
-    e.getStatus().setConditions(new ArrayList<>(List.of(new ConditionBuilder().withType("Degraded").withStatus("True")
-        .withReason("ClusterFailed").withMessage("app: quota").build())));
+    e.getStatus()
+        .setConditions(
+            new ArrayList<>(
+                List.of(
+                    new ConditionBuilder()
+                        .withType("Degraded")
+                        .withStatus("True")
+                        .withReason("ClusterFailed")
+                        .withMessage("app: quota")
+                        .build())));
 
-    assertEquals("[elapsed 10s] Failed  targets: app=Provisioning load=?  reason: ClusterFailed",
+    assertEquals(
+        "[elapsed 10s] Failed  targets: app=Provisioning load=?  reason: ClusterFailed",
         Progress.line(e, T0.plusSeconds(10)));
-    assertEquals(List.of("tsdb: Failed (ClusterFailed)", "  message: app: quota"), Progress.summary(e));
+    assertEquals(
+        List.of("tsdb: Failed (ClusterFailed)", "  message: app: quota"), Progress.summary(e));
     assertTrue(Progress.terminal(e));
   }
 
   @Test
   void aClusterClockBehindOursNeverShowsNegativeTime() {
-    assertEquals("[elapsed 0s] Pending: waiting for the operator to pick it up",
+    assertEquals(
+        "[elapsed 0s] Pending: waiting for the operator to pick it up",
         Progress.line(experiment(null), T0.minusSeconds(30)));
   }
 
@@ -78,8 +92,24 @@ class ProgressTest {
     for (Iterator<String> names = pending.fieldNames(); names.hasNext(); ) {
       keys.add(names.next());
     }
-    assertEquals(List.of("experiment", "namespace", "context", "uid", "phase", "step", "targets", "workflow",
-        "elapsedSeconds", "deadline", "terminal", "reason", "message", "verdict", "resultsURL", "resourcesCleaned"),
+    assertEquals(
+        List.of(
+            "experiment",
+            "namespace",
+            "context",
+            "uid",
+            "phase",
+            "step",
+            "targets",
+            "workflow",
+            "elapsedSeconds",
+            "deadline",
+            "terminal",
+            "reason",
+            "message",
+            "verdict",
+            "resultsURL",
+            "resourcesCleaned"),
         keys);
     assertEquals("Pending", pending.path("phase").asText());
     assertEquals(3, pending.path("elapsedSeconds").asLong());
@@ -96,7 +126,8 @@ class ProgressTest {
 
   @Test
   void jsonCarriesTheDeadline() {
-    JsonNode line = Progress.json(experiment(status(Phase.PROVISIONING)), "hub", T0.plusSeconds(60));
+    JsonNode line =
+        Progress.json(experiment(status(Phase.PROVISIONING)), "hub", T0.plusSeconds(60));
     assertEquals("spec.deadlines.provisioning", line.path("deadline").path("field").asText());
     assertEquals(29 * 60, line.path("deadline").path("remainingSeconds").asLong());
   }

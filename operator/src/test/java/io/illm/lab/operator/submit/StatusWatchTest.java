@@ -3,10 +3,10 @@ package io.illm.lab.operator.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.WatchEvent;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -43,10 +43,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class StatusWatchTest {
 
-  /** The informer's first watch, after creating the CRD (version 1) and the experiment (version 2). */
-  private static final String FIRST_WATCH = "/apis/experiments.illm.io/v1alpha1/namespaces/lab/experiments"
-      + "?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dtsdb&resourceVersion=2&timeoutSeconds=600&watch=true";
-  private static final String LIST = "/apis/experiments.illm.io/v1alpha1/namespaces/lab/experiments?fieldSelector=";
+  /**
+   * The informer's first watch, after creating the CRD (version 1) and the experiment (version 2).
+   */
+  private static final String FIRST_WATCH =
+      "/apis/experiments.illm.io/v1alpha1/namespaces/lab/experiments"
+          + "?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dtsdb&resourceVersion=2&timeoutSeconds=600&watch=true";
+
+  private static final String LIST =
+      "/apis/experiments.illm.io/v1alpha1/namespaces/lab/experiments?fieldSelector=";
 
   private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
   private final List<String> seen = new ArrayList<>();
@@ -55,12 +60,20 @@ class StatusWatchTest {
 
   @BeforeEach
   void startApiServer() throws Exception {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-        new KubernetesMixedDispatcher(expectations), false);
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            expectations,
+            new KubernetesMixedDispatcher(expectations),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
-    try (InputStream crd = new FileInputStream(LabCheckout.ROOT.resolve("generated-crds/experiments.experiments.illm.io.yaml")
-        .toFile())) {
+    try (InputStream crd =
+        new FileInputStream(
+            LabCheckout.ROOT
+                .resolve("generated-crds/experiments.experiments.illm.io.yaml")
+                .toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
     client.resource(Experiments.twoTargets("tsdb")).create();
@@ -74,21 +87,39 @@ class StatusWatchTest {
 
   @Test
   void aWatchEndedByGoneListsAgainAndStillSeesLaterChanges() throws Exception {
-    Status gone = new StatusBuilder().withStatus("Failure").withReason("Expired").withCode(410)
-        .withMessage("too old resource version").build();
-    server.expect().get().withPath(FIRST_WATCH).andUpgradeToWebSocket().open()
-        .waitFor(100).andEmit(new WatchEvent(gone, "ERROR")).done().once();
+    Status gone =
+        new StatusBuilder()
+            .withStatus("Failure")
+            .withReason("Expired")
+            .withCode(410)
+            .withMessage("too old resource version")
+            .build();
+    server
+        .expect()
+        .get()
+        .withPath(FIRST_WATCH)
+        .andUpgradeToWebSocket()
+        .open()
+        .waitFor(100)
+        .andEmit(new WatchEvent(gone, "ERROR"))
+        .done()
+        .once();
 
     try (StatusWatch watch = new StatusWatch(client, Experiments.NAMESPACE, "tsdb")) {
       assertInstanceOf(Updated.class, watch.next());
       while (lists() < 1) {
         Thread.sleep(10); // the informer lists again once the watch is Gone
       }
-      client.resources(Experiment.class).inNamespace(Experiments.NAMESPACE).withName("tsdb").editStatus(e -> {
-        e.setStatus(new ExperimentStatus());
-        e.getStatus().setPhase(Phase.RUNNING);
-        return e;
-      });
+      client
+          .resources(Experiment.class)
+          .inNamespace(Experiments.NAMESPACE)
+          .withName("tsdb")
+          .editStatus(
+              e -> {
+                e.setStatus(new ExperimentStatus());
+                e.getStatus().setPhase(Phase.RUNNING);
+                return e;
+              });
 
       Change change;
       do {
@@ -104,6 +135,7 @@ class StatusWatchTest {
     while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
       seen.add(request.getPath());
     }
-    return (int) seen.stream().filter(p -> p.startsWith(LIST) && !p.contains("watch=true")).count() - 1;
+    return (int) seen.stream().filter(p -> p.startsWith(LIST) && !p.contains("watch=true")).count()
+        - 1;
   }
 }

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -61,8 +61,7 @@ class SubmitCommandTest {
   private static final Duration PATIENCE = Duration.ofSeconds(15);
   private static final String NS = "experiments";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -74,8 +73,13 @@ class SubmitCommandTest {
 
   @BeforeEach
   void startApiServer() throws Exception {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-        new KubernetesMixedDispatcher(expectations), false);
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            expectations,
+            new KubernetesMixedDispatcher(expectations),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
     kubeconfig = kubeconfig("lab-hub", "http://" + server.getHostName() + ":" + server.getPort());
@@ -95,32 +99,52 @@ class SubmitCommandTest {
 
     awaitOutput("Pending: waiting for the operator");
     assertEquals(NS, experiment().getMetadata().getNamespace());
-    patch(s -> {
-      s.setPhase(Phase.PROVISIONING);
-      s.setStep("CreatingClusters");
-      s.setPhaseStartedAt(Instant.now().toString());
-      s.setTargets(new ArrayList<>(List.of(target("app", "Provisioning"))));
-    });
+    patch(
+        s -> {
+          s.setPhase(Phase.PROVISIONING);
+          s.setStep("CreatingClusters");
+          s.setPhaseStartedAt(Instant.now().toString());
+          s.setTargets(new ArrayList<>(List.of(target("app", "Provisioning"))));
+        });
     awaitOutput("Provisioning / CreatingClusters  targets: app=Provisioning  deadline: ");
-    patch(s -> {
-      s.setPhase(Phase.COMPLETE);
-      s.setStep("Cleaning");
-      s.setTargets(new ArrayList<>(List.of(target("app", "Ready"))));
-      s.setHypothesisResult(HypothesisResult.VALIDATED);
-      s.setResultsURL("s3://lab/hello-app/summary.json");
-      s.setConditions(new ArrayList<>(List.of(condition("Ready", "True", "Completed", "the run is over"))));
-    });
+    patch(
+        s -> {
+          s.setPhase(Phase.COMPLETE);
+          s.setStep("Cleaning");
+          s.setTargets(new ArrayList<>(List.of(target("app", "Ready"))));
+          s.setHypothesisResult(HypothesisResult.VALIDATED);
+          s.setResultsURL("s3://lab/hello-app/summary.json");
+          s.setConditions(
+              new ArrayList<>(List.of(condition("Ready", "True", "Completed", "the run is over"))));
+        });
 
     assertEquals(0, submit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), err.toString());
     List<String> lines = out.toString().lines().toList();
-    assertTrue(lines.get(0).matches("\\[elapsed \\w+\\] Pending: waiting for the operator to pick it up"), lines.get(0));
-    assertTrue(lines.get(1).matches("\\[elapsed \\w+\\] Provisioning / CreatingClusters  targets: app=Provisioning"
-        + "  deadline: \\w+ left \\(spec.deadlines.provisioning\\)"), lines.get(1));
-    assertTrue(lines.get(2).matches("\\[elapsed \\w+\\] Complete / Cleaning  targets: app=Ready  reason: Completed"),
+    assertTrue(
+        lines.get(0).matches("\\[elapsed \\w+\\] Pending: waiting for the operator to pick it up"),
+        lines.get(0));
+    assertTrue(
+        lines
+            .get(1)
+            .matches(
+                "\\[elapsed \\w+\\] Provisioning / CreatingClusters  targets: app=Provisioning"
+                    + "  deadline: \\w+ left \\(spec.deadlines.provisioning\\)"),
+        lines.get(1));
+    assertTrue(
+        lines
+            .get(2)
+            .matches(
+                "\\[elapsed \\w+\\] Complete / Cleaning  targets: app=Ready  reason: Completed"),
         lines.get(2));
-    assertEquals(List.of("hello-app: Complete (Completed)", "  message: the run is over",
-        "  verdict: hypothesis validated", "  results: s3://lab/hello-app/summary.json"), lines.subList(3, lines.size()));
-    assertTrue(err.toString().contains("created experiments/hello-app on kube context lab-hub; watching"),
+    assertEquals(
+        List.of(
+            "hello-app: Complete (Completed)",
+            "  message: the run is over",
+            "  verdict: hypothesis validated",
+            "  results: s3://lab/hello-app/summary.json"),
+        lines.subList(3, lines.size()));
+    assertTrue(
+        err.toString().contains("created experiments/hello-app on kube context lab-hub; watching"),
         err.toString());
   }
 
@@ -130,14 +154,18 @@ class SubmitCommandTest {
     Future<Integer> submit = submitInBackground("hello-app");
 
     awaitOutput("Pending");
-    patch(s -> {
-      s.setPhase(Phase.FAILED);
-      s.setMessage("cluster app: quota exceeded");
-      s.setConditions(new ArrayList<>(List.of(condition("Degraded", "True", "ClusterFailed", "quota"))));
-    });
+    patch(
+        s -> {
+          s.setPhase(Phase.FAILED);
+          s.setMessage("cluster app: quota exceeded");
+          s.setConditions(
+              new ArrayList<>(List.of(condition("Degraded", "True", "ClusterFailed", "quota"))));
+        });
 
     assertEquals(1, submit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), err.toString());
-    assertTrue(out.toString().contains("hello-app: Failed (ClusterFailed)\n  message: cluster app: quota exceeded"),
+    assertTrue(
+        out.toString()
+            .contains("hello-app: Failed (ClusterFailed)\n  message: cluster app: quota exceeded"),
         out.toString());
   }
 
@@ -153,7 +181,8 @@ class SubmitCommandTest {
     patch(s -> s.setPhase(Phase.COMPLETE));
 
     assertEquals(0, submit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), err.toString());
-    assertEquals(1, out.toString().lines().filter(l -> l.contains("] Running")).count(), out.toString());
+    assertEquals(
+        1, out.toString().lines().filter(l -> l.contains("] Running")).count(), out.toString());
   }
 
   @Test
@@ -162,11 +191,12 @@ class SubmitCommandTest {
     Future<Integer> submit = submitInBackground("hello-app", "--output", "json");
 
     awaitOutput("\"phase\":\"Pending\"");
-    patch(s -> {
-      s.setPhase(Phase.COMPLETE);
-      s.setTargets(new ArrayList<>(List.of(target("app", "Ready"))));
-      s.setHypothesisResult(HypothesisResult.INVALIDATED);
-    });
+    patch(
+        s -> {
+          s.setPhase(Phase.COMPLETE);
+          s.setTargets(new ArrayList<>(List.of(target("app", "Ready"))));
+          s.setHypothesisResult(HypothesisResult.INVALIDATED);
+        });
 
     assertEquals(0, submit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), err.toString());
     List<String> lines = out.toString().lines().toList();
@@ -201,9 +231,11 @@ class SubmitCommandTest {
   void theNamespaceOptionPlacesTheExperiment() throws Exception {
     applyCrd();
 
-    assertEquals(0, submit("hello-app", "--no-wait", "-n", "team-a", "--output", "json"), err.toString());
+    assertEquals(
+        0, submit("hello-app", "--no-wait", "-n", "team-a", "--output", "json"), err.toString());
 
-    assertNotNull(client.resources(Experiment.class).inNamespace("team-a").withName("hello-app").get());
+    assertNotNull(
+        client.resources(Experiment.class).inNamespace("team-a").withName("hello-app").get());
     assertEquals("team-a", LabYaml.json().readTree(out.toString()).path("namespace").asText());
   }
 
@@ -211,13 +243,19 @@ class SubmitCommandTest {
   void aNamespaceThatContradictsTheFileIsInvalid() throws Exception {
     applyCrd();
     Path file = dir.resolve("exp.yaml");
-    Files.writeString(file, Files.readString(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"))
-        .replace("  name: hello-app\n", "  name: hello-app\n  namespace: team-b\n"));
+    Files.writeString(
+        file,
+        Files.readString(LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml"))
+            .replace("  name: hello-app\n", "  name: hello-app\n  namespace: team-b\n"));
 
     assertEquals(2, submit(file.toString(), "-n", "team-a"));
 
-    assertTrue(err.toString().contains("metadata.namespace: the experiment says namespace team-b but --namespace says"
-        + " team-a (drop --namespace, or pass --namespace team-b)"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "metadata.namespace: the experiment says namespace team-b but --namespace says"
+                    + " team-a (drop --namespace, or pass --namespace team-b)"),
+        err.toString());
     assertEquals(List.of(), client.resources(Experiment.class).inAnyNamespace().list().getItems());
   }
 
@@ -225,8 +263,10 @@ class SubmitCommandTest {
   void anInvalidExperimentCreatesNothingAndListsEveryProblem() throws Exception {
     applyCrd();
     Path file = dir.resolve("bad.yaml");
-    Files.writeString(file, "apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nmetadata:\n  name: Bad_Name\n"
-        + "spec:\n  targets: []\n");
+    Files.writeString(
+        file,
+        "apiVersion: experiments.illm.io/v1alpha1\nkind: Experiment\nmetadata:\n  name: Bad_Name\n"
+            + "spec:\n  targets: []\n");
 
     assertEquals(2, submit(file.toString(), "--output", "json"));
 
@@ -249,8 +289,12 @@ class SubmitCommandTest {
     assertEquals(2, submit("hello-app", "--no-wait"));
 
     assertEquals(uid, experiment().getMetadata().getUid());
-    assertTrue(err.toString().contains("experiments/hello-app/experiment.yaml: metadata.name: an Experiment hello-app"
-        + " already exists in namespace experiments of kube context lab-hub (phase Pending"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "experiments/hello-app/experiment.yaml: metadata.name: an Experiment hello-app"
+                    + " already exists in namespace experiments of kube context lab-hub (phase Pending"),
+        err.toString());
     assertTrue(err.toString().contains("pass --replace"), err.toString());
   }
 
@@ -263,7 +307,8 @@ class SubmitCommandTest {
     assertEquals(0, submit("hello-app", "--no-wait", "--replace"), err.toString());
 
     assertNotEquals(uid, experiment().getMetadata().getUid());
-    assertTrue(err.toString().contains("deleting experiments/hello-app (phase Pending)"), err.toString());
+    assertTrue(
+        err.toString().contains("deleting experiments/hello-app (phase Pending)"), err.toString());
   }
 
   @Test
@@ -275,64 +320,111 @@ class SubmitCommandTest {
     client.resources(Experiment.class).inNamespace(NS).withName("hello-app").delete();
 
     assertEquals(1, submit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), err.toString());
-    assertTrue(err.toString().contains("experiments/hello-app was deleted while being watched"), err.toString());
+    assertTrue(
+        err.toString().contains("experiments/hello-app was deleted while being watched"),
+        err.toString());
   }
 
   @Test
   void aClusterWithoutTheCrdSaysHowToInstallIt() {
     assertEquals(3, submit("hello-app"));
 
-    assertTrue(err.toString().contains("kube context lab-hub: the cluster at http://"), err.toString());
-    assertTrue(err.toString().contains("(install the CRDs: kubectl apply -f generated-crds/"), err.toString());
+    assertTrue(
+        err.toString().contains("kube context lab-hub: the cluster at http://"), err.toString());
+    assertTrue(
+        err.toString().contains("(install the CRDs: kubectl apply -f generated-crds/"),
+        err.toString());
     assertTrue(err.toString().contains("nothing was created"), err.toString());
   }
 
   @Test
   void aClusterThatRefusesSaysWhichRightsAreMissing() {
-    server.expect().get().withPath("/apis/experiments.illm.io/v1alpha1")
-        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
-            .withMessage("user \"dev\" cannot get path \"/apis/experiments.illm.io/v1alpha1\"").build()).always();
+    server
+        .expect()
+        .get()
+        .withPath("/apis/experiments.illm.io/v1alpha1")
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage("user \"dev\" cannot get path \"/apis/experiments.illm.io/v1alpha1\"")
+                .build())
+        .always();
 
     assertEquals(3, submit("hello-app"));
 
-    assertTrue(err.toString().contains("kube context lab-hub: the cluster at http://"), err.toString());
-    assertTrue(err.toString().contains(" refused: HTTP 403, user \"dev\" cannot get path"), err.toString());
-    assertTrue(err.toString().contains("kubectl auth can-i create experiments.experiments.illm.io"), err.toString());
+    assertTrue(
+        err.toString().contains("kube context lab-hub: the cluster at http://"), err.toString());
+    assertTrue(
+        err.toString().contains(" refused: HTTP 403, user \"dev\" cannot get path"),
+        err.toString());
+    assertTrue(
+        err.toString().contains("kubectl auth can-i create experiments.experiments.illm.io"),
+        err.toString());
   }
 
   @Test
   void anExperimentCreatedByOthersMeanwhileIsAConflictNotAnOutage() throws Exception {
     applyCrd();
-    server.expect().post().withPath("/apis/experiments.illm.io/v1alpha1/namespaces/experiments/experiments")
-        .andReturn(409, new StatusBuilder().withCode(409).withReason("AlreadyExists").build()).once();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/experiments.illm.io/v1alpha1/namespaces/experiments/experiments")
+        .andReturn(409, new StatusBuilder().withCode(409).withReason("AlreadyExists").build())
+        .once();
 
     assertEquals(2, submit("hello-app"));
 
-    assertTrue(err.toString().contains("metadata.name: an Experiment hello-app was created in experiments at the same"
-        + " time"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "metadata.name: an Experiment hello-app was created in experiments at the same"
+                    + " time"),
+        err.toString());
   }
 
   @Test
   void anExperimentTheClustersCrdRefusesIsInvalidAtTheFieldsItNames() throws Exception {
     applyCrd();
-    server.expect().post().withPath("/apis/experiments.illm.io/v1alpha1/namespaces/experiments/experiments")
-        .andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid").withNewDetails()
-            .addNewCause().withField("spec.targets[0].cluster.nodeCount").withMessage("must be at most 100").endCause()
-            .endDetails().build()).once();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/experiments.illm.io/v1alpha1/namespaces/experiments/experiments")
+        .andReturn(
+            422,
+            new StatusBuilder()
+                .withCode(422)
+                .withReason("Invalid")
+                .withNewDetails()
+                .addNewCause()
+                .withField("spec.targets[0].cluster.nodeCount")
+                .withMessage("must be at most 100")
+                .endCause()
+                .endDetails()
+                .build())
+        .once();
 
     assertEquals(2, submit("hello-app"));
 
-    assertTrue(err.toString().contains("experiments/hello-app/experiment.yaml: spec.targets[0].cluster.nodeCount: the"
-        + " cluster refused it: must be at most 100 (the cluster's CRD rejected what ./lab validate accepted"),
+    assertTrue(
+        err.toString()
+            .contains(
+                "experiments/hello-app/experiment.yaml: spec.targets[0].cluster.nodeCount: the"
+                    + " cluster refused it: must be at most 100 (the cluster's CRD rejected what ./lab validate accepted"),
         err.toString());
-    assertTrue(err.toString().contains("kubectl --context lab-hub apply -f generated-crds/"), err.toString());
+    assertTrue(
+        err.toString().contains("kubectl --context lab-hub apply -f generated-crds/"),
+        err.toString());
   }
 
   @Test
   void aNamespaceThatIsNoNameIsAUsageError() {
     assertEquals(2, submit("hello-app", "-n", "Team_A"));
 
-    assertTrue(err.toString().contains("submit: --namespace Team_A: not a namespace name"), err.toString());
+    assertTrue(
+        err.toString().contains("submit: --namespace Team_A: not a namespace name"),
+        err.toString());
   }
 
   @Test
@@ -341,9 +433,15 @@ class SubmitCommandTest {
 
     assertEquals(3, submitWith(nowhere, "hello-app"));
 
-    assertTrue(err.toString().contains("kube context far-away: cannot reach the cluster at https://127.0.0.1:1/:"
-        + " connection refused"), err.toString());
-    assertTrue(err.toString().contains("is the cluster up? kubectl --context far-away get ns"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "kube context far-away: cannot reach the cluster at https://127.0.0.1:1/:"
+                    + " connection refused"),
+        err.toString());
+    assertTrue(
+        err.toString().contains("is the cluster up? kubectl --context far-away get ns"),
+        err.toString());
     assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
   }
 
@@ -351,34 +449,47 @@ class SubmitCommandTest {
   void anUnknownContextIsAUsageErrorListingTheContexts() {
     assertEquals(2, submit("hello-app", "--context", "nope"));
 
-    assertTrue(err.toString().contains("submit: --context nope: no such context in " + kubeconfig
-        + " (contexts: lab-hub)"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "submit: --context nope: no such context in "
+                    + kubeconfig
+                    + " (contexts: lab-hub)"),
+        err.toString());
   }
 
   @Test
   void aMissingKubeconfigIsAUsageError() {
     assertEquals(2, submitWith(dir.resolve("missing"), "hello-app"));
 
-    assertTrue(err.toString().contains("submit: --kubeconfig " + dir.resolve("missing") + ": no such file"),
+    assertTrue(
+        err.toString()
+            .contains("submit: --kubeconfig " + dir.resolve("missing") + ": no such file"),
         err.toString());
   }
 
   private Path kubeconfig(String context, String server) throws Exception {
     Path file = dir.resolve(context + ".kubeconfig");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: v1
         kind: Config
         current-context: %1$s
         contexts: [{name: %1$s, context: {cluster: k, user: u, namespace: default}}]
         clusters: [{name: k, cluster: {server: "%2$s"}}]
         users: [{name: u, user: {token: t}}]
-        """.formatted(context, server));
+        """
+            .formatted(context, server));
     return file;
   }
 
   private void applyCrd() throws Exception {
-    try (InputStream crd = new FileInputStream(LabCheckout.ROOT.resolve("generated-crds/experiments.experiments.illm.io.yaml")
-        .toFile())) {
+    try (InputStream crd =
+        new FileInputStream(
+            LabCheckout.ROOT
+                .resolve("generated-crds/experiments.experiments.illm.io.yaml")
+                .toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
   }
@@ -404,13 +515,18 @@ class SubmitCommandTest {
   }
 
   private void patch(Consumer<ExperimentStatus> change) {
-    client.resources(Experiment.class).inNamespace(NS).withName("hello-app").editStatus(e -> {
-      if (e.getStatus() == null) {
-        e.setStatus(new ExperimentStatus());
-      }
-      change.accept(e.getStatus());
-      return e;
-    });
+    client
+        .resources(Experiment.class)
+        .inNamespace(NS)
+        .withName("hello-app")
+        .editStatus(
+            e -> {
+              if (e.getStatus() == null) {
+                e.setStatus(new ExperimentStatus());
+              }
+              change.accept(e.getStatus());
+              return e;
+            });
   }
 
   private void awaitOutput(String text) throws InterruptedException {
@@ -431,6 +547,11 @@ class SubmitCommandTest {
   }
 
   private static Condition condition(String type, String status, String reason, String message) {
-    return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message).build();
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .build();
   }
 }

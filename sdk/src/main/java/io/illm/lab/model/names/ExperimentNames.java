@@ -9,8 +9,8 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>Names are deterministic: the same experiment and target always give the same name, so an
  * action repeated after a restart finds the object it created before. A name that would exceed its
- * limit is shortened to a prefix of the full name, a dash and a short hash of the full name, so
- * two different full names still give two different short names.
+ * limit is shortened to a prefix of the full name, a dash and a short hash of the full name, so two
+ * different full names still give two different short names.
  */
 public final class ExperimentNames {
 
@@ -69,7 +69,8 @@ public final class ExperimentNames {
 
   private static String hash(String name) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder();
       for (int i = 0; hex.length() < HASH_LENGTH; i++) {
         hex.append(String.format("%02x", digest[i]));

@@ -51,8 +51,11 @@ class ExperimentNamesTest {
   void longNamesStayWithin63() {
     String exp = "e".repeat(63);
     String target = "t".repeat(63);
-    for (String name : new String[] {ExperimentNames.applicationName(exp, target, "component"),
-        ExperimentNames.workflowName(exp)}) {
+    for (String name :
+        new String[] {
+          ExperimentNames.applicationName(exp, target, "component"),
+          ExperimentNames.workflowName(exp)
+        }) {
       assertEquals(63, name.length(), name);
       assertTrue(DNS_LABEL.matcher(name).matches(), name);
     }

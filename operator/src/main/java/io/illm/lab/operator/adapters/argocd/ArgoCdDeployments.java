@@ -61,7 +61,8 @@ public final class ArgoCdDeployments {
   }
 
   /** The Secret that registers a cluster with ArgoCD (stringData name, server, config). */
-  public Secret clusterSecret(String experiment, RegisterCluster action, ClusterCredentials credentials) {
+  public Secret clusterSecret(
+      String experiment, RegisterCluster action, ClusterCredentials credentials) {
     Map<String, String> labels = ChildLabels.of(experiment, action.target());
     labels.put(ChildLabels.CLUSTER, action.clusterName());
     labels.put(SECRET_TYPE, "cluster");
@@ -70,11 +71,12 @@ public final class ArgoCdDeployments {
     data.put("server", "https://" + action.endpoint());
     data.put("config", config(credentials));
     return new SecretBuilder()
-        .withMetadata(new ObjectMetaBuilder()
-            .withName(clusterSecretName(action.clusterName()))
-            .withNamespace(placement.argocd())
-            .withLabels(labels)
-            .build())
+        .withMetadata(
+            new ObjectMetaBuilder()
+                .withName(clusterSecretName(action.clusterName()))
+                .withNamespace(placement.argocd())
+                .withLabels(labels)
+                .build())
         .withType("Opaque")
         .withStringData(data)
         .build();
@@ -85,12 +87,13 @@ public final class ArgoCdDeployments {
     Map<String, String> labels = ChildLabels.of(experiment, action.target());
     labels.put(ChildLabels.COMPONENT, component.getMetadata().getName());
     Application app = new Application();
-    app.setMetadata(new ObjectMetaBuilder()
-        .withName(action.name())
-        .withNamespace(placement.argocd())
-        .withLabels(labels)
-        .withFinalizers(RESOURCES_FINALIZER)
-        .build());
+    app.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(action.name())
+            .withNamespace(placement.argocd())
+            .withLabels(labels)
+            .withFinalizers(RESOURCES_FINALIZER)
+            .build());
     ApplicationSpec spec = new ApplicationSpec();
     spec.setProject("default");
     spec.setSources(sources(component, action.component().getParams()));
@@ -101,9 +104,9 @@ public final class ArgoCdDeployments {
   }
 
   /**
-   * What an Application says: healthy only when Synced and Healthy; Degraded or a
-   * ComparisonError condition is degraded (with the message); being deleted is deleting; anything
-   * else (not yet rendered, OutOfSync, Progressing) is progressing. Null is absent.
+   * What an Application says: healthy only when Synced and Healthy; Degraded or a ComparisonError
+   * condition is degraded (with the message); being deleted is deleting; anything else (not yet
+   * rendered, OutOfSync, Progressing) is progressing. Null is absent.
    */
   public static AppObservation observe(Application app) {
     if (app == null) {
@@ -113,10 +116,17 @@ public final class ArgoCdDeployments {
       return new AppObservation(AppState.DELETING, null);
     }
     ApplicationStatus status = app.getStatus();
-    String health = status == null || status.getHealth() == null ? null : status.getHealth().getStatus();
+    String health =
+        status == null || status.getHealth() == null ? null : status.getHealth().getStatus();
     String sync = status == null || status.getSync() == null ? null : status.getSync().getStatus();
-    String comparisonError = status == null || status.getConditions() == null ? null : status.getConditions().stream()
-        .filter(c -> "ComparisonError".equals(c.getType())).map(c -> c.getMessage()).findFirst().orElse(null);
+    String comparisonError =
+        status == null || status.getConditions() == null
+            ? null
+            : status.getConditions().stream()
+                .filter(c -> "ComparisonError".equals(c.getType()))
+                .map(c -> c.getMessage())
+                .findFirst()
+                .orElse(null);
     if (comparisonError != null) {
       return new AppObservation(AppState.DEGRADED, comparisonError);
     }
@@ -158,11 +168,13 @@ public final class ArgoCdDeployments {
    */
   static List<Sources> sources(Component component, Map<String, String> params) {
     List<Sources> sources = new ArrayList<>();
-    List<ComponentSource> declared = component.getSpec().getSources() == null ? List.of() : component.getSpec().getSources();
+    List<ComponentSource> declared =
+        component.getSpec().getSources() == null ? List.of() : component.getSpec().getSources();
     for (ComponentSource declaredSource : declared) {
       Sources source = new Sources();
       source.setRepoURL(declaredSource.getRepoURL());
-      source.setTargetRevision(declaredSource.getTargetRevision() == null ? "HEAD" : declaredSource.getTargetRevision());
+      source.setTargetRevision(
+          declaredSource.getTargetRevision() == null ? "HEAD" : declaredSource.getTargetRevision());
       if (declaredSource.getChart() != null) {
         source.setChart(declaredSource.getChart());
       } else if (declaredSource.getRef() != null) {
@@ -178,8 +190,12 @@ public final class ArgoCdDeployments {
     return sources;
   }
 
-  /** Parameters: the source's, then the component's declared defaults, then the reference's; sorted by name. */
-  static Helm helm(HelmSource declared, List<ComponentParameter> defaults, Map<String, String> params) {
+  /**
+   * Parameters: the source's, then the component's declared defaults, then the reference's; sorted
+   * by name.
+   */
+  static Helm helm(
+      HelmSource declared, List<ComponentParameter> defaults, Map<String, String> params) {
     Map<String, Parameters> byName = new TreeMap<>();
     if (declared != null && declared.getParameters() != null) {
       for (HelmParameter p : declared.getParameters()) {
@@ -194,10 +210,12 @@ public final class ArgoCdDeployments {
       }
     }
     if (params != null) {
-      params.forEach((name, value) -> {
-        Parameters previous = byName.get(name);
-        byName.put(name, parameter(name, value, previous == null ? null : previous.getForceString()));
-      });
+      params.forEach(
+          (name, value) -> {
+            Parameters previous = byName.get(name);
+            byName.put(
+                name, parameter(name, value, previous == null ? null : previous.getForceString()));
+          });
     }
     Helm helm = new Helm();
     if (declared != null) {

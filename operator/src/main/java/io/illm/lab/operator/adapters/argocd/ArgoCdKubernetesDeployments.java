@@ -36,7 +36,8 @@ public final class ArgoCdKubernetesDeployments implements Deployments {
   }
 
   /** Observes the Applications from {@code cache} when it has them, else afresh. */
-  public ArgoCdKubernetesDeployments(KubernetesClient client, Placement placement, ChildCache cache) {
+  public ArgoCdKubernetesDeployments(
+      KubernetesClient client, Placement placement, ChildCache cache) {
     this.client = client;
     this.cache = cache;
     this.placement = placement;
@@ -45,10 +46,20 @@ public final class ArgoCdKubernetesDeployments implements Deployments {
 
   @Override
   public Map<String, AppObservation> observe(ExperimentId experiment) {
-    List<Application> found = cache.children(Application.class, experiment.name()).orElseGet(() ->
-        KubernetesCalls.call("listing the Applications of " + experiment,
-            () -> client.resources(Application.class).inNamespace(placement.argocd())
-                .withLabels(ChildLabels.of(experiment.name())).list().getItems()));
+    List<Application> found =
+        cache
+            .children(Application.class, experiment.name())
+            .orElseGet(
+                () ->
+                    KubernetesCalls.call(
+                        "listing the Applications of " + experiment,
+                        () ->
+                            client
+                                .resources(Application.class)
+                                .inNamespace(placement.argocd())
+                                .withLabels(ChildLabels.of(experiment.name()))
+                                .list()
+                                .getItems()));
     Map<String, AppObservation> out = new TreeMap<>();
     for (Application app : found) {
       out.put(app.getMetadata().getName(), ArgoCdDeployments.observe(app));
@@ -64,21 +75,32 @@ public final class ArgoCdKubernetesDeployments implements Deployments {
   public void create(ExperimentId experiment, CreateApplication action) {
     String name = ChildNames.component(action.component());
     if (name == null) {
-      throw new PortException("Application " + action.name() + ": the component reference names no single component");
+      throw new PortException(
+          "Application " + action.name() + ": the component reference names no single component");
     }
-    Component component = KubernetesCalls.call("reading component " + name,
-        () -> client.resources(Component.class).withName(name).get());
+    Component component =
+        KubernetesCalls.call(
+            "reading component " + name,
+            () -> client.resources(Component.class).withName(name).get());
     if (component == null) {
-      throw new PortException("Application " + action.name() + ": component " + name + " does not exist");
+      throw new PortException(
+          "Application " + action.name() + ": component " + name + " does not exist");
     }
     Application app = shapes.application(experiment.name(), action, component);
-    KubernetesCalls.createUnlessExists("creating Application " + action.name(), () -> client.resource(app).create());
+    KubernetesCalls.createUnlessExists(
+        "creating Application " + action.name(), () -> client.resource(app).create());
   }
 
   /** Asks for the deletion; ArgoCD's resources finalizer deletes the workloads first. */
   @Override
   public void delete(ExperimentId experiment, DeleteApplication action) {
-    KubernetesCalls.run("deleting Application " + action.name(),
-        () -> client.resources(Application.class).inNamespace(placement.argocd()).withName(action.name()).delete());
+    KubernetesCalls.run(
+        "deleting Application " + action.name(),
+        () ->
+            client
+                .resources(Application.class)
+                .inNamespace(placement.argocd())
+                .withName(action.name())
+                .delete());
   }
 }

@@ -9,15 +9,16 @@ import java.util.Optional;
  * The credentials of a cluster as ArgoCD's cluster secret wants them (base64 PEM, as in a
  * kubeconfig), read from the kubeconfig in the claim's connection secret.
  */
-public record ClusterCredentials(String caData, String certData, String keyData, String bearerToken) {
+public record ClusterCredentials(
+    String caData, String certData, String keyData, String bearerToken) {
 
   /** Stands in for real credentials where none are read (./lab render): every value redacted. */
   public static final ClusterCredentials REDACTED =
       new ClusterCredentials("<redacted>", "<redacted>", "<redacted>", null);
 
   /**
-   * The current context's cluster CA and user credentials; empty when the kubeconfig has no
-   * current context or is not YAML.
+   * The current context's cluster CA and user credentials; empty when the kubeconfig has no current
+   * context or is not YAML.
    */
   public static Optional<ClusterCredentials> fromKubeconfig(String kubeconfig) {
     JsonNode root;
@@ -31,13 +32,15 @@ public record ClusterCredentials(String caData, String certData, String keyData,
     if (context.isMissingNode()) {
       return Optional.empty();
     }
-    JsonNode cluster = named(root.path("clusters"), context.path("cluster").asText()).path("cluster");
+    JsonNode cluster =
+        named(root.path("clusters"), context.path("cluster").asText()).path("cluster");
     JsonNode user = named(root.path("users"), context.path("user").asText()).path("user");
-    return Optional.of(new ClusterCredentials(
-        text(cluster, "certificate-authority-data"),
-        text(user, "client-certificate-data"),
-        text(user, "client-key-data"),
-        text(user, "token")));
+    return Optional.of(
+        new ClusterCredentials(
+            text(cluster, "certificate-authority-data"),
+            text(user, "client-certificate-data"),
+            text(user, "client-key-data"),
+            text(user, "token")));
   }
 
   private static JsonNode named(JsonNode list, String name) {

@@ -24,13 +24,14 @@ import java.util.List;
 public final class ArgoKubernetesWorkflows implements Workflows {
 
   /** WorkflowTemplates, read by name only: no type of ours is generated for them. */
-  public static final ResourceDefinitionContext WORKFLOW_TEMPLATES = new ResourceDefinitionContext.Builder()
-      .withGroup("argoproj.io")
-      .withVersion("v1alpha1")
-      .withKind("WorkflowTemplate")
-      .withPlural("workflowtemplates")
-      .withNamespaced(true)
-      .build();
+  public static final ResourceDefinitionContext WORKFLOW_TEMPLATES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("argoproj.io")
+          .withVersion("v1alpha1")
+          .withKind("WorkflowTemplate")
+          .withPlural("workflowtemplates")
+          .withNamespaced(true)
+          .build();
 
   private final KubernetesClient client;
   private final Placement placement;
@@ -59,39 +60,65 @@ public final class ArgoKubernetesWorkflows implements Workflows {
    */
   @Override
   public WorkflowObservation observe(ExperimentId experiment, String template) {
-    List<Workflow> found = cache.children(Workflow.class, experiment.name()).orElseGet(() ->
-        KubernetesCalls.call("listing the Workflows of " + experiment,
-            () -> client.resources(Workflow.class).inNamespace(placement.workflows())
-                .withLabels(ChildLabels.of(experiment.name())).list().getItems()));
+    List<Workflow> found =
+        cache
+            .children(Workflow.class, experiment.name())
+            .orElseGet(
+                () ->
+                    KubernetesCalls.call(
+                        "listing the Workflows of " + experiment,
+                        () ->
+                            client
+                                .resources(Workflow.class)
+                                .inNamespace(placement.workflows())
+                                .withLabels(ChildLabels.of(experiment.name()))
+                                .list()
+                                .getItems()));
     String expected = ChildNames.workflow(experiment.name());
-    Workflow workflow = found.stream()
-        .min(Comparator.comparing((Workflow w) -> !expected.equals(w.getMetadata().getName()))
-            .thenComparing(w -> w.getMetadata().getName()))
-        .orElse(null);
+    Workflow workflow =
+        found.stream()
+            .min(
+                Comparator.comparing((Workflow w) -> !expected.equals(w.getMetadata().getName()))
+                    .thenComparing(w -> w.getMetadata().getName()))
+            .orElse(null);
     WorkflowObservation seen = ArgoWorkflows.observe(workflow);
     boolean templateMissing = template != null && templateAbsent(template);
-    return new WorkflowObservation(seen.state(), seen.message(), seen.startedAt(), seen.finishedAt(), templateMissing);
+    return new WorkflowObservation(
+        seen.state(), seen.message(), seen.startedAt(), seen.finishedAt(), templateMissing);
   }
 
   @Override
   public void submit(ExperimentId experiment, SubmitWorkflow action) {
     Workflow workflow = shapes.workflow(experiment.name(), action);
-    KubernetesCalls.createUnlessExists("submitting Workflow " + action.name(), () -> client.resource(workflow).create());
+    KubernetesCalls.createUnlessExists(
+        "submitting Workflow " + action.name(), () -> client.resource(workflow).create());
   }
 
   @Override
   public void delete(ExperimentId experiment, DeleteWorkflow action) {
-    KubernetesCalls.run("deleting Workflow " + action.name(),
-        () -> client.resources(Workflow.class).inNamespace(placement.workflows()).withName(action.name()).delete());
+    KubernetesCalls.run(
+        "deleting Workflow " + action.name(),
+        () ->
+            client
+                .resources(Workflow.class)
+                .inNamespace(placement.workflows())
+                .withName(action.name())
+                .delete());
   }
 
   private boolean templateAbsent(String template) {
     if (cache.knowsTemplate(template)) {
       return false;
     }
-    GenericKubernetesResource found = KubernetesCalls.call("reading WorkflowTemplate " + template,
-        () -> client.genericKubernetesResources(WORKFLOW_TEMPLATES).inNamespace(placement.workflows())
-            .withName(template).get());
+    GenericKubernetesResource found =
+        KubernetesCalls.call(
+            "reading WorkflowTemplate " + template,
+            () ->
+                client
+                    .genericKubernetesResources(WORKFLOW_TEMPLATES)
+                    .inNamespace(placement.workflows())
+                    .withName(template)
+                    .get());
     return found == null;
   }
 }

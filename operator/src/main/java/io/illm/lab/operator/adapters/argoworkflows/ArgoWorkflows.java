@@ -29,11 +29,12 @@ public final class ArgoWorkflows {
   /** The Workflow of a SubmitWorkflow: the template by reference, the parameters sorted by name. */
   public Workflow workflow(String experiment, SubmitWorkflow action) {
     Workflow workflow = new Workflow();
-    workflow.setMetadata(new ObjectMetaBuilder()
-        .withName(action.name())
-        .withNamespace(placement.workflows())
-        .withLabels(ChildLabels.of(experiment))
-        .build());
+    workflow.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(action.name())
+            .withNamespace(placement.workflows())
+            .withLabels(ChildLabels.of(experiment))
+            .build());
     WorkflowSpec spec = new WorkflowSpec();
     spec.setServiceAccountName(placement.workflowServiceAccount());
     WorkflowTemplateRef template = new WorkflowTemplateRef();
@@ -62,24 +63,27 @@ public final class ArgoWorkflows {
       return new WorkflowObservation(WorkflowState.DELETING, message, startedAt, finishedAt, false);
     }
     String phase = status == null || status.getPhase() == null ? "Pending" : status.getPhase();
-    WorkflowState state = switch (phase) {
-      case "Running" -> WorkflowState.RUNNING;
-      case "Succeeded" -> WorkflowState.SUCCEEDED;
-      case "Failed" -> WorkflowState.FAILED;
-      case "Error" -> WorkflowState.ERROR;
-      default -> WorkflowState.PENDING;
-    };
+    WorkflowState state =
+        switch (phase) {
+          case "Running" -> WorkflowState.RUNNING;
+          case "Succeeded" -> WorkflowState.SUCCEEDED;
+          case "Failed" -> WorkflowState.FAILED;
+          case "Error" -> WorkflowState.ERROR;
+          default -> WorkflowState.PENDING;
+        };
     return new WorkflowObservation(state, message, startedAt, finishedAt, false);
   }
 
   private static List<Parameters> parameters(Map<String, String> params) {
     List<Parameters> parameters = new ArrayList<>();
-    new TreeMap<>(params).forEach((name, value) -> {
-      Parameters parameter = new Parameters();
-      parameter.setName(name);
-      parameter.setValue(value);
-      parameters.add(parameter);
-    });
+    new TreeMap<>(params)
+        .forEach(
+            (name, value) -> {
+              Parameters parameter = new Parameters();
+              parameter.setName(name);
+              parameter.setValue(value);
+              parameters.add(parameter);
+            });
     return parameters;
   }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Crossplane as the cluster port: a {@code ClusterClaim} (platform/crossplane/xrd.yaml) per cloud
- * target, its Composition chosen by provider; hub targets create nothing. Defaults of the model
- * are filled in here, so the claim states the whole shape that is paid for.
+ * target, its Composition chosen by provider; hub targets create nothing. Defaults of the model are
+ * filled in here, so the claim states the whole shape that is paid for.
  */
 public final class CrossplaneClusters {
 
@@ -46,11 +46,12 @@ public final class CrossplaneClusters {
     Map<String, String> labels = ChildLabels.of(experiment, action.target());
     labels.put(ChildLabels.CLUSTER, action.name());
     ClusterClaim claim = new ClusterClaim();
-    claim.setMetadata(new ObjectMetaBuilder()
-        .withName(action.name())
-        .withNamespace(placement.claims())
-        .withLabels(labels)
-        .build());
+    claim.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(action.name())
+            .withNamespace(placement.claims())
+            .withLabels(labels)
+            .build());
     claim.setSpec(spec(action.name(), shape));
     return Optional.of(claim);
   }
@@ -75,12 +76,16 @@ public final class CrossplaneClusters {
     ClusterClaimStatus status = claim.getStatus();
     Optional<Conditions> ready = condition(status, "Ready");
     String endpoint = status == null ? null : status.getEndpoint();
-    if (ready.isPresent() && "True".equals(ready.get().getStatus()) && endpoint != null && !endpoint.isBlank()) {
+    if (ready.isPresent()
+        && "True".equals(ready.get().getStatus())
+        && endpoint != null
+        && !endpoint.isBlank()) {
       return new ClusterObservation(ClusterState.READY, endpoint, null, registered);
     }
     Optional<Conditions> synced = condition(status, "Synced");
     if (synced.isPresent() && "False".equals(synced.get().getStatus())) {
-      return new ClusterObservation(ClusterState.FAILED, null, synced.get().getMessage(), registered);
+      return new ClusterObservation(
+          ClusterState.FAILED, null, synced.get().getMessage(), registered);
     }
     return new ClusterObservation(ClusterState.PROVISIONING, null, null, registered);
   }

@@ -62,9 +62,18 @@ public final class KubernetesClusters implements Clusters {
 
   @Override
   public Map<String, ClusterObservation> observe(ExperimentId experiment) {
-    var found = cache.children(ClusterClaim.class, experiment.name()).orElseGet(() -> KubernetesCalls.call(
-        "listing the cluster claims of " + experiment,
-        () -> claimsOf().withLabels(ChildLabels.of(experiment.name())).list().getItems()));
+    var found =
+        cache
+            .children(ClusterClaim.class, experiment.name())
+            .orElseGet(
+                () ->
+                    KubernetesCalls.call(
+                        "listing the cluster claims of " + experiment,
+                        () ->
+                            claimsOf()
+                                .withLabels(ChildLabels.of(experiment.name()))
+                                .list()
+                                .getItems()));
     Set<String> registered = registeredClusters(experiment);
     Map<String, ClusterObservation> out = new TreeMap<>();
     for (ClusterClaim claim : found) {
@@ -79,46 +88,76 @@ public final class KubernetesClusters implements Clusters {
 
   @Override
   public void create(ExperimentId experiment, CreateClusterClaim action) {
-    claims.claim(experiment.name(), action).ifPresent(claim -> KubernetesCalls.createUnlessExists(
-        "creating cluster claim " + action.name(), () -> client.resource(claim).create()));
+    claims
+        .claim(experiment.name(), action)
+        .ifPresent(
+            claim ->
+                KubernetesCalls.createUnlessExists(
+                    "creating cluster claim " + action.name(),
+                    () -> client.resource(claim).create()));
   }
 
   @Override
   public void delete(ExperimentId experiment, DeleteClusterClaim action) {
-    KubernetesCalls.run("deleting cluster claim " + action.name(),
+    KubernetesCalls.run(
+        "deleting cluster claim " + action.name(),
         () -> claimsOf().withName(action.name()).delete());
   }
 
   /**
-   * Registers the cluster from the kubeconfig in the claim's connection secret; a secret not
-   * (yet) written or without usable credentials is a PortException, so the engine tries again.
+   * Registers the cluster from the kubeconfig in the claim's connection secret; a secret not (yet)
+   * written or without usable credentials is a PortException, so the engine tries again.
    */
   @Override
   public void register(ExperimentId experiment, RegisterCluster action) {
     String connection = CrossplaneClusters.connectionSecret(action.clusterName());
-    Secret source = KubernetesCalls.call("reading connection secret " + connection,
-        () -> client.secrets().inNamespace(placement.claims()).withName(connection).get());
-    ClusterCredentials credentials = ClusterCredentials.fromKubeconfig(kubeconfig(source, connection))
-        .orElseThrow(() -> new PortException("connection secret " + placement.claims() + "/" + connection
-            + ": key " + KUBECONFIG_KEY + " has no current context (is the kubeconfig complete?)"));
+    Secret source =
+        KubernetesCalls.call(
+            "reading connection secret " + connection,
+            () -> client.secrets().inNamespace(placement.claims()).withName(connection).get());
+    ClusterCredentials credentials =
+        ClusterCredentials.fromKubeconfig(kubeconfig(source, connection))
+            .orElseThrow(
+                () ->
+                    new PortException(
+                        "connection secret "
+                            + placement.claims()
+                            + "/"
+                            + connection
+                            + ": key "
+                            + KUBECONFIG_KEY
+                            + " has no current context (is the kubeconfig complete?)"));
     Secret secret = argocd.clusterSecret(experiment.name(), action, credentials);
-    KubernetesCalls.run("registering cluster " + action.clusterName(),
+    KubernetesCalls.run(
+        "registering cluster " + action.clusterName(),
         () -> client.resource(secret).createOr(NonDeletingOperation::update));
   }
 
   @Override
   public void unregister(ExperimentId experiment, UnregisterCluster action) {
     String name = ArgoCdDeployments.clusterSecretName(action.clusterName());
-    KubernetesCalls.run("unregistering cluster " + action.clusterName(),
+    KubernetesCalls.run(
+        "unregistering cluster " + action.clusterName(),
         () -> client.secrets().inNamespace(placement.argocd()).withName(name).delete());
   }
 
   private Set<String> registeredClusters(ExperimentId experiment) {
     Map<String, String> labels = ChildLabels.of(experiment.name());
     labels.put(ArgoCdDeployments.SECRET_TYPE, "cluster");
-    var secrets = cache.children(Secret.class, experiment.name()).orElseGet(() -> KubernetesCalls.call(
-        "listing the cluster secrets of " + experiment,
-        () -> client.secrets().inNamespace(placement.argocd()).withLabels(labels).list().getItems()));
+    var secrets =
+        cache
+            .children(Secret.class, experiment.name())
+            .orElseGet(
+                () ->
+                    KubernetesCalls.call(
+                        "listing the cluster secrets of " + experiment,
+                        () ->
+                            client
+                                .secrets()
+                                .inNamespace(placement.argocd())
+                                .withLabels(labels)
+                                .list()
+                                .getItems()));
     Set<String> clusters = new TreeSet<>();
     for (Secret secret : secrets) {
       String cluster = secret.getMetadata().getLabels().get(ChildLabels.CLUSTER);
@@ -129,25 +168,40 @@ public final class KubernetesClusters implements Clusters {
     return clusters;
   }
 
-  private NonNamespaceOperation<ClusterClaim, KubernetesResourceList<ClusterClaim>, Resource<ClusterClaim>> claimsOf() {
+  private NonNamespaceOperation<
+          ClusterClaim, KubernetesResourceList<ClusterClaim>, Resource<ClusterClaim>>
+      claimsOf() {
     return client.resources(ClusterClaim.class).inNamespace(placement.claims());
   }
 
   private String kubeconfig(Secret secret, String name) {
     if (secret == null) {
-      throw new PortException("connection secret " + placement.claims() + "/" + name + " does not exist yet");
+      throw new PortException(
+          "connection secret " + placement.claims() + "/" + name + " does not exist yet");
     }
     if (secret.getData() != null && secret.getData().get(KUBECONFIG_KEY) != null) {
       try {
-        return new String(Base64.getDecoder().decode(secret.getData().get(KUBECONFIG_KEY)), StandardCharsets.UTF_8);
+        return new String(
+            Base64.getDecoder().decode(secret.getData().get(KUBECONFIG_KEY)),
+            StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
-        throw new PortException("connection secret " + placement.claims() + "/" + name + ": key " + KUBECONFIG_KEY
-            + " is not base64 (" + e.getMessage() + ")", e);
+        throw new PortException(
+            "connection secret "
+                + placement.claims()
+                + "/"
+                + name
+                + ": key "
+                + KUBECONFIG_KEY
+                + " is not base64 ("
+                + e.getMessage()
+                + ")",
+            e);
       }
     }
     if (secret.getStringData() != null && secret.getStringData().get(KUBECONFIG_KEY) != null) {
       return secret.getStringData().get(KUBECONFIG_KEY);
     }
-    throw new PortException("connection secret " + placement.claims() + "/" + name + " has no key " + KUBECONFIG_KEY);
+    throw new PortException(
+        "connection secret " + placement.claims() + "/" + name + " has no key " + KUBECONFIG_KEY);
   }
 }

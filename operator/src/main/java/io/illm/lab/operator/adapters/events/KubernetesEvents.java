@@ -26,18 +26,17 @@ import org.slf4j.LoggerFactory;
  * experiment, shown by {@code kubectl describe experiment} and {@code kubectl get events}.
  *
  * <p><b>core/v1, not events.k8s.io/v1.</b> Both APIs read and write the same stored objects, but
- * {@code kubectl describe} and {@code kubectl get events} print the core/v1 fields
- * ({@code involvedObject}, {@code count}, {@code firstTimestamp}, {@code lastTimestamp}), and the
- * core/v1 shape counts repeats in place, which is the deduplication this port does. events.k8s.io/v1
- * would need a {@code series} object and a microsecond {@code eventTime} for the same effect, and
- * adds nothing an experiment's handful of events needs.
+ * {@code kubectl describe} and {@code kubectl get events} print the core/v1 fields ({@code
+ * involvedObject}, {@code count}, {@code firstTimestamp}, {@code lastTimestamp}), and the core/v1
+ * shape counts repeats in place, which is the deduplication this port does. events.k8s.io/v1 would
+ * need a {@code series} object and a microsecond {@code eventTime} for the same effect, and adds
+ * nothing an experiment's handful of events needs.
  *
  * <p><b>Deduplication.</b> An event's name is deterministic: {@code <experiment>.<16 hex digits>},
  * a hash of the experiment's uid, the type, the reason and the message. Emitting the same event
- * again for the same object finds that Event and raises its {@code count} and {@code
- * lastTimestamp} (an update guarded by its resourceVersion, retried on a conflict) instead of
- * creating another; an experiment deleted and created again under the same name (a new uid) gets
- * Events of its own.
+ * again for the same object finds that Event and raises its {@code count} and {@code lastTimestamp}
+ * (an update guarded by its resourceVersion, retried on a conflict) instead of creating another; an
+ * experiment deleted and created again under the same name (a new uid) gets Events of its own.
  *
  * <p><b>Best effort.</b> The engine's port calls have no uid, so each emission reads the experiment
  * once to learn it (events are a handful per phase change); an experiment that is gone gets no
@@ -93,10 +92,16 @@ public final class KubernetesEvents implements Events {
    * SHA-256 of uid, type, reason and message (NUL-separated, so no two inputs share a text).
    */
   public static String name(String experiment, String uid, EmitEvent event) {
-    String key = String.join("\0", uid == null ? "" : uid, typeOf(event.type()), event.reason(),
-        event.message() == null ? "" : event.message());
+    String key =
+        String.join(
+            "\0",
+            uid == null ? "" : uid,
+            typeOf(event.type()),
+            event.reason(),
+            event.message() == null ? "" : event.message());
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return experiment + "." + HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
@@ -133,9 +138,13 @@ public final class KubernetesEvents implements Events {
     }
   }
 
-  private Event fresh(String name, String namespace, ObjectReference regarding, EmitEvent event, String now) {
+  private Event fresh(
+      String name, String namespace, ObjectReference regarding, EmitEvent event, String now) {
     return new EventBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .endMetadata()
         .withInvolvedObject(regarding)
         .withType(typeOf(event.type()))
         .withReason(event.reason())
@@ -143,31 +152,42 @@ public final class KubernetesEvents implements Events {
         .withCount(1)
         .withFirstTimestamp(now)
         .withLastTimestamp(now)
-        .withNewSource().withComponent(component).endSource()
+        .withNewSource()
+        .withComponent(component)
+        .endSource()
         .withReportingComponent(component)
         .withReportingInstance(instance())
         .build();
   }
 
-  /** The experiment as an event's {@code involvedObject}, read once for its uid; empty when gone. */
+  /**
+   * The experiment as an event's {@code involvedObject}, read once for its uid; empty when gone.
+   */
   private Optional<ObjectReference> reference(ExperimentId experiment) {
-    Experiment found = client.resources(Experiment.class).inNamespace(experiment.namespace())
-        .withName(experiment.name()).get();
+    Experiment found =
+        client
+            .resources(Experiment.class)
+            .inNamespace(experiment.namespace())
+            .withName(experiment.name())
+            .get();
     if (found == null) {
       return Optional.empty();
     }
-    return Optional.of(new ObjectReferenceBuilder()
-        .withApiVersion(Experiment.API_VERSION)
-        .withKind(Experiment.KIND)
-        .withNamespace(experiment.namespace())
-        .withName(experiment.name())
-        .withUid(found.getMetadata().getUid())
-        .withResourceVersion(found.getMetadata().getResourceVersion())
-        .build());
+    return Optional.of(
+        new ObjectReferenceBuilder()
+            .withApiVersion(Experiment.API_VERSION)
+            .withKind(Experiment.KIND)
+            .withNamespace(experiment.namespace())
+            .withName(experiment.name())
+            .withUid(found.getMetadata().getUid())
+            .withResourceVersion(found.getMetadata().getResourceVersion())
+            .build());
   }
 
   /** The operator's pod (the downward API's HOSTNAME), else the component's name. */
   private String instance() {
-    return Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElse(component);
+    return Optional.ofNullable(System.getenv("HOSTNAME"))
+        .filter(h -> !h.isBlank())
+        .orElse(component);
   }
 }

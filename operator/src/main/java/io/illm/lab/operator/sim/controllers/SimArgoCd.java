@@ -22,7 +22,12 @@ public final class SimArgoCd extends SimController<Application> {
 
   private final SimTimings timings;
 
-  SimArgoCd(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings, SimLanes lanes) {
+  SimArgoCd(
+      KubernetesClient client,
+      Placement placement,
+      SimClock clock,
+      SimTimings timings,
+      SimLanes lanes) {
     super(client.resources(Application.class), placement.argocd(), clock, lanes);
     this.timings = timings;
   }
@@ -31,30 +36,61 @@ public final class SimArgoCd extends SimController<Application> {
   void react(Application app) {
     String name = app.getMetadata().getName();
     if (app.getMetadata().getDeletionTimestamp() != null) {
-      once("delete", app, timings.appGone(), () -> edit(name, a -> {
-        a.getMetadata().setFinalizers(SimCrossplane.without(a.getMetadata().getFinalizers(),
-            ArgoCdDeployments.RESOURCES_FINALIZER));
-        return a;
-      }));
+      once(
+          "delete",
+          app,
+          timings.appGone(),
+          () ->
+              edit(
+                  name,
+                  a -> {
+                    a.getMetadata()
+                        .setFinalizers(
+                            SimCrossplane.without(
+                                a.getMetadata().getFinalizers(),
+                                ArgoCdDeployments.RESOURCES_FINALIZER));
+                    return a;
+                  }));
       return;
     }
-    once("adopt", app, Duration.ZERO, () -> edit(name, a -> {
-      SimControllers.mark(a);
-      a.setStatus(status("OutOfSync", "Progressing", SimControllers.message("syncing")));
-      return a;
-    }));
-    once("sync", app, timings.appHealthy(), () -> {
-      Application now = current(name);
-      if (now == null || now.getMetadata().getDeletionTimestamp() != null) {
-        return;
-      }
-      var failure = failure(name);
-      edit(name, a -> {
-        a.setStatus(failure.map(message -> status("Synced", "Degraded", message))
-            .orElseGet(() -> status("Synced", "Healthy", SimControllers.message("every resource is healthy"))));
-        return a;
-      });
-    });
+    once(
+        "adopt",
+        app,
+        Duration.ZERO,
+        () ->
+            edit(
+                name,
+                a -> {
+                  SimControllers.mark(a);
+                  a.setStatus(
+                      status("OutOfSync", "Progressing", SimControllers.message("syncing")));
+                  return a;
+                }));
+    once(
+        "sync",
+        app,
+        timings.appHealthy(),
+        () -> {
+          Application now = current(name);
+          if (now == null || now.getMetadata().getDeletionTimestamp() != null) {
+            return;
+          }
+          var failure = failure(name);
+          edit(
+              name,
+              a -> {
+                a.setStatus(
+                    failure
+                        .map(message -> status("Synced", "Degraded", message))
+                        .orElseGet(
+                            () ->
+                                status(
+                                    "Synced",
+                                    "Healthy",
+                                    SimControllers.message("every resource is healthy"))));
+                return a;
+              });
+        });
   }
 
   private static ApplicationStatus status(String sync, String health, String message) {

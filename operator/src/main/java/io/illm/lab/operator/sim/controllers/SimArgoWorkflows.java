@@ -21,7 +21,12 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
   private final Placement placement;
   private final SimTimings timings;
 
-  SimArgoWorkflows(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings, SimLanes lanes) {
+  SimArgoWorkflows(
+      KubernetesClient client,
+      Placement placement,
+      SimClock clock,
+      SimTimings timings,
+      SimLanes lanes) {
     super(client.resources(Workflow.class), placement.workflows(), clock, lanes);
     this.client = client;
     this.placement = placement;
@@ -34,37 +39,75 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
     if (workflow.getMetadata().getDeletionTimestamp() != null || finished(workflow)) {
       return;
     }
-    once("start", workflow, timings.workflowStart(), () -> {
-      String missing = missingTemplate(current(name));
-      edit(name, w -> {
-        SimControllers.mark(w);
-        w.setStatus(missing == null ? status("Running", now(), null, SimControllers.message("running"))
-            : status("Error", now(), now(),
-                SimControllers.message("workflowtemplates.argoproj.io \"" + missing + "\" not found")));
-        return w;
-      });
-    });
-    once("end", workflow, timings.workflowStart().plus(timings.workflowRun()), () -> edit(name, w -> {
-      if (finished(w)) {
-        return w;
-      }
-      String startedAt = w.getStatus() == null || w.getStatus().getStartedAt() == null ? now()
-          : w.getStatus().getStartedAt();
-      var failure = failure(name);
-      w.setStatus(failure.map(message -> status("Failed", startedAt, now(), message))
-          .orElseGet(() -> status("Succeeded", startedAt, now(), SimControllers.message("every step succeeded"))));
-      return w;
-    }));
+    once(
+        "start",
+        workflow,
+        timings.workflowStart(),
+        () -> {
+          String missing = missingTemplate(current(name));
+          edit(
+              name,
+              w -> {
+                SimControllers.mark(w);
+                w.setStatus(
+                    missing == null
+                        ? status("Running", now(), null, SimControllers.message("running"))
+                        : status(
+                            "Error",
+                            now(),
+                            now(),
+                            SimControllers.message(
+                                "workflowtemplates.argoproj.io \"" + missing + "\" not found")));
+                return w;
+              });
+        });
+    once(
+        "end",
+        workflow,
+        timings.workflowStart().plus(timings.workflowRun()),
+        () ->
+            edit(
+                name,
+                w -> {
+                  if (finished(w)) {
+                    return w;
+                  }
+                  String startedAt =
+                      w.getStatus() == null || w.getStatus().getStartedAt() == null
+                          ? now()
+                          : w.getStatus().getStartedAt();
+                  var failure = failure(name);
+                  w.setStatus(
+                      failure
+                          .map(message -> status("Failed", startedAt, now(), message))
+                          .orElseGet(
+                              () ->
+                                  status(
+                                      "Succeeded",
+                                      startedAt,
+                                      now(),
+                                      SimControllers.message("every step succeeded"))));
+                  return w;
+                }));
   }
 
-  /** The name of the WorkflowTemplate {@code workflow} refers to when it does not exist; else null. */
+  /**
+   * The name of the WorkflowTemplate {@code workflow} refers to when it does not exist; else null.
+   */
   private String missingTemplate(Workflow workflow) {
-    if (workflow == null || workflow.getSpec() == null || workflow.getSpec().getWorkflowTemplateRef() == null) {
+    if (workflow == null
+        || workflow.getSpec() == null
+        || workflow.getSpec().getWorkflowTemplateRef() == null) {
       return null;
     }
     String template = workflow.getSpec().getWorkflowTemplateRef().getName();
-    boolean exists = client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
-        .inNamespace(placement.workflows()).withName(template).get() != null;
+    boolean exists =
+        client
+                .genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+                .inNamespace(placement.workflows())
+                .withName(template)
+                .get()
+            != null;
     return exists ? null : template;
   }
 
@@ -72,7 +115,8 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
     return workflow.getStatus() != null && workflow.getStatus().getFinishedAt() != null;
   }
 
-  private static WorkflowStatus status(String phase, String startedAt, String finishedAt, String message) {
+  private static WorkflowStatus status(
+      String phase, String startedAt, String finishedAt, String message) {
     WorkflowStatus status = new WorkflowStatus();
     status.setPhase(phase);
     status.setStartedAt(startedAt);

@@ -36,15 +36,20 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
   private SharedIndexInformer<T> informer;
   private volatile SimControllers.WriteListener writes = (object, startedNanos) -> {};
 
-  SimController(MixedOperation<T, ? extends KubernetesResourceList<T>, Resource<T>> kind, String namespace,
-      SimClock clock, SimLanes lanes) {
+  SimController(
+      MixedOperation<T, ? extends KubernetesResourceList<T>, Resource<T>> kind,
+      String namespace,
+      SimClock clock,
+      SimLanes lanes) {
     this.kind = kind;
     this.namespace = namespace;
     this.clock = clock;
     this.lanes = lanes;
   }
 
-  /** Failure switch: the object named {@code name} fails with {@code message} (marked simulated). */
+  /**
+   * Failure switch: the object named {@code name} fails with {@code message} (marked simulated).
+   */
   public synchronized void fail(String name, String message) {
     failures.put(name, SimControllers.message(message));
   }
@@ -59,22 +64,25 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
     if (informer != null) {
       return;
     }
-    informer = kind.inNamespace(namespace).inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T object) {
-        react(object);
-      }
+    informer =
+        kind.inNamespace(namespace)
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(T object) {
+                    react(object);
+                  }
 
-      @Override
-      public void onUpdate(T before, T after) {
-        react(after);
-      }
+                  @Override
+                  public void onUpdate(T before, T after) {
+                    react(after);
+                  }
 
-      @Override
-      public void onDelete(T object, boolean finalStateUnknown) {
-        // nothing left to act on
-      }
-    });
+                  @Override
+                  public void onDelete(T object, boolean finalStateUnknown) {
+                    // nothing left to act on
+                  }
+                });
   }
 
   @Override
@@ -85,7 +93,10 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
     }
   }
 
-  /** What the controller does when it sees {@code object} (added or changed); schedules its steps with {@link #once}. */
+  /**
+   * What the controller does when it sees {@code object} (added or changed); schedules its steps
+   * with {@link #once}.
+   */
   abstract void react(T object);
 
   /** The failure switched on for {@code name}, if any. */
@@ -95,20 +106,26 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
 
   /**
    * Runs {@code step} {@code after} from now on the simulated clock, once per {@code step} name and
-   * object: on the object's lane, so an object's steps keep their order and other objects' run beside them.
+   * object: on the object's lane, so an object's steps keep their order and other objects' run
+   * beside them.
    */
   final void once(String step, T object, Duration after, Runnable task) {
     String uid = object.getMetadata().getUid();
     String name = object.getMetadata().getName();
     if (scheduled.add(step + "/" + (uid != null ? uid : name))) {
-      clock.at(clock.instant().plus(after), () -> lanes.run(name, () -> {
-        try {
-          task.run();
-        } catch (KubernetesClientException e) {
-          // gone meanwhile (404), or changed under us: the next event decides again
-          LOG.debug("simulated {} of {}: {}", step, name, e.getMessage());
-        }
-      }));
+      clock.at(
+          clock.instant().plus(after),
+          () ->
+              lanes.run(
+                  name,
+                  () -> {
+                    try {
+                      task.run();
+                    } catch (KubernetesClientException e) {
+                      // gone meanwhile (404), or changed under us: the next event decides again
+                      LOG.debug("simulated {} of {}: {}", step, name, e.getMessage());
+                    }
+                  }));
     }
   }
 
@@ -118,8 +135,8 @@ abstract class SimController<T extends HasMetadata> implements AutoCloseable {
   }
 
   /**
-   * Edits the object (a JSON patch of what {@code edit} changed, on the object read afresh); when it
-   * is gone the 404 ends the step ({@link #once}).
+   * Edits the object (a JSON patch of what {@code edit} changed, on the object read afresh); when
+   * it is gone the 404 ends the step ({@link #once}).
    */
   final void edit(String name, UnaryOperator<T> edit) {
     long started = System.nanoTime();

@@ -9,18 +9,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Crossplane, ArgoCD and Argo Workflows, simulated against the real child objects in an API
- * server (the embedded hub's): each watches its kind with an informer and, on the simulated
- * clock, writes the conditions, phases, finalizers and Secrets the real controller would. Every
- * object they touch carries {@link #ANNOTATION}{@code : "true"}, and every message they write
- * starts with {@code simulated}.
+ * Crossplane, ArgoCD and Argo Workflows, simulated against the real child objects in an API server
+ * (the embedded hub's): each watches its kind with an informer and, on the simulated clock, writes
+ * the conditions, phases, finalizers and Secrets the real controller would. Every object they touch
+ * carries {@link #ANNOTATION}{@code : "true"}, and every message they write starts with {@code
+ * simulated}.
  */
 public final class SimControllers implements AutoCloseable {
 
   /** The annotation on every object a simulated controller wrote or touched. */
   public static final String ANNOTATION = "experiments.illm.io/simulated";
 
-  /** How many objects' steps run at once (each object's in order): enough to keep an in-process API server busy. */
+  /**
+   * How many objects' steps run at once (each object's in order): enough to keep an in-process API
+   * server busy.
+   */
   static final int LANES = 4;
 
   private final SimCrossplane crossplane;
@@ -29,7 +32,8 @@ public final class SimControllers implements AutoCloseable {
   private final SimLanes lanes;
 
   /** The three controllers, their writes on {@link #LANES} lanes. */
-  public SimControllers(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings) {
+  public SimControllers(
+      KubernetesClient client, Placement placement, SimClock clock, SimTimings timings) {
     this.lanes = new SimLanes(LANES);
     this.crossplane = new SimCrossplane(client, placement, clock, timings, lanes);
     this.argoCd = new SimArgoCd(client, placement, clock, timings, lanes);
@@ -59,8 +63,8 @@ public final class SimControllers implements AutoCloseable {
   }
 
   /**
-   * Tells {@code listener} of every edit the three controllers make from now on, on the thread
-   * that made it (keep it quick): the operator benchmark times the reaction to each. Default: no one.
+   * Tells {@code listener} of every edit the three controllers make from now on, on the thread that
+   * made it (keep it quick): the operator benchmark times the reaction to each. Default: no one.
    */
   public void onWrite(WriteListener listener) {
     crossplane.onWrite(listener);
@@ -85,8 +89,10 @@ public final class SimControllers implements AutoCloseable {
 
   /** Marks {@code object} as written by a simulated controller; returns it. */
   public static <T extends HasMetadata> T mark(T object) {
-    Map<String, String> annotations = object.getMetadata().getAnnotations() == null ? new HashMap<>()
-        : new HashMap<>(object.getMetadata().getAnnotations());
+    Map<String, String> annotations =
+        object.getMetadata().getAnnotations() == null
+            ? new HashMap<>()
+            : new HashMap<>(object.getMetadata().getAnnotations());
     annotations.put(ANNOTATION, "true");
     object.getMetadata().setAnnotations(annotations);
     return object;

@@ -24,8 +24,8 @@ import java.util.Map;
  * and says Synced, not yet Ready; after {@link SimTimings#clusterReady()} it writes the connection
  * secret (a kubeconfig for a cluster that does not exist) and sets Ready with an endpoint under
  * {@code .simulated.invalid}, or, with the claim's {@link #fail failure switch} on, Synced=False
- * with reason ReconcileError. A deleted claim keeps its finalizer for {@link SimTimings#clusterGone()},
- * then loses it together with its connection secret, and is gone.
+ * with reason ReconcileError. A deleted claim keeps its finalizer for {@link
+ * SimTimings#clusterGone()}, then loses it together with its connection secret, and is gone.
  */
 public final class SimCrossplane extends SimController<ClusterClaim> {
 
@@ -36,7 +36,12 @@ public final class SimCrossplane extends SimController<ClusterClaim> {
   private final Placement placement;
   private final SimTimings timings;
 
-  SimCrossplane(KubernetesClient client, Placement placement, SimClock clock, SimTimings timings, SimLanes lanes) {
+  SimCrossplane(
+      KubernetesClient client,
+      Placement placement,
+      SimClock clock,
+      SimTimings timings,
+      SimLanes lanes) {
     super(client.resources(ClusterClaim.class), placement.claims(), clock, lanes);
     this.client = client;
     this.placement = placement;
@@ -47,27 +52,53 @@ public final class SimCrossplane extends SimController<ClusterClaim> {
   void react(ClusterClaim claim) {
     String name = claim.getMetadata().getName();
     if (claim.getMetadata().getDeletionTimestamp() != null) {
-      once("delete", claim, timings.clusterGone(), () -> {
-        client.secrets().inNamespace(placement.claims()).withName(CrossplaneClusters.connectionSecret(name)).delete();
-        edit(name, c -> {
-          c.getMetadata().setFinalizers(without(c.getMetadata().getFinalizers(), FINALIZER));
-          return c;
-        });
-      });
+      once(
+          "delete",
+          claim,
+          timings.clusterGone(),
+          () -> {
+            client
+                .secrets()
+                .inNamespace(placement.claims())
+                .withName(CrossplaneClusters.connectionSecret(name))
+                .delete();
+            edit(
+                name,
+                c -> {
+                  c.getMetadata()
+                      .setFinalizers(without(c.getMetadata().getFinalizers(), FINALIZER));
+                  return c;
+                });
+          });
       return;
     }
-    once("adopt", claim, Duration.ZERO, () -> {
-      edit(name, c -> {
-        SimControllers.mark(c);
-        c.getMetadata().setFinalizers(with(c.getMetadata().getFinalizers(), FINALIZER));
-        return c;
-      });
-      editStatus(name, c -> {
-        c.setStatus(status(null, condition("Synced", "True", "ReconcileSuccess", null),
-            condition("Ready", "False", "Creating", SimControllers.message("creating the cluster"))));
-        return c;
-      });
-    });
+    once(
+        "adopt",
+        claim,
+        Duration.ZERO,
+        () -> {
+          edit(
+              name,
+              c -> {
+                SimControllers.mark(c);
+                c.getMetadata().setFinalizers(with(c.getMetadata().getFinalizers(), FINALIZER));
+                return c;
+              });
+          editStatus(
+              name,
+              c -> {
+                c.setStatus(
+                    status(
+                        null,
+                        condition("Synced", "True", "ReconcileSuccess", null),
+                        condition(
+                            "Ready",
+                            "False",
+                            "Creating",
+                            SimControllers.message("creating the cluster"))));
+                return c;
+              });
+        });
     once("provision", claim, timings.clusterReady(), () -> provisioned(name));
   }
 
@@ -78,37 +109,60 @@ public final class SimCrossplane extends SimController<ClusterClaim> {
     }
     var failure = failure(name);
     if (failure.isPresent()) {
-      editStatus(name, c -> {
-        c.setStatus(status(null, condition("Synced", "False", "ReconcileError", failure.get()),
-            condition("Ready", "False", "Creating", failure.get())));
-        return c;
-      });
+      editStatus(
+          name,
+          c -> {
+            c.setStatus(
+                status(
+                    null,
+                    condition("Synced", "False", "ReconcileError", failure.get()),
+                    condition("Ready", "False", "Creating", failure.get())));
+            return c;
+          });
       return;
     }
     String endpoint = name + ".simulated.invalid";
     client.resource(connectionSecret(name, endpoint)).createOr(s -> s.update());
-    editStatus(name, c -> {
-      c.setStatus(status(endpoint, condition("Synced", "True", "ReconcileSuccess", null),
-          condition("Ready", "True", "Available", SimControllers.message("the cluster is available"))));
-      return c;
-    });
+    editStatus(
+        name,
+        c -> {
+          c.setStatus(
+              status(
+                  endpoint,
+                  condition("Synced", "True", "ReconcileSuccess", null),
+                  condition(
+                      "Ready",
+                      "True",
+                      "Available",
+                      SimControllers.message("the cluster is available"))));
+          return c;
+        });
   }
 
-  /** The Secret Crossplane writes for a claim: a kubeconfig whose credentials say they are simulated. */
+  /**
+   * The Secret Crossplane writes for a claim: a kubeconfig whose credentials say they are
+   * simulated.
+   */
   private Secret connectionSecret(String claim, String endpoint) {
-    String kubeconfig = """
+    String kubeconfig =
+        """
         apiVersion: v1
         kind: Config
         current-context: %1$s
         contexts: [{name: %1$s, context: {cluster: %1$s, user: %1$s}}]
         clusters: [{name: %1$s, cluster: {server: "https://%2$s", certificate-authority-data: %3$s}}]
         users: [{name: %1$s, user: {token: simulated-token}}]
-        """.formatted(claim, endpoint, base64("simulated certificate authority"));
-    return SimControllers.mark(new SecretBuilder()
-        .withMetadata(new ObjectMetaBuilder().withName(CrossplaneClusters.connectionSecret(claim))
-            .withNamespace(placement.claims()).build())
-        .withData(Map.of(KubernetesClusters.KUBECONFIG_KEY, base64(kubeconfig)))
-        .build());
+        """
+            .formatted(claim, endpoint, base64("simulated certificate authority"));
+    return SimControllers.mark(
+        new SecretBuilder()
+            .withMetadata(
+                new ObjectMetaBuilder()
+                    .withName(CrossplaneClusters.connectionSecret(claim))
+                    .withNamespace(placement.claims())
+                    .build())
+            .withData(Map.of(KubernetesClusters.KUBECONFIG_KEY, base64(kubeconfig)))
+            .build());
   }
 
   private ClusterClaimStatus status(String endpoint, Conditions... conditions) {

@@ -22,11 +22,13 @@ final class SimLanes implements AutoCloseable {
     }
     for (int i = 0; i < count; i++) {
       String name = "sim-controller-" + i;
-      lanes.add(Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, name);
-        thread.setDaemon(true);
-        return thread;
-      }));
+      lanes.add(
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread thread = new Thread(r, name);
+                thread.setDaemon(true);
+                return thread;
+              }));
     }
   }
 

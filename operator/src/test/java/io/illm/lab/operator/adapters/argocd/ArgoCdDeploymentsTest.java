@@ -46,9 +46,14 @@ class ArgoCdDeploymentsTest {
     params.put("alpha", "from-ref");
     Application app = app(chartComponent(), params);
     List<Parameters> parameters = app.getSpec().getSources().get(0).getHelm().getParameters();
-    assertEquals(List.of("alpha", "mid", "retention", "zeta"), parameters.stream().map(Parameters::getName).toList());
-    assertEquals(List.of("from-ref", "source", "1d", "from-ref"), parameters.stream().map(Parameters::getValue).toList());
-    assertEquals(true, parameters.get(3).getForceString(), "forceString of the component's zeta is kept");
+    assertEquals(
+        List.of("alpha", "mid", "retention", "zeta"),
+        parameters.stream().map(Parameters::getName).toList());
+    assertEquals(
+        List.of("from-ref", "source", "1d", "from-ref"),
+        parameters.stream().map(Parameters::getValue).toList());
+    assertEquals(
+        true, parameters.get(3).getForceString(), "forceString of the component's zeta is kept");
   }
 
   @Test
@@ -56,8 +61,12 @@ class ArgoCdDeploymentsTest {
     List<Sources> sources = app(chartComponent(), Map.of()).getSpec().getSources();
     assertEquals(2, sources.size());
     Sources chart = sources.get(0);
-    assertEquals(List.of("vm-single", "vm", "$values/values.yaml"),
-        List.of(chart.getChart(), chart.getHelm().getReleaseName(), chart.getHelm().getValueFiles().get(0)));
+    assertEquals(
+        List.of("vm-single", "vm", "$values/values.yaml"),
+        List.of(
+            chart.getChart(),
+            chart.getHelm().getReleaseName(),
+            chart.getHelm().getValueFiles().get(0)));
     assertNull(chart.getPath());
     Sources values = sources.get(1);
     assertEquals("values", values.getRef());
@@ -68,7 +77,8 @@ class ArgoCdDeploymentsTest {
 
   @Test
   void paramsOnAPlainPathSourceAreNotTurnedIntoAHelmBlock() {
-    Component plain = component("plain", new ComponentSource(REPO, "main", "apps/plain", null, null, null));
+    Component plain =
+        component("plain", new ComponentSource(REPO, "main", "apps/plain", null, null, null));
     Sources source = app(plain, Map.of("x", "1")).getSpec().getSources().get(0);
     assertEquals("apps/plain", source.getPath());
     assertNull(source.getHelm());
@@ -77,9 +87,19 @@ class ArgoCdDeploymentsTest {
   @Test
   void theApplicationCascadesDeletesSyncsItselfAndCarriesTheLabels() {
     Application app = app(chartComponent(), Map.of());
-    assertEquals(List.of("resources-finalizer.argocd.argoproj.io"), app.getMetadata().getFinalizers());
-    assertEquals(Map.of("app.kubernetes.io/managed-by", "illm-lab", "experiments.illm.io/experiment", "exp",
-        "experiments.illm.io/target", "app", "experiments.illm.io/component", "vm"), app.getMetadata().getLabels());
+    assertEquals(
+        List.of("resources-finalizer.argocd.argoproj.io"), app.getMetadata().getFinalizers());
+    assertEquals(
+        Map.of(
+            "app.kubernetes.io/managed-by",
+            "illm-lab",
+            "experiments.illm.io/experiment",
+            "exp",
+            "experiments.illm.io/target",
+            "app",
+            "experiments.illm.io/component",
+            "vm"),
+        app.getMetadata().getLabels());
     assertEquals("argocd", app.getMetadata().getNamespace());
     assertEquals("default", app.getSpec().getProject());
     assertEquals(true, app.getSpec().getSyncPolicy().getAutomated().getPrune());
@@ -92,9 +112,16 @@ class ArgoCdDeploymentsTest {
 
   @Test
   void aHubTargetDeploysInCluster() {
-    Application app = deployments.application("exp",
-        new CreateApplication("load", "exp-load-vm", new ComponentRef("vm", null, null, null), ChildNames.HUB, "exp"),
-        chartComponent());
+    Application app =
+        deployments.application(
+            "exp",
+            new CreateApplication(
+                "load",
+                "exp-load-vm",
+                new ComponentRef("vm", null, null, null),
+                ChildNames.HUB,
+                "exp"),
+            chartComponent());
     assertEquals("https://kubernetes.default.svc", app.getSpec().getDestination().getServer());
     assertNull(app.getSpec().getDestination().getName());
   }
@@ -103,10 +130,16 @@ class ArgoCdDeploymentsTest {
   void healthyMeansSyncedAndHealthy() {
     assertEquals(AppState.ABSENT, ArgoCdDeployments.observe(null).state());
     assertEquals(AppState.PROGRESSING, ArgoCdDeployments.observe(new Application()).state());
-    assertEquals(AppState.HEALTHY, ArgoCdDeployments.observe(withStatus("Healthy", "Synced")).state());
-    assertEquals(AppState.PROGRESSING, ArgoCdDeployments.observe(withStatus("Healthy", "OutOfSync")).state());
-    assertEquals(AppState.PROGRESSING, ArgoCdDeployments.observe(withStatus("Progressing", "Synced")).state());
-    assertEquals(AppState.DEGRADED, ArgoCdDeployments.observe(withStatus("Degraded", "Synced")).state());
+    assertEquals(
+        AppState.HEALTHY, ArgoCdDeployments.observe(withStatus("Healthy", "Synced")).state());
+    assertEquals(
+        AppState.PROGRESSING,
+        ArgoCdDeployments.observe(withStatus("Healthy", "OutOfSync")).state());
+    assertEquals(
+        AppState.PROGRESSING,
+        ArgoCdDeployments.observe(withStatus("Progressing", "Synced")).state());
+    assertEquals(
+        AppState.DEGRADED, ArgoCdDeployments.observe(withStatus("Degraded", "Synced")).state());
     Application comparisonError = withStatus("Healthy", "Synced");
     Conditions error = new Conditions();
     error.setType("ComparisonError");
@@ -115,13 +148,16 @@ class ArgoCdDeploymentsTest {
     assertEquals(AppState.DEGRADED, ArgoCdDeployments.observe(comparisonError).state());
     assertEquals("chart not found", ArgoCdDeployments.observe(comparisonError).message());
     Application deleting = withStatus("Healthy", "Synced");
-    deleting.setMetadata(new ObjectMetaBuilder().withDeletionTimestamp("2026-01-01T00:00:00Z").build());
+    deleting.setMetadata(
+        new ObjectMetaBuilder().withDeletionTimestamp("2026-01-01T00:00:00Z").build());
     assertEquals(AppState.DELETING, ArgoCdDeployments.observe(deleting).state());
   }
 
   @Test
   void theClusterSecretCarriesServerAndTlsConfigFromTheKubeconfig() throws Exception {
-    ClusterCredentials credentials = ClusterCredentials.fromKubeconfig("""
+    ClusterCredentials credentials =
+        ClusterCredentials.fromKubeconfig(
+                """
         apiVersion: v1
         kind: Config
         current-context: c
@@ -136,8 +172,11 @@ class ArgoCdDeploymentsTest {
         users:
           - name: client
             user: {client-certificate-data: Q0VSVA==, client-key-data: S0VZ}
-        """).orElseThrow();
-    Secret secret = deployments.clusterSecret("exp", new RegisterCluster("app", "exp-app", "1.2.3.4"), credentials);
+        """)
+            .orElseThrow();
+    Secret secret =
+        deployments.clusterSecret(
+            "exp", new RegisterCluster("app", "exp-app", "1.2.3.4"), credentials);
     assertEquals("cluster-exp-app", secret.getMetadata().getName());
     assertEquals("argocd", secret.getMetadata().getNamespace());
     assertEquals("cluster", secret.getMetadata().getLabels().get("argocd.argoproj.io/secret-type"));
@@ -158,27 +197,48 @@ class ArgoCdDeploymentsTest {
   }
 
   private Application app(Component component, Map<String, String> params) {
-    return deployments.application("exp", new CreateApplication("app", "exp-app-" + component.getMetadata().getName(),
-        new ComponentRef(component.getMetadata().getName(), null, null, params), "exp-app", "exp"), component);
+    return deployments.application(
+        "exp",
+        new CreateApplication(
+            "app",
+            "exp-app-" + component.getMetadata().getName(),
+            new ComponentRef(component.getMetadata().getName(), null, null, params),
+            "exp-app",
+            "exp"),
+        component);
   }
 
   /** A chart whose values come from a second, ref'd Git source; zeta forced to a string. */
   private static Component chartComponent() {
-    List<HelmParameter> parameters = new ArrayList<>(List.of(
-        new HelmParameter("zeta", "source", true), new HelmParameter("mid", "source", null)));
-    Component vm = component("vm",
-        new ComponentSource("https://charts.example.org", "1.0.0", null, "vm-single", null,
-            new HelmSource("vm", List.of("$values/values.yaml"), parameters)),
-        new ComponentSource(REPO, null, null, null, "values", null));
-    vm.getSpec().setParameters(List.of(new ComponentParameter("retention", null, "1d", null, null),
-        new ComponentParameter("no-default", null, null, null, null)));
+    List<HelmParameter> parameters =
+        new ArrayList<>(
+            List.of(
+                new HelmParameter("zeta", "source", true),
+                new HelmParameter("mid", "source", null)));
+    Component vm =
+        component(
+            "vm",
+            new ComponentSource(
+                "https://charts.example.org",
+                "1.0.0",
+                null,
+                "vm-single",
+                null,
+                new HelmSource("vm", List.of("$values/values.yaml"), parameters)),
+            new ComponentSource(REPO, null, null, null, "values", null));
+    vm.getSpec()
+        .setParameters(
+            List.of(
+                new ComponentParameter("retention", null, "1d", null, null),
+                new ComponentParameter("no-default", null, null, null, null)));
     return vm;
   }
 
   private static Component component(String name, ComponentSource... sources) {
     Component component = new Component();
     component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    component.setSpec(new ComponentSpec(null, null, null, new ArrayList<>(List.of(sources)), null, null));
+    component.setSpec(
+        new ComponentSpec(null, null, null, new ArrayList<>(List.of(sources)), null, null));
     return component;
   }
 

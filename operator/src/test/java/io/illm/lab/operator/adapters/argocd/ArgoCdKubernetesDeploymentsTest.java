@@ -52,15 +52,20 @@ class ArgoCdKubernetesDeploymentsTest {
     deployments.create(EXPERIMENT, create(APP, "prometheus"));
     deployments.create(EXPERIMENT, create(APP, "prometheus"));
 
-    List<Application> apps = client.resources(Application.class).inNamespace("argocd").list().getItems();
+    List<Application> apps =
+        client.resources(Application.class).inNamespace("argocd").list().getItems();
     assertEquals(1, apps.size());
-    assertEquals("https://example.invalid/charts.git", apps.get(0).getSpec().getSources().get(0).getRepoURL());
+    assertEquals(
+        "https://example.invalid/charts.git",
+        apps.get(0).getSpec().getSources().get(0).getRepoURL());
     assertEquals("tsdb-app", apps.get(0).getSpec().getDestination().getName());
   }
 
   @Test
   void aComponentNotInTheCatalogueIsTransientAndCreatesNothing() {
-    PortException e = assertThrows(PortException.class, () -> deployments.create(EXPERIMENT, create(APP, "grafana")));
+    PortException e =
+        assertThrows(
+            PortException.class, () -> deployments.create(EXPERIMENT, create(APP, "grafana")));
 
     assertTrue(e.getMessage().contains("component grafana does not exist"), e.getMessage());
     assertEquals(Map.of(), deployments.observe(EXPERIMENT));
@@ -101,7 +106,8 @@ class ArgoCdKubernetesDeploymentsTest {
 
   @Test
   void applicationsOfOtherExperimentsAreNotObserved() {
-    deployments.create(new ExperimentId("lab", "other"), create("other-app-prometheus", "prometheus"));
+    deployments.create(
+        new ExperimentId("lab", "other"), create("other-app-prometheus", "prometheus"));
 
     assertEquals(Map.of(), deployments.observe(EXPERIMENT));
   }
@@ -137,15 +143,29 @@ class ArgoCdKubernetesDeploymentsTest {
   }
 
   static CreateApplication create(String name, String component) {
-    return new CreateApplication("app", name, new ComponentRef(component, null, null, null), "tsdb-app", "monitoring");
+    return new CreateApplication(
+        "app", name, new ComponentRef(component, null, null, null), "tsdb-app", "monitoring");
   }
 
   static Component component(String name) {
     Component component = new Component();
     component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    component.setSpec(new ComponentSpec(null, null, null, new ArrayList<>(List.of(
-        new ComponentSource("https://example.invalid/charts.git", "main", "charts/" + name, null, null, null))),
-        null, null));
+    component.setSpec(
+        new ComponentSpec(
+            null,
+            null,
+            null,
+            new ArrayList<>(
+                List.of(
+                    new ComponentSource(
+                        "https://example.invalid/charts.git",
+                        "main",
+                        "charts/" + name,
+                        null,
+                        null,
+                        null))),
+            null,
+            null));
     return component;
   }
 }

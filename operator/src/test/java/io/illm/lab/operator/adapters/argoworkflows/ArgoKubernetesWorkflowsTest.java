@@ -22,7 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The workflow port against the fabric8 mock API server in CRUD mode; the test plays Argo Workflows. */
+/**
+ * The workflow port against the fabric8 mock API server in CRUD mode; the test plays Argo
+ * Workflows.
+ */
 @EnableKubernetesMockClient(crud = true)
 class ArgoKubernetesWorkflowsTest {
 
@@ -44,7 +47,8 @@ class ArgoKubernetesWorkflowsTest {
     workflows.submit(EXPERIMENT, submit(Map.of("rate", "100")));
     workflows.submit(EXPERIMENT, submit(Map.of("rate", "999")));
 
-    List<Workflow> found = client.resources(Workflow.class).inNamespace("argo-workflows").list().getItems();
+    List<Workflow> found =
+        client.resources(Workflow.class).inNamespace("argo-workflows").list().getItems();
     assertEquals(1, found.size());
     assertEquals("100", found.get(0).getSpec().getArguments().getParameters().get(0).getValue());
   }
@@ -57,13 +61,27 @@ class ArgoKubernetesWorkflowsTest {
     workflows.submit(EXPERIMENT, submit(Map.of()));
     assertEquals(WorkflowState.PENDING, workflows.observe(EXPERIMENT, TEMPLATE).state());
 
-    Map<String, WorkflowState> phases = Map.of("Pending", WorkflowState.PENDING, "Running", WorkflowState.RUNNING,
-        "Succeeded", WorkflowState.SUCCEEDED, "Failed", WorkflowState.FAILED, "Error", WorkflowState.ERROR);
-    phases.forEach((phase, state) -> {
-      setStatus(phase, "step " + phase);
-      assertEquals(new WorkflowObservation(state, "step " + phase, "2026-11-27T00:00:00Z", "2026-11-27T00:10:00Z", false),
-          workflows.observe(EXPERIMENT, TEMPLATE), phase);
-    });
+    Map<String, WorkflowState> phases =
+        Map.of(
+            "Pending",
+            WorkflowState.PENDING,
+            "Running",
+            WorkflowState.RUNNING,
+            "Succeeded",
+            WorkflowState.SUCCEEDED,
+            "Failed",
+            WorkflowState.FAILED,
+            "Error",
+            WorkflowState.ERROR);
+    phases.forEach(
+        (phase, state) -> {
+          setStatus(phase, "step " + phase);
+          assertEquals(
+              new WorkflowObservation(
+                  state, "step " + phase, "2026-11-27T00:00:00Z", "2026-11-27T00:10:00Z", false),
+              workflows.observe(EXPERIMENT, TEMPLATE),
+              phase);
+        });
 
     Workflow held = workflow();
     held.getMetadata().setFinalizers(List.of("workflows.argoproj.io/artifact-gc"));
@@ -99,7 +117,8 @@ class ArgoKubernetesWorkflowsTest {
 
   @Test
   void workflowsOfOtherExperimentsAreNotObserved() {
-    workflows.submit(new ExperimentId("lab", "other"), new SubmitWorkflow("other", TEMPLATE, Map.of()));
+    workflows.submit(
+        new ExperimentId("lab", "other"), new SubmitWorkflow("other", TEMPLATE, Map.of()));
 
     assertEquals(WorkflowState.ABSENT, workflows.observe(EXPERIMENT, null).state());
   }
@@ -108,7 +127,9 @@ class ArgoKubernetesWorkflowsTest {
     return client.resources(Workflow.class).inNamespace("argo-workflows").withName(WORKFLOW).get();
   }
 
-  /** What Argo Workflows does: writes the Workflow's status (no status subresource on Workflows). */
+  /**
+   * What Argo Workflows does: writes the Workflow's status (no status subresource on Workflows).
+   */
   private void setStatus(String phase, String message) {
     Workflow workflow = workflow();
     WorkflowStatus status = new WorkflowStatus();
@@ -124,8 +145,12 @@ class ArgoKubernetesWorkflowsTest {
     GenericKubernetesResource template = new GenericKubernetesResource();
     template.setApiVersion("argoproj.io/v1alpha1");
     template.setKind("WorkflowTemplate");
-    template.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("argo-workflows").build());
-    client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES).resource(template).create();
+    template.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace("argo-workflows").build());
+    client
+        .genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+        .resource(template)
+        .create();
   }
 
   private static SubmitWorkflow submit(Map<String, String> params) {

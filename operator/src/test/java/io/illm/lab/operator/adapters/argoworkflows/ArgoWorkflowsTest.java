@@ -23,15 +23,20 @@ class ArgoWorkflowsTest {
     params.put("z-endpoint", "https://z");
     params.put("experiment-name", "exp");
     params.put("a-endpoint", "https://a");
-    Workflow workflow = workflows.workflow("exp", new SubmitWorkflow("exp-run", "load-test", params));
+    Workflow workflow =
+        workflows.workflow("exp", new SubmitWorkflow("exp-run", "load-test", params));
     assertEquals("load-test", workflow.getSpec().getWorkflowTemplateRef().getName());
-    assertEquals(List.of("a-endpoint", "experiment-name", "z-endpoint"),
-        workflow.getSpec().getArguments().getParameters().stream().map(Parameters::getName).toList());
+    assertEquals(
+        List.of("a-endpoint", "experiment-name", "z-endpoint"),
+        workflow.getSpec().getArguments().getParameters().stream()
+            .map(Parameters::getName)
+            .toList());
     assertEquals("https://z", workflow.getSpec().getArguments().getParameters().get(2).getValue());
     assertEquals("argo-workflow", workflow.getSpec().getServiceAccountName());
     assertEquals("exp-run", workflow.getMetadata().getName());
     assertEquals("argo-workflows", workflow.getMetadata().getNamespace());
-    assertEquals(Map.of("app.kubernetes.io/managed-by", "illm-lab", "experiments.illm.io/experiment", "exp"),
+    assertEquals(
+        Map.of("app.kubernetes.io/managed-by", "illm-lab", "experiments.illm.io/experiment", "exp"),
         workflow.getMetadata().getLabels());
   }
 

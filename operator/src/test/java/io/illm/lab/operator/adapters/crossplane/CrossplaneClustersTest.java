@@ -51,20 +51,35 @@ class CrossplaneClustersTest {
   void eksAndAksGetTheirRegionAndMachineDefaults() {
     ClusterClaimSpec eks = claim(shape(Provider.EKS)).orElseThrow().getSpec();
     ClusterClaimSpec aks = claim(shape(Provider.AKS)).orElseThrow().getSpec();
-    assertEquals(List.of("us-east-1", "m6i.large", "eks"),
-        List.of(eks.getRegion(), eks.getMachineType(), eks.getCompositionSelector().getMatchLabels().get("provider")));
-    assertEquals(List.of("eastus", "Standard_D2s_v5", "aks"),
-        List.of(aks.getRegion(), aks.getMachineType(), aks.getCompositionSelector().getMatchLabels().get("provider")));
+    assertEquals(
+        List.of("us-east-1", "m6i.large", "eks"),
+        List.of(
+            eks.getRegion(),
+            eks.getMachineType(),
+            eks.getCompositionSelector().getMatchLabels().get("provider")));
+    assertEquals(
+        List.of("eastus", "Standard_D2s_v5", "aks"),
+        List.of(
+            aks.getRegion(),
+            aks.getMachineType(),
+            aks.getCompositionSelector().getMatchLabels().get("provider")));
     assertNull(eks.getZone());
   }
 
   @Test
   void theUsersShapeIsKept() {
-    ClusterSpec shape = new ClusterSpec(Provider.EKS, true, null, "eu-west-1", "c6i.xlarge", 4, 100, "1.31");
+    ClusterSpec shape =
+        new ClusterSpec(Provider.EKS, true, null, "eu-west-1", "c6i.xlarge", 4, 100, "1.31");
     ClusterClaimSpec spec = claim(shape).orElseThrow().getSpec();
-    assertEquals(List.of("eu-west-1", "c6i.xlarge", "4", "100", "true", "1.31"), List.of(spec.getRegion(),
-        spec.getMachineType(), "" + spec.getNodeCount(), "" + spec.getDiskSizeGb(), "" + spec.getPreemptible(),
-        spec.getKubernetesVersion()));
+    assertEquals(
+        List.of("eu-west-1", "c6i.xlarge", "4", "100", "true", "1.31"),
+        List.of(
+            spec.getRegion(),
+            spec.getMachineType(),
+            "" + spec.getNodeCount(),
+            "" + spec.getDiskSizeGb(),
+            "" + spec.getPreemptible(),
+            spec.getKubernetesVersion()));
   }
 
   @Test
@@ -77,8 +92,17 @@ class CrossplaneClustersTest {
     ClusterClaim claim = claim(shape(Provider.GKE)).orElseThrow();
     assertEquals("exp-app", claim.getMetadata().getName());
     assertEquals("experiments", claim.getMetadata().getNamespace());
-    assertEquals(Map.of("app.kubernetes.io/managed-by", "illm-lab", "experiments.illm.io/experiment", "exp",
-        "experiments.illm.io/target", "app", "experiments.illm.io/cluster", "exp-app"), claim.getMetadata().getLabels());
+    assertEquals(
+        Map.of(
+            "app.kubernetes.io/managed-by",
+            "illm-lab",
+            "experiments.illm.io/experiment",
+            "exp",
+            "experiments.illm.io/target",
+            "app",
+            "experiments.illm.io/cluster",
+            "exp-app"),
+        claim.getMetadata().getLabels());
     assertEquals("illm.io/v1alpha1", claim.getApiVersion());
     assertEquals("ClusterClaim", claim.getKind());
   }
@@ -86,12 +110,18 @@ class CrossplaneClustersTest {
   /** GKE allows 40 characters; Crossplane makes illm-<claim>-xxxxx of the claim name. */
   @Test
   void everyClaimNameFitsGkesLimitWhateverTheExperimentIsCalled() {
-    for (String experiment : List.of("a", "tsdb-comparison", "x".repeat(63), "long-experiment-name-" + "y".repeat(40))) {
+    for (String experiment :
+        List.of("a", "tsdb-comparison", "x".repeat(63), "long-experiment-name-" + "y".repeat(40))) {
       for (String target : List.of("app", "t".repeat(63))) {
         String name = ChildNames.clusterClaim(experiment, target);
         assertTrue(("illm-" + name + "-abcde").length() <= 40, name);
-        assertEquals(name, clusters.claim(experiment, new CreateClusterClaim(target, name, shape(Provider.GKE)))
-            .orElseThrow().getMetadata().getName());
+        assertEquals(
+            name,
+            clusters
+                .claim(experiment, new CreateClusterClaim(target, name, shape(Provider.GKE)))
+                .orElseThrow()
+                .getMetadata()
+                .getName());
       }
     }
   }
@@ -99,12 +129,14 @@ class CrossplaneClustersTest {
   @Test
   void readyWithAnEndpointIsReadyAndSyncedFalseIsAFailure() {
     assertEquals(ClusterState.ABSENT, CrossplaneClusters.observe(null, false).state());
-    assertEquals(ClusterState.PROVISIONING, CrossplaneClusters.observe(withConditions(null), false).state());
+    assertEquals(
+        ClusterState.PROVISIONING, CrossplaneClusters.observe(withConditions(null), false).state());
     ClusterClaim ready = withConditions("1.2.3.4", condition("Ready", "True", null));
     assertEquals(ClusterState.READY, CrossplaneClusters.observe(ready, true).state());
     assertEquals("1.2.3.4", CrossplaneClusters.observe(ready, true).endpoint());
     ClusterClaim readyWithoutEndpoint = withConditions(null, condition("Ready", "True", null));
-    assertEquals(ClusterState.PROVISIONING, CrossplaneClusters.observe(readyWithoutEndpoint, false).state());
+    assertEquals(
+        ClusterState.PROVISIONING, CrossplaneClusters.observe(readyWithoutEndpoint, false).state());
     ClusterClaim failed = withConditions(null, condition("Synced", "False", "quota exceeded"));
     assertEquals(ClusterState.FAILED, CrossplaneClusters.observe(failed, false).state());
     assertEquals("quota exceeded", CrossplaneClusters.observe(failed, false).message());

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class KubernetesClustersTest {
 
-  static final String KUBECONFIG = """
+  static final String KUBECONFIG =
+      """
       apiVersion: v1
       kind: Config
       current-context: c
@@ -66,16 +67,21 @@ class KubernetesClustersTest {
     ClusterClaim first = claim(CLAIM);
     clusters.create(EXPERIMENT, create(CLAIM, Provider.EKS));
 
-    assertEquals(1, client.resources(ClusterClaim.class).inNamespace("experiments").list().getItems().size());
+    assertEquals(
+        1,
+        client.resources(ClusterClaim.class).inNamespace("experiments").list().getItems().size());
     assertEquals(first.getSpec().getProvider(), claim(CLAIM).getSpec().getProvider());
-    assertEquals("tsdb", claim(CLAIM).getMetadata().getLabels().get("experiments.illm.io/experiment"));
+    assertEquals(
+        "tsdb", claim(CLAIM).getMetadata().getLabels().get("experiments.illm.io/experiment"));
   }
 
   @Test
   void aHubTargetCreatesNoClaim() {
     clusters.create(EXPERIMENT, create("tsdb-load", Provider.HUB));
 
-    assertEquals(List.of(), client.resources(ClusterClaim.class).inNamespace("experiments").list().getItems());
+    assertEquals(
+        List.of(),
+        client.resources(ClusterClaim.class).inNamespace("experiments").list().getItems());
   }
 
   @Test
@@ -86,7 +92,8 @@ class KubernetesClustersTest {
     assertEquals(ClusterState.PROVISIONING, observed().state());
 
     setStatus(null, condition("Synced", "False", "quota exceeded"));
-    assertEquals(new ClusterObservation(ClusterState.FAILED, null, "quota exceeded", false), observed());
+    assertEquals(
+        new ClusterObservation(ClusterState.FAILED, null, "quota exceeded", false), observed());
 
     setStatus("34.1.2.3", condition("Synced", "True", null), condition("Ready", "True", null));
     assertEquals(new ClusterObservation(ClusterState.READY, "34.1.2.3", null, false), observed());
@@ -129,9 +136,16 @@ class KubernetesClustersTest {
     clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3"));
 
     assertTrue(observed().registered());
-    Secret secret = client.secrets().inNamespace("argocd").withName(ArgoCdDeployments.clusterSecretName(CLAIM)).get();
+    Secret secret =
+        client
+            .secrets()
+            .inNamespace("argocd")
+            .withName(ArgoCdDeployments.clusterSecretName(CLAIM))
+            .get();
     assertEquals("https://34.1.2.3", secret.getStringData().get("server"));
-    assertTrue(secret.getStringData().get("config").contains("secret-token"), secret.getStringData().get("config"));
+    assertTrue(
+        secret.getStringData().get("config").contains("secret-token"),
+        secret.getStringData().get("config"));
   }
 
   @Test
@@ -139,7 +153,9 @@ class KubernetesClustersTest {
     writeConnectionSecret(CLAIM);
     clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3"));
 
-    assertEquals(Map.of(CLAIM, new ClusterObservation(ClusterState.ABSENT, null, null, true)), clusters.observe(EXPERIMENT));
+    assertEquals(
+        Map.of(CLAIM, new ClusterObservation(ClusterState.ABSENT, null, null, true)),
+        clusters.observe(EXPERIMENT));
 
     clusters.unregister(EXPERIMENT, new UnregisterCluster(CLAIM));
     clusters.unregister(EXPERIMENT, new UnregisterCluster(CLAIM));
@@ -149,20 +165,29 @@ class KubernetesClustersTest {
 
   @Test
   void registeringBeforeCrossplaneWroteTheConnectionSecretIsTransient() {
-    PortException e = assertThrows(PortException.class,
-        () -> clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3")));
+    PortException e =
+        assertThrows(
+            PortException.class,
+            () -> clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3")));
 
     assertTrue(e.getMessage().contains("experiments/tsdb-app-kubeconfig"), e.getMessage());
   }
 
   @Test
   void anApiServerThatDoesNotAnswerIsAPortException() {
-    try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-        .withMasterUrl("http://127.0.0.1:1").withRequestRetryBackoffLimit(0).build()).build()) {
+    try (KubernetesClient unreachable =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder()
+                    .withMasterUrl("http://127.0.0.1:1")
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build()) {
       KubernetesClusters down = new KubernetesClusters(unreachable, Placement.DEFAULT);
 
       PortException e = assertThrows(PortException.class, () -> down.observe(EXPERIMENT));
-      assertTrue(e.getMessage().startsWith("listing the cluster claims of lab/tsdb"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("listing the cluster claims of lab/tsdb"), e.getMessage());
       assertThrows(PortException.class, () -> down.create(EXPERIMENT, create(CLAIM, Provider.GKE)));
     }
   }
@@ -186,12 +211,19 @@ class KubernetesClustersTest {
   }
 
   private void writeConnectionSecret(String claim) {
-    String encoded = Base64.getEncoder().encodeToString(KUBECONFIG.getBytes(StandardCharsets.UTF_8));
-    client.resource(new SecretBuilder()
-        .withMetadata(new ObjectMetaBuilder().withName(CrossplaneClusters.connectionSecret(claim))
-            .withNamespace("experiments").build())
-        .withData(Map.of(KubernetesClusters.KUBECONFIG_KEY, encoded))
-        .build()).create();
+    String encoded =
+        Base64.getEncoder().encodeToString(KUBECONFIG.getBytes(StandardCharsets.UTF_8));
+    client
+        .resource(
+            new SecretBuilder()
+                .withMetadata(
+                    new ObjectMetaBuilder()
+                        .withName(CrossplaneClusters.connectionSecret(claim))
+                        .withNamespace("experiments")
+                        .build())
+                .withData(Map.of(KubernetesClusters.KUBECONFIG_KEY, encoded))
+                .build())
+        .create();
   }
 
   static Conditions condition(String type, String status, String message) {

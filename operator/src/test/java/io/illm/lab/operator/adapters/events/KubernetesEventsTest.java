@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 class KubernetesEventsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
-  private static final EmitEvent READY = new EmitEvent(EventType.NORMAL, "ClustersReady", "every cluster is ready");
-  private static final EmitEvent FAILED = new EmitEvent(EventType.WARNING, "ClusterFailed", "app: quota exceeded");
+  private static final EmitEvent READY =
+      new EmitEvent(EventType.NORMAL, "ClustersReady", "every cluster is ready");
+  private static final EmitEvent FAILED =
+      new EmitEvent(EventType.WARNING, "ClusterFailed", "app: quota exceeded");
 
   KubernetesClient client;
   KubernetesMockServer server;
@@ -73,7 +75,9 @@ class KubernetesEventsTest {
     assertEquals("2026-11-27T00:00:00Z", event.getLastTimestamp());
     assertEquals("illm-lab-operator", event.getSource().getComponent());
     assertEquals(KubernetesEvents.name("tsdb", uid, FAILED), event.getMetadata().getName());
-    assertTrue(event.getMetadata().getName().matches("tsdb\\.[0-9a-f]{16}"), event.getMetadata().getName());
+    assertTrue(
+        event.getMetadata().getName().matches("tsdb\\.[0-9a-f]{16}"),
+        event.getMetadata().getName());
   }
 
   @Test
@@ -99,8 +103,14 @@ class KubernetesEventsTest {
   void aConflictWhileCountingIsRetried() {
     events(T0).emit(id, READY);
     String name = KubernetesEvents.name("tsdb", uid, READY);
-    server.expect().put().withPath("/api/v1/namespaces/lab/events/" + name)
-        .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict").withMessage("changed").build()).once();
+    server
+        .expect()
+        .put()
+        .withPath("/api/v1/namespaces/lab/events/" + name)
+        .andReturn(
+            409,
+            new StatusBuilder().withCode(409).withReason("Conflict").withMessage("changed").build())
+        .once();
 
     events(T0.plusSeconds(5)).emit(id, READY);
 
@@ -118,8 +128,12 @@ class KubernetesEventsTest {
 
   @Test
   void theNameDependsOnTheUidSoARecreatedExperimentStartsAfresh() {
-    assertNotEquals(KubernetesEvents.name("tsdb", "uid-1", READY), KubernetesEvents.name("tsdb", "uid-2", READY));
-    assertEquals(KubernetesEvents.name("tsdb", "uid-1", READY), KubernetesEvents.name("tsdb", "uid-1", READY));
+    assertNotEquals(
+        KubernetesEvents.name("tsdb", "uid-1", READY),
+        KubernetesEvents.name("tsdb", "uid-2", READY));
+    assertEquals(
+        KubernetesEvents.name("tsdb", "uid-1", READY),
+        KubernetesEvents.name("tsdb", "uid-1", READY));
   }
 
   @Test
@@ -131,8 +145,12 @@ class KubernetesEventsTest {
 
   @Test
   void anApiServerThatRefusesEventsDoesNotThrow() {
-    server.expect().post().withPath("/api/v1/namespaces/lab/events")
-        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").build()).always();
+    server
+        .expect()
+        .post()
+        .withPath("/api/v1/namespaces/lab/events")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").build())
+        .always();
 
     assertDoesNotThrow(() -> events(T0).emit(id, FAILED));
     assertEquals(List.of(), all());
@@ -140,16 +158,23 @@ class KubernetesEventsTest {
 
   @Test
   void anUnreachableApiServerDoesNotThrow() {
-    Config config = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0)
-        .withConnectionTimeout(500).build();
+    Config config =
+        new ConfigBuilder()
+            .withMasterUrl("https://127.0.0.1:1")
+            .withRequestRetryBackoffLimit(0)
+            .withConnectionTimeout(500)
+            .build();
     try (KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(config).build()) {
-      KubernetesEvents events = new KubernetesEvents(nowhere, KubernetesEvents.COMPONENT, Clock.fixed(T0, ZoneOffset.UTC));
+      KubernetesEvents events =
+          new KubernetesEvents(
+              nowhere, KubernetesEvents.COMPONENT, Clock.fixed(T0, ZoneOffset.UTC));
       assertDoesNotThrow(() -> events.emit(id, READY));
     }
   }
 
   private KubernetesEvents events(Instant now) {
-    return new KubernetesEvents(client, KubernetesEvents.COMPONENT, Clock.fixed(now, ZoneOffset.UTC));
+    return new KubernetesEvents(
+        client, KubernetesEvents.COMPONENT, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private List<Event> all() {

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulated controllers on the fabric8 mock API server (CRUD mode) with a clock that moves
- * only when the test advances it: what each writes on the real objects, and when.
+ * The simulated controllers on the fabric8 mock API server (CRUD mode) with a clock that moves only
+ * when the test advances it: what each writes on the real objects, and when.
  */
 @EnableKubernetesMockClient(crud = true)
 class SimControllersTest {
@@ -55,8 +55,21 @@ class SimControllersTest {
   @BeforeEach
   void start() {
     ChildCrds.apply(client);
-    controllers = new SimControllers(client, AT, clock, new SimTimings(READY, GONE, HEALTHY, GONE, Duration.ZERO,
-        RUN, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+    controllers =
+        new SimControllers(
+            client,
+            AT,
+            clock,
+            new SimTimings(
+                READY,
+                GONE,
+                HEALTHY,
+                GONE,
+                Duration.ZERO,
+                RUN,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO));
     controllers.start();
   }
 
@@ -70,22 +83,42 @@ class SimControllersTest {
     client.resource(claim("c1")).create();
     await("Synced, not Ready", () -> synced("c1"));
     assertTrue(claim("c1", ClusterState.PROVISIONING));
-    assertEquals(List.of(SimCrossplane.FINALIZER), claims().withName("c1").get().getMetadata().getFinalizers());
+    assertEquals(
+        List.of(SimCrossplane.FINALIZER),
+        claims().withName("c1").get().getMetadata().getFinalizers());
 
     clock.advance(READY);
     await("Ready", () -> claim("c1", ClusterState.READY));
-    Secret secret = client.secrets().inNamespace(AT.claims()).withName(CrossplaneClusters.connectionSecret("c1")).get();
+    Secret secret =
+        client
+            .secrets()
+            .inNamespace(AT.claims())
+            .withName(CrossplaneClusters.connectionSecret("c1"))
+            .get();
     assertTrue(marked(secret));
-    String kubeconfig = new String(Base64.getDecoder().decode(secret.getData().get("kubeconfig")), StandardCharsets.UTF_8);
-    assertEquals("simulated-token", ClusterCredentials.fromKubeconfig(kubeconfig).orElseThrow().bearerToken());
+    String kubeconfig =
+        new String(
+            Base64.getDecoder().decode(secret.getData().get("kubeconfig")), StandardCharsets.UTF_8);
+    assertEquals(
+        "simulated-token",
+        ClusterCredentials.fromKubeconfig(kubeconfig).orElseThrow().bearerToken());
 
     claims().withName("c1").delete();
     await("deleting", () -> claim("c1", ClusterState.DELETING));
     clock.advance(GONE.minusSeconds(1));
     assertNotNull(claims().withName("c1").get(), "gone before its deletion time");
     // the controller schedules the deletion when its informer sees it, which may be a moment later
-    await("gone", () -> advanced(Duration.ofSeconds(1)) && claims().withName("c1").get() == null
-        && client.secrets().inNamespace(AT.claims()).withName(CrossplaneClusters.connectionSecret("c1")).get() == null);
+    await(
+        "gone",
+        () ->
+            advanced(Duration.ofSeconds(1))
+                && claims().withName("c1").get() == null
+                && client
+                        .secrets()
+                        .inNamespace(AT.claims())
+                        .withName(CrossplaneClusters.connectionSecret("c1"))
+                        .get()
+                    == null);
   }
 
   @Test
@@ -96,7 +129,8 @@ class SimControllersTest {
     clock.advance(READY);
 
     await("failed", () -> claim("c2", ClusterState.FAILED));
-    assertEquals("simulated: quota exceeded",
+    assertEquals(
+        "simulated: quota exceeded",
         CrossplaneClusters.observe(claims().withName("c2").get(), false).message());
   }
 
@@ -105,14 +139,20 @@ class SimControllersTest {
     controllers.argoCd().fail("bad", "simulated CrashLoopBackOff");
     client.resource(application("good")).create();
     client.resource(application("bad")).create();
-    await("progressing", () -> "Progressing".equals(health("good")) && "Progressing".equals(health("bad")));
+    await(
+        "progressing",
+        () -> "Progressing".equals(health("good")) && "Progressing".equals(health("bad")));
 
     clock.advance(HEALTHY);
-    await("healthy and degraded", () -> "Healthy".equals(health("good")) && "Degraded".equals(health("bad")));
+    await(
+        "healthy and degraded",
+        () -> "Healthy".equals(health("good")) && "Degraded".equals(health("bad")));
     assertTrue(marked(apps().withName("good").get()));
 
     apps().withName("good").delete();
-    await("deleting", () -> apps().withName("good").get().getMetadata().getDeletionTimestamp() != null);
+    await(
+        "deleting",
+        () -> apps().withName("good").get().getMetadata().getDeletionTimestamp() != null);
     await("gone", () -> advanced(GONE) && apps().withName("good").get() == null);
   }
 
@@ -121,16 +161,25 @@ class SimControllersTest {
     GenericKubernetesResource template = new GenericKubernetesResource();
     template.setApiVersion("argoproj.io/v1alpha1");
     template.setKind("WorkflowTemplate");
-    template.setMetadata(new ObjectMetaBuilder().withName("load-test").withNamespace(AT.workflows()).build());
-    client.genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES).resource(template).create();
+    template.setMetadata(
+        new ObjectMetaBuilder().withName("load-test").withNamespace(AT.workflows()).build());
+    client
+        .genericKubernetesResources(ArgoKubernetesWorkflows.WORKFLOW_TEMPLATES)
+        .resource(template)
+        .create();
     controllers.argoWorkflows().fail("w-fail", "simulated step failed");
     client.resource(workflow("w-ok", "load-test")).create();
     client.resource(workflow("w-fail", "load-test")).create();
     client.resource(workflow("w-none", "no-such-template")).create();
 
-    await("running, and an error", () -> "Running".equals(phase("w-ok")) && "Running".equals(phase("w-fail"))
-        && "Error".equals(phase("w-none")));
-    assertTrue(workflows().withName("w-none").get().getStatus().getMessage().contains("no-such-template"));
+    await(
+        "running, and an error",
+        () ->
+            "Running".equals(phase("w-ok"))
+                && "Running".equals(phase("w-fail"))
+                && "Error".equals(phase("w-none")));
+    assertTrue(
+        workflows().withName("w-none").get().getStatus().getMessage().contains("no-such-template"));
     clock.advance(RUN);
     await("ended", () -> "Succeeded".equals(phase("w-ok")) && "Failed".equals(phase("w-fail")));
 
@@ -146,16 +195,23 @@ class SimControllersTest {
     return claim != null && CrossplaneClusters.observe(claim, false).state() == state;
   }
 
-  /** The claim is marked and says Synced: the controller has seen it, and scheduled its provisioning. */
+  /**
+   * The claim is marked and says Synced: the controller has seen it, and scheduled its
+   * provisioning.
+   */
   private boolean synced(String name) {
     ClusterClaim claim = claims().withName(name).get();
-    return claim != null && marked(claim) && claim.getStatus() != null && claim.getStatus().getConditions() != null
+    return claim != null
+        && marked(claim)
+        && claim.getStatus() != null
+        && claim.getStatus().getConditions() != null
         && claim.getStatus().getConditions().stream().anyMatch(c -> "Synced".equals(c.getType()));
   }
 
   private String health(String app) {
     Application a = apps().withName(app).get();
-    return a == null || a.getStatus() == null || a.getStatus().getHealth() == null ? null
+    return a == null || a.getStatus() == null || a.getStatus().getHealth() == null
+        ? null
         : a.getStatus().getHealth().getStatus();
   }
 
@@ -190,21 +246,27 @@ class SimControllersTest {
     }
   }
 
-  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<ClusterClaim,
-      io.fabric8.kubernetes.api.model.KubernetesResourceList<ClusterClaim>,
-      io.fabric8.kubernetes.client.dsl.Resource<ClusterClaim>> claims() {
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+          ClusterClaim,
+          io.fabric8.kubernetes.api.model.KubernetesResourceList<ClusterClaim>,
+          io.fabric8.kubernetes.client.dsl.Resource<ClusterClaim>>
+      claims() {
     return client.resources(ClusterClaim.class).inNamespace(AT.claims());
   }
 
-  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<Application,
-      io.fabric8.kubernetes.api.model.KubernetesResourceList<Application>,
-      io.fabric8.kubernetes.client.dsl.Resource<Application>> apps() {
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+          Application,
+          io.fabric8.kubernetes.api.model.KubernetesResourceList<Application>,
+          io.fabric8.kubernetes.client.dsl.Resource<Application>>
+      apps() {
     return client.resources(Application.class).inNamespace(AT.argocd());
   }
 
-  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<Workflow,
-      io.fabric8.kubernetes.api.model.KubernetesResourceList<Workflow>,
-      io.fabric8.kubernetes.client.dsl.Resource<Workflow>> workflows() {
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+          Workflow,
+          io.fabric8.kubernetes.api.model.KubernetesResourceList<Workflow>,
+          io.fabric8.kubernetes.client.dsl.Resource<Workflow>>
+      workflows() {
     return client.resources(Workflow.class).inNamespace(AT.workflows());
   }
 
@@ -216,14 +278,19 @@ class SimControllersTest {
 
   private static Application application(String name) {
     Application app = new Application();
-    app.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(AT.argocd())
-        .withFinalizers(ArgoCdDeployments.RESOURCES_FINALIZER).build());
+    app.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(AT.argocd())
+            .withFinalizers(ArgoCdDeployments.RESOURCES_FINALIZER)
+            .build());
     return app;
   }
 
   private static Workflow workflow(String name, String template) {
     Workflow workflow = new Workflow();
-    workflow.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(AT.workflows()).build());
+    workflow.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace(AT.workflows()).build());
     WorkflowSpec spec = new WorkflowSpec();
     WorkflowTemplateRef ref = new WorkflowTemplateRef();
     ref.setName(template);
