@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The site's test summaries, built with the results records, and a results folder holding them. */
-final class SampleSummaries {
+public final class SampleSummaries {
 
   static final String HOSTILE = "<script>alert('x')</script> & \"quotes\"";
   static final double T0 = 1_795_000_000;
@@ -250,7 +250,7 @@ final class SampleSummaries {
    *
    * @return the folder ({@code <dir>/results})
    */
-  static Path results(Path dir) {
+  public static Path results(Path dir) {
     Path results = dir.resolve("results");
     Path experiments = results.resolve("experiments");
     SummaryJson.write(

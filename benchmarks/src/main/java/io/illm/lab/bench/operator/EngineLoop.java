@@ -1,13 +1,13 @@
 package io.illm.lab.bench.operator;
 
+import io.illm.lab.hub.sim.SimClock;
+import io.illm.lab.hub.sim.SimTimings;
+import io.illm.lab.hub.sim.SimWorld;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Phase;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.ports.ExperimentId;
-import io.illm.lab.operator.sim.SimClock;
-import io.illm.lab.operator.sim.SimTimings;
-import io.illm.lab.operator.sim.SimWorld;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.illm.lab.bench.operator;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.illm.lab.operator.adapters.ChildLabels;
+import io.illm.lab.operator.children.ChildLabels;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.argoworkflows.WorkflowStatus;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;

@@ -1,6 +1,8 @@
 package io.illm.lab.operator.josdk;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,17 +40,31 @@ public record OperatorSettings(
    * start.
    */
   public static OperatorSettings from(Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    OperatorSettings settings = from(env, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
+    return settings;
+  }
+
+  /**
+   * The settings in {@code env}, adding a line to {@code problems} for every malformed variable
+   * (which then takes its default).
+   */
+  public static OperatorSettings from(Map<String, String> env, List<String> problems) {
     return new OperatorSettings(
-        (int) number(env, "ILLM_CONCURRENCY", 4),
+        (int) number(env, "ILLM_CONCURRENCY", 4, problems),
         Optional.ofNullable(env.get("ILLM_LEADER_ELECTION_NAMESPACE")).filter(s -> !s.isBlank()),
-        (int) number(env, "ILLM_PROBE_PORT", 8080),
-        number(env, "ILLM_SIM_TIME_FACTOR", 60),
+        (int) number(env, "ILLM_PROBE_PORT", 8080, problems),
+        number(env, "ILLM_SIM_TIME_FACTOR", 60, problems),
         Duration.ofSeconds(2),
         true,
         true);
   }
 
-  private static double number(Map<String, String> env, String name, double fallback) {
+  private static double number(
+      Map<String, String> env, String name, double fallback, List<String> problems) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
       return fallback;
@@ -61,7 +77,7 @@ public record OperatorSettings(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(
+    problems.add(
         "environment: "
             + name
             + ": \""
@@ -69,5 +85,6 @@ public record OperatorSettings(
             + "\" is not a positive number (unset it for the default "
             + fallback
             + ")");
+    return fallback;
   }
 }

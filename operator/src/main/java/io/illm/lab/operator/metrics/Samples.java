@@ -26,11 +26,11 @@ import java.util.TreeMap;
  * else {@code ok} when any window had data, else {@code empty}. Stats stay null: the judge computes
  * them.
  */
-final class Samples {
+public final class Samples {
 
   private Samples() {}
 
-  static Sample of(PlannedMetric metric, PlannedSample planned, List<Answer> windows) {
+  public static Sample of(PlannedMetric metric, PlannedSample planned, List<Answer> windows) {
     if (planned.problem() != null) {
       return new Sample(
           planned.target(),
@@ -78,7 +78,7 @@ final class Samples {
   /**
    * True when the sample counts as data for the quality gate: ok, or empty where empty means zero.
    */
-  static boolean covered(Sample sample, EmptyResult rule) {
+  public static boolean covered(Sample sample, EmptyResult rule) {
     return sample.outcome() == Outcome.OK
         || (sample.outcome() == Outcome.EMPTY && rule == EmptyResult.ZERO);
   }

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves the runs {@link HubFallback} kept on the hub into the results store: on start and then
+ * Moves the runs {@link PendingRuns} kept on the hub into the results store: on start and then
  * periodically. A run's ConfigMaps are deleted only once the store returns the same summary.json
  * bytes (written after the raw files), so nothing is lost when the store fails again half-way.
  */
@@ -20,11 +20,11 @@ public final class PendingUploads implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PendingUploads.class);
 
-  private final HubFallback hub;
+  private final PendingRuns hub;
   private final ResultsStore store;
   private ScheduledExecutorService timer;
 
-  public PendingUploads(HubFallback hub, ResultsStore store) {
+  public PendingUploads(PendingRuns hub, ResultsStore store) {
     this.hub = hub;
     this.store = store;
   }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The {@link Results} port over a {@link ResultsStore}. {@link #store} returns at once; a bounded
  * pool assembles the run ({@link SummarySource}) and writes it, retrying retryable failures with
  * {@link Retries}. A store that stays down past the deadline (or refuses for good) does not keep
- * the experiment's clusters alive: the run is kept on the hub ({@link HubFallback}), reported
+ * the experiment's clusters alive: the run is kept on the hub ({@link PendingRuns}), reported
  * STORED at {@code configmap://...} with the message "pending upload", and {@link PendingUploads}
  * moves it to the store later. Completion is announced to the {@link Changes} subscriber.
  *
@@ -41,7 +41,7 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
 
   private final ResultsStore store;
   private final SummarySource source;
-  private final Optional<HubFallback> fallback;
+  private final Optional<PendingRuns> fallback;
   private final Retries retries;
   private final ThreadPoolExecutor pool;
   private final Map<ExperimentId, ResultsObservation> states = new ConcurrentHashMap<>();
@@ -58,7 +58,7 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
   public StoredResults(
       ResultsStore store,
       SummarySource source,
-      Optional<HubFallback> fallback,
+      Optional<PendingRuns> fallback,
       Retries retries,
       int threads) {
     this.store = store;
@@ -158,7 +158,7 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
       return failed(failure);
     }
     try {
-      HubFallback.Kept kept = fallback.get().keep(run, failure);
+      PendingRuns.Kept kept = fallback.get().keep(run, failure);
       LOG.warn(
           "results of {}: kept on the hub at {} until the store is back: {}",
           experiment,

@@ -14,7 +14,7 @@ import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import io.illm.lab.operator.cost.PriceTable.ProviderPrices;
 import io.illm.lab.operator.lifecycle.ClusterDefaults;
-import io.illm.lab.operator.render.LabCheckout;
+import io.illm.lab.validate.LabCheckout;
 import io.illm.lab.validate.YamlDocuments;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Fixtures: experiments with two targets (load on the hub, app on GKE) and the given queries. */
-final class MetricSpecs {
+public final class MetricSpecs {
 
   private MetricSpecs() {}
 
-  static ExperimentSpec spec(MetricQuery... queries) {
+  public static ExperimentSpec spec(MetricQuery... queries) {
     ExperimentSpec spec = new ExperimentSpec();
     spec.setTargets(
         new ArrayList<>(List.of(target("load", Provider.HUB), target("app", Provider.GKE))));
@@ -26,26 +26,26 @@ final class MetricSpecs {
     return spec;
   }
 
-  static ExperimentSpec gate(
+  public static ExperimentSpec gate(
       ExperimentSpec spec, Boolean enabled, Integer max, Double min, String delay) {
     spec.setQualityGate(new QualityGate(enabled, max, min, delay));
     return spec;
   }
 
-  static MetricQuery instant(String name, String query) {
+  public static MetricQuery instant(String name, String query) {
     return new MetricQuery(name, query, QueryType.INSTANT, null, null, null, null, null);
   }
 
-  static MetricQuery range(String name, String query) {
+  public static MetricQuery range(String name, String query) {
     return new MetricQuery(name, query, QueryType.RANGE, null, null, null, null, null);
   }
 
-  static MetricQuery perTarget(MetricQuery query) {
+  public static MetricQuery perTarget(MetricQuery query) {
     query.setPerTarget(true);
     return query;
   }
 
-  static MetricQuery onEmpty(MetricQuery query, EmptyResult rule) {
+  public static MetricQuery onEmpty(MetricQuery query, EmptyResult rule) {
     query.setOnEmpty(rule);
     return query;
   }

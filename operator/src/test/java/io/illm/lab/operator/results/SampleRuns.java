@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Summaries and runs for the results tests. */
-final class SampleRuns {
+public final class SampleRuns {
 
   private SampleRuns() {}
 
@@ -25,7 +25,7 @@ final class SampleRuns {
    * A two-target run of {@code name}: per-target cpu with stats, an experiment-wide metric, two
    * criteria.
    */
-  static Summary summary(String name, String uid, String startedAt) {
+  public static Summary summary(String name, String uid, String startedAt) {
     Series series =
         new Series(
             new TreeMap<>(Map.of("pod", "app-1")),
@@ -143,7 +143,7 @@ final class SampleRuns {
                         .getBytes(StandardCharsets.UTF_8))));
   }
 
-  static RunFiles files(String name, String uid, String startedAt) {
+  public static RunFiles files(String name, String uid, String startedAt) {
     return RunFiles.of(run(name, uid, startedAt));
   }
 }

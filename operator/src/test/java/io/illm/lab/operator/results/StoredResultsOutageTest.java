@@ -8,6 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
+import io.illm.lab.operator.adapters.kubernetes.ConfigMapPendingRuns;
+import io.illm.lab.operator.adapters.s3.S3ResultsStore;
+import io.illm.lab.operator.adapters.s3.S3Server;
+import io.illm.lab.operator.adapters.s3.S3Settings;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;
@@ -59,7 +63,7 @@ class StoredResultsOutageTest {
                       settings, c -> c.addExecutionInterceptor(stopBeforeSummary))
                   .build(),
               settings);
-      HubFallback hub = new HubFallback(client, "illm-lab");
+      ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, "illm-lab");
       SummarySource.Run run = SampleRuns.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
       RunFiles files = RunFiles.of(run);
       Retries retries =
@@ -121,7 +125,7 @@ class StoredResultsOutageTest {
   void whileTheStoreIsStillDownTheRunStaysOnTheHub() throws Exception {
     try (S3Server server = new S3Server()) {
       S3ResultsStore store = S3ResultsStore.open(server.settings("lab"));
-      HubFallback hub = new HubFallback(client, "illm-lab");
+      ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, "illm-lab");
       RunFiles files = SampleRuns.files("tsdb", "u1", "2026-11-27T00:01:00Z");
       hub.keep(files, "down");
       server.stop();

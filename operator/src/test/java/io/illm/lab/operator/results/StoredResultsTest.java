@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
+import io.illm.lab.operator.adapters.folder.FolderResultsStore;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;

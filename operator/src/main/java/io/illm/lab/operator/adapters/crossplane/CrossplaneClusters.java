@@ -1,119 +1,208 @@
 package io.illm.lab.operator.adapters.crossplane;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.illm.lab.model.ClusterSpec;
-import io.illm.lab.model.Provider;
-import io.illm.lab.operator.adapters.ChildLabels;
-import io.illm.lab.operator.adapters.Placement;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.illm.lab.operator.adapters.kubernetes.ChildCache;
+import io.illm.lab.operator.adapters.kubernetes.KubernetesCalls;
+import io.illm.lab.operator.children.ApplicationShapes;
+import io.illm.lab.operator.children.ChildLabels;
+import io.illm.lab.operator.children.ClaimShapes;
+import io.illm.lab.operator.children.ClusterCredentials;
+import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
-import io.illm.lab.operator.children.crossplane.ClusterClaimSpec;
-import io.illm.lab.operator.children.crossplane.ClusterClaimStatus;
-import io.illm.lab.operator.children.crossplane.clusterclaimspec.CompositionSelector;
-import io.illm.lab.operator.children.crossplane.clusterclaimspec.WriteConnectionSecretToRef;
-import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
-import io.illm.lab.operator.lifecycle.ClusterDefaults;
+import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
+import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
+import io.illm.lab.operator.ports.Clusters;
+import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.PortException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Crossplane as the cluster port: a {@code ClusterClaim} (platform/crossplane/xrd.yaml) per cloud
- * target, its Composition chosen by provider; hub targets create nothing. Defaults of the model are
- * filled in here, so the claim states the whole shape that is paid for.
+ * The cluster port on a Kubernetes API server: Crossplane {@code ClusterClaim}s in the claims
+ * namespace (shaped by {@link ClaimShapes}), and their ArgoCD cluster Secrets in the ArgoCD
+ * namespace (shaped by {@link ApplicationShapes#clusterSecret}) with the credentials read from the
+ * kubeconfig Crossplane writes into the claim's connection secret.
  */
-public final class CrossplaneClusters {
+public final class CrossplaneClusters implements Clusters {
 
-  /** The label on each Composition that the claim's compositionSelector matches. */
-  public static final String COMPOSITION_LABEL = "provider";
+  /** The key of the connection secret that holds the kubeconfig. */
+  public static final String KUBECONFIG_KEY = "kubeconfig";
 
-  /** The claim's connection secret ends so; it holds {@code kubeconfig}. */
-  public static final String CONNECTION_SECRET_SUFFIX = "-kubeconfig";
-
+  private final KubernetesClient client;
   private final Placement placement;
+  private final ClaimShapes claims;
+  private final ApplicationShapes argocd;
+  private final ChildCache cache;
 
-  public CrossplaneClusters(Placement placement) {
+  /** Reads every observation afresh from the API server. */
+  public CrossplaneClusters(KubernetesClient client, Placement placement) {
+    this(client, placement, ChildCache.NONE);
+  }
+
+  /** Observes the claims and cluster Secrets from {@code cache} when it has them, else afresh. */
+  public CrossplaneClusters(KubernetesClient client, Placement placement, ChildCache cache) {
+    this.client = client;
+    this.cache = cache;
     this.placement = placement;
+    this.claims = new ClaimShapes(placement);
+    this.argocd = new ApplicationShapes(placement);
   }
 
-  /** The claim of a CreateClusterClaim; empty for a hub target, where nothing is created. */
-  public Optional<ClusterClaim> claim(String experiment, CreateClusterClaim action) {
-    ClusterSpec shape = action.shape();
-    if (shape == null || shape.getProvider() == null || shape.getProvider() == Provider.HUB) {
-      return Optional.empty();
+  @Override
+  public Map<String, ClusterObservation> observe(ExperimentId experiment) {
+    var found =
+        cache
+            .children(ClusterClaim.class, experiment.name())
+            .orElseGet(
+                () ->
+                    KubernetesCalls.call(
+                        "listing the cluster claims of " + experiment,
+                        () ->
+                            claimsOf()
+                                .withLabels(ChildLabels.of(experiment.name()))
+                                .list()
+                                .getItems()));
+    Set<String> registered = registeredClusters(experiment);
+    Map<String, ClusterObservation> out = new TreeMap<>();
+    for (ClusterClaim claim : found) {
+      String name = claim.getMetadata().getName();
+      out.put(name, ClaimShapes.observe(claim, registered.contains(name)));
     }
-    Map<String, String> labels = ChildLabels.of(experiment, action.target());
-    labels.put(ChildLabels.CLUSTER, action.name());
-    ClusterClaim claim = new ClusterClaim();
-    claim.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(action.name())
-            .withNamespace(placement.claims())
-            .withLabels(labels)
-            .build());
-    claim.setSpec(spec(action.name(), shape));
-    return Optional.of(claim);
+    for (String cluster : registered) {
+      out.putIfAbsent(cluster, new ClusterObservation(ClusterState.ABSENT, null, null, true));
+    }
+    return out;
   }
 
-  /** The name of the Secret Crossplane writes the claim's kubeconfig into (claims namespace). */
-  public static String connectionSecret(String claim) {
-    return claim + CONNECTION_SECRET_SUFFIX;
+  @Override
+  public void create(ExperimentId experiment, CreateClusterClaim action) {
+    claims
+        .claim(experiment.name(), action)
+        .ifPresent(
+            claim ->
+                KubernetesCalls.createUnlessExists(
+                    "creating cluster claim " + action.name(),
+                    () -> client.resource(claim).create()));
+  }
+
+  @Override
+  public void delete(ExperimentId experiment, DeleteClusterClaim action) {
+    KubernetesCalls.run(
+        "deleting cluster claim " + action.name(),
+        () -> claimsOf().withName(action.name()).delete());
   }
 
   /**
-   * What a claim says about its cluster: Ready=True is ready (with {@code status.endpoint}); a
-   * Synced=False or Ready=False with reason ReconcileError is a failure carrying its message; being
-   * deleted is deleting; anything else is provisioning. Null is absent.
+   * Registers the cluster from the kubeconfig in the claim's connection secret; a secret not (yet)
+   * written or without usable credentials is a PortException, so the engine tries again.
    */
-  public static ClusterObservation observe(ClusterClaim claim, boolean registered) {
-    if (claim == null) {
-      return new ClusterObservation(ClusterState.ABSENT, null, null, registered);
-    }
-    if (claim.getMetadata() != null && claim.getMetadata().getDeletionTimestamp() != null) {
-      return new ClusterObservation(ClusterState.DELETING, null, null, registered);
-    }
-    ClusterClaimStatus status = claim.getStatus();
-    Optional<Conditions> ready = condition(status, "Ready");
-    String endpoint = status == null ? null : status.getEndpoint();
-    if (ready.isPresent()
-        && "True".equals(ready.get().getStatus())
-        && endpoint != null
-        && !endpoint.isBlank()) {
-      return new ClusterObservation(ClusterState.READY, endpoint, null, registered);
-    }
-    Optional<Conditions> synced = condition(status, "Synced");
-    if (synced.isPresent() && "False".equals(synced.get().getStatus())) {
-      return new ClusterObservation(
-          ClusterState.FAILED, null, synced.get().getMessage(), registered);
-    }
-    return new ClusterObservation(ClusterState.PROVISIONING, null, null, registered);
+  @Override
+  public void register(ExperimentId experiment, RegisterCluster action) {
+    String connection = ClaimShapes.connectionSecret(action.clusterName());
+    Secret source =
+        KubernetesCalls.call(
+            "reading connection secret " + connection,
+            () -> client.secrets().inNamespace(placement.claims()).withName(connection).get());
+    ClusterCredentials credentials =
+        ClusterCredentials.fromKubeconfig(kubeconfig(source, connection))
+            .orElseThrow(
+                () ->
+                    new PortException(
+                        "connection secret "
+                            + placement.claims()
+                            + "/"
+                            + connection
+                            + ": key "
+                            + KUBECONFIG_KEY
+                            + " has no current context (is the kubeconfig complete?)"));
+    Secret secret = argocd.clusterSecret(experiment.name(), action, credentials);
+    KubernetesCalls.run(
+        "registering cluster " + action.clusterName(),
+        () -> client.resource(secret).createOr(NonDeletingOperation::update));
   }
 
-  private static Optional<Conditions> condition(ClusterClaimStatus status, String type) {
-    if (status == null || status.getConditions() == null) {
-      return Optional.empty();
-    }
-    return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  @Override
+  public void unregister(ExperimentId experiment, UnregisterCluster action) {
+    String name = ApplicationShapes.clusterSecretName(action.clusterName());
+    KubernetesCalls.run(
+        "unregistering cluster " + action.clusterName(),
+        () -> client.secrets().inNamespace(placement.argocd()).withName(name).delete());
   }
 
-  private static ClusterClaimSpec spec(String name, ClusterSpec shape) {
-    ClusterClaimSpec spec = new ClusterClaimSpec();
-    Provider provider = shape.getProvider();
-    spec.setProvider(ClusterClaimSpec.Provider.valueOf(provider.name()));
-    spec.setZone(ClusterDefaults.zone(shape));
-    spec.setRegion(ClusterDefaults.region(shape));
-    spec.setMachineType(ClusterDefaults.machineType(shape));
-    spec.setNodeCount((long) ClusterDefaults.nodeCount(shape));
-    spec.setDiskSizeGb((long) ClusterDefaults.diskSizeGb(shape));
-    spec.setPreemptible(Boolean.TRUE.equals(shape.getPreemptible()));
-    spec.setKubernetesVersion(shape.getKubernetesVersion());
-    CompositionSelector selector = new CompositionSelector();
-    selector.setMatchLabels(Map.of(COMPOSITION_LABEL, provider.value()));
-    spec.setCompositionSelector(selector);
-    WriteConnectionSecretToRef secret = new WriteConnectionSecretToRef();
-    secret.setName(connectionSecret(name));
-    spec.setWriteConnectionSecretToRef(secret);
-    return spec;
+  private Set<String> registeredClusters(ExperimentId experiment) {
+    Map<String, String> labels = ChildLabels.of(experiment.name());
+    labels.put(ApplicationShapes.SECRET_TYPE, "cluster");
+    var secrets =
+        cache
+            .children(Secret.class, experiment.name())
+            .orElseGet(
+                () ->
+                    KubernetesCalls.call(
+                        "listing the cluster secrets of " + experiment,
+                        () ->
+                            client
+                                .secrets()
+                                .inNamespace(placement.argocd())
+                                .withLabels(labels)
+                                .list()
+                                .getItems()));
+    Set<String> clusters = new TreeSet<>();
+    for (Secret secret : secrets) {
+      String cluster = secret.getMetadata().getLabels().get(ChildLabels.CLUSTER);
+      if (cluster != null) {
+        clusters.add(cluster);
+      }
+    }
+    return clusters;
+  }
+
+  private NonNamespaceOperation<
+          ClusterClaim, KubernetesResourceList<ClusterClaim>, Resource<ClusterClaim>>
+      claimsOf() {
+    return client.resources(ClusterClaim.class).inNamespace(placement.claims());
+  }
+
+  private String kubeconfig(Secret secret, String name) {
+    if (secret == null) {
+      throw new PortException(
+          "connection secret " + placement.claims() + "/" + name + " does not exist yet");
+    }
+    if (secret.getData() != null && secret.getData().get(KUBECONFIG_KEY) != null) {
+      try {
+        return new String(
+            Base64.getDecoder().decode(secret.getData().get(KUBECONFIG_KEY)),
+            StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new PortException(
+            "connection secret "
+                + placement.claims()
+                + "/"
+                + name
+                + ": key "
+                + KUBECONFIG_KEY
+                + " is not base64 ("
+                + e.getMessage()
+                + ")",
+            e);
+      }
+    }
+    if (secret.getStringData() != null && secret.getStringData().get(KUBECONFIG_KEY) != null) {
+      return secret.getStringData().get(KUBECONFIG_KEY);
+    }
+    throw new PortException(
+        "connection secret " + placement.claims() + "/" + name + " has no key " + KUBECONFIG_KEY);
   }
 }

@@ -54,21 +54,24 @@ public final class KubernetesEvents implements Events {
 
   private final KubernetesClient client;
   private final String component;
+  private final String instance;
   private final Clock clock;
 
-  /** Events from {@link #COMPONENT}, stamped with the system clock. */
-  public KubernetesEvents(KubernetesClient client) {
-    this(client, COMPONENT, Clock.systemUTC());
+  /** Events from {@link #COMPONENT} reported by {@code instance}, on the system clock. */
+  public KubernetesEvents(KubernetesClient client, String instance) {
+    this(client, COMPONENT, instance, Clock.systemUTC());
   }
 
   /**
    * @param client the API server the experiments are on
    * @param component who reports the events ({@code source.component})
+   * @param instance which process reports them ({@code reportingInstance}: the operator's pod)
    * @param clock what {@code firstTimestamp} and {@code lastTimestamp} are read from
    */
-  public KubernetesEvents(KubernetesClient client, String component, Clock clock) {
+  public KubernetesEvents(KubernetesClient client, String component, String instance, Clock clock) {
     this.client = client;
     this.component = component;
+    this.instance = instance;
     this.clock = clock;
   }
 
@@ -156,7 +159,7 @@ public final class KubernetesEvents implements Events {
         .withComponent(component)
         .endSource()
         .withReportingComponent(component)
-        .withReportingInstance(instance())
+        .withReportingInstance(instance)
         .build();
   }
 
@@ -182,12 +185,5 @@ public final class KubernetesEvents implements Events {
             .withUid(found.getMetadata().getUid())
             .withResourceVersion(found.getMetadata().getResourceVersion())
             .build());
-  }
-
-  /** The operator's pod (the downward API's HOSTNAME), else the component's name. */
-  private String instance() {
-    return Optional.ofNullable(System.getenv("HOSTNAME"))
-        .filter(h -> !h.isBlank())
-        .orElse(component);
   }
 }

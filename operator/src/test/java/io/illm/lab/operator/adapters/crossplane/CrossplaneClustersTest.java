@@ -1,171 +1,243 @@
 package io.illm.lab.operator.adapters.crossplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Provider;
-import io.illm.lab.operator.adapters.Placement;
+import io.illm.lab.operator.adapters.kubernetes.ChildCrds;
+import io.illm.lab.operator.children.ApplicationShapes;
+import io.illm.lab.operator.children.ClaimShapes;
+import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
-import io.illm.lab.operator.children.crossplane.ClusterClaimSpec;
 import io.illm.lab.operator.children.crossplane.ClusterClaimStatus;
 import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
-import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
+import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
+import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
+import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.PortException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The cluster port against the fabric8 mock API server in CRUD mode; the test plays Crossplane. */
+@EnableKubernetesMockClient(crud = true)
 class CrossplaneClustersTest {
 
-  private final CrossplaneClusters clusters = new CrossplaneClusters(Placement.DEFAULT);
+  static final String KUBECONFIG =
+      """
+      apiVersion: v1
+      kind: Config
+      current-context: c
+      contexts: [{name: c, context: {cluster: k, user: u}}]
+      clusters: [{name: k, cluster: {server: "https://1.2.3.4", certificate-authority-data: Q0E=}}]
+      users: [{name: u, user: {token: secret-token}}]
+      """;
 
-  @Test
-  void gkeDefaultsToAZonalSpotlessE2Medium() {
-    ClusterClaim claim = claim(shape(Provider.GKE)).orElseThrow();
-    ClusterClaimSpec spec = claim.getSpec();
-    assertEquals(ClusterClaimSpec.Provider.GKE, spec.getProvider());
-    assertEquals("us-central1-a", spec.getZone());
-    assertNull(spec.getRegion());
-    assertEquals("e2-medium", spec.getMachineType());
-    assertEquals(1L, spec.getNodeCount());
-    assertEquals(50L, spec.getDiskSizeGb());
-    assertEquals(false, spec.getPreemptible());
-    assertEquals(Map.of("provider", "gke"), spec.getCompositionSelector().getMatchLabels());
-    assertEquals("exp-app-kubeconfig", spec.getWriteConnectionSecretToRef().getName());
+  private static final ExperimentId EXPERIMENT = new ExperimentId("lab", "tsdb");
+  private static final String CLAIM = "tsdb-app";
+
+  KubernetesClient client;
+  private CrossplaneClusters clusters;
+
+  @BeforeEach
+  void wire() {
+    ChildCrds.apply(client);
+    clusters = new CrossplaneClusters(client, Placement.DEFAULT);
   }
 
   @Test
-  void aRegionalGkeClusterHasNoZone() {
-    ClusterSpec shape = shape(Provider.GKE);
-    shape.setRegion("europe-west1");
-    ClusterClaimSpec spec = claim(shape).orElseThrow().getSpec();
-    assertNull(spec.getZone());
-    assertEquals("europe-west1", spec.getRegion());
-  }
+  void creatingTwiceCreatesOneClaimAndLeavesTheFirst() {
+    clusters.create(EXPERIMENT, create(CLAIM, Provider.GKE));
+    ClusterClaim first = claim(CLAIM);
+    clusters.create(EXPERIMENT, create(CLAIM, Provider.EKS));
 
-  @Test
-  void eksAndAksGetTheirRegionAndMachineDefaults() {
-    ClusterClaimSpec eks = claim(shape(Provider.EKS)).orElseThrow().getSpec();
-    ClusterClaimSpec aks = claim(shape(Provider.AKS)).orElseThrow().getSpec();
     assertEquals(
-        List.of("us-east-1", "m6i.large", "eks"),
-        List.of(
-            eks.getRegion(),
-            eks.getMachineType(),
-            eks.getCompositionSelector().getMatchLabels().get("provider")));
+        1,
+        client.resources(ClusterClaim.class).inNamespace("experiments").list().getItems().size());
+    assertEquals(first.getSpec().getProvider(), claim(CLAIM).getSpec().getProvider());
     assertEquals(
-        List.of("eastus", "Standard_D2s_v5", "aks"),
-        List.of(
-            aks.getRegion(),
-            aks.getMachineType(),
-            aks.getCompositionSelector().getMatchLabels().get("provider")));
-    assertNull(eks.getZone());
+        "tsdb", claim(CLAIM).getMetadata().getLabels().get("experiments.illm.io/experiment"));
   }
 
   @Test
-  void theUsersShapeIsKept() {
-    ClusterSpec shape =
-        new ClusterSpec(Provider.EKS, true, null, "eu-west-1", "c6i.xlarge", 4, 100, "1.31");
-    ClusterClaimSpec spec = claim(shape).orElseThrow().getSpec();
+  void aHubTargetCreatesNoClaim() {
+    clusters.create(EXPERIMENT, create("tsdb-load", Provider.HUB));
+
     assertEquals(
-        List.of("eu-west-1", "c6i.xlarge", "4", "100", "true", "1.31"),
-        List.of(
-            spec.getRegion(),
-            spec.getMachineType(),
-            "" + spec.getNodeCount(),
-            "" + spec.getDiskSizeGb(),
-            "" + spec.getPreemptible(),
-            spec.getKubernetesVersion()));
+        List.of(),
+        client.resources(ClusterClaim.class).inNamespace("experiments").list().getItems());
   }
 
   @Test
-  void aHubTargetCreatesNothing() {
-    assertEquals(Optional.empty(), claim(shape(Provider.HUB)));
-  }
+  void observeMapsEveryStateOfTheClaim() {
+    assertEquals(Map.of(), clusters.observe(EXPERIMENT));
 
-  @Test
-  void theClaimIsNamedAndLabelledForItsExperimentAndTarget() {
-    ClusterClaim claim = claim(shape(Provider.GKE)).orElseThrow();
-    assertEquals("exp-app", claim.getMetadata().getName());
-    assertEquals("experiments", claim.getMetadata().getNamespace());
+    clusters.create(EXPERIMENT, create(CLAIM, Provider.GKE));
+    assertEquals(ClusterState.PROVISIONING, observed().state());
+
+    setStatus(null, condition("Synced", "False", "quota exceeded"));
     assertEquals(
-        Map.of(
-            "app.kubernetes.io/managed-by",
-            "illm-lab",
-            "experiments.illm.io/experiment",
-            "exp",
-            "experiments.illm.io/target",
-            "app",
-            "experiments.illm.io/cluster",
-            "exp-app"),
-        claim.getMetadata().getLabels());
-    assertEquals("illm.io/v1alpha1", claim.getApiVersion());
-    assertEquals("ClusterClaim", claim.getKind());
+        new ClusterObservation(ClusterState.FAILED, null, "quota exceeded", false), observed());
+
+    setStatus("34.1.2.3", condition("Synced", "True", null), condition("Ready", "True", null));
+    assertEquals(new ClusterObservation(ClusterState.READY, "34.1.2.3", null, false), observed());
+
+    ClusterClaim held = claim(CLAIM);
+    held.getMetadata().setFinalizers(new ArrayList<>(List.of("finalizer.crossplane.io")));
+    client.resource(held).update();
+    clusters.delete(EXPERIMENT, new DeleteClusterClaim(CLAIM));
+    assertEquals(ClusterState.DELETING, observed().state());
+
+    ClusterClaim deleting = claim(CLAIM);
+    deleting.getMetadata().setFinalizers(List.of());
+    client.resource(deleting).update();
+    assertEquals(Map.of(), clusters.observe(EXPERIMENT));
   }
 
-  /** GKE allows 40 characters; Crossplane makes illm-<claim>-xxxxx of the claim name. */
   @Test
-  void everyClaimNameFitsGkesLimitWhateverTheExperimentIsCalled() {
-    for (String experiment :
-        List.of("a", "tsdb-comparison", "x".repeat(63), "long-experiment-name-" + "y".repeat(40))) {
-      for (String target : List.of("app", "t".repeat(63))) {
-        String name = ChildNames.clusterClaim(experiment, target);
-        assertTrue(("illm-" + name + "-abcde").length() <= 40, name);
-        assertEquals(
-            name,
-            clusters
-                .claim(experiment, new CreateClusterClaim(target, name, shape(Provider.GKE)))
-                .orElseThrow()
-                .getMetadata()
-                .getName());
-      }
+  void claimsOfOtherExperimentsAreNotObserved() {
+    clusters.create(new ExperimentId("lab", "other"), create("other-app", Provider.GKE));
+
+    assertEquals(Map.of(), clusters.observe(EXPERIMENT));
+  }
+
+  @Test
+  void deleteThenObserveIsGoneAndDeletingAMissingClaimIsFine() {
+    clusters.create(EXPERIMENT, create(CLAIM, Provider.GKE));
+
+    clusters.delete(EXPERIMENT, new DeleteClusterClaim(CLAIM));
+    clusters.delete(EXPERIMENT, new DeleteClusterClaim(CLAIM));
+
+    assertEquals(Map.of(), clusters.observe(EXPERIMENT));
+  }
+
+  @Test
+  void registeringWritesTheArgoCdSecretFromTheConnectionSecret() {
+    clusters.create(EXPERIMENT, create(CLAIM, Provider.GKE));
+    writeConnectionSecret(CLAIM);
+
+    clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3"));
+    clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3"));
+
+    assertTrue(observed().registered());
+    Secret secret =
+        client
+            .secrets()
+            .inNamespace("argocd")
+            .withName(ApplicationShapes.clusterSecretName(CLAIM))
+            .get();
+    assertEquals("https://34.1.2.3", secret.getStringData().get("server"));
+    assertTrue(
+        secret.getStringData().get("config").contains("secret-token"),
+        secret.getStringData().get("config"));
+  }
+
+  @Test
+  void aRegistrationWithoutItsClaimIsObservedAbsentAndRegistered() {
+    writeConnectionSecret(CLAIM);
+    clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3"));
+
+    assertEquals(
+        Map.of(CLAIM, new ClusterObservation(ClusterState.ABSENT, null, null, true)),
+        clusters.observe(EXPERIMENT));
+
+    clusters.unregister(EXPERIMENT, new UnregisterCluster(CLAIM));
+    clusters.unregister(EXPERIMENT, new UnregisterCluster(CLAIM));
+
+    assertEquals(Map.of(), clusters.observe(EXPERIMENT));
+  }
+
+  @Test
+  void registeringBeforeCrossplaneWroteTheConnectionSecretIsTransient() {
+    PortException e =
+        assertThrows(
+            PortException.class,
+            () -> clusters.register(EXPERIMENT, new RegisterCluster("app", CLAIM, "34.1.2.3")));
+
+    assertTrue(e.getMessage().contains("experiments/tsdb-app-kubeconfig"), e.getMessage());
+  }
+
+  @Test
+  void anApiServerThatDoesNotAnswerIsAPortException() {
+    try (KubernetesClient unreachable =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder()
+                    .withMasterUrl("http://127.0.0.1:1")
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build()) {
+      CrossplaneClusters down = new CrossplaneClusters(unreachable, Placement.DEFAULT);
+
+      PortException e = assertThrows(PortException.class, () -> down.observe(EXPERIMENT));
+      assertTrue(
+          e.getMessage().startsWith("listing the cluster claims of lab/tsdb"), e.getMessage());
+      assertThrows(PortException.class, () -> down.create(EXPERIMENT, create(CLAIM, Provider.GKE)));
     }
   }
 
-  @Test
-  void readyWithAnEndpointIsReadyAndSyncedFalseIsAFailure() {
-    assertEquals(ClusterState.ABSENT, CrossplaneClusters.observe(null, false).state());
-    assertEquals(
-        ClusterState.PROVISIONING, CrossplaneClusters.observe(withConditions(null), false).state());
-    ClusterClaim ready = withConditions("1.2.3.4", condition("Ready", "True", null));
-    assertEquals(ClusterState.READY, CrossplaneClusters.observe(ready, true).state());
-    assertEquals("1.2.3.4", CrossplaneClusters.observe(ready, true).endpoint());
-    ClusterClaim readyWithoutEndpoint = withConditions(null, condition("Ready", "True", null));
-    assertEquals(
-        ClusterState.PROVISIONING, CrossplaneClusters.observe(readyWithoutEndpoint, false).state());
-    ClusterClaim failed = withConditions(null, condition("Synced", "False", "quota exceeded"));
-    assertEquals(ClusterState.FAILED, CrossplaneClusters.observe(failed, false).state());
-    assertEquals("quota exceeded", CrossplaneClusters.observe(failed, false).message());
+  private ClusterObservation observed() {
+    return clusters.observe(EXPERIMENT).get(CLAIM);
   }
 
-  private Optional<ClusterClaim> claim(ClusterSpec shape) {
-    return clusters.claim("exp", new CreateClusterClaim("app", "exp-app", shape));
+  private ClusterClaim claim(String name) {
+    return client.resources(ClusterClaim.class).inNamespace("experiments").withName(name).get();
   }
 
-  private static ClusterSpec shape(Provider provider) {
-    ClusterSpec shape = new ClusterSpec();
-    shape.setProvider(provider);
-    return shape;
-  }
-
-  private static ClusterClaim withConditions(String endpoint, Conditions... conditions) {
-    ClusterClaim claim = new ClusterClaim();
+  /** What Crossplane does: writes the claim's status through the status subresource. */
+  private void setStatus(String endpoint, Conditions... conditions) {
+    ClusterClaim claim = claim(CLAIM);
     ClusterClaimStatus status = new ClusterClaimStatus();
     status.setEndpoint(endpoint);
     status.setConditions(List.of(conditions));
     claim.setStatus(status);
-    return claim;
+    client.resource(claim).updateStatus();
   }
 
-  private static Conditions condition(String type, String status, String message) {
+  private void writeConnectionSecret(String claim) {
+    String encoded =
+        Base64.getEncoder().encodeToString(KUBECONFIG.getBytes(StandardCharsets.UTF_8));
+    client
+        .resource(
+            new SecretBuilder()
+                .withMetadata(
+                    new ObjectMetaBuilder()
+                        .withName(ClaimShapes.connectionSecret(claim))
+                        .withNamespace("experiments")
+                        .build())
+                .withData(Map.of(CrossplaneClusters.KUBECONFIG_KEY, encoded))
+                .build())
+        .create();
+  }
+
+  static Conditions condition(String type, String status, String message) {
     Conditions condition = new Conditions();
     condition.setType(type);
     condition.setStatus(status);
     condition.setMessage(message);
     return condition;
+  }
+
+  static CreateClusterClaim create(String name, Provider provider) {
+    ClusterSpec shape = new ClusterSpec();
+    shape.setProvider(provider);
+    return new CreateClusterClaim("app", name, shape);
   }
 }

@@ -167,14 +167,20 @@ class KubernetesEventsTest {
     try (KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(config).build()) {
       KubernetesEvents events =
           new KubernetesEvents(
-              nowhere, KubernetesEvents.COMPONENT, Clock.fixed(T0, ZoneOffset.UTC));
+              nowhere,
+              KubernetesEvents.COMPONENT,
+              KubernetesEvents.COMPONENT,
+              Clock.fixed(T0, ZoneOffset.UTC));
       assertDoesNotThrow(() -> events.emit(id, READY));
     }
   }
 
   private KubernetesEvents events(Instant now) {
     return new KubernetesEvents(
-        client, KubernetesEvents.COMPONENT, Clock.fixed(now, ZoneOffset.UTC));
+        client,
+        KubernetesEvents.COMPONENT,
+        KubernetesEvents.COMPONENT,
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private List<Event> all() {

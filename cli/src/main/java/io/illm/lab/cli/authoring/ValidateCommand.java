@@ -1,0 +1,136 @@
+package io.illm.lab.cli.authoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.validate.FileValidator;
+import io.illm.lab.validate.Problem;
+import io.illm.lab.validate.ValidationReport;
+import io.illm.lab.yaml.LabYaml;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code validate PATH... [--catalogue DIR]... [--output text|json]}: checks experiments and
+ * components in files and folders and prints every problem. Exit codes: 0 valid (warnings allowed),
+ * 2 invalid, 1 usage error.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ValidateCommand.USAGE,
+    exitCodeOnExecutionException = ValidateCommand.USAGE,
+    description =
+        "Checks Experiment and Component YAML: structure against the CRD schema, then meaning"
+            + " (references, dependencies, derived names). Prints every problem as"
+            + " `file: path: message (hint)`, then a summary line.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:valid (warnings allowed)", "1:usage error", "2:invalid"})
+public final class ValidateCommand implements Callable<Integer> {
+
+  /** Exit code: every document is valid. */
+  public static final int VALID = 0;
+
+  /** Exit code: the command was used wrongly (unknown option, missing path). */
+  public static final int USAGE = 1;
+
+  /** Exit code: at least one error was found. */
+  public static final int INVALID = 2;
+
+  /** Output formats; lowercase because picocli lists the constants as the values users type. */
+  public enum Output {
+    text,
+    json
+  }
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or folders (searched for *.yaml and *.yml).")
+  private List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--catalogue",
+      paramLabel = "DIR",
+      description =
+          "A folder of Components that experiments may reference; repeatable. Default: ./components when it exists.")
+  private List<Path> catalogues = new ArrayList<>();
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json. Default: ${DEFAULT-VALUE}.")
+  private Output output = Output.text;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> usage = new ArrayList<>();
+    paths.stream()
+        .filter(p -> !Files.exists(p))
+        .forEach(p -> usage.add("no such file or directory: " + p));
+    catalogues.stream()
+        .filter(p -> !Files.isDirectory(p))
+        .forEach(p -> usage.add("not a folder: " + p));
+    if (!usage.isEmpty()) {
+      usage.forEach(err::println);
+      err.flush();
+      return USAGE;
+    }
+    List<Path> folders = new ArrayList<>();
+    Path defaultCatalogue = Path.of("components");
+    if (Files.isDirectory(defaultCatalogue)) {
+      folders.add(defaultCatalogue);
+    }
+    folders.addAll(catalogues);
+    ValidationReport report;
+    try {
+      report = new FileValidator().validate(paths, folders);
+    } catch (RuntimeException e) {
+      // A bug or an unreadable folder; the user gets one line, not a stack trace.
+      err.println("validate failed: " + e);
+      err.flush();
+      return USAGE;
+    }
+    if (output == Output.json) {
+      out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
+    } else {
+      report.problems().forEach(out::println);
+      out.println(report.summary());
+    }
+    out.flush();
+    return report.valid() ? VALID : INVALID;
+  }
+
+  private static ObjectNode json(ValidationReport report) {
+    ObjectNode root = LabYaml.json().createObjectNode();
+    root.put("documents", report.documents());
+    root.put("files", report.files());
+    root.put("errors", report.errors());
+    root.put("warnings", report.warnings());
+    ArrayNode problems = root.putArray("problems");
+    for (Problem problem : report.problems()) {
+      ObjectNode node = problems.addObject();
+      node.put("file", problem.file());
+      node.put("path", problem.path());
+      node.put("severity", problem.severity().name().toLowerCase());
+      node.put("message", problem.message());
+      node.put("hint", problem.hint());
+    }
+    root.put("valid", report.valid());
+    return root;
+  }
+}

@@ -1,0 +1,109 @@
+package io.illm.lab.cli.submit;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.illm.lab.validate.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cluster a command talks to, chosen the way kubectl chooses it: {@code --kubeconfig FILE},
+ * else {@code $KUBECONFIG}, else {@code ~/.kube/config} (fabric8's auto-configuration reads the
+ * last two); {@code --context NAME}, else the file's current context.
+ *
+ * @param name the context's name as users know it, or a description when there is none
+ * @param server the API server's URL
+ * @param config the client configuration
+ */
+record KubeContext(String name, String server, Config config) {
+
+  /** What problems with the choice are reported as coming from. */
+  static final String COMMAND = "submit";
+
+  /** The context, or the reason it cannot be used (a missing file, an unknown context). */
+  static Chosen choose(Path kubeconfig, String context) {
+    if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
+      return Chosen.usage(
+          "--kubeconfig " + kubeconfig + ": no such file",
+          "give the path of a kubeconfig, or leave --kubeconfig out to use $KUBECONFIG or ~/.kube/config");
+    }
+    Config config;
+    try {
+      config =
+          kubeconfig != null
+              ? Config.fromKubeconfig(context, kubeconfig.toFile())
+              : Config.autoConfigure(context);
+    } catch (KubernetesClientException | IllegalArgumentException e) {
+      return Chosen.problem(
+          "cannot read the kubeconfig"
+              + (kubeconfig == null ? "" : " " + kubeconfig)
+              + ": "
+              + e.getMessage(),
+          "check the file with kubectl config view");
+    }
+    List<String> known =
+        config.getContexts() == null
+            ? List.of()
+            : config.getContexts().stream().map(NamedContext::getName).sorted().toList();
+    Optional<String> current =
+        Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName);
+    if (context != null && !current.filter(context::equals).isPresent()) {
+      return Chosen.usage(
+          "--context " + context + ": no such context in " + source(kubeconfig),
+          known.isEmpty()
+              ? "the kubeconfig has no contexts"
+              : "contexts: " + String.join(", ", known));
+    }
+    if (current.isEmpty()
+        && known.isEmpty()
+        && kubeconfig == null
+        && !Config.getKubeconfigFilenames().stream().map(Path::of).anyMatch(Files::isRegularFile)) {
+      return Chosen.problem(
+          "no kube context: no kubeconfig at " + source(null),
+          "point KUBECONFIG or --kubeconfig at a kubeconfig, e.g. the one your cluster's installer wrote");
+    }
+    String name = current.orElse("(no context, server " + config.getMasterUrl() + ")");
+    return new Chosen(
+        Optional.of(new KubeContext(name, config.getMasterUrl(), config)), Optional.empty(), false);
+  }
+
+  /** A client for this context; the caller closes it. */
+  KubernetesClient connect() {
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  private static String source(Path kubeconfig) {
+    if (kubeconfig != null) {
+      return kubeconfig.toString();
+    }
+    String env = System.getenv("KUBECONFIG");
+    return env != null && !env.isBlank() ? "$KUBECONFIG (" + env + ")" : "~/.kube/config";
+  }
+
+  /**
+   * The outcome of choosing: a context, or what is wrong.
+   *
+   * @param context the context, when it can be used
+   * @param problem what is wrong and how to fix it, otherwise
+   * @param usage true when the options are wrong (not the machine's kube configuration)
+   */
+  record Chosen(Optional<KubeContext> context, Optional<Problem> problem, boolean usage) {
+
+    /** The configuration is missing or broken. */
+    static Chosen problem(String message, String hint) {
+      return new Chosen(
+          Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), false);
+    }
+
+    /** An option names what is not there. */
+    static Chosen usage(String message, String hint) {
+      return new Chosen(
+          Optional.empty(), Optional.of(Problem.error(COMMAND, "", message, hint)), true);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.illm.lab.hub.sim;
+
+import io.illm.lab.operator.ports.Ports;
+
+/**
+ * A whole simulated world on one clock: every port, its failure switches, and the announcements of
+ * changes. Runs in memory; everything it produces is marked simulated.
+ */
+public final class SimWorld {
+
+  public final SimClock clock;
+  public final SimClusters clusters;
+  public final SimDeployments deployments;
+  public final SimWorkflows workflows;
+  public final SimMetrics metrics;
+  public final SimResults results;
+  public final SimEvents events = new SimEvents();
+  public final SimComponents components = new SimComponents();
+  private final SimChanges changes;
+
+  public SimWorld(SimClock clock, SimTimings timings) {
+    this.clock = clock;
+    this.changes = new SimChanges(clock);
+    this.clusters = new SimClusters(clock, timings, changes);
+    this.deployments = new SimDeployments(clock, timings, changes);
+    this.workflows = new SimWorkflows(clock, timings, changes);
+    this.metrics = new SimMetrics(clock, timings, changes);
+    this.results = new SimResults(clock, timings, changes);
+  }
+
+  /** The ports, for an {@code Engine}. */
+  public Ports ports() {
+    return new Ports(
+        clusters, deployments, workflows, metrics, results, events, components, changes);
+  }
+}

@@ -1,0 +1,263 @@
+package io.illm.lab.operator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.illm.lab.hub.sim.SimClock;
+import io.illm.lab.hub.sim.SimTimings;
+import io.illm.lab.hub.sim.SimWorld;
+import io.illm.lab.model.Budget;
+import io.illm.lab.model.Experiment;
+import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.model.ExperimentStatus;
+import io.illm.lab.model.HypothesisResult;
+import io.illm.lab.model.Phase;
+import io.illm.lab.operator.cost.CostModel;
+import io.illm.lab.operator.cost.PriceTable;
+import io.illm.lab.operator.engine.Engine.Outcome;
+import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
+import io.illm.lab.operator.lifecycle.Action.StoreResults;
+import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.operator.lifecycle.Observation.ClusterState;
+import io.illm.lab.operator.lifecycle.Observation.MetricsObservation;
+import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
+import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.Metrics;
+import io.illm.lab.operator.ports.Ports;
+import io.illm.lab.operator.ports.Results;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine alone, driven turn by turn like a local runner, against a simulated world with typical
+ * timings.
+ */
+class EngineTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
+
+  private final SimWorld world = new SimWorld(SimClock.manual(T0), SimTimings.TYPICAL);
+  private final Engine engine = new Engine(world.ports(), world.clock);
+
+  @Test
+  void runsAnExperimentToCompleteAndCleansUp() {
+    Experiment experiment = applied("tsdb");
+
+    List<Phase> phases = runUntilCleaned(experiment);
+
+    assertEquals(List.of(Phase.PROVISIONING, Phase.READY, Phase.RUNNING, Phase.COMPLETE), phases);
+    ExperimentStatus status = experiment.getStatus();
+    assertEquals(Boolean.TRUE, status.getSimulated());
+    assertEquals(HypothesisResult.VALIDATED, status.getHypothesisResult());
+    assertEquals(SpecHash.of(experiment.getSpec()), status.getSpecHash());
+    assertEquals(Map.of(), world.clusters.existing());
+    assertEquals(Map.of(), world.deployments.existing());
+  }
+
+  @Test
+  void aClaimIsProvisioningUntilTheSimulatedClusterIsReady() {
+    Experiment experiment = applied("slow");
+    turns(experiment, 3);
+
+    assertEquals(
+        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.PROVISIONING),
+        world.clusters.existing());
+    assertEquals(Phase.PROVISIONING, experiment.getStatus().getPhase());
+
+    world.clock.advance(SimTimings.TYPICAL.clusterReady());
+    turns(experiment, 2);
+
+    assertEquals(
+        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.READY),
+        world.clusters.existing());
+  }
+
+  @Test
+  void aPortThatDoesNotAnswerHoldsTheRunWithoutCreatingAnything() {
+    Experiment experiment = applied("outage");
+    turns(experiment, 1);
+    world.clusters.failNext(3);
+
+    Outcome held = engine.turn(experiment);
+
+    assertEquals(Map.of(), world.clusters.existing());
+    assertTrue(
+        held.status().getConditions().stream()
+            .anyMatch(c -> "ObservationFailed".equals(c.getReason())),
+        held.status().getConditions().toString());
+    assertTrue(held.lookAgainIn().isPresent());
+  }
+
+  @Test
+  void anActionAPortFailsIsReportedAndRetriedSoon() {
+    Experiment experiment = applied("flaky");
+    turns(experiment, 2);
+    world.deployments.failNextChanges(1);
+    world.clock.advance(SimTimings.TYPICAL.clusterReady());
+    turns(experiment, 1); // registers the ready cluster
+
+    Outcome failing = engine.turn(experiment); // creates the Application: refused once
+
+    assertEquals(1, failing.failures().size(), failing.failures().toString());
+    assertTrue(
+        failing.failures().get(0).contains("deployments: simulated transient error"),
+        failing.failures().get(0));
+    assertTrue(
+        failing.lookAgainIn().orElseThrow().compareTo(Duration.ofSeconds(5)) <= 0,
+        failing.toString());
+    assertEquals(Map.of(), world.deployments.existing());
+
+    experiment.setStatus(failing.status());
+    Outcome retried = engine.turn(experiment);
+
+    assertEquals(List.of(), retried.failures());
+    assertEquals(1, world.deployments.existing().size());
+  }
+
+  @Test
+  void anEstimateAboveTheBudgetFailsTheRunBeforeAnythingIsCreated() {
+    Experiment experiment = applied("pricey");
+    experiment.getSpec().setBudget(new Budget(0.25));
+
+    turns(experiment, 1);
+    assertEquals(
+        Phase.FAILED, experiment.getStatus().getPhase(), "failed on the first turn, while Pending");
+    world.clock.advance(Duration.ofMinutes(10));
+    turns(experiment, 3);
+
+    assertEquals(Map.of(), world.clusters.existing(), "no cluster was ever asked for");
+    ExperimentStatus status = experiment.getStatus();
+    assertEquals(Phase.FAILED, status.getPhase());
+    assertEquals(Boolean.TRUE, status.getResourcesCleaned());
+    assertTrue(
+        status.getMessage().contains("exceeds spec.budget.maxUSD $0.25"), status.getMessage());
+    assertEquals(
+        CostModel.standard().estimate(experiment.getSpec()).estimatedUSD(),
+        status.getCost().getEstimatedUSD());
+    assertEquals(0.0, status.getCost().getActualUSD());
+  }
+
+  @Test
+  void aRunWithinItsBudgetRecordsItsEstimateAndWhatItCost() {
+    Experiment experiment = applied("frugal");
+    experiment.getSpec().setBudget(new Budget(5.0));
+
+    runUntilCleaned(experiment);
+
+    ExperimentStatus status = experiment.getStatus();
+    assertEquals(Phase.COMPLETE, status.getPhase());
+    double estimated = status.getCost().getEstimatedUSD();
+    double actual = status.getCost().getActualUSD();
+    assertTrue(actual > 0 && actual < estimated, actual + " spent of " + estimated + " estimated");
+    assertEquals(PriceTable.bundled().name(), status.getCost().getPriceTable());
+  }
+
+  private Experiment applied(String name) {
+    Experiment experiment = Experiments.twoTargets(name);
+    experiment.getMetadata().setGeneration(1L);
+    experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
+    return experiment;
+  }
+
+  @Test
+  void anExperimentThatGoesIsForgottenByTheMetricsAndResultsPorts() {
+    List<String> forgotten = new ArrayList<>();
+    Ports sim = world.ports();
+    Metrics metrics =
+        new Metrics() {
+          @Override
+          public MetricsObservation observe(ExperimentId id) {
+            return sim.metrics().observe(id);
+          }
+
+          @Override
+          public void start(ExperimentId id, ExperimentSpec spec, CollectMetrics collect) {
+            sim.metrics().start(id, spec, collect);
+          }
+
+          @Override
+          public void forget(ExperimentId id) {
+            forgotten.add("metrics " + id);
+          }
+        };
+    Results results =
+        new Results() {
+          @Override
+          public ResultsObservation observe(ExperimentId id) {
+            return sim.results().observe(id);
+          }
+
+          @Override
+          public void store(
+              ExperimentId id, ExperimentSpec spec, ExperimentStatus status, StoreResults store) {
+            sim.results().store(id, spec, status, store);
+          }
+
+          @Override
+          public void forget(ExperimentId id) {
+            forgotten.add("results " + id);
+          }
+        };
+    Engine forgetful =
+        new Engine(
+            new Ports(
+                sim.clusters(),
+                sim.deployments(),
+                sim.workflows(),
+                metrics,
+                results,
+                sim.events(),
+                sim.components(),
+                sim.changes()),
+            world.clock);
+    Experiment experiment = applied("tsdb");
+    experiment.getMetadata().setDeletionTimestamp(T0.toString());
+    boolean removable = false;
+    for (int i = 0; i < 200 && !removable; i++) {
+      Outcome outcome = forgetful.turn(experiment);
+      experiment.setStatus(outcome.status());
+      removable = outcome.finalizerRemovable();
+      assertEquals(
+          removable ? 2 : 0,
+          forgotten.size(),
+          "forgotten before the finalizer may go: " + forgotten);
+      world.clock.advance(Duration.ofMinutes(1));
+    }
+    assertTrue(removable, "the finalizer never became removable: " + experiment.getStatus());
+    assertEquals(List.of("metrics lab/tsdb", "results lab/tsdb"), forgotten);
+  }
+
+  private void turns(Experiment experiment, int n) {
+    for (int i = 0; i < n; i++) {
+      experiment.setStatus(engine.turn(experiment).status());
+    }
+  }
+
+  /**
+   * Turns like a shell would: after each, time moves on to the next look (at most a minute:
+   * children move too).
+   */
+  private List<Phase> runUntilCleaned(Experiment experiment) {
+    List<Phase> phases = new ArrayList<>();
+    for (int i = 0; i < 500 && !Boolean.TRUE.equals(cleaned(experiment)); i++) {
+      Outcome outcome = engine.turn(experiment);
+      experiment.setStatus(outcome.status());
+      Phase phase = outcome.status().getPhase();
+      if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
+        phases.add(phase);
+      }
+      Duration next = outcome.lookAgainIn().orElse(Duration.ofMinutes(1));
+      world.clock.advance(next.compareTo(Duration.ofMinutes(1)) < 0 ? next : Duration.ofMinutes(1));
+    }
+    assertEquals(Boolean.TRUE, cleaned(experiment), "not cleaned up: " + experiment.getStatus());
+    return phases;
+  }
+
+  private static Boolean cleaned(Experiment experiment) {
+    return experiment.getStatus() == null ? null : experiment.getStatus().getResourcesCleaned();
+  }
+}
