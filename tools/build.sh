@@ -58,6 +58,16 @@ required_version() {
 export CGO_ENABLED=0
 ldflags_base="-s -w"
 
+# Runs go as a job this script can stop: killed with TERM, bash would exit and leave go running,
+# writing into a temporary folder that was already removed.
+child=
+run_go() {
+  go "$@" &
+  child=$!
+  wait "$child"
+  child=
+}
+
 build_kube() {
   local out=$1 version major minor etcd_version pkg ldflags
   version=$(version_of kube)
@@ -78,12 +88,12 @@ build_kube() {
   done
 
   echo "build.sh: kube $version: kube-apiserver, kube-controller-manager, kubectl" >&2
-  (cd "$tools_dir/kube" && go build -trimpath -ldflags "$ldflags" -o "$out/" \
+  run_go -C "$tools_dir/kube" build -trimpath -ldflags "$ldflags" -o "$out/" \
     k8s.io/kubernetes/cmd/kube-apiserver \
     k8s.io/kubernetes/cmd/kube-controller-manager \
-    k8s.io/kubernetes/cmd/kubectl)
+    k8s.io/kubernetes/cmd/kubectl
   echo "build.sh: kube $version: etcd $etcd_version" >&2
-  (cd "$tools_dir/etcd" && go build -trimpath -ldflags "$ldflags_base" -o "$out/etcd" go.etcd.io/etcd/server/v3)
+  run_go -C "$tools_dir/etcd" build -trimpath -ldflags "$ldflags_base" -o "$out/etcd" go.etcd.io/etcd/server/v3
   printf 'kubernetes %s\netcd %s\n' "$version" "$etcd_version" >"$out/VERSIONS"
 }
 
@@ -92,7 +102,7 @@ build_kube() {
 build_installed() {
   local out=$1 pkg=$2
   echo "build.sh: $pkg" >&2
-  GOBIN=$out go install -trimpath -ldflags "$ldflags_base" "$pkg"
+  GOBIN=$out run_go install -trimpath -ldflags "$ldflags_base" "$pkg"
 }
 
 build() {
@@ -112,6 +122,7 @@ build() {
   tmp=$(mktemp -d "$cache_root/$tool/.tmp.$version.XXXXXX")
   # shellcheck disable=SC2064 # expand $tmp now: it is a local that is gone when the trap runs
   trap "rm -rf '$tmp'" EXIT
+  trap '[ -z "$child" ] || kill "$child" 2>/dev/null; exit 130' INT TERM
 
   local start=$SECONDS
   case $tool in
@@ -127,7 +138,7 @@ build() {
     complete "$dir" "$tool" || die "could not move the build of $tool into $dir"
     rm -rf "$tmp"
   fi
-  trap - EXIT
+  trap - EXIT INT TERM
   echo "build.sh: $tool $version built in $((SECONDS - start)) s" >&2
   echo "$dir"
 }
