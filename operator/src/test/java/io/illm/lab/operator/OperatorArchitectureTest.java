@@ -85,10 +85,6 @@ class OperatorArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(DOMAIN)
-        // until the collection flows through the engine, the results port reads it from the
-        // Prometheus adapter's memory here
-        .and()
-        .doNotHaveFullyQualifiedName(OP + ".results.RunSummaries")
         .should()
         .dependOnClassesThat(KUBERNETES_CLIENT)
         .orShould()

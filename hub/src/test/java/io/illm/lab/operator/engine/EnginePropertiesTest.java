@@ -81,8 +81,7 @@ class EnginePropertiesTest {
       if (turn % 7 == 3) {
         flaky(world, flakyPort, transients);
       }
-      Outcome outcome = engine.turn(experiment);
-      experiment.setStatus(outcome.status());
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
       if (deleted
           ? outcome.finalizerRemovable()
           : Boolean.TRUE.equals(outcome.status().getResourcesCleaned())) {

@@ -82,7 +82,7 @@ class EngineTest {
     turns(experiment, 1);
     world.clusters.failNext(3);
 
-    Outcome held = engine.turn(experiment);
+    Outcome held = engine.turn(experiment, experiment::setStatus);
 
     assertEquals(Map.of(), world.clusters.existing());
     assertTrue(
@@ -100,7 +100,8 @@ class EngineTest {
     world.clock.advance(SimTimings.TYPICAL.clusterReady());
     turns(experiment, 1); // registers the ready cluster
 
-    Outcome failing = engine.turn(experiment); // creates the Application: refused once
+    Outcome failing =
+        engine.turn(experiment, experiment::setStatus); // creates the Application: refused once
 
     assertEquals(1, failing.failures().size(), failing.failures().toString());
     assertTrue(
@@ -111,8 +112,7 @@ class EngineTest {
         failing.toString());
     assertEquals(Map.of(), world.deployments.existing());
 
-    experiment.setStatus(failing.status());
-    Outcome retried = engine.turn(experiment);
+    Outcome retried = engine.turn(experiment, experiment::setStatus);
 
     assertEquals(List.of(), retried.failures());
     assertEquals(1, world.deployments.existing().size());
@@ -218,8 +218,7 @@ class EngineTest {
     experiment.getMetadata().setDeletionTimestamp(T0.toString());
     boolean removable = false;
     for (int i = 0; i < 200 && !removable; i++) {
-      Outcome outcome = forgetful.turn(experiment);
-      experiment.setStatus(outcome.status());
+      Outcome outcome = forgetful.turn(experiment, experiment::setStatus);
       removable = outcome.finalizerRemovable();
       assertEquals(
           removable ? 2 : 0,
@@ -233,7 +232,7 @@ class EngineTest {
 
   private void turns(Experiment experiment, int n) {
     for (int i = 0; i < n; i++) {
-      experiment.setStatus(engine.turn(experiment).status());
+      engine.turn(experiment, experiment::setStatus);
     }
   }
 
@@ -244,8 +243,7 @@ class EngineTest {
   private List<Phase> runUntilCleaned(Experiment experiment) {
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < 500 && !Boolean.TRUE.equals(cleaned(experiment)); i++) {
-      Outcome outcome = engine.turn(experiment);
-      experiment.setStatus(outcome.status());
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
       Phase phase = outcome.status().getPhase();
       if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
         phases.add(phase);

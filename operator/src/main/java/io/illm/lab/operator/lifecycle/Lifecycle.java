@@ -71,6 +71,8 @@ public final class Lifecycle {
     if (t.terminal()) {
       if (!t.world.errors().isEmpty()) {
         hold(t);
+      } else {
+        FailedRunResults.decide(t);
       }
       CleanupPhase.decide(t);
     }

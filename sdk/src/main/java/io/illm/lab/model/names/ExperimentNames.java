@@ -52,6 +52,14 @@ public final class ExperimentNames {
   }
 
   /**
+   * The ConfigMap keeping window {@code window} of the experiment's metrics collection while it
+   * runs: {@code <exp>-metrics-w<window>}, at most 63.
+   */
+  public static String metricsCheckpointName(String experiment, int window) {
+    return fit(experiment + "-metrics-w" + window, MAX_LABEL);
+  }
+
+  /**
    * {@code name} if it fits in {@code max} characters, else a prefix of it, a dash and the first
    * {@value #HASH_LENGTH} hex digits of its SHA-256; never ends the prefix with a dash.
    */

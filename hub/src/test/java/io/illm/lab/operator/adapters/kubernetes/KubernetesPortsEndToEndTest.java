@@ -104,9 +104,8 @@ class KubernetesPortsEndToEndTest {
                     ? null
                     : experiment.getStatus().getResourcesCleaned());
         i++) {
-      Outcome outcome = engine.turn(experiment);
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
       assertEquals(List.of(), outcome.failures(), "turn " + i);
-      experiment.setStatus(outcome.status());
       Phase phase = outcome.status().getPhase();
       if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
         phases.add(phase);
