@@ -11,10 +11,13 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.illm.lab.cli.ExperimentChoice;
 import io.illm.lab.cli.LabFiles;
 import io.illm.lab.cli.Subcommand;
-import io.illm.lab.cli.submit.StatusWatch.Change;
-import io.illm.lab.cli.submit.StatusWatch.Deleted;
-import io.illm.lab.cli.submit.StatusWatch.Lost;
-import io.illm.lab.cli.submit.StatusWatch.Updated;
+import io.illm.lab.cli.follow.Follower;
+import io.illm.lab.cli.follow.Follower.Deleted;
+import io.illm.lab.cli.follow.Follower.Ended;
+import io.illm.lab.cli.follow.Follower.Lost;
+import io.illm.lab.cli.follow.Follower.Outcome;
+import io.illm.lab.cli.follow.Progress;
+import io.illm.lab.cli.follow.Timeline;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Phase;
 import io.illm.lab.validate.Problem;
@@ -317,69 +320,12 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
       throws JsonProcessingException, InterruptedException {
     String name = created.getMetadata().getName();
     String ns = created.getMetadata().getNamespace();
-    Thread hook =
-        new Thread(
-            () -> {
-              err.println(
-                  "submit: stopped watching; "
-                      + ns
-                      + "/"
-                      + name
-                      + " keeps running (kubectl get experiment "
-                      + name
-                      + " -n "
-                      + ns
-                      + " -w; delete it with kubectl delete experiment "
-                      + name
-                      + " -n "
-                      + ns
-                      + ")");
-              err.flush();
-            });
+    Thread hook = new Thread(() -> stoppedWatching(err, ns, name));
     Runtime.getRuntime().addShutdownHook(hook);
-    try (StatusWatch watch = new StatusWatch(client, ns, name)) {
-      String shown = null;
-      while (true) {
-        Change change = watch.next();
-        if (change instanceof Updated u) {
-          String key = Progress.key(u.experiment());
-          if (!key.equals(shown)) {
-            shown = key;
-            print(out, u.experiment(), kube);
-          }
-          if (Progress.terminal(u.experiment())) {
-            if (output == Output.human) {
-              Progress.summary(u.experiment()).forEach(out::println);
-              out.flush();
-            }
-            return Progress.phase(u.experiment()) == Phase.COMPLETE ? COMPLETE : FAILED;
-          }
-        } else if (change instanceof Deleted d) {
-          err.println(
-              "submit: "
-                  + ns
-                  + "/"
-                  + name
-                  + " was deleted while being watched, in phase "
-                  + Progress.phase(d.experiment()));
-          err.flush();
-          return FAILED;
-        } else if (change instanceof Lost l) {
-          return lost(
-              out,
-              err,
-              name,
-              Problem.error(
-                  "kube context " + kube.name(),
-                  "",
-                  "lost the watch on " + ns + "/" + name + ": " + l.reason(),
-                  "the experiment may still be running: kubectl get experiment "
-                      + name
-                      + " -n "
-                      + ns
-                      + " -w"));
-        }
-      }
+    try {
+      Outcome outcome =
+          Follower.untilItEnds(client).follow(ns, name, experiment -> print(out, experiment, kube));
+      return ended(outcome, kube, created, out, err);
     } catch (KubernetesClientException e) {
       return lost(out, err, name, unreachable("kube context " + kube.name(), kube, e));
     } finally {
@@ -389,6 +335,67 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
         // Ctrl-C: the hook is running and says what happened
       }
     }
+  }
+
+  /** What Ctrl-C prints: the experiment keeps running, and how to follow or delete it. */
+  private static void stoppedWatching(PrintWriter err, String ns, String name) {
+    err.println(
+        "submit: stopped watching; "
+            + ns
+            + "/"
+            + name
+            + " keeps running (kubectl get experiment "
+            + name
+            + " -n "
+            + ns
+            + " -w; delete it with kubectl delete experiment "
+            + name
+            + " -n "
+            + ns
+            + ")");
+    err.flush();
+  }
+
+  /** The exit code of a follow that ended, after its summary or its problem. */
+  private int ended(
+      Outcome outcome, KubeContext kube, Experiment created, PrintWriter out, PrintWriter err)
+      throws JsonProcessingException {
+    String name = created.getMetadata().getName();
+    String ns = created.getMetadata().getNamespace();
+    if (outcome instanceof Ended ended) {
+      if (output == Output.human) {
+        boolean simulated = Boolean.TRUE.equals(ended.experiment().getStatus().getSimulated());
+        Progress.summary(ended.experiment(), simulated).forEach(out::println);
+        out.flush();
+      }
+      return ended.complete() ? COMPLETE : FAILED;
+    }
+    if (outcome instanceof Deleted deleted) {
+      err.println(
+          "submit: "
+              + ns
+              + "/"
+              + name
+              + " was deleted while being watched, in phase "
+              + Progress.phase(deleted.experiment()));
+      err.flush();
+      return FAILED;
+    }
+    String reason =
+        outcome instanceof Lost lost ? lost.reason() : "gave up waiting"; // no timeout here
+    return lost(
+        out,
+        err,
+        name,
+        Problem.error(
+            "kube context " + kube.name(),
+            "",
+            "lost the watch on " + ns + "/" + name + ": " + reason,
+            "the experiment may still be running: kubectl get experiment "
+                + name
+                + " -n "
+                + ns
+                + " -w"));
   }
 
   /** The API group's discovery document: absent when the CRD is not installed. */
@@ -531,15 +538,13 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     return root.getMessage() != null ? root.getMessage() : String.valueOf(e.getMessage());
   }
 
-  private void print(PrintWriter out, Experiment experiment, KubeContext kube)
-      throws JsonProcessingException {
-    if (output == Output.json) {
-      out.println(
-          LabYaml.json()
-              .writeValueAsString(Progress.json(experiment, kube.name(), clock.instant())));
-    } else {
-      out.println(Progress.line(experiment, clock.instant()));
-    }
+  /** One line (or JSON object) about {@code experiment} on stdout. */
+  private void print(PrintWriter out, Experiment experiment, KubeContext kube) {
+    Timeline time = new Timeline.Server(clock);
+    out.println(
+        output == Output.json
+            ? Progress.oneLine(Progress.json(experiment, kube.name(), time))
+            : Progress.line(experiment, time));
     out.flush();
   }
 

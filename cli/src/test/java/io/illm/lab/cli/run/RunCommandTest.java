@@ -64,9 +64,10 @@ class RunCommandTest {
     assertEquals("invalidated", json.at("/verdict/result").asText(), json.toString());
     assertEquals("fail", json.at("/verdict/criteria/0/outcome").asText(), json.toString());
     assertEquals("simulated", json.at("/provenance/metricsSource").asText(), json.toString());
-    // instant timings: which intermediate states a poll sees varies; the last one is always shown
+    // followed through a watch: every change after the first list is a line, the last one too
+    assertTrue(err.toString().contains("] Running / Workload  targets: app="), err.toString());
     assertTrue(
-        err.toString().matches("(?s).*\\] Complete / \\w+  targets: app=\\w+.*"),
+        err.toString().matches("(?s).*\\] Complete / \\w+  targets: app=\\w+.*  reason: \\w+.*"),
         "progress lines: " + err);
     assertFalse(err.toString().contains("Exception"), err.toString());
   }
@@ -92,8 +93,10 @@ class RunCommandTest {
   @Test
   void jsonOutputIsOneObjectWithTheFinalStatus() throws Exception {
     assertEquals(0, run("run", "hello-app", "--instant", "--output", "json"), err.toString());
+    assertEquals(1, out.toString().lines().count(), "one object on one line: " + out);
     JsonNode json = LabYaml.json().readTree(out.toString());
     assertEquals("Complete", json.path("phase").asText());
+    assertTrue(json.path("terminal").asBoolean(), out.toString());
     assertEquals("Complete", json.path("status").path("phase").asText());
     assertEquals("invalidated", json.path("verdict").asText());
     assertTrue(json.path("simulated").asBoolean(), out.toString());
