@@ -377,8 +377,9 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
       err().flush();
       return FAILED;
     }
-    // untilItEnds: no timeout, so the watch was lost
-    return lost(name, ClusterProblems.lostWatch(kube, name, ns, ((Lost) outcome).reason()));
+    // untilItEnds has no timeout: what is left is a watch lost for good
+    String reason = outcome instanceof Lost lost ? lost.reason() : outcome.toString();
+    return lost(name, ClusterProblems.lostWatch(kube, name, ns, reason));
   }
 
   /** One line (or JSON object) about {@code experiment} on stdout. */

@@ -87,23 +87,7 @@ class ExperimentWatchTest {
 
   @Test
   void aWatchEndedByGoneListsAgainAndStillSeesLaterChanges() throws Exception {
-    Status gone =
-        new StatusBuilder()
-            .withStatus("Failure")
-            .withReason("Expired")
-            .withCode(410)
-            .withMessage("too old resource version")
-            .build();
-    server
-        .expect()
-        .get()
-        .withPath(FIRST_WATCH)
-        .andUpgradeToWebSocket()
-        .open()
-        .waitFor(100)
-        .andEmit(new WatchEvent(gone, "ERROR"))
-        .done()
-        .once();
+    theFirstWatchEndsGone();
 
     try (ExperimentWatch watch = new ExperimentWatch(client, Experiments.NAMESPACE, "tsdb")) {
       assertInstanceOf(Updated.class, watch.next());
@@ -127,6 +111,27 @@ class ExperimentWatchTest {
       } while (!(change instanceof Updated u && u.experiment().getStatus() != null));
       assertEquals(Phase.RUNNING, ((Updated) change).experiment().getStatus().getPhase());
     }
+  }
+
+  /** The informer's first watch ends after 100 ms with a 410 Gone error event. */
+  private void theFirstWatchEndsGone() {
+    Status gone =
+        new StatusBuilder()
+            .withStatus("Failure")
+            .withReason("Expired")
+            .withCode(410)
+            .withMessage("too old resource version")
+            .build();
+    server
+        .expect()
+        .get()
+        .withPath(FIRST_WATCH)
+        .andUpgradeToWebSocket()
+        .open()
+        .waitFor(100)
+        .andEmit(new WatchEvent(gone, "ERROR"))
+        .done()
+        .once();
   }
 
   /** How many lists of experiments the server answered after the first one. */

@@ -46,24 +46,7 @@ class RunCommandTest {
         summary);
     assertTrue(
         Files.readString(results.resolve("site").resolve("index.html")).contains("hello-app"));
-    // the run's summary.json is in the results folder, marked simulated, with the verdict the
-    // status shows
-    Path stored;
-    try (var files = Files.walk(results)) {
-      stored =
-          files
-              .filter(f -> f.getFileName().toString().equals("summary.json"))
-              .findFirst()
-              .orElseThrow();
-    }
-    // the run folder is the creation time and the start of the uid, a random one on the hub too
-    String run = stored.getParent().getFileName().toString();
-    assertTrue(run.matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}") && !run.endsWith("-00000000"), run);
-    var json = LabYaml.json().readTree(stored.toFile());
-    assertTrue(json.get("simulated").asBoolean(), json.toString());
-    assertEquals("invalidated", json.at("/verdict/result").asText(), json.toString());
-    assertEquals("fail", json.at("/verdict/criteria/0/outcome").asText(), json.toString());
-    assertEquals("simulated", json.at("/provenance/metricsSource").asText(), json.toString());
+    assertTheStoredSummaryIsSimulatedWithTheVerdictShown();
     // followed through a watch: every change after the first list is a line, the last one too
     assertTrue(err.toString().contains("] Running / Workload  targets: app="), err.toString());
     assertTrue(
@@ -153,6 +136,29 @@ class RunCommandTest {
         out.toString().contains("no outcome: gave up after 1s of real time in phase"),
         out.toString());
     assertTrue(out.toString().contains("SIMULATED"), out.toString());
+  }
+
+  /**
+   * The run's summary.json is in the results folder, marked simulated, with the verdict the status
+   * shows.
+   */
+  private void assertTheStoredSummaryIsSimulatedWithTheVerdictShown() throws Exception {
+    Path stored;
+    try (var files = Files.walk(results)) {
+      stored =
+          files
+              .filter(f -> f.getFileName().toString().equals("summary.json"))
+              .findFirst()
+              .orElseThrow();
+    }
+    // the run folder is the creation time and the start of the uid, a random one on the hub too
+    String run = stored.getParent().getFileName().toString();
+    assertTrue(run.matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}") && !run.endsWith("-00000000"), run);
+    var json = LabYaml.json().readTree(stored.toFile());
+    assertTrue(json.get("simulated").asBoolean(), json.toString());
+    assertEquals("invalidated", json.at("/verdict/result").asText(), json.toString());
+    assertEquals("fail", json.at("/verdict/criteria/0/outcome").asText(), json.toString());
+    assertEquals("simulated", json.at("/provenance/metricsSource").asText(), json.toString());
   }
 
   private int run(String... args) {
