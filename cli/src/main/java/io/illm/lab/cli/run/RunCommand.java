@@ -202,7 +202,10 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     return Optional.of(parsed);
   }
 
-  /** Starts the hub, runs the experiment on it until it ends or the limit passes, reports. */
+  /**
+   * Starts the hub, runs the experiment on it until it ends or the limit passes, stops the hub,
+   * reports.
+   */
   private int run(Path labRoot, Experiment experiment, ComponentCatalogue catalogue, Duration limit)
       throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -217,18 +220,20 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       err.flush();
       return FAILED;
     }
+    Timeline time;
+    Outcome outcome;
     try (hub) {
       prepare(hub, experiment, catalogue);
-      Timeline time = startOperator(hub, labRoot, realStart);
+      time = startOperator(hub, labRoot, realStart);
       failures(experiment.getMetadata().getName(), hub.controllers());
       hub.client().resource(experiment).create();
-      Outcome outcome = follow(hub, experiment, limit, time, err);
-      return report(labRoot, experiment, outcome, time);
+      outcome = follow(hub, experiment, limit, time, err);
     } catch (RuntimeException e) {
       err.println("run: the embedded hub stopped answering: " + e.getMessage());
       err.flush();
       return FAILED;
     }
+    return report(labRoot, experiment, outcome, time);
   }
 
   /** The first line on stderr: what runs where, and how fast. */
