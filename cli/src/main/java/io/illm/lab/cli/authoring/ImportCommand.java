@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,38 +84,50 @@ public class ImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Category chosen = null;
-    if (category != null) {
-      chosen = Category.fromValue(category);
-      if (chosen == null) {
-        err.println(
-            "import: --category "
-                + category
-                + " is not one of apps, chaos, core, messaging,"
-                + " observability, storage, testing, workflows");
-        return EXIT_USAGE;
-      }
+    Category chosen = category == null ? null : Category.fromValue(category);
+    if (category != null && chosen == null) {
+      err.println(
+          "import: --category "
+              + category
+              + " is not one of apps, chaos, core, messaging,"
+              + " observability, storage, testing, workflows");
+      return EXIT_USAGE;
     }
-    List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        err.println("import: " + path + ": no such file or folder");
-        return EXIT_USAGE;
-      }
-      try {
-        files.addAll(Importer.yamlFiles(path));
-      } catch (IOException e) {
-        err.println("import: " + path + ": cannot list: " + e.getMessage());
-        return EXIT_USAGE;
-      }
+    Optional<List<Path>> files = files(err);
+    if (files.isEmpty()) {
+      return EXIT_USAGE;
     }
-    ImportResult result = Importer.read(files, chosen);
+    ImportResult result = Importer.read(files.get(), chosen);
     List<Problem> problems = new ArrayList<>(result.problems());
     if (java) {
       problems.addAll(printJava(result, packageName, out));
     } else {
       print(result, out);
     }
+    out.flush();
+    return report(problems, result.imported().size(), files.get().size(), err);
+  }
+
+  /** The YAML files under the paths; empty (the reason printed) when a path cannot be read. */
+  private Optional<List<Path>> files(PrintWriter err) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        err.println("import: " + path + ": no such file or folder");
+        return Optional.empty();
+      }
+      try {
+        files.addAll(Importer.yamlFiles(path));
+      } catch (IOException e) {
+        err.println("import: " + path + ": cannot list: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(files);
+  }
+
+  /** Every problem in order, then the count; the exit code. */
+  private static int report(List<Problem> problems, int imported, int files, PrintWriter err) {
     problems.sort(Problem.ORDER);
     long errors = problems.stream().filter(Problem::isError).count();
     for (Problem problem : problems) {
@@ -122,15 +135,14 @@ public class ImportCommand implements Callable<Integer> {
     }
     err.println(
         "imported "
-            + result.imported().size()
+            + imported
             + " objects from "
-            + files.size()
+            + files
             + " files: "
             + errors
             + " errors, "
             + (problems.size() - errors)
             + " notes");
-    out.flush();
     err.flush();
     return errors == 0 ? 0 : EXIT_ERRORS;
   }

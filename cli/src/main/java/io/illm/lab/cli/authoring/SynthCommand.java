@@ -55,9 +55,7 @@ public final class SynthCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Catalogue> catalogues = new ArrayList<>();
-    ServiceLoader.load(Catalogue.class).forEach(catalogues::add);
-    catalogues.sort(Comparator.comparing(c -> c.getClass().getName()));
+    List<Catalogue> catalogues = catalogues();
     if (catalogues.isEmpty()) {
       err.println(
           "synth: no catalogue on the classpath"
@@ -72,45 +70,60 @@ public final class SynthCommand implements Callable<Integer> {
     }
     List<Problem> problems = Synth.validateBuilt(components, experiments);
     problems.forEach(p -> (p.isError() ? err : out).println(p));
-    if (problems.stream().anyMatch(Problem::isError)) {
-      err.println(
-          "synth: "
-              + problems.stream().filter(Problem::isError).count()
-              + " errors; nothing written");
+    long errors = problems.stream().filter(Problem::isError).count();
+    if (errors > 0) {
+      err.println("synth: " + errors + " errors; nothing written");
       return 2;
     }
     String source =
         catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
     SortedMap<String, String> files = Synth.render(source, components, experiments);
-    Path base = root();
-    if (check) {
-      List<Drift> drift = Synth.drift(base, files);
-      for (Drift d : drift) {
-        err.println(d.path() + ": would be " + d.kind().verb());
-        err.print(d.unifiedDiff());
-      }
-      if (!drift.isEmpty()) {
-        err.println(
-            "synth --check: "
-                + drift.size()
-                + " of "
-                + files.size()
-                + " files are stale; run ./lab synth and commit the result");
-        return 1;
-      }
-      out.println("synth --check: " + files.size() + " files up to date");
-      return 0;
+    return check ? check(files) : write(files, components.size(), experiments.size());
+  }
+
+  /** Every catalogue on the classpath, in the order of their class names. */
+  private static List<Catalogue> catalogues() {
+    List<Catalogue> catalogues = new ArrayList<>();
+    ServiceLoader.load(Catalogue.class).forEach(catalogues::add);
+    catalogues.sort(Comparator.comparing(c -> c.getClass().getName()));
+    return catalogues;
+  }
+
+  /** {@code --check}: the diff of every stale file; 1 when there is one. */
+  private int check(SortedMap<String, String> files) {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Drift> drift = Synth.drift(root(), files);
+    for (Drift d : drift) {
+      err.println(d.path() + ": would be " + d.kind().verb());
+      err.print(d.unifiedDiff());
     }
-    List<Drift> changes = Synth.write(base, files);
+    if (!drift.isEmpty()) {
+      err.println(
+          "synth --check: "
+              + drift.size()
+              + " of "
+              + files.size()
+              + " files are stale; run ./lab synth and commit the result");
+      return 1;
+    }
+    spec.commandLine().getOut().println("synth --check: " + files.size() + " files up to date");
+    return 0;
+  }
+
+  /** Writes the files, removes those no longer produced, and says what changed. */
+  private int write(SortedMap<String, String> files, int components, int experiments) {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Drift> changes = Synth.write(root(), files);
     changes.forEach(d -> out.println(d.kind().verb() + " " + d.path()));
+    long written = changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count();
     out.printf(
         "synth: %d components, %d experiments, %d CRDs: %d written, %d removed, %d unchanged%n",
-        components.size(),
-        experiments.size(),
-        files.size() - components.size() - experiments.size(),
-        changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count(),
-        changes.stream().filter(d -> d.kind() == Drift.Kind.STALE).count(),
-        files.size() - changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count());
+        components,
+        experiments,
+        files.size() - components - experiments,
+        written,
+        changes.size() - written,
+        files.size() - written);
     return 0;
   }
 

@@ -1,10 +1,9 @@
 package io.illm.lab.cli.authoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ProblemsJson;
 import io.illm.lab.validate.FileValidator;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.ValidationReport;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
@@ -121,15 +120,7 @@ public final class ValidateCommand implements Callable<Integer> {
     root.put("files", report.files());
     root.put("errors", report.errors());
     root.put("warnings", report.warnings());
-    ArrayNode problems = root.putArray("problems");
-    for (Problem problem : report.problems()) {
-      ObjectNode node = problems.addObject();
-      node.put("file", problem.file());
-      node.put("path", problem.path());
-      node.put("severity", problem.severity().name().toLowerCase());
-      node.put("message", problem.message());
-      node.put("hint", problem.hint());
-    }
+    ProblemsJson.put(root, report.problems());
     root.put("valid", report.valid());
     return root;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.cli.ExperimentChoice;
 import io.illm.lab.cli.LabFiles;
+import io.illm.lab.cli.ProblemsJson;
 import io.illm.lab.cli.Subcommand;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
@@ -157,27 +158,12 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
         parsed == null || parsed.getSpec().getBudget() == null
             ? null
             : parsed.getSpec().getBudget().getMaxUSD();
+    boolean priced = estimate != null && !documents.isEmpty();
     if (output == Output.json) {
-      ObjectNode root = LabYaml.json().createObjectNode();
-      root.put("experiment", choice.argument());
-      ArrayNode objects = root.putArray("objects");
-      documents.forEach(objects::add);
-      if (estimate != null && !documents.isEmpty()) {
-        root.set("cost", costNode(estimate, budget));
-      }
-      ArrayNode list = root.putArray("problems");
-      for (Problem problem : problems) {
-        ObjectNode node = list.addObject();
-        node.put("file", problem.file());
-        node.put("path", problem.path());
-        node.put("severity", problem.severity().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("message", problem.message());
-        node.put("hint", problem.hint());
-      }
-      root.put("valid", problems.stream().noneMatch(Problem::isError));
+      ObjectNode root = json(documents, problems, priced ? costNode(estimate, budget) : null);
       out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
-      if (estimate != null && !documents.isEmpty()) {
+      if (priced) {
         costLines(estimate, budget).forEach(line -> out.print("# " + line + "\n"));
       }
       for (JsonNode document : documents) {
@@ -187,6 +173,20 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     }
     out.flush();
     err.flush();
+  }
+
+  /** The objects, the cost (when there is one), the problems and whether it is valid. */
+  private ObjectNode json(List<JsonNode> documents, List<Problem> problems, JsonNode cost) {
+    ObjectNode root = LabYaml.json().createObjectNode();
+    root.put("experiment", choice.argument());
+    ArrayNode objects = root.putArray("objects");
+    documents.forEach(objects::add);
+    if (cost != null) {
+      root.set("cost", cost);
+    }
+    ProblemsJson.put(root, problems);
+    root.put("valid", problems.stream().noneMatch(Problem::isError));
+    return root;
   }
 
   /** The estimate as comment lines for the YAML output. */

@@ -189,22 +189,8 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
   private Integer fromStore(ResultsStore store, PrintWriter out, PrintWriter err)
       throws JsonProcessingException {
     List<RunKey> runs = store.runs(argument);
-    String where = where();
     if (runs.isEmpty()) {
-      List<String> known = store.experiments();
-      return fail(
-          err,
-          NOT_READ,
-          "results: no runs of "
-              + argument
-              + " in "
-              + where
-              + (known.isEmpty() ? "" : " (experiments there: " + String.join(", ", known) + ")")
-              + (s3 == null
-                  ? "; ./lab run "
-                      + argument
-                      + " writes its results there, --dir or --s3 read elsewhere"
-                  : "; --s3 and --endpoint say which store"));
+      return fail(err, NOT_READ, noRuns(store.experiments()));
     }
     if (all) {
       listRuns(store, runs, out);
@@ -212,18 +198,7 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
     }
     RunKey key = run == null ? runs.get(runs.size() - 1) : new RunKey(argument, run);
     if (!runs.contains(key)) {
-      return fail(
-          err,
-          NOT_READ,
-          "results: no run "
-              + run
-              + " of "
-              + argument
-              + " in "
-              + where
-              + " (runs: "
-              + String.join(", ", runs.stream().map(RunKey::run).toList())
-              + "; --all lists them)");
+      return fail(err, NOT_READ, noSuchRun(runs));
     }
     byte[] bytes =
         store
@@ -239,6 +214,31 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
         key.run(),
         store.location(key));
     return OK;
+  }
+
+  /** No runs of the experiment in the store; {@code known} are those it has. */
+  private String noRuns(List<String> known) {
+    return "results: no runs of "
+        + argument
+        + " in "
+        + where()
+        + (known.isEmpty() ? "" : " (experiments there: " + String.join(", ", known) + ")")
+        + (s3 == null
+            ? "; ./lab run " + argument + " writes its results there, --dir or --s3 read elsewhere"
+            : "; --s3 and --endpoint say which store");
+  }
+
+  /** {@code --run} names none of the experiment's {@code runs}. */
+  private String noSuchRun(List<RunKey> runs) {
+    return "results: no run "
+        + run
+        + " of "
+        + argument
+        + " in "
+        + where()
+        + " (runs: "
+        + String.join(", ", runs.stream().map(RunKey::run).toList())
+        + "; --all lists them)";
   }
 
   private void listRuns(ResultsStore store, List<RunKey> runs, PrintWriter out)

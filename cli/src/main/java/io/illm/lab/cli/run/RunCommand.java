@@ -1,9 +1,17 @@
 package io.illm.lab.cli.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.cli.ExperimentChoice;
 import io.illm.lab.cli.LabFiles;
 import io.illm.lab.cli.Subcommand;
+import io.illm.lab.cli.follow.Follower;
+import io.illm.lab.cli.follow.Follower.Deleted;
+import io.illm.lab.cli.follow.Follower.Ended;
+import io.illm.lab.cli.follow.Follower.Lost;
+import io.illm.lab.cli.follow.Follower.Outcome;
+import io.illm.lab.cli.follow.Follower.TimedOut;
+import io.illm.lab.cli.follow.Progress;
+import io.illm.lab.cli.follow.Timeline;
 import io.illm.lab.hub.EmbeddedHub;
 import io.illm.lab.hub.controllers.SimControllers;
 import io.illm.lab.hub.sim.SimClock;
@@ -19,10 +27,10 @@ import io.illm.lab.operator.lifecycle.CurrentDeadline;
 import io.illm.lab.site.SiteBuilder;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Problem;
-import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,8 +81,6 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
 
   /** The longest a run waits by default, in real time, whatever the experiment's total deadline. */
   static final Duration REAL_TIME_CAP = Duration.ofMinutes(2);
-
-  private static final Duration POLL = Duration.ofMillis(50);
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
   public enum Output {
@@ -153,57 +159,59 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   private Path results;
 
   @Override
-  public Integer call() throws JsonProcessingException, InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     List<String> usage = new ArrayList<>(choice.usageProblems("run"));
-    if (!(timeFactor > 0) || Double.isInfinite(timeFactor)) {
-      usage.add("run: --time-factor must be a number greater than 0, got " + timeFactor);
-    }
-    Duration limit = null;
-    if (timeout != null) {
-      limit = parseTimeout(timeout, usage);
-    }
-    Optional<Path> file = choice.file();
+    Optional<Duration> limit = timeLimit(usage);
     if (!usage.isEmpty()) {
       return stop(err, usage);
     }
-    String label = LabFiles.display(file.get());
     ComponentCatalogue catalogue = choice.catalogue();
+    Optional<Experiment> experiment = load(choice.file().orElseThrow(), catalogue, err);
+    if (experiment.isEmpty()) {
+      return INVALID;
+    }
+    Duration timeLimit = limit.orElseGet(() -> defaultTimeout(experiment.get()));
+    return run(choice.lab().root(), experiment.get(), catalogue, timeLimit);
+  }
+
+  /** {@code --timeout} and {@code --time-factor} checked; what is wrong goes to {@code usage}. */
+  private Optional<Duration> timeLimit(List<String> usage) {
+    if (!(timeFactor > 0) || Double.isInfinite(timeFactor)) {
+      usage.add("run: --time-factor must be a number greater than 0, got " + timeFactor);
+    }
+    return timeout == null ? Optional.empty() : Optional.ofNullable(parseTimeout(timeout, usage));
+  }
+
+  /**
+   * The experiment, validated, with the {@code --fail-cluster} targets checked; empty (with every
+   * problem printed) when it cannot run.
+   */
+  private Optional<Experiment> load(Path file, ComponentCatalogue catalogue, PrintWriter err) {
+    String label = LabFiles.display(file);
     List<Problem> problems = new ArrayList<>();
-    Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
+    Experiment parsed = LabFiles.load(file, label, catalogue, problems);
     if (parsed != null) {
       problems.addAll(unknownTargets(label, parsed));
     }
     if (parsed == null || problems.stream().anyMatch(Problem::isError)) {
-      return stop(err, problems.stream().map(Problem::toString).toList());
+      stop(err, problems.stream().map(Problem::toString).toList());
+      return Optional.empty();
     }
     problems.forEach(err::println); // warnings
-    if (limit == null) {
-      limit = defaultTimeout(parsed);
-    }
-    return run(choice.lab().root(), parsed, catalogue, limit, out, err);
+    return Optional.of(parsed);
   }
 
-  private int run(
-      Path labRoot,
-      Experiment experiment,
-      ComponentCatalogue catalogue,
-      Duration limit,
-      PrintWriter out,
-      PrintWriter err)
-      throws JsonProcessingException, InterruptedException {
-    String name = experiment.getMetadata().getName();
+  /**
+   * Starts the hub, runs the experiment on it until it ends or the limit passes, stops the hub,
+   * reports.
+   */
+  private int run(Path labRoot, Experiment experiment, ComponentCatalogue catalogue, Duration limit)
+      throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
     experiment.getMetadata().setNamespace(EmbeddedHub.NAMESPACE);
-    err.println(
-        "run: "
-            + name
-            + " on an embedded hub (in-process API server, SIMULATED controllers"
-            + (prometheus == null ? " and metrics, " : ", metrics from " + prometheus + ", ")
-            + (instant ? "instant timings" : "typical timings " + format(timeFactor) + "x faster")
-            + ")");
-    err.flush();
-    long started = System.nanoTime();
+    announce(experiment, err);
+    Instant realStart = Instant.now();
     EmbeddedHub hub;
     try {
       hub = EmbeddedHub.start(labRoot);
@@ -212,90 +220,131 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       err.flush();
       return FAILED;
     }
-    ExperimentStatus last;
-    Optional<String> timedOut = Optional.empty();
+    Timeline time;
+    Outcome outcome;
     try (hub) {
-      // the simulated clock starts with the operator, not while the API server starts
-      hub.publish(catalogue.names().stream().map(n -> catalogue.find(n).orElseThrow()).toList());
-      if (experiment.getSpec().getWorkflow() != null
-          && experiment.getSpec().getWorkflow().getTemplate() != null) {
-        hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
-      }
-      Instant realStart = Instant.now();
-      Instant simStart = realStart.truncatedTo(ChronoUnit.SECONDS);
-      SimClock clock = SimClock.compressed(simStart, timeFactor);
-      // a real Prometheus knows real time only: ask it about the real seconds a simulated window
-      // took
-      UnaryOperator<Instant> window =
-          prometheus == null
-              ? UnaryOperator.identity()
-              : sim ->
-                  realStart.plusNanos(
-                      (long) (Duration.between(simStart, sim).toNanos() / timeFactor));
-      hub.startOperator(
-          clock,
-          instant ? SimTimings.INSTANT : SimTimings.TYPICAL,
-          timeFactor,
-          1,
-          Optional.ofNullable(prometheus),
-          new FolderResultsStore(resultsFolder(labRoot)),
-          window);
-      failures(name, hub.controllers());
+      prepare(hub, experiment, catalogue);
+      time = startOperator(hub, labRoot, realStart);
+      failures(experiment.getMetadata().getName(), hub.controllers());
       hub.client().resource(experiment).create();
-      String shown = null;
-      while (true) {
-        Experiment current =
-            hub.client()
-                .resources(Experiment.class)
-                .inNamespace(EmbeddedHub.NAMESPACE)
-                .withName(name)
-                .get();
-        last = current == null ? null : current.getStatus();
-        Duration real = Duration.ofNanos(System.nanoTime() - started);
-        String key = RunReport.key(last);
-        if (!key.equals(shown)) {
-          shown = key;
-          err.println(
-              RunReport.line(
-                  experiment.getSpec(),
-                  last,
-                  real,
-                  Duration.between(simStart, clock.instant()),
-                  clock.instant()));
-          err.flush();
-        }
-        if (last != null
-            && (last.getPhase() == Phase.COMPLETE || last.getPhase() == Phase.FAILED)) {
-          break;
-        }
-        if (real.compareTo(limit) >= 0) {
-          timedOut =
-              Optional.of(
-                  "gave up after "
-                      + RunReport.duration(limit)
-                      + " of real time in phase "
-                      + (last == null || last.getPhase() == null ? "Pending" : last.getPhase())
-                      + " (raise --timeout or --time-factor)");
-          break;
-        }
-        Thread.sleep(POLL.toMillis());
-      }
+      outcome = follow(hub, experiment, limit, time, err);
     } catch (RuntimeException e) {
       err.println("run: the embedded hub stopped answering: " + e.getMessage());
       err.flush();
       return FAILED;
     }
-    Optional<Path> index = buildSite(labRoot, last, err);
+    return report(labRoot, experiment, outcome, time);
+  }
+
+  /** The first line on stderr: what runs where, and how fast. */
+  private void announce(Experiment experiment, PrintWriter err) {
+    err.println(
+        "run: "
+            + experiment.getMetadata().getName()
+            + " on an embedded hub (in-process API server, SIMULATED controllers"
+            + (prometheus == null ? " and metrics, " : ", metrics from " + prometheus + ", ")
+            + (instant ? "instant timings" : "typical timings " + format(timeFactor) + "x faster")
+            + ")");
+    err.flush();
+  }
+
+  /** The catalogue's Components and a placeholder WorkflowTemplate in the hub's API server. */
+  private static void prepare(
+      EmbeddedHub hub, Experiment experiment, ComponentCatalogue catalogue) {
+    hub.publish(catalogue.names().stream().map(n -> catalogue.find(n).orElseThrow()).toList());
+    if (experiment.getSpec().getWorkflow() != null
+        && experiment.getSpec().getWorkflow().getTemplate() != null) {
+      hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
+    }
+  }
+
+  /**
+   * Starts the operator and the simulated controllers on a compressed clock that starts now, not
+   * while the API server started; the timeline of the progress lines.
+   */
+  private Timeline startOperator(EmbeddedHub hub, Path labRoot, Instant realStart) {
+    Instant operatorStart = Instant.now();
+    Instant simStart = operatorStart.truncatedTo(ChronoUnit.SECONDS);
+    SimClock clock = SimClock.compressed(simStart, timeFactor);
+    // a real Prometheus knows real time only: ask it about the real seconds a simulated window took
+    UnaryOperator<Instant> window =
+        prometheus == null
+            ? UnaryOperator.identity()
+            : sim ->
+                operatorStart.plusNanos(
+                    (long) (Duration.between(simStart, sim).toNanos() / timeFactor));
+    hub.startOperator(
+        clock,
+        instant ? SimTimings.INSTANT : SimTimings.TYPICAL,
+        timeFactor,
+        1,
+        Optional.ofNullable(prometheus),
+        new FolderResultsStore(resultsFolder(labRoot)),
+        window);
+    return new Timeline.Simulated(Clock.systemUTC(), realStart, clock, simStart);
+  }
+
+  /** One progress line on stderr per change, until the experiment ends or the limit passes. */
+  private static Outcome follow(
+      EmbeddedHub hub, Experiment experiment, Duration limit, Timeline time, PrintWriter err)
+      throws InterruptedException {
+    return Follower.atMost(hub.client(), limit)
+        .follow(
+            EmbeddedHub.NAMESPACE,
+            experiment.getMetadata().getName(),
+            current -> {
+              err.println(Progress.line(current, time));
+              err.flush();
+            });
+  }
+
+  /** Builds the site and prints the outcome on stdout; the exit code. */
+  private int report(Path labRoot, Experiment experiment, Outcome outcome, Timeline time) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<String> noOutcome = noOutcome(outcome);
+    Experiment last = last(outcome).orElse(experiment);
+    Optional<Path> index = buildSite(labRoot, last.getStatus(), err);
     if (output == Output.json) {
-      var json = RunReport.json(experiment, last, timedOut);
+      ObjectNode json = RunReport.json(last, noOutcome, time);
       index.ifPresent(i -> json.put("site", i.toUri().toString()));
-      out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      out.println(Progress.oneLine(json));
     } else {
-      RunReport.summary(experiment, last, timedOut).forEach(out::println);
+      RunReport.summary(last, noOutcome).forEach(out::println);
       index.ifPresent(i -> out.println("  site: " + i.toUri()));
     }
     out.flush();
-    return timedOut.isEmpty() && last.getPhase() == Phase.COMPLETE ? COMPLETE : FAILED;
+    return outcome instanceof Ended ended && ended.complete() ? COMPLETE : FAILED;
+  }
+
+  /** The last state the follow saw, if it saw one. */
+  private static Optional<Experiment> last(Outcome outcome) {
+    if (outcome instanceof Ended ended) {
+      return Optional.of(ended.experiment());
+    }
+    if (outcome instanceof Deleted deleted) {
+      return Optional.of(deleted.experiment());
+    }
+    return outcome instanceof TimedOut timedOut ? timedOut.lastSeen() : Optional.empty();
+  }
+
+  /** Why a run that did not end Complete or Failed has no outcome; empty when it has one. */
+  private static Optional<String> noOutcome(Outcome outcome) {
+    if (outcome instanceof TimedOut timedOut) {
+      return Optional.of(
+          "gave up after "
+              + Progress.duration(timedOut.after())
+              + " of real time in phase "
+              + timedOut.lastSeen().map(Progress::phase).orElse(Phase.PENDING)
+              + " (raise --timeout or --time-factor)");
+    }
+    if (outcome instanceof Deleted) {
+      return Optional.of("the experiment was deleted from the embedded hub");
+    }
+    if (outcome instanceof Lost lost) {
+      return Optional.of("the embedded hub stopped answering: " + lost.reason());
+    }
+    return Optional.empty();
   }
 
   /**

@@ -46,6 +46,11 @@ record KubeContext(String name, String server, Config config) {
               + e.getMessage(),
           "check the file with kubectl config view");
     }
+    return choose(config, kubeconfig, context);
+  }
+
+  /** The context {@code context} (else the current one) of a kubeconfig that could be read. */
+  private static Chosen choose(Config config, Path kubeconfig, String context) {
     List<String> known =
         config.getContexts() == null
             ? List.of()

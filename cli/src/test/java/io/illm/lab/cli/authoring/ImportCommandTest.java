@@ -45,32 +45,9 @@ class ImportCommandTest {
             path: k8s
       """;
 
-  @TempDir Path dir;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine command = new CommandLine(new ImportCommand());
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    return command.execute(args);
-  }
-
-  @Test
-  void printsEveryObjectWithItsFileAndTheNotesSortedThenASummary() throws IOException {
-    Files.createDirectories(dir.resolve("experiments"));
-    Files.writeString(dir.resolve("experiments/hello.yaml"), ORIGINAL_EXPERIMENT);
-    Files.createDirectories(dir.resolve("components/apps"));
-    Files.writeString(dir.resolve("components/apps/egress.yaml"), ORIGINAL_COMPONENT);
-
-    int exit = run(dir.toString());
-
-    assertEquals(0, exit, err::toString);
-    String component = dir.resolve("components/apps/egress.yaml").toString();
-    String experiment = dir.resolve("experiments/hello.yaml").toString();
-    assertEquals(
-        """
+  /** What the two original files above are imported as, with their paths to fill in. */
+  private static final String BOTH_IMPORTED =
+      """
         # imported from %s
         apiVersion: experiments.illm.io/v1alpha1
         kind: Component
@@ -97,9 +74,33 @@ class ImportCommandTest {
             template: hello-validation
             completion:
               mode: workflow
-        """
-            .formatted(component, experiment),
-        out.toString());
+        """;
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine command = new CommandLine(new ImportCommand());
+    command.setOut(new PrintWriter(out));
+    command.setErr(new PrintWriter(err));
+    return command.execute(args);
+  }
+
+  @Test
+  void printsEveryObjectWithItsFileAndTheNotesSortedThenASummary() throws IOException {
+    Files.createDirectories(dir.resolve("experiments"));
+    Files.writeString(dir.resolve("experiments/hello.yaml"), ORIGINAL_EXPERIMENT);
+    Files.createDirectories(dir.resolve("components/apps"));
+    Files.writeString(dir.resolve("components/apps/egress.yaml"), ORIGINAL_COMPONENT);
+
+    int exit = run(dir.toString());
+
+    assertEquals(0, exit, err::toString);
+    String component = dir.resolve("components/apps/egress.yaml").toString();
+    String experiment = dir.resolve("experiments/hello.yaml").toString();
+    assertEquals(BOTH_IMPORTED.formatted(component, experiment), out.toString());
     assertEquals(
         """
         %1$s: metadata.generateName: warning: generateName replaced by name hello; synth'd experiments have fixed names

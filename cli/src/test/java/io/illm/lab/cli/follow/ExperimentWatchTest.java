@@ -1,4 +1,4 @@
-package io.illm.lab.cli.submit;
+package io.illm.lab.cli.follow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,8 +14,8 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.illm.lab.cli.submit.StatusWatch.Change;
-import io.illm.lab.cli.submit.StatusWatch.Updated;
+import io.illm.lab.cli.follow.ExperimentWatch.Change;
+import io.illm.lab.cli.follow.ExperimentWatch.Updated;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The watch behind {@code ./lab submit} on the fabric8 mock API server in CRUD mode, whose first
- * watch is made to end with a 410 Gone error event (what a real API server sends when the watch's
- * resourceVersion is too old to resume from).
+ * The watch behind {@code ./lab run} and {@code ./lab submit} on the fabric8 mock API server in
+ * CRUD mode, whose first watch is made to end with a 410 Gone error event (what a real API server
+ * sends when the watch's resourceVersion is too old to resume from).
  */
 @Timeout(30)
-class StatusWatchTest {
+class ExperimentWatchTest {
 
   /**
    * The informer's first watch, after creating the CRD (version 1) and the experiment (version 2).
@@ -87,25 +87,9 @@ class StatusWatchTest {
 
   @Test
   void aWatchEndedByGoneListsAgainAndStillSeesLaterChanges() throws Exception {
-    Status gone =
-        new StatusBuilder()
-            .withStatus("Failure")
-            .withReason("Expired")
-            .withCode(410)
-            .withMessage("too old resource version")
-            .build();
-    server
-        .expect()
-        .get()
-        .withPath(FIRST_WATCH)
-        .andUpgradeToWebSocket()
-        .open()
-        .waitFor(100)
-        .andEmit(new WatchEvent(gone, "ERROR"))
-        .done()
-        .once();
+    theFirstWatchEndsGone();
 
-    try (StatusWatch watch = new StatusWatch(client, Experiments.NAMESPACE, "tsdb")) {
+    try (ExperimentWatch watch = new ExperimentWatch(client, Experiments.NAMESPACE, "tsdb")) {
       assertInstanceOf(Updated.class, watch.next());
       while (lists() < 1) {
         Thread.sleep(10); // the informer lists again once the watch is Gone
@@ -127,6 +111,27 @@ class StatusWatchTest {
       } while (!(change instanceof Updated u && u.experiment().getStatus() != null));
       assertEquals(Phase.RUNNING, ((Updated) change).experiment().getStatus().getPhase());
     }
+  }
+
+  /** The informer's first watch ends after 100 ms with a 410 Gone error event. */
+  private void theFirstWatchEndsGone() {
+    Status gone =
+        new StatusBuilder()
+            .withStatus("Failure")
+            .withReason("Expired")
+            .withCode(410)
+            .withMessage("too old resource version")
+            .build();
+    server
+        .expect()
+        .get()
+        .withPath(FIRST_WATCH)
+        .andUpgradeToWebSocket()
+        .open()
+        .waitFor(100)
+        .andEmit(new WatchEvent(gone, "ERROR"))
+        .done()
+        .once();
   }
 
   /** How many lists of experiments the server answered after the first one. */

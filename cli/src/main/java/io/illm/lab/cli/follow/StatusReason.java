@@ -1,4 +1,4 @@
-package io.illm.lab.cli.run;
+package io.illm.lab.cli.follow;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.illm.lab.model.ExperimentStatus;
@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Why an experiment is where it is, in the words its status gives: the reason of the condition that
- * explains the phase (Degraded when Failed, else Ready) and the status message. Shared by what
- * {@code ./lab run} and {@code ./lab submit} print.
+ * explains the phase (Degraded when Failed, else Ready) and the status message. What {@code ./lab
+ * run} and {@code ./lab submit} print through {@link Progress}.
  */
 public final class StatusReason {
 

@@ -1,0 +1,77 @@
+package io.illm.lab.cli;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The cli's rules of docs/architecture.md, on its compiled classes. */
+class CliArchitectureTest {
+
+  private static final String CLI = "io.illm.lab.cli";
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages(CLI);
+
+  /** One package per command (or group of commands). */
+  private static final String[] COMMANDS =
+      Arrays.stream(new String[] {"run", "submit", "render", "results", "site", "authoring"})
+          .map(p -> CLI + "." + p + "..")
+          .toArray(String[]::new);
+
+  private static final String FOLLOW = CLI + ".follow..";
+
+  @Test
+  void commandPackagesDoNotDependOnEachOther() {
+    slices()
+        .matching(CLI + ".(*)..")
+        .namingSlices("cli.$1")
+        .should()
+        .notDependOnEachOther()
+        // what two commands share lives in cli.follow or the cli root, for both to use
+        .ignoreDependency(alwaysTrue(), resideInAPackage(FOLLOW))
+        .check(CLASSES);
+  }
+
+  @Test
+  void theFollowerKnowsNoCommand() {
+    noClasses()
+        .that()
+        .resideInAPackage(FOLLOW)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(COMMANDS)
+        .check(CLASSES);
+  }
+
+  @Test
+  void ofTheRootOnlyLabCommandKnowsTheCommands() {
+    noClasses()
+        .that()
+        .resideInAPackage(CLI)
+        .and()
+        .doNotHaveFullyQualifiedName(LabCommand.class.getName())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(COMMANDS)
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyRunStartsAnEmbeddedHub() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(CLI + ".run..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.illm.lab.hub..")
+        .check(CLASSES);
+  }
+}
