@@ -1,8 +1,8 @@
 package io.illm.lab.dsl;
 
 import io.illm.lab.model.Component;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package io.illm.lab.dsl;
 
 import io.illm.lab.model.Durations;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.illm.lab.synth;
 
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;

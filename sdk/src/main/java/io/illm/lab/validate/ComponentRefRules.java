@@ -7,6 +7,8 @@ import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentType;
 import io.illm.lab.model.ParameterType;
 import io.illm.lab.model.Target;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

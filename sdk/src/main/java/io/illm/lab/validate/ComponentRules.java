@@ -5,6 +5,7 @@ import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.HelmParameter;
 import io.illm.lab.model.ParameterType;
+import io.illm.lab.rules.Problem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

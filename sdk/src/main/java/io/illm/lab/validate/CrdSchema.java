@@ -7,6 +7,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.InputStream;

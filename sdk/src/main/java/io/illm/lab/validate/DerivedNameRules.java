@@ -4,6 +4,7 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.names.ExperimentNames;
+import io.illm.lab.rules.Problem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,7 @@ import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.MetricQuery;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
+import io.illm.lab.rules.Problem;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package io.illm.lab.validate;
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.rules.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.util.ArrayList;

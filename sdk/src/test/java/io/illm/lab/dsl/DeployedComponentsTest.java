@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.Category;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

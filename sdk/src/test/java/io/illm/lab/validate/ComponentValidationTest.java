@@ -6,6 +6,7 @@ import static io.illm.lab.validate.ProblemAssertions.assertWarning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Component;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static io.illm.lab.validate.ProblemAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.Writer;

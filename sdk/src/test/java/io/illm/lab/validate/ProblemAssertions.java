@@ -3,6 +3,7 @@ package io.illm.lab.validate;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

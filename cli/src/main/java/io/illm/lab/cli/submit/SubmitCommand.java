@@ -17,7 +17,7 @@ import io.illm.lab.cli.submit.StatusWatch.Lost;
 import io.illm.lab.cli.submit.StatusWatch.Updated;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Phase;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
