@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.ComponentRules;
+import io.illm.lab.rules.ExperimentRules;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
@@ -46,21 +48,14 @@ public final class Validator {
   }
 
   /**
-   * The checks of one experiment that depend on the rest of a catalogue: component references
-   * (exist, kind, params, required parameters) and derived child names. For experiments already
-   * checked on their own by the DSL's {@code build()}, which knows only the components they deploy;
-   * {@link #validate(String, Experiment, ComponentCatalogue)} runs these too.
+   * The rules of one experiment ({@link ExperimentRules}) without the structure: for experiments
+   * whose structure the DSL's {@code build()} has already checked. A null catalogue is an empty
+   * one.
    */
   public static List<Problem> validateReferences(
       String file, Experiment experiment, ComponentCatalogue catalogue) {
     List<Problem> problems = new ArrayList<>();
-    if (experiment.getSpec() != null) {
-      ComponentCatalogue components =
-          catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
-      new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
-      String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
-      new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
-    }
+    semantics(file, experiment, catalogue, problems);
     return sorted(problems);
   }
 
@@ -126,20 +121,16 @@ public final class Validator {
 
   private static void semantics(
       String file, Experiment experiment, ComponentCatalogue catalogue, List<Problem> problems) {
-    if (experiment.getSpec() == null) {
-      return;
-    }
-    new TargetRules(file, experiment.getSpec().getTargets(), problems).check();
-    new SpecRules(file, experiment.getSpec(), problems).check();
     ComponentCatalogue components =
         catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
-    new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
     String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
-    new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
+    ExperimentRules.check(name, experiment.getSpec(), components)
+        .forEach(problem -> problems.add(problem.inFile(file)));
   }
 
   private static void semantics(String file, Component component, List<Problem> problems) {
-    new ComponentRules(file, problems).check(component.getSpec());
+    ComponentRules.check(component.getSpec())
+        .forEach(problem -> problems.add(problem.inFile(file)));
   }
 
   /**
