@@ -19,18 +19,32 @@ public final class ComponentRules {
   private ComponentRules() {}
 
   /**
-   * Every problem with a component's spec: a source is a chart or a Git path, not both; {@code
-   * $values/...} values files name a source's ref; parameter and Helm parameter names are unique;
-   * defaults fit their type. Paths start at {@code spec}; the problems carry no file.
+   * Every problem with a component's spec: it has a source; a source is a chart or a Git path, not
+   * both; {@code $values/...} values files name a source's ref; parameter and Helm parameter names
+   * are unique; defaults fit their type. Paths start at {@code spec}; the problems carry no file.
    *
+   * @param name the component's name ({@code metadata.name}), for messages; may be null
    * @param spec the component's spec; null gives no problems (the schema requires it)
    */
-  public static List<Problem> check(ComponentSpec spec) {
+  public static List<Problem> check(String name, ComponentSpec spec) {
     ComponentRules rules = new ComponentRules();
     if (spec != null) {
+      rules.checkSources(name, spec.getSources());
       rules.checkSpec(spec);
     }
     return ExperimentRules.sorted(rules.problems);
+  }
+
+  /** Required by the CRD too; checked here, so the DSL and validate say it the same way. */
+  private void checkSources(String name, List<ComponentSource> sources) {
+    if (sources == null || sources.isEmpty()) {
+      problems.add(
+          Problems.error(
+              "spec.sources",
+              (name == null ? "the component" : "component " + Names.quote(name))
+                  + " has no source",
+              "add a source: a Helm chart (repoURL and chart) or a Git path (repoURL and path)"));
+    }
   }
 
   private void checkSpec(ComponentSpec spec) {

@@ -17,19 +17,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** An experiment spec's metrics, criteria, cleanup, deadlines and budget. */
 final class SpecRules {
 
-  private static final Pattern DURATION = Pattern.compile(Durations.PATTERN);
-
   private final ExperimentSpec spec;
   private final List<Problem> problems;
+  private final DurationRules durations;
 
   SpecRules(ExperimentSpec spec, List<Problem> problems) {
     this.spec = spec;
     this.problems = problems;
+    this.durations = new DurationRules(problems);
   }
 
   void check() {
@@ -204,27 +203,7 @@ final class SpecRules {
     }
   }
 
-  /**
-   * The duration when {@code text} is one. Text the schema's pattern rejects is left to it; text it
-   * accepts but that overflows, or a zero duration, is reported here.
-   */
   private Optional<Duration> duration(String path, String text) {
-    if (text == null || !DURATION.matcher(text).matches()) {
-      return Optional.empty();
-    }
-    Optional<Duration> d =
-        Durations.isValid(text) ? Optional.of(Durations.parse(text)) : Optional.empty();
-    if (d.isEmpty()) {
-      problems.add(
-          Problems.error(
-              path,
-              "duration " + Names.quote(text) + " is out of range",
-              "use a duration such as 90s, 15m, 2h or 1h30m"));
-    } else if (d.get().isZero()) {
-      problems.add(
-          Problems.error(path, "duration must be longer than 0s", "use a duration such as 15m"));
-      return Optional.empty();
-    }
-    return d;
+    return durations.read(path, text);
   }
 }

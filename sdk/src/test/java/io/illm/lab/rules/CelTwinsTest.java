@@ -43,7 +43,7 @@ class CelTwinsTest {
         ignored -> {
           ComponentSpec spec = Specs.prometheus();
           change.accept(spec);
-          return ComponentRules.check(spec);
+          return ComponentRules.check("c", spec);
         },
         path);
   }

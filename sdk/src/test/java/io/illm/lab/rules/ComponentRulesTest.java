@@ -15,7 +15,7 @@ class ComponentRulesTest {
   @Test
   void theCatalogueFixturesAreValid() {
     for (String name : Specs.catalogue().names()) {
-      assertNoProblems(ComponentRules.check(Specs.catalogue().spec(name).orElseThrow()));
+      assertNoProblems(ComponentRules.check(name, Specs.catalogue().spec(name).orElseThrow()));
     }
   }
 
@@ -24,7 +24,7 @@ class ComponentRulesTest {
     ComponentSpec spec = Specs.hello();
     spec.getSources().get(0).setChart("hello");
     assertError(
-        ComponentRules.check(spec),
+        ComponentRules.check("c", spec),
         "spec.sources[0]",
         "a source is a Helm chart (chart) or a Git path (path), not both");
   }
@@ -34,7 +34,7 @@ class ComponentRulesTest {
     ComponentSpec spec = Specs.metricsAgent();
     spec.getSources().get(1).setRef(null);
     assertError(
-        ComponentRules.check(spec),
+        ComponentRules.check("c", spec),
         "spec.sources[0].helm.valuesFiles[0]",
         "refers to a source with ref \"values\", and there is none");
   }
@@ -44,7 +44,9 @@ class ComponentRulesTest {
     ComponentSpec spec = Specs.hello();
     spec.getParameters().add(new ComponentParameter("replicas", null, null, null, null));
     assertError(
-        ComponentRules.check(spec), "spec.parameters[1].name", "parameter names must be unique");
+        ComponentRules.check("c", spec),
+        "spec.parameters[1].name",
+        "parameter names must be unique");
   }
 
   @Test
@@ -56,7 +58,7 @@ class ComponentRulesTest {
         .getParameters()
         .add(new HelmParameter("grafana.enabled", "false", null));
     assertError(
-        ComponentRules.check(spec),
+        ComponentRules.check("c", spec),
         "spec.sources[0].helm.parameters[1].name",
         "is also parameters[0]");
   }
@@ -65,16 +67,20 @@ class ComponentRulesTest {
   void defaultsMatchTheirType() {
     ComponentSpec hello = Specs.hello();
     hello.getParameters().get(0).setDefaultValue("two");
-    assertError(ComponentRules.check(hello), "spec.parameters[0].default", "is not an int");
+    assertError(
+        ComponentRules.check("hello-app", hello), "spec.parameters[0].default", "is not an int");
     ComponentSpec prometheus = Specs.prometheus();
     prometheus.getParameters().get(0).setDefaultValue("yes");
-    assertError(ComponentRules.check(prometheus), "spec.parameters[0].default", "is not a bool");
+    assertError(
+        ComponentRules.check("kube-prometheus-stack", prometheus),
+        "spec.parameters[0].default",
+        "is not a bool");
   }
 
   @Test
   void aRequiredParametersDefaultIsAWarning() {
     ComponentSpec spec = Specs.hello();
     spec.getParameters().add(new ComponentParameter("size", ParameterType.STRING, "m", true, null));
-    assertWarning(ComponentRules.check(spec), "spec.parameters[1]", "default is never used");
+    assertWarning(ComponentRules.check("c", spec), "spec.parameters[1]", "default is never used");
   }
 }

@@ -45,7 +45,11 @@ class ExperimentRulesTest {
   }
 
   @Test
-  void aMissingSpecHasNothingToCheck() {
-    assertNoProblems(ExperimentRules.check(Specs.NAME, null, Specs.catalogue()));
+  void aMissingSpecIsOneProblem() {
+    List<Problem> problems = ExperimentRules.check(Specs.NAME, null, Specs.catalogue());
+    assertEquals(1, problems.size(), ProblemAssertions.show(problems));
+    assertEquals(
+        "spec: an experiment needs a spec (add spec with targets and a workflow)",
+        problems.get(0).toString());
   }
 }

@@ -124,11 +124,26 @@ class ValidatorTest {
   @Test
   void aMissingRequiredFieldIsAnErrorAtItsPath() {
     assertError(
-        without("spec.workflow.template"), "spec.workflow.template", "required field is missing");
+        without("spec.workflow.completion.mode"),
+        "spec.workflow.completion.mode",
+        "required field is missing");
+    assertEquals(
+        "add claim",
+        assertError(without("spec.hypothesis.claim"), "spec.hypothesis.claim", "required field")
+            .hint());
+  }
+
+  @Test
+  void theFieldsAnExperimentCannotRunWithoutAreTheRulesToReport() {
+    // RuleOwnedConstraintsTest checks each of them; the rules say it as the DSL and operator do
+    assertError(
+        without("spec.workflow.template"),
+        "spec.workflow.template",
+        "the workflow names no WorkflowTemplate");
     assertError(
         without("spec.targets[0].cluster.provider"),
         "spec.targets[0].cluster.provider",
-        "required field");
+        "target \"app\" has no cluster provider");
   }
 
   @Test
@@ -151,7 +166,9 @@ class ValidatorTest {
     assertTrue(problem.hint().startsWith("lowercase letters, digits and '-'"), problem.hint());
     assertTrue(
         assertError(
-                with("spec.deadlines.running", "2 hours"), "spec.deadlines.running", "not allowed")
+                with("spec.deadlines.running", "2 hours"),
+                "spec.deadlines.running",
+                "\"2 hours\" is not a duration")
             .hint()
             .contains("1h30m"));
   }
@@ -217,7 +234,8 @@ class ValidatorTest {
 
   @Test
   void listSizesAreChecked() {
-    assertError(with("spec.targets", List.of()), "spec.targets", "too few items (0)");
+    assertError(
+        with("spec.targets", List.of()), "spec.targets", "an experiment needs at least one target");
     assertError(with("spec.title", "t".repeat(201)), "spec.title", "too long");
   }
 
@@ -253,7 +271,7 @@ class ValidatorTest {
   }
 
   @Test
-  void theRulesSeeDurationsTheSchemaAccepts() {
+  void theRulesCheckDurations() {
     assertError(
         with("spec.deadlines.running", "99999999999999999999h"),
         "spec.deadlines.running",
@@ -261,7 +279,7 @@ class ValidatorTest {
     assertError(
         with("spec.qualityGate.recollectDelay", "2min"),
         "spec.qualityGate.recollectDelay",
-        "not allowed");
+        "\"2min\" is not a duration");
   }
 
   // ---- strings that would not survive YAML
