@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks experiments and components: structure against the generated CRD schema, then semantics
- * (unique names, depends exist and are acyclic, criteria name existing metrics, components exist in
- * the catalogue, derived names within Kubernetes and cloud limits, strings that survive YAML).
+ * Checks experiments and components: structure against the generated CRD schema (with the metadata
+ * and strings that must survive YAML), then the rules of {@code io.illm.lab.rules} on the model
+ * ({@link ExperimentRules}, {@link ComponentRules}): the same rules the DSL, synth and the operator
+ * run.
  *
  * <p>Every check runs and every problem is returned, sorted by {@link Problem#ORDER}; nothing stops
- * at the first. The CRD's CEL rules ({@code x-kubernetes-validations}) each have a twin here,
- * because the mock API server used in tests does not evaluate them.
+ * at the first. The constraints of the schema the rules check themselves (the CEL rules, the fields
+ * an experiment cannot run without, the format of durations) are taken out of the schema, so that
+ * each is reported once ({@link RuleOwnedConstraints}).
  */
 public final class Validator {
 
@@ -38,16 +40,6 @@ public final class Validator {
     List<Problem> problems = structure(file, document, Experiment.KIND, EXPERIMENTS);
     problems.addAll(semantics(file, experiment, catalogue));
     return sorted(problems);
-  }
-
-  /**
-   * The rules of one experiment ({@link ExperimentRules}) without the structure: for experiments
-   * whose structure the DSL's {@code build()} has already checked. A null catalogue is an empty
-   * one.
-   */
-  public static List<Problem> validateReferences(
-      String file, Experiment experiment, ComponentCatalogue catalogue) {
-    return sorted(semantics(file, experiment, catalogue));
   }
 
   /** Problems with one component. */
