@@ -44,19 +44,16 @@ class OperatorArchitectureTest {
     OP + ".results.."
   };
 
+  /** The lifecycle checks specs with the sdk's rules, and nothing else of the sdk but the model. */
   @Test
-  void theLifecycleDependsOnlyOnJavaAndTheModel() {
+  void theLifecycleDependsOnlyOnJavaTheModelAndTheRules() {
     classes()
         .that()
         .resideInAPackage(OP + ".lifecycle..")
         .should()
         .onlyDependOnClassesThat(
             resideInAnyPackage(
-                    "java..",
-                    "io.illm.lab.model..",
-                    "io.illm.lab.validate..",
-                    "io.illm.lab.results..",
-                    OP + ".lifecycle..")
+                    "java..", "io.illm.lab.model..", "io.illm.lab.rules..", OP + ".lifecycle..")
                 .or(type(Condition.class)))
         .check(CLASSES);
   }
