@@ -73,10 +73,14 @@ public final class ComponentRules {
               "a source is a Helm chart (chart) or a Git path (path), not both",
               "remove chart or path"));
     }
-    if (source.getHelm() == null) {
-      return;
+    if (source.getHelm() != null) {
+      checkValuesFiles(path, source.getHelm().getValuesFiles(), refs);
+      checkHelmParameters(path, source.getHelm().getParameters());
     }
-    List<String> valuesFiles = source.getHelm().getValuesFiles();
+  }
+
+  /** A {@code $ref/...} values file names a source with that ref. */
+  private void checkValuesFiles(String path, List<String> valuesFiles, Set<String> refs) {
     for (int k = 0; valuesFiles != null && k < valuesFiles.size(); k++) {
       String valuesFile = valuesFiles.get(k);
       if (valuesFile == null || !valuesFile.startsWith("$")) {
@@ -95,7 +99,9 @@ public final class ComponentRules {
                 "add a source with repoURL and ref: " + ref));
       }
     }
-    List<HelmParameter> parameters = source.getHelm().getParameters();
+  }
+
+  private void checkHelmParameters(String path, List<HelmParameter> parameters) {
     Map<String, Integer> first = new HashMap<>();
     for (int k = 0; parameters != null && k < parameters.size(); k++) {
       HelmParameter parameter = parameters.get(k);

@@ -45,36 +45,37 @@ final class RequiredFields {
       return;
     }
     for (int i = 0; i < targets.size(); i++) {
-      String path = "spec.targets[" + i + "]";
-      Target target = targets.get(i);
-      if (target == null) {
-        problems.add(
-            Problems.error(
-                path, "a target is empty", "give it a name and a cluster, or remove it"));
-        continue;
-      }
-      if (blank(target.getName())) {
-        problems.add(
-            Problems.error(
-                path + ".name",
-                "a target needs a name",
-                "lowercase letters, digits and '-', e.g. app"));
-      }
-      String which =
-          blank(target.getName()) ? "the target" : "target " + Names.quote(target.getName());
-      if (target.getCluster() == null) {
-        problems.add(
-            Problems.error(
-                path + ".cluster",
-                which + " has no cluster",
-                "set cluster.provider: gke, eks, aks or hub"));
-      } else if (target.getCluster().getProvider() == null) {
-        problems.add(
-            Problems.error(
-                path + ".cluster.provider",
-                which + " has no cluster provider",
-                "gke, eks, aks or hub"));
-      }
+      target("spec.targets[" + i + "]", targets.get(i));
+    }
+  }
+
+  private void target(String path, Target target) {
+    if (target == null) {
+      problems.add(
+          Problems.error(path, "a target is empty", "give it a name and a cluster, or remove it"));
+      return;
+    }
+    if (blank(target.getName())) {
+      problems.add(
+          Problems.error(
+              path + ".name",
+              "a target needs a name",
+              "lowercase letters, digits and '-', e.g. app"));
+    }
+    String which =
+        blank(target.getName()) ? "the target" : "target " + Names.quote(target.getName());
+    if (target.getCluster() == null) {
+      problems.add(
+          Problems.error(
+              path + ".cluster",
+              which + " has no cluster",
+              "set cluster.provider: gke, eks, aks or hub"));
+    } else if (target.getCluster().getProvider() == null) {
+      problems.add(
+          Problems.error(
+              path + ".cluster.provider",
+              which + " has no cluster provider",
+              "gke, eks, aks or hub"));
     }
   }
 

@@ -111,32 +111,35 @@ final class SpecRules {
     }
     List<SuccessCriterion> criteria = spec.getHypothesis().getSuccessCriteria();
     for (int i = 0; i < criteria.size(); i++) {
-      SuccessCriterion criterion = criteria.get(i);
-      String path = "spec.hypothesis.successCriteria[" + i + "]";
-      if (criterion == null) {
-        continue;
+      if (criteria.get(i) != null) {
+        checkCriterion(
+            "spec.hypothesis.successCriteria[" + i + "]", criteria.get(i), metrics, targets);
       }
-      if (criterion.getMetric() != null && !metrics.contains(criterion.getMetric())) {
-        problems.add(
-            Problems.error(
-                path + ".metric",
-                "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
-                    + Names.quote(criterion.getMetric()),
-                metrics.isEmpty()
-                    ? "add the query to spec.metrics.queries"
-                    : Names.suggest(criterion.getMetric(), metrics, "metrics")));
-      }
-      if (criterion.getTarget() != null && !targets.contains(criterion.getTarget())) {
-        problems.add(
-            Problems.error(
-                path + ".target",
-                "unknown target " + Names.quote(criterion.getTarget()),
-                Names.suggest(criterion.getTarget(), targets, "targets")));
-      }
-      if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {
-        problems.add(
-            Problems.error(path + ".value", "not a finite number", "use a finite decimal number"));
-      }
+    }
+  }
+
+  private void checkCriterion(
+      String path, SuccessCriterion criterion, Set<String> metrics, Set<String> targets) {
+    if (criterion.getMetric() != null && !metrics.contains(criterion.getMetric())) {
+      problems.add(
+          Problems.error(
+              path + ".metric",
+              "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
+                  + Names.quote(criterion.getMetric()),
+              metrics.isEmpty()
+                  ? "add the query to spec.metrics.queries"
+                  : Names.suggest(criterion.getMetric(), metrics, "metrics")));
+    }
+    if (criterion.getTarget() != null && !targets.contains(criterion.getTarget())) {
+      problems.add(
+          Problems.error(
+              path + ".target",
+              "unknown target " + Names.quote(criterion.getTarget()),
+              Names.suggest(criterion.getTarget(), targets, "targets")));
+    }
+    if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {
+      problems.add(
+          Problems.error(path + ".value", "not a finite number", "use a finite decimal number"));
     }
   }
 
