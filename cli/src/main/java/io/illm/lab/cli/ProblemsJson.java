@@ -2,7 +2,7 @@ package io.illm.lab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.Locale;
 

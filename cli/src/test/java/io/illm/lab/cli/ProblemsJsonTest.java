@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.util.List;
 import java.util.Locale;

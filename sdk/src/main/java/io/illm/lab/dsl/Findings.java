@@ -1,12 +1,16 @@
 package io.illm.lab.dsl;
 
 import io.illm.lab.model.Durations;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The problems one {@code build()} finds, collected so that all of them are reported at once. */
+/**
+ * The problems one {@code build()} finds, collected so that all of them are reported at once: the
+ * validator's (the schema and the rules), and the few only the builder can know (a Java duration
+ * the model cannot carry, a typed parameter the component does not declare).
+ */
 final class Findings {
 
   private final String file;
@@ -26,30 +30,6 @@ final class Findings {
 
   void addAll(List<Problem> more) {
     problems.addAll(more);
-  }
-
-  /**
-   * Adds the validator's problems, except where the DSL already reported a problem on the same
-   * field or one enclosing or inside it: the DSL's own message says it in DSL terms, and one
-   * mistake should be reported once.
-   */
-  void addValidated(List<Problem> validated) {
-    List<String> reported = problems.stream().map(Problem::path).toList();
-    for (Problem problem : validated) {
-      if (reported.stream().noneMatch(path -> related(path, problem.path()))) {
-        problems.add(problem);
-      }
-    }
-  }
-
-  private static boolean related(String a, String b) {
-    return a.equals(b) || within(a, b) || within(b, a);
-  }
-
-  private static boolean within(String inner, String outer) {
-    return inner.startsWith(outer)
-        && inner.length() > outer.length()
-        && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
   }
 
   /** The model text of a duration, or null (and a problem) when the model cannot carry it. */

@@ -89,12 +89,6 @@ public final class TargetDef {
   }
 
   Target target(Findings findings, String path) {
-    if (cluster == null) {
-      findings.error(
-          path + ".cluster",
-          "target \"" + name + "\" has no cluster",
-          "add .on(gke(...)), .on(eks(...)), .on(aks(...)) or .on(hub())");
-    }
     List<ComponentRef> refs = new ArrayList<>();
     for (int i = 0; i < deployments.size(); i++) {
       Deployment deployment = deployments.get(i);

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.validate.YamlDocuments;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.illm.lab.importer;
 
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.illm.lab.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.illm.lab.cli.follow.Progress;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.Optional;
 

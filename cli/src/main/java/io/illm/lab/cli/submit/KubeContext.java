@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -16,7 +16,7 @@ import io.illm.lab.cli.follow.Follower.Outcome;
 import io.illm.lab.cli.follow.Progress;
 import io.illm.lab.cli.follow.Timeline;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;

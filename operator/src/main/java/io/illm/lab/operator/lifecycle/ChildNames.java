@@ -2,8 +2,7 @@ package io.illm.lab.operator.lifecycle;
 
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.names.ExperimentNames;
-import java.util.ArrayList;
-import java.util.List;
+import io.illm.lab.rules.ComponentRefs;
 
 /**
  * The names of an experiment's child objects, derived from the experiment and target names only, so
@@ -45,18 +44,10 @@ public final class ChildNames {
   }
 
   /**
-   * The component a reference names, or null unless exactly one of app, workflow and config is set.
+   * The component a reference names, or null unless exactly one of app, workflow and config is set
+   * and not blank ({@link ComponentRefs#name}: the rules accept no other reference).
    */
   public static String component(ComponentRef ref) {
-    if (ref == null) {
-      return null;
-    }
-    List<String> names = new ArrayList<>();
-    for (String name : new String[] {ref.getApp(), ref.getWorkflow(), ref.getConfig()}) {
-      if (name != null && !name.isBlank()) {
-        names.add(name);
-      }
-    }
-    return names.size() == 1 ? names.get(0) : null;
+    return ComponentRefs.name(ref);
   }
 }

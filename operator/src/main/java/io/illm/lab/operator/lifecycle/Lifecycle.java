@@ -106,7 +106,7 @@ public final class Lifecycle {
       t.fail(Reasons.DELETED, "the experiment was deleted during " + Conditions.where(t));
       return true;
     }
-    List<String> problems = SpecCheck.problems(t.spec);
+    List<String> problems = SpecCheck.problems(t.experiment(), t.spec);
     if (!problems.isEmpty()) {
       t.fail(Reasons.INVALID_SPEC, String.join("; ", problems));
       return true;

@@ -1,31 +1,53 @@
-package io.illm.lab.validate;
+package io.illm.lab.rules;
 
 import io.illm.lab.model.ComponentParameter;
 import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.HelmParameter;
-import io.illm.lab.model.ParameterType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A component's sources and parameters. */
-final class ComponentRules {
+/** The rules of a component: its sources and parameters. */
+public final class ComponentRules {
 
-  private final String file;
-  private final List<Problem> problems;
+  private final List<Problem> problems = new ArrayList<>();
 
-  ComponentRules(String file, List<Problem> problems) {
-    this.file = file;
-    this.problems = problems;
+  private ComponentRules() {}
+
+  /**
+   * Every problem with a component's spec: it has a source; a source is a chart or a Git path, not
+   * both; {@code $values/...} values files name a source's ref; parameter and Helm parameter names
+   * are unique; defaults fit their type. Paths start at {@code spec}; the problems carry no file.
+   *
+   * @param name the component's name ({@code metadata.name}), for messages; may be null
+   * @param spec the component's spec; null gives no problems (the schema requires it)
+   */
+  public static List<Problem> check(String name, ComponentSpec spec) {
+    ComponentRules rules = new ComponentRules();
+    if (spec != null) {
+      rules.checkSources(name, spec.getSources());
+      rules.checkSpec(spec);
+    }
+    return ExperimentRules.sorted(rules.problems);
   }
 
-  void check(ComponentSpec spec) {
-    if (spec == null) {
-      return;
+  /** Required by the CRD too; checked here, so the DSL and validate say it the same way. */
+  private void checkSources(String name, List<ComponentSource> sources) {
+    if (sources == null || sources.isEmpty()) {
+      problems.add(
+          Problems.error(
+              "spec.sources",
+              (name == null ? "the component" : "component " + Names.quote(name))
+                  + " has no source",
+              "add a source: a Helm chart (repoURL and chart) or a Git path (repoURL and path)"));
     }
+  }
+
+  private void checkSpec(ComponentSpec spec) {
     List<ComponentSource> sources = spec.getSources() == null ? List.of() : spec.getSources();
     Set<String> refs = new TreeSet<>();
     sources.stream()
@@ -46,16 +68,19 @@ final class ComponentRules {
   private void checkSource(String path, ComponentSource source, Set<String> refs) {
     if (source.getChart() != null && source.getPath() != null) {
       problems.add(
-          Problem.error(
-              file,
+          Problems.error(
               path,
               "a source is a Helm chart (chart) or a Git path (path), not both",
               "remove chart or path"));
     }
-    if (source.getHelm() == null) {
-      return;
+    if (source.getHelm() != null) {
+      checkValuesFiles(path, source.getHelm().getValuesFiles(), refs);
+      checkHelmParameters(path, source.getHelm().getParameters());
     }
-    List<String> valuesFiles = source.getHelm().getValuesFiles();
+  }
+
+  /** A {@code $ref/...} values file names a source with that ref. */
+  private void checkValuesFiles(String path, List<String> valuesFiles, Set<String> refs) {
     for (int k = 0; valuesFiles != null && k < valuesFiles.size(); k++) {
       String valuesFile = valuesFiles.get(k);
       if (valuesFile == null || !valuesFile.startsWith("$")) {
@@ -65,17 +90,18 @@ final class ComponentRules {
       String ref = slash < 0 ? valuesFile.substring(1) : valuesFile.substring(1, slash);
       if (!refs.contains(ref)) {
         problems.add(
-            Problem.error(
-                file,
+            Problems.error(
                 path + ".helm.valuesFiles[" + k + "]",
-                SchemaErrors.quote(valuesFile)
+                Names.quote(valuesFile)
                     + " refers to a source with ref "
-                    + SchemaErrors.quote(ref)
+                    + Names.quote(ref)
                     + ", and there is none",
                 "add a source with repoURL and ref: " + ref));
       }
     }
-    List<HelmParameter> parameters = source.getHelm().getParameters();
+  }
+
+  private void checkHelmParameters(String path, List<HelmParameter> parameters) {
     Map<String, Integer> first = new HashMap<>();
     for (int k = 0; parameters != null && k < parameters.size(); k++) {
       HelmParameter parameter = parameters.get(k);
@@ -83,11 +109,10 @@ final class ComponentRules {
         Integer earlier = first.putIfAbsent(parameter.getName(), k);
         if (earlier != null) {
           problems.add(
-              Problem.error(
-                  file,
+              Problems.error(
                   path + ".helm.parameters[" + k + "].name",
                   "Helm parameter "
-                      + SchemaErrors.quote(parameter.getName())
+                      + Names.quote(parameter.getName())
                       + " is also parameters["
                       + earlier
                       + "]",
@@ -108,11 +133,10 @@ final class ComponentRules {
       Integer earlier = first.putIfAbsent(parameter.getName(), i);
       if (earlier != null) {
         problems.add(
-            Problem.error(
-                file,
+            Problems.error(
                 path + ".name",
                 "parameter names must be unique: "
-                    + SchemaErrors.quote(parameter.getName())
+                    + Names.quote(parameter.getName())
                     + " is also spec.parameters["
                     + earlier
                     + "]",
@@ -121,21 +145,17 @@ final class ComponentRules {
       String value = parameter.getDefaultValue();
       if (value != null && !ComponentRefRules.fitsType(value, parameter.getType())) {
         problems.add(
-            Problem.error(
-                file,
+            Problems.error(
                 path + ".default",
                 "default "
-                    + SchemaErrors.quote(value)
+                    + Names.quote(value)
                     + " is not "
-                    + (parameter.getType() == ParameterType.INT ? "an int" : "a bool"),
-                parameter.getType() == ParameterType.INT
-                    ? "a decimal integer, e.g. 3"
-                    : "true or false"));
+                    + ComponentRefRules.typeName(parameter.getType()),
+                ComponentRefRules.typeHint(parameter.getType())));
       }
       if (value != null && Boolean.TRUE.equals(parameter.getRequired())) {
         problems.add(
-            Problem.warning(
-                file,
+            Problems.warning(
                 path,
                 "a required parameter's default is never used",
                 "remove the default or make the parameter optional"));

@@ -1,4 +1,4 @@
-package io.illm.lab.validate;
+package io.illm.lab.rules;
 
 import java.util.Comparator;
 

@@ -1,4 +1,4 @@
-package io.illm.lab.validate;
+package io.illm.lab.rules;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Assertions on problem lists that print every problem when they fail. */
-final class ProblemAssertions {
+public final class ProblemAssertions {
 
   private ProblemAssertions() {}
 
   /** Some error is at exactly {@code path} and its message contains {@code text}; returns it. */
-  static Problem assertError(List<Problem> problems, String path, String text) {
+  public static Problem assertError(List<Problem> problems, String path, String text) {
     for (Problem problem : problems) {
       if (problem.isError() && problem.path().equals(path) && problem.message().contains(text)) {
         return problem;
@@ -22,7 +22,7 @@ final class ProblemAssertions {
   }
 
   /** Some warning is at exactly {@code path} and its message contains {@code text}; returns it. */
-  static Problem assertWarning(List<Problem> problems, String path, String text) {
+  public static Problem assertWarning(List<Problem> problems, String path, String text) {
     for (Problem problem : problems) {
       if (!problem.isError() && problem.path().equals(path) && problem.message().contains(text)) {
         return problem;
@@ -31,17 +31,17 @@ final class ProblemAssertions {
     return fail("no warning at " + path + " containing \"" + text + "\" in:\n" + show(problems));
   }
 
-  static void assertNoProblems(List<Problem> problems) {
+  public static void assertNoProblems(List<Problem> problems) {
     assertTrue(problems.isEmpty(), () -> "expected no problems, got:\n" + show(problems));
   }
 
-  static void assertNoErrors(List<Problem> problems) {
+  public static void assertNoErrors(List<Problem> problems) {
     assertTrue(
         problems.stream().noneMatch(Problem::isError),
         () -> "expected no errors, got:\n" + show(problems));
   }
 
-  static String show(List<Problem> problems) {
+  public static String show(List<Problem> problems) {
     return problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
   }
 }

@@ -1,4 +1,4 @@
-package io.illm.lab.validate;
+package io.illm.lab.rules;
 
 import io.illm.lab.model.Budget;
 import io.illm.lab.model.CleanupAction;
@@ -17,25 +17,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** An experiment spec's metrics, criteria, cleanup, deadlines and budget. */
 final class SpecRules {
 
-  /** How long a cluster may be retained after the experiment: a forgotten cluster costs money. */
-  static final Duration MAX_RETAIN = Duration.ofHours(168);
-
-  static final Duration DEFAULT_TOTAL = Duration.ofHours(6);
-  private static final Pattern DURATION = Pattern.compile(Durations.PATTERN);
-
-  private final String file;
   private final ExperimentSpec spec;
   private final List<Problem> problems;
+  private final DurationRules durations;
 
-  SpecRules(String file, ExperimentSpec spec, List<Problem> problems) {
-    this.file = file;
+  SpecRules(ExperimentSpec spec, List<Problem> problems) {
     this.spec = spec;
     this.problems = problems;
+    this.durations = new DurationRules(problems);
   }
 
   void check() {
@@ -72,11 +65,10 @@ final class SpecRules {
       Integer earlier = first.putIfAbsent(name, i);
       if (earlier != null) {
         problems.add(
-            Problem.error(
-                file,
+            Problems.error(
                 "spec.metrics.queries[" + i + "].name",
                 "metric names must be unique: "
-                    + SchemaErrors.quote(name)
+                    + Names.quote(name)
                     + " is also spec.metrics.queries["
                     + earlier
                     + "]",
@@ -93,11 +85,10 @@ final class SpecRules {
   private void checkBetter(MetricQuery query, String path) {
     if (query.getBetter() != null && !Boolean.TRUE.equals(query.getPerTarget())) {
       problems.add(
-          Problem.warning(
-              file,
+          Problems.warning(
               path + ".better",
               "metric "
-                  + SchemaErrors.quote(query.getName())
+                  + Names.quote(query.getName())
                   + " runs once for the experiment, so no targets are compared on it",
               "set perTarget: true, or remove better"));
     }
@@ -120,35 +111,35 @@ final class SpecRules {
     }
     List<SuccessCriterion> criteria = spec.getHypothesis().getSuccessCriteria();
     for (int i = 0; i < criteria.size(); i++) {
-      SuccessCriterion criterion = criteria.get(i);
-      String path = "spec.hypothesis.successCriteria[" + i + "]";
-      if (criterion == null) {
-        continue;
+      if (criteria.get(i) != null) {
+        checkCriterion(
+            "spec.hypothesis.successCriteria[" + i + "]", criteria.get(i), metrics, targets);
       }
-      if (criterion.getMetric() != null && !metrics.contains(criterion.getMetric())) {
-        problems.add(
-            Problem.error(
-                file,
-                path + ".metric",
-                "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
-                    + SchemaErrors.quote(criterion.getMetric()),
-                metrics.isEmpty()
-                    ? "add the query to spec.metrics.queries"
-                    : Names.suggest(criterion.getMetric(), metrics, "metrics")));
-      }
-      if (criterion.getTarget() != null && !targets.contains(criterion.getTarget())) {
-        problems.add(
-            Problem.error(
-                file,
-                path + ".target",
-                "unknown target " + SchemaErrors.quote(criterion.getTarget()),
-                Names.suggest(criterion.getTarget(), targets, "targets")));
-      }
-      if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {
-        problems.add(
-            Problem.error(
-                file, path + ".value", "not a finite number", "use a finite decimal number"));
-      }
+    }
+  }
+
+  private void checkCriterion(
+      String path, SuccessCriterion criterion, Set<String> metrics, Set<String> targets) {
+    if (criterion.getMetric() != null && !metrics.contains(criterion.getMetric())) {
+      problems.add(
+          Problems.error(
+              path + ".metric",
+              "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
+                  + Names.quote(criterion.getMetric()),
+              metrics.isEmpty()
+                  ? "add the query to spec.metrics.queries"
+                  : Names.suggest(criterion.getMetric(), metrics, "metrics")));
+    }
+    if (criterion.getTarget() != null && !targets.contains(criterion.getTarget())) {
+      problems.add(
+          Problems.error(
+              path + ".target",
+              "unknown target " + Names.quote(criterion.getTarget()),
+              Names.suggest(criterion.getTarget(), targets, "targets")));
+    }
+    if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {
+      problems.add(
+          Problems.error(path + ".value", "not a finite number", "use a finite decimal number"));
     }
   }
 
@@ -162,15 +153,13 @@ final class SpecRules {
         && rule.getAction() != null
         && rule.getAction() != CleanupAction.RETAIN) {
       problems.add(
-          Problem.error(
-              file,
+          Problems.error(
               path + ".retainFor",
               "retainFor applies to action retain only",
               "remove retainFor or set action: retain"));
-    } else if (retainFor.isPresent() && retainFor.get().compareTo(MAX_RETAIN) > 0) {
+    } else if (retainFor.isPresent() && retainFor.get().compareTo(ExperimentRules.MAX_RETAIN) > 0) {
       problems.add(
-          Problem.error(
-              file,
+          Problems.error(
               path + ".retainFor",
               "retains clusters for " + Durations.format(retainFor.get()) + ", longer than 168h",
               "at most 168h (7 days): a retained cluster costs money"));
@@ -182,7 +171,7 @@ final class SpecRules {
       return;
     }
     Optional<Duration> set = duration("spec.deadlines.total", deadlines.getTotal());
-    Duration total = set.orElse(DEFAULT_TOTAL);
+    Duration total = set.orElse(ExperimentRules.DEFAULT_TOTAL);
     String totalText =
         set.isPresent() ? "total (" + deadlines.getTotal() + ")" : "the default total (6h)";
     Map<String, String> phases = new LinkedHashMap<>();
@@ -195,8 +184,7 @@ final class SpecRules {
           Optional<Duration> d = duration("spec.deadlines." + phase, text);
           if (d.isPresent() && d.get().compareTo(total) > 0) {
             problems.add(
-                Problem.error(
-                    file,
+                Problems.error(
                     "spec.deadlines." + phase,
                     "deadline " + text + " is longer than " + totalText,
                     "shorten it or raise spec.deadlines.total"));
@@ -211,37 +199,14 @@ final class SpecRules {
     double max = budget.getMaxUSD();
     if (!Double.isFinite(max) || max < 0) {
       problems.add(
-          Problem.error(
-              file,
+          Problems.error(
               "spec.budget.maxUSD",
               "budget must be a number >= 0, found " + max,
               "set maxUSD to the most the experiment may spend, in US dollars"));
     }
   }
 
-  /**
-   * The duration when {@code text} is one. Text the schema's pattern rejects is left to it; text it
-   * accepts but that overflows, or a zero duration, is reported here.
-   */
   private Optional<Duration> duration(String path, String text) {
-    if (text == null || !DURATION.matcher(text).matches()) {
-      return Optional.empty();
-    }
-    Optional<Duration> d =
-        Durations.isValid(text) ? Optional.of(Durations.parse(text)) : Optional.empty();
-    if (d.isEmpty()) {
-      problems.add(
-          Problem.error(
-              file,
-              path,
-              "duration " + SchemaErrors.quote(text) + " is out of range",
-              "use a duration such as 90s, 15m, 2h or 1h30m"));
-    } else if (d.get().isZero()) {
-      problems.add(
-          Problem.error(
-              file, path, "duration must be longer than 0s", "use a duration such as 15m"));
-      return Optional.empty();
-    }
-    return d;
+    return durations.read(path, text);
   }
 }

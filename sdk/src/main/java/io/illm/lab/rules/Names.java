@@ -1,15 +1,20 @@
-package io.illm.lab.validate;
+package io.illm.lab.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Close-name suggestions for hints: "did you mean hello-app?". */
+/** Names in messages: quoted, and close-name suggestions for hints ("did you mean hello-app?"). */
 final class Names {
 
   private static final int MAX_LISTED = 12;
 
   private Names() {}
+
+  /** {@code "name"}. */
+  static String quote(String text) {
+    return "\"" + text + "\"";
+  }
 
   /** "did you mean x?" when a known name is close, else the known names (at most a dozen). */
   static String suggest(String unknown, Collection<String> known, String what) {

@@ -1,27 +1,25 @@
-package io.illm.lab.validate;
+package io.illm.lab.rules;
 
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Targets: unique names, depends that name other targets without cycles, cluster shapes. */
 final class TargetRules {
 
   private static final String DEPENDS_RULE = "depends must name another target of this experiment";
 
-  private final String file;
   private final List<Target> targets;
   private final List<Problem> problems;
 
-  TargetRules(String file, List<Target> targets, List<Problem> problems) {
-    this.file = file;
+  TargetRules(List<Target> targets, List<Problem> problems) {
     this.targets = targets == null ? List.of() : targets;
     this.problems = problems;
   }
@@ -49,11 +47,10 @@ final class TargetRules {
       Integer earlier = first.putIfAbsent(name, i);
       if (earlier != null) {
         problems.add(
-            Problem.error(
-                file,
+            Problems.error(
                 "spec.targets[" + i + "].name",
                 "target names must be unique: "
-                    + SchemaErrors.quote(name)
+                    + Names.quote(name)
                     + " is also spec.targets["
                     + earlier
                     + "]",
@@ -75,17 +72,15 @@ final class TargetRules {
         }
         if (dependency.equals(name(i))) {
           problems.add(
-              Problem.error(
-                  file,
+              Problems.error(
                   path,
                   DEPENDS_RULE + ": a target cannot depend on itself",
                   "remove " + dependency));
         } else if (!names.contains(dependency)) {
           problems.add(
-              Problem.error(
-                  file,
+              Problems.error(
                   path,
-                  DEPENDS_RULE + ": unknown target " + SchemaErrors.quote(dependency),
+                  DEPENDS_RULE + ": unknown target " + Names.quote(dependency),
                   "targets: " + String.join(", ", names)));
         }
       }
@@ -97,67 +92,19 @@ final class TargetRules {
    * along the cycle, e.g. {@code a -> b -> a}.
    */
   private void checkCycles() {
-    Map<String, Integer> index = new LinkedHashMap<>();
-    for (int i = 0; i < targets.size(); i++) {
-      if (name(i) != null) {
-        index.putIfAbsent(name(i), i);
+    for (List<Integer> cycle : DependsGraph.cycles(targets)) {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i <= cycle.size(); i++) {
+        names.add(name(cycle.get(i % cycle.size())));
       }
+      int from = cycle.get(0);
+      int entry = depends(from).indexOf(names.get(1));
+      problems.add(
+          Problems.error(
+              "spec.targets[" + from + "].depends[" + entry + "]",
+              "depends form a cycle: " + String.join(" -> ", names),
+              "remove one of these dependencies"));
     }
-    int[] state = new int[targets.size()];
-    Set<String> reported = new HashSet<>();
-    for (int i = 0; i < targets.size(); i++) {
-      if (state[i] == 0) {
-        visit(i, index, state, new ArrayList<>(), reported);
-      }
-    }
-  }
-
-  private void visit(
-      int node,
-      Map<String, Integer> index,
-      int[] state,
-      List<Integer> stack,
-      Set<String> reported) {
-    state[node] = 1;
-    stack.add(node);
-    for (String dependency : depends(node)) {
-      Integer next = dependency == null ? null : index.get(dependency);
-      if (next == null || next == node) {
-        continue;
-      }
-      if (state[next] == 1) {
-        reportCycle(stack.subList(stack.indexOf(next), stack.size()), reported);
-      } else if (state[next] == 0) {
-        visit(next, index, state, stack, reported);
-      }
-    }
-    stack.remove(stack.size() - 1);
-    state[node] = 2;
-  }
-
-  private void reportCycle(List<Integer> cycle, Set<String> reported) {
-    int start = 0;
-    for (int i = 1; i < cycle.size(); i++) {
-      if (cycle.get(i) < cycle.get(start)) {
-        start = i;
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i <= cycle.size(); i++) {
-      names.add(name(cycle.get((start + i) % cycle.size())));
-    }
-    String text = String.join(" -> ", names);
-    if (!reported.add(text)) {
-      return;
-    }
-    int from = cycle.get(start);
-    int entry = depends(from).indexOf(names.get(1));
-    problems.add(
-        Problem.error(
-            file,
-            "spec.targets[" + from + "].depends[" + entry + "]",
-            "depends form a cycle: " + text,
-            "remove one of these dependencies"));
   }
 
   /** Twins of the ClusterSpec CEL rules: hub has no shape, zone is gke only, zone xor region. */
@@ -175,8 +122,7 @@ final class TargetRules {
           (field, value) -> {
             if (value != null) {
               problems.add(
-                  Problem.error(
-                      file,
+                  Problems.error(
                       path + "." + field,
                       "a hub target uses the hub cluster as it is: remove the machine shape fields",
                       "remove " + field));
@@ -188,16 +134,14 @@ final class TargetRules {
         && cluster.getProvider() != null
         && cluster.getProvider() != Provider.GKE) {
       problems.add(
-          Problem.error(
-              file,
+          Problems.error(
               path + ".zone",
               "zone applies to gke only; use region for eks and aks",
               "replace zone with region"));
     }
     if (cluster.getZone() != null && cluster.getRegion() != null) {
       problems.add(
-          Problem.error(
-              file,
+          Problems.error(
               path,
               "set zone (zonal cluster) or region (regional cluster), not both",
               "remove zone or region"));
@@ -205,17 +149,15 @@ final class TargetRules {
   }
 
   private String name(int i) {
-    Target target = targets.get(i);
-    return target == null ? null : target.getName();
+    return DependsGraph.name(targets, i);
   }
 
   private List<String> depends(int i) {
-    Target target = targets.get(i);
-    return target == null || target.getDepends() == null ? List.of() : target.getDepends();
+    return DependsGraph.depends(targets, i);
   }
 
   private Set<String> names() {
-    Set<String> names = new java.util.TreeSet<>();
+    Set<String> names = new TreeSet<>();
     for (int i = 0; i < targets.size(); i++) {
       if (name(i) != null) {
         names.add(name(i));
