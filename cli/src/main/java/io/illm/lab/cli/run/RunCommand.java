@@ -21,8 +21,8 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.site.SiteBuilder;
@@ -376,13 +376,13 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       controllers
           .crossplane()
           .fail(
-              ChildNames.clusterClaim(name, target),
+              ExperimentNames.clusterName(name, target),
               "simulated failure (--fail-cluster " + target + ")");
     }
     if (failWorkflow) {
       controllers
           .argoWorkflows()
-          .fail(ChildNames.workflow(name), "simulated failure (--fail-workflow)");
+          .fail(ExperimentNames.workflowName(name), "simulated failure (--fail-workflow)");
     }
   }
 
