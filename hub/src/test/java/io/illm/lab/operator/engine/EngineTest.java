@@ -202,18 +202,7 @@ class EngineTest {
             forgotten.add("results " + id);
           }
         };
-    Engine forgetful =
-        new Engine(
-            new Ports(
-                sim.clusters(),
-                sim.deployments(),
-                sim.workflows(),
-                metrics,
-                results,
-                sim.events(),
-                sim.components(),
-                sim.changes()),
-            world.clock);
+    Engine forgetful = new Engine(world.ports(metrics, results), world.clock);
     Experiment experiment = applied("tsdb");
     experiment.getMetadata().setDeletionTimestamp(T0.toString());
     boolean removable = false;
