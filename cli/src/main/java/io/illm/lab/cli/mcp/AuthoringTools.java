@@ -53,7 +53,7 @@ final class AuthoringTools {
             .array("problems", "this page of the problems", Problems.itemSchema())
             .integer("total", "how many problems in all", 0, Integer.MAX_VALUE)
             .integer("offset", "where this page starts", 0, Integer.MAX_VALUE)
-            .any("nextOffset", "the offset of the next page of problems, or null")
+            .nullable("nextOffset", "integer", "the offset of the next page of problems, or null")
             .required("valid", "errors", "warnings", "problems", "total", "nextOffset")
             .build(),
         true,
@@ -93,12 +93,13 @@ final class AuthoringTools {
             .build(),
         Schema.output()
             .bool("valid", "false when the experiment is invalid or an object breaks its schema")
-            .any(
+            .nullable(
                 "cost",
+                "object",
                 "the estimate: estimatedUSD, hourlyUSD, longest, budgetUSD, perTarget, note")
             .array("objects", "this page of the objects")
             .integer("total", "how many objects in all", 0, Integer.MAX_VALUE)
-            .any("nextOffset", "the offset of the next page, or null")
+            .nullable("nextOffset", "integer", "the offset of the next page, or null")
             .array("problems", "every problem", Problems.itemSchema())
             .bool("schemasChecked", "whether upstream CRD schemas were found and checked")
             .required("valid", "objects", "problems", "total", "nextOffset")

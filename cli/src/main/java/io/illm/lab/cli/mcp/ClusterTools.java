@@ -43,7 +43,7 @@ final class ClusterTools {
         Schema.input().build(),
         Schema.output()
             .array("contexts", "name and server of each context")
-            .any("current", "the kubeconfig's current context, or null")
+            .nullable("current", "string", "the kubeconfig's current context, or null")
             .required("contexts", "current")
             .build(),
         true,

@@ -32,7 +32,7 @@ final class Paging {
         .array(field, description)
         .integer("total", "how many there are in all", 0, Integer.MAX_VALUE)
         .integer("offset", "where this page starts", 0, Integer.MAX_VALUE)
-        .any("nextOffset", "the offset of the next page, or null on the last")
+        .nullable("nextOffset", "integer", "the offset of the next page, or null on the last")
         .required(field, "total", "offset", "nextOffset")
         .build();
   }

@@ -77,9 +77,9 @@ final class ResultsTools {
             .string("experiment", "the experiment")
             .string("run", "the run")
             .bool("simulated", "true when the numbers were simulated, not measured")
-            .any("verdict", "result and criteria")
+            .nullable("verdict", "object", "result and criteria")
             .array("metrics", "this page of the metrics")
-            .any("nextOffset", "the offset of the next page of metrics, or null")
+            .nullable("nextOffset", "integer", "the offset of the next page of metrics, or null")
             .array("analyses", "the analyses recorded for this run")
             .required("experiment", "run", "simulated", "metrics", "analyses")
             .build(),
@@ -137,8 +137,8 @@ final class ResultsTools {
             + " of index.html.",
         Schema.input().build(),
         Schema.output()
-            .any("index", "the path of index.html, or null when nothing was built")
-            .any("url", "index.html as a file:// URL, or null")
+            .nullable("index", "string", "the path of index.html, or null when nothing was built")
+            .nullable("url", "string", "index.html as a file:// URL, or null")
             .integer("runs", "how many runs the site shows", 0, Integer.MAX_VALUE)
             .strings("problems", "summaries that could not be read")
             .required("index", "runs", "problems")

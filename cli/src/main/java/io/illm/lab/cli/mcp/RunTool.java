@@ -62,10 +62,13 @@ final class RunTool {
             .string("note", "what simulated means here")
             .string("experiment", "the experiment")
             .string("phase", "Complete, Failed, or the phase it was in when given up on")
-            .any("reason", "why it ended so")
-            .any("verdict", "validated, invalidated or insufficient (on simulated metrics)")
-            .any("run", "the run's name, for get_results")
-            .any("resultsURL", "where the summary is")
+            .nullable("reason", "string", "why it ended so")
+            .nullable(
+                "verdict",
+                "string",
+                "validated, invalidated or insufficient (on simulated metrics)")
+            .nullable("run", "string", "the run's name, for get_results")
+            .nullable("resultsURL", "string", "where the summary is")
             .bool("timedOut", "true when the run was given up on")
             .strings("progress", "the progress lines, the last " + PROGRESS_LINES)
             .required("simulated", "note", "experiment", "phase", "timedOut")

@@ -74,17 +74,10 @@ final class Schema {
     return property(name, type("object", description));
   }
 
-  /** A property whose value may be of any type, or null. */
-  Schema any(String name, String description) {
+  /** A value of {@code type}, or null. */
+  Schema nullable(String name, String type, String description) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("description", description);
-    return property(name, p);
-  }
-
-  /** A string or null. */
-  Schema nullableString(String name, String description) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("type", List.of("string", "null"));
+    p.put("type", List.of(type, "null"));
     p.put("description", description);
     return property(name, p);
   }
