@@ -14,6 +14,7 @@ import io.illm.lab.yaml.LabYaml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,22 +42,7 @@ final class RunTool {
             + " touches a cloud or a cluster; the numbers are simulated, not measurements, and the result"
             + " says so. Sends a progress notification per change when the call has a progressToken."
             + " The run's summary is kept in .lab/results: read it with get_results.",
-        ExperimentInput.arguments(Schema.input())
-            .oneOf(
-                "timing",
-                "instant (default: every simulated step at once) or typical",
-                "instant",
-                "typical")
-            .number(
-                "timeFactor", "with typical timing, how much faster than real time; default 300")
-            .strings("failClusters", "demo: targets whose cluster fails to provision")
-            .bool("failWorkflow", "demo: the workflow fails")
-            .integer(
-                "timeoutSeconds",
-                "give up after this many real seconds; default from the deadlines, at most 120",
-                1,
-                600)
-            .build(),
+        input(),
         Schema.output()
             .bool("simulated", "always true: the run was simulated")
             .string("note", "what simulated means here")
@@ -78,24 +64,30 @@ final class RunTool {
         this::run);
   }
 
+  private static Map<String, Object> input() {
+    return ExperimentInput.arguments(Schema.input())
+        .oneOf(
+            "timing",
+            "instant (default: every simulated step at once) or typical",
+            "instant",
+            "typical")
+        .number("timeFactor", "with typical timing, how much faster than real time; default 300")
+        .strings("failClusters", "demo: targets whose cluster fails to provision")
+        .bool("failWorkflow", "demo: the workflow fails")
+        .integer(
+            "timeoutSeconds",
+            "give up after this many real seconds; default from the deadlines, at most 120",
+            1,
+            600)
+        .build();
+  }
+
   private ObjectNode run(LabTool.Call call) throws ToolFailure, InterruptedException {
     try (ExperimentInput input = ExperimentInput.of(call, lab)) {
       ComponentCatalogue catalogue = lab.catalogue();
       List<String> failClusters = strings(call, "failClusters");
       Experiment experiment = load(input, catalogue, failClusters);
-      boolean instant = !"typical".equals(call.text("timing"));
-      double factor = call.arguments().path("timeFactor").asDouble(HubRun.DEFAULT_TIME_FACTOR);
-      if (!(factor > 0) || Double.isInfinite(factor)) {
-        throw ToolFailure.error("timeFactor", "timeFactor must be greater than 0", "e.g. 300");
-      }
-      HubRun.Settings settings =
-          new HubRun.Settings(
-              instant,
-              factor,
-              failClusters,
-              call.bool("failWorkflow", false),
-              Optional.empty(),
-              lab.results());
+      HubRun.Settings settings = settings(call, failClusters);
       int seconds = call.integer("timeoutSeconds", 0);
       Duration limit =
           seconds > 0 ? Duration.ofSeconds(seconds) : settings.defaultTimeout(experiment);
@@ -120,6 +112,21 @@ final class RunTool {
       }
       return outcome(experiment, result, lines);
     }
+  }
+
+  private HubRun.Settings settings(LabTool.Call call, List<String> failClusters)
+      throws ToolFailure {
+    double factor = call.arguments().path("timeFactor").asDouble(HubRun.DEFAULT_TIME_FACTOR);
+    if (!(factor > 0) || Double.isInfinite(factor)) {
+      throw ToolFailure.error("timeFactor", "timeFactor must be greater than 0", "e.g. 300");
+    }
+    return new HubRun.Settings(
+        !"typical".equals(call.text("timing")),
+        factor,
+        failClusters,
+        call.bool("failWorkflow", false),
+        Optional.empty(),
+        lab.results());
   }
 
   /** The experiment, valid, with the targets to fail checked; else every problem. */

@@ -11,6 +11,7 @@ import io.illm.lab.cli.submit.ClusterProblems;
 import io.illm.lab.cli.submit.KubeContext;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.validate.Problem;
+import io.illm.lab.yaml.LabYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -179,34 +180,27 @@ final class WriteTools {
             throw ToolFailure.refused(refusals);
           }
           return Cluster.with(
-              lab,
-              call.required("context"),
-              (client, kube) -> {
-                Resource<Experiment> resource =
-                    client.resources(Experiment.class).inNamespace(ns).withName(name);
-                if (resource.get() == null) {
-                  throw ToolFailure.error(
-                      "name",
-                      "no experiment "
-                          + name
-                          + " in namespace "
-                          + ns
-                          + " of kube context "
-                          + kube.name(),
-                      "check the name (experiment_status)");
-                }
-                resource.delete();
-                ObjectNode out =
-                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-                out.put("deleted", true);
-                out.put("experiment", name);
-                out.put("namespace", ns);
-                out.put("context", kube.name());
-                out.put(
-                    "note",
-                    "the operator deletes its clusters and children, then the experiment goes");
-                return out;
-              });
+              lab, call.required("context"), (client, kube) -> deleted(client, kube, ns, name));
         });
+  }
+
+  private static ObjectNode deleted(
+      KubernetesClient client, KubeContext kube, String ns, String name) throws ToolFailure {
+    Resource<Experiment> resource =
+        client.resources(Experiment.class).inNamespace(ns).withName(name);
+    if (resource.get() == null) {
+      throw ToolFailure.error(
+          "name",
+          "no experiment " + name + " in namespace " + ns + " of kube context " + kube.name(),
+          "check the name (experiment_status)");
+    }
+    resource.delete();
+    ObjectNode out = LabYaml.json().createObjectNode();
+    out.put("deleted", true);
+    out.put("experiment", name);
+    out.put("namespace", ns);
+    out.put("context", kube.name());
+    out.put("note", "the operator deletes its clusters and children, then the experiment goes");
+    return out;
   }
 }
