@@ -2,6 +2,8 @@ package io.illm.lab.cli;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -28,6 +30,9 @@ class CliArchitectureTest {
 
   private static final String FOLLOW = CLI + ".follow..";
 
+  /** The MCP server: a front end like LabCommand, over the command packages' reusable parts. */
+  private static final String MCP = CLI + ".mcp..";
+
   @Test
   void commandPackagesDoNotDependOnEachOther() {
     slices()
@@ -37,6 +42,36 @@ class CliArchitectureTest {
         .notDependOnEachOther()
         // what two commands share lives in cli.follow or the cli root, for both to use
         .ignoreDependency(alwaysTrue(), resideInAPackage(FOLLOW))
+        // the MCP server is a front end: it uses the commands' library parts, as LabCommand lists
+        // them
+        .ignoreDependency(resideInAPackage(MCP), alwaysTrue())
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyLabCommandKnowsTheMcpServer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(MCP)
+        .and()
+        .doNotHaveFullyQualifiedName(LabCommand.class.getName())
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(MCP)
+        .check(CLASSES);
+  }
+
+  @Test
+  void theMcpServerUsesNoPicocliCommandOfAnotherPackage() {
+    // it calls library entry points (HubRun, Renderer, LabFiles, KubeContext...), never a command
+    noClasses()
+        .that()
+        .resideInAPackage(MCP)
+        .should()
+        .dependOnClassesThat(resideInAnyPackage(COMMANDS).and(simpleNameEndingWith("Command")))
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("io.illm.lab.hub..")
         .check(CLASSES);
   }
 

@@ -1,11 +1,16 @@
 package io.illm.lab.cli.authoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ProblemsJson;
 import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
+import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +54,21 @@ public final class SynthCommand implements Callable<Integer> {
           "Repository root to write under. Default: $LAB_ROOT, else the current directory.")
   Path root;
 
+  /** Output formats; lowercase because picocli lists the constants as the values users type. */
+  public enum Output {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text, or json: one object with the counts, each file written, removed or stale (with its"
+              + " diff under --check) and the problems. Default: ${DEFAULT-VALUE}.")
+  Output output = Output.text;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -69,16 +89,64 @@ public final class SynthCommand implements Callable<Integer> {
       experiments.addAll(catalogue.experiments());
     }
     List<Problem> problems = Synth.validateBuilt(components, experiments);
-    problems.forEach(p -> (p.isError() ? err : out).println(p));
     long errors = problems.stream().filter(Problem::isError).count();
+    if (output == Output.json) {
+      return json(problems, catalogues, components, experiments);
+    }
+    problems.forEach(p -> (p.isError() ? err : out).println(p));
     if (errors > 0) {
       err.println("synth: " + errors + " errors; nothing written");
       return 2;
     }
-    String source =
-        catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
-    SortedMap<String, String> files = Synth.render(source, components, experiments);
+    SortedMap<String, String> files = Synth.render(source(catalogues), components, experiments);
     return check ? check(files) : write(files, components.size(), experiments.size());
+  }
+
+  private static String source(List<Catalogue> catalogues) {
+    return catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The JSON form: {@code {"check", "components", "experiments", "files", "changes": [{"path",
+   * "change", "diff"}], "problems", "valid"}}; the same exit codes as text.
+   */
+  private int json(
+      List<Problem> problems,
+      List<Catalogue> catalogues,
+      List<Component> components,
+      List<Experiment> experiments) {
+    ObjectNode root = LabYaml.json().createObjectNode();
+    root.put("check", check);
+    root.put("components", components.size());
+    root.put("experiments", experiments.size());
+    boolean valid = problems.stream().noneMatch(Problem::isError);
+    int code = 2;
+    ArrayNode changes = LabYaml.json().createArrayNode();
+    if (valid) {
+      SortedMap<String, String> files = Synth.render(source(catalogues), components, experiments);
+      root.put("files", files.size());
+      List<Drift> drift = check ? Synth.drift(root(), files) : Synth.write(root(), files);
+      for (Drift d : drift) {
+        ObjectNode change =
+            changes.addObject().put("path", d.path().toString()).put("change", d.kind().verb());
+        if (check) {
+          change.put("diff", d.unifiedDiff());
+        }
+      }
+      code = check && !drift.isEmpty() ? 1 : 0;
+    }
+    root.set("changes", changes);
+    ProblemsJson.put(root, problems);
+    root.put("valid", valid);
+    try {
+      spec.commandLine()
+          .getOut()
+          .println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e); // plain values always write
+    }
+    spec.commandLine().getOut().flush();
+    return code;
   }
 
   /** Every catalogue on the classpath, in the order of their class names. */

@@ -20,13 +20,13 @@ import java.util.Optional;
  * @param server the API server's URL
  * @param config the client configuration
  */
-record KubeContext(String name, String server, Config config) {
+public record KubeContext(String name, String server, Config config) {
 
   /** What problems with the choice are reported as coming from. */
   static final String COMMAND = "submit";
 
   /** The context, or the reason it cannot be used (a missing file, an unknown context). */
-  static Chosen choose(Path kubeconfig, String context) {
+  public static Chosen choose(Path kubeconfig, String context) {
     if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
       return Chosen.usage(
           "--kubeconfig " + kubeconfig + ": no such file",
@@ -78,7 +78,7 @@ record KubeContext(String name, String server, Config config) {
   }
 
   /** A client for this context; the caller closes it. */
-  KubernetesClient connect() {
+  public KubernetesClient connect() {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
@@ -97,7 +97,7 @@ record KubeContext(String name, String server, Config config) {
    * @param problem what is wrong and how to fix it, otherwise
    * @param usage true when the options are wrong (not the machine's kube configuration)
    */
-  record Chosen(Optional<KubeContext> context, Optional<Problem> problem, boolean usage) {
+  public record Chosen(Optional<KubeContext> context, Optional<Problem> problem, boolean usage) {
 
     /** The configuration is missing or broken. */
     static Chosen problem(String message, String hint) {

@@ -38,6 +38,32 @@ class SiteCommandTest {
   }
 
   @Test
+  void jsonIsOneObjectWithTheIndexTheRunsAndEveryProblem() throws IOException {
+    Path results = SampleSummaries.results(dir);
+    Path bad = Files.writeString(dir.resolve("summary.json"), "{not json");
+    Path site = dir.resolve("public");
+    int code =
+        lab(
+            "site",
+            results.toString(),
+            bad.toString(),
+            "--out",
+            site.toString(),
+            "--output",
+            "json");
+    assertEquals(SiteCommand.INVALID, code);
+    assertEquals(1, out.toString().lines().count(), out.toString());
+    var json = io.illm.lab.yaml.LabYaml.json().readTree(out.toString());
+    assertEquals(
+        site.resolve("index.html").toAbsolutePath().normalize().toString(),
+        json.path("index").asText());
+    assertEquals(4, json.path("runs").asInt());
+    assertTrue(json.path("built").asBoolean());
+    assertTrue(
+        json.at("/problems/0/message").asText().startsWith(bad + ": not JSON"), json.toString());
+  }
+
+  @Test
   void aBadSummaryExitsTwoNamingItAfterBuildingTheRest() throws IOException {
     Path results = SampleSummaries.results(dir);
     Path bad = Files.writeString(dir.resolve("summary.json"), "{not json");
