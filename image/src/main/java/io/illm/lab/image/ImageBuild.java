@@ -86,6 +86,9 @@ public final class ImageBuild {
     Spec spec = spec(options);
     Built built = build(spec, System.out);
     // what this build was given, so a test can build the same image again (ImageIT)
+    // (with the commit it found, so a later commit does not change what is built again)
+    options.put("revision", spec.revision());
+    options.put("tree-state", spec.dirty() ? "dirty" : "clean");
     List<String> lines = new ArrayList<>();
     options.forEach((k, v) -> lines.add("--" + k + "=" + v));
     Files.write(spec.out().resolveSibling(spec.out().getFileName() + ".args"), lines);
@@ -95,7 +98,7 @@ public final class ImageBuild {
   static Spec spec(Map<String, String> o) throws IOException {
     Path base = Path.of(require(o, "basedir"));
     String revision = o.getOrDefault("revision", "");
-    boolean dirty = false;
+    boolean dirty = "dirty".equals(o.get("tree-state"));
     if (revision.isBlank()) {
       Commands.Result rev = Commands.tryRun(List.of("git", "rev-parse", "HEAD"), base);
       revision = rev.exit() == 0 ? rev.out().strip() : "unknown";
