@@ -131,7 +131,11 @@ final class DebianFiles {
   /** A file of a package (its copyright notice, the OS release) added as it is. */
   void addFile(String path) throws IOException {
     Path real = Path.of(path).toRealPath();
+    // e.g. /usr/share/doc/libgcc-s1 is a link into gcc-12-base's folder
     Package owner = owner(path).orElse(null);
+    if (owner == null) {
+      owner = owner(real.toString()).orElse(null);
+    }
     items.put(path, new Item(path, real, null, owner));
   }
 

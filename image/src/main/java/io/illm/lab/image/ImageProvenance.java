@@ -91,7 +91,7 @@ final class ImageProvenance {
 
     ObjectNode run = predicate.putObject("runDetails");
     run.putObject("builder").put("id", spec.builder());
-    run.putObject("metadata").put("invocationId", spec.revision() + "/" + spec.name());
+    // no runDetails.metadata: its times and invocation id would differ between equal builds
     Files.write(out, OciLayout.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(statement));
   }
 
