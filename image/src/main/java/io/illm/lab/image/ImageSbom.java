@@ -137,17 +137,33 @@ final class ImageSbom {
     return String.join(" ", files);
   }
 
-  /** {@code debian-12} from the os-release the base copies. */
+  /**
+   * {@code debian-12} (the purl distro qualifier) from the os-release the base copies; the build
+   * takes Debian's packages only (the release workflow builds in a Debian container).
+   */
   static String distro(DebianFiles libs) throws IOException {
     for (DebianFiles.Item item : libs.items()) {
       if (item.path().equals("/usr/lib/os-release")) {
+        String id = "";
+        String version = "";
         for (String line : Files.readAllLines(item.source())) {
-          if (line.startsWith("VERSION_ID=")) {
-            return "debian-" + line.substring("VERSION_ID=".length()).replace("\"", "");
+          if (line.startsWith("ID=")) {
+            id = line.substring("ID=".length()).replace("\"", "");
+          } else if (line.startsWith("VERSION_ID=")) {
+            version = line.substring("VERSION_ID=".length()).replace("\"", "");
           }
         }
+        if (!id.equals("debian") || version.isEmpty()) {
+          throw new IllegalStateException(
+              "the image's base is taken from Debian's packages; this machine is "
+                  + id
+                  + " "
+                  + version
+                  + " (build on Debian 12, e.g. in a debian:bookworm container)");
+        }
+        return id + "-" + version;
       }
     }
-    throw new IllegalStateException("no VERSION_ID in /usr/lib/os-release: not a Debian release");
+    throw new IllegalStateException("no /usr/lib/os-release on this machine: not a Debian release");
   }
 }
