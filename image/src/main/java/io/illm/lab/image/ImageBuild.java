@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +63,7 @@ public final class ImageBuild {
       List<String> modules,
       String mainClass,
       List<String> jvmOptions,
+      List<String> env,
       String source,
       String revision,
       boolean dirty,
@@ -117,6 +117,7 @@ public final class ImageBuild {
         split(require(o, "modules"), ","),
         require(o, "main"),
         split(o.getOrDefault("jvm-options", ""), " "),
+        split(o.getOrDefault("env", ""), " "),
         o.getOrDefault("source", "unknown"),
         revision,
         dirty,
@@ -195,6 +196,7 @@ public final class ImageBuild {
     env.add("PATH=" + JAVA_HOME + "/bin");
     env.add("JAVA_HOME=" + JAVA_HOME);
     env.add("LANG=C.UTF-8");
+    env.addAll(spec.env());
     if (!spec.jvmOptions().isEmpty()) {
       // the java launcher reads it; a Deployment replaces it whole to change the JVM's options
       env.add("JDK_JAVA_OPTIONS=" + String.join(" ", spec.jvmOptions()));
@@ -277,26 +279,33 @@ public final class ImageBuild {
     return base;
   }
 
-  static void jlink(List<String> modules, Path jmods, Path out, PrintStream log) {
-    ToolProvider jlink =
-        ToolProvider.findFirst("jlink")
-            .orElseThrow(() -> new IllegalStateException("no jlink in this JDK"));
-    int exit =
-        jlink.run(
-            log,
-            System.err,
-            "--module-path",
-            jmods.toString(),
-            "--add-modules",
-            String.join(",", modules),
-            "--strip-debug",
-            "--no-header-files",
-            "--no-man-pages",
-            "--compress=2",
-            "--output",
-            out.toString());
-    if (exit != 0) {
-      throw new IllegalStateException("jlink exited " + exit);
+  /**
+   * Runs the JDK's jlink in a process of its own: jlink generates java.lang.invoke classes with the
+   * VM it runs in, and in-process their bytes depend on what that VM loaded before (a Maven or test
+   * JVM), while a fresh jlink process writes the same runtime every time.
+   */
+  static void jlink(List<String> modules, Path jmods, Path out, PrintStream log)
+      throws IOException {
+    Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+    if (!Files.isExecutable(jlink)) {
+      throw new IllegalStateException("no " + jlink + ": build with a full JDK");
+    }
+    String printed =
+        Commands.run(
+            List.of(
+                jlink.toString(),
+                "--module-path",
+                jmods.toString(),
+                "--add-modules",
+                String.join(",", modules),
+                "--strip-debug",
+                "--no-header-files",
+                "--no-man-pages",
+                "--compress=2",
+                "--output",
+                out.toString()));
+    if (!printed.isBlank()) {
+      log.print(printed);
     }
   }
 

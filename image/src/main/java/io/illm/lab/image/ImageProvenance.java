@@ -53,6 +53,8 @@ final class ImageProvenance {
     internal.put("created", spec.created().toString());
     ArrayNode jvm = internal.putArray("jvmOptions");
     spec.jvmOptions().forEach(jvm::add);
+    ArrayNode env = internal.putArray("env");
+    spec.env().forEach(env::add);
     internal.put("mainClass", spec.mainClass());
 
     ArrayNode deps = definition.putArray("resolvedDependencies");

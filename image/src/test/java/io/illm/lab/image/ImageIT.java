@@ -45,6 +45,7 @@ class ImageIT {
     List<String> env = new ArrayList<>();
     run.path("Env").forEach(e -> env.add(e.asText()));
     assertTrue(env.stream().anyMatch(e -> e.startsWith("JDK_JAVA_OPTIONS=-XX:")), env.toString());
+    assertTrue(env.stream().anyMatch(e -> e.contains("-XX:TieredStopAtLevel=1")), env.toString());
     assertTrue(env.contains("LANG=C.UTF-8"), env.toString());
     assertEquals("linux", image.config.path("os").asText());
     assertEquals("amd64", image.config.path("architecture").asText());

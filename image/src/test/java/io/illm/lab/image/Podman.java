@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * capability dropped, no new privileges, a tmpfs at /tmp). For tests here and, with a kubeconfig,
  * against a real API server (image/run-operator.sh does the same from a shell).
  */
-final class Podman {
+public final class Podman {
 
   /** What a container printed and how it ended. */
-  record Run(int exit, String out, String err) {}
+  public record Run(int exit, String out, String err) {}
 
   private final Path conf;
 
@@ -30,7 +30,7 @@ final class Podman {
   }
 
   /** Podman, or the test is skipped with one line. */
-  static Podman orSkip() throws IOException {
+  public static Podman orSkip() throws IOException {
     Path root = Path.of(System.getProperty("lab.root", ".."));
     Podman podman = new Podman(root.resolve("image/podman/containers.conf").toAbsolutePath());
     boolean found;
@@ -44,7 +44,7 @@ final class Podman {
   }
 
   /** Loads an OCI archive; returns the name it was loaded as. */
-  String load(Path archive) throws IOException {
+  public String load(Path archive) throws IOException {
     Run r = run(List.of("load", "--quiet", "--input", archive.toString()), 300);
     if (r.exit() != 0) {
       throw new IOException("podman load: " + r.out() + r.err());
@@ -54,7 +54,7 @@ final class Podman {
     return line.substring(line.lastIndexOf(' ') + 1);
   }
 
-  void remove(String image) throws IOException {
+  public void remove(String image) throws IOException {
     run(List.of("rmi", "--force", image), 60);
   }
 
@@ -63,14 +63,14 @@ final class Podman {
    * is mounted where fabric8 looks ({@code ~/.kube/config}) and the network is the host's, so a
    * loopback API server is reachable.
    */
-  Run operator(
+  public Run operator(
       String image, Map<String, String> env, Path kubeconfig, int timeoutSeconds, String... extra)
       throws IOException {
+    boolean detached = List.of(extra).contains("--detach");
     List<String> args =
         new ArrayList<>(
             List.of(
                 "run",
-                "--rm",
                 "--read-only",
                 "--cap-drop=ALL",
                 "--security-opt=no-new-privileges",
@@ -81,6 +81,9 @@ final class Podman {
     } else {
       args.add("--network=none");
     }
+    if (!detached) {
+      args.add("--rm");
+    }
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
       args.add("--env=" + e.getKey() + "=" + e.getValue());
     }
@@ -89,7 +92,47 @@ final class Podman {
     return run(args, timeoutSeconds);
   }
 
-  Run run(List<String> args, int timeoutSeconds) throws IOException {
+  /**
+   * Starts {@code image} detached as {@code name}, as {@link #operator} runs it, within {@code
+   * cpus} and {@code memory} (e.g. "0.5", "128m": the Deployment's limits); returns its cgroup path
+   * for {@link ContainerStats#of}. Stop it with {@link #stop}.
+   */
+  public String start(
+      String name,
+      String image,
+      Map<String, String> env,
+      Path kubeconfig,
+      String cpus,
+      String memory,
+      String... extra)
+      throws IOException {
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "--detach",
+                "--name=" + name,
+                "--cpus=" + cpus,
+                "--memory=" + memory,
+                "--memory-swap=" + memory));
+    options.addAll(List.of(extra));
+    Run r = operator(image, env, kubeconfig, 120, options.toArray(String[]::new));
+    if (r.exit() != 0) {
+      throw new IOException("podman run " + name + ": " + r.out() + r.err());
+    }
+    return run(List.of("inspect", "--format", "{{.State.CgroupPath}}", name), 30).out().strip();
+  }
+
+  /** Whether the kernel killed {@code name} for memory, and its logs; then removes it. */
+  public Run stop(String name) throws IOException {
+    run(List.of("stop", "--time=30", name), 60);
+    Run inspect =
+        run(List.of("inspect", "--format", "{{.State.OOMKilled}} {{.State.ExitCode}}", name), 30);
+    Run logs = run(List.of("logs", name), 60);
+    run(List.of("rm", "--force", name), 60);
+    return new Run(inspect.exit(), inspect.out().strip(), logs.out() + logs.err());
+  }
+
+  public Run run(List<String> args, int timeoutSeconds) throws IOException {
     List<String> command = new ArrayList<>();
     command.add("podman");
     command.addAll(args);
