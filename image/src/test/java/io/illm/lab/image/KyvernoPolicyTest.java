@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.LabCheckout;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.UpstreamSchemas;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
