@@ -22,11 +22,15 @@ class CliArchitectureTest {
 
   /** One package per command (or group of commands). */
   private static final String[] COMMANDS =
-      Arrays.stream(new String[] {"run", "submit", "render", "results", "site", "authoring"})
+      Arrays.stream(
+              new String[] {"run", "submit", "render", "results", "site", "authoring", "init"})
           .map(p -> CLI + "." + p + "..")
           .toArray(String[]::new);
 
   private static final String FOLLOW = CLI + ".follow..";
+
+  /** The Java API: runs what run runs, for users' code and tests; no command uses it. */
+  private static final String API = CLI + ".api..";
 
   @Test
   void commandPackagesDoNotDependOnEachOther() {
@@ -37,6 +41,19 @@ class CliArchitectureTest {
         .notDependOnEachOther()
         // what two commands share lives in cli.follow or the cli root, for both to use
         .ignoreDependency(alwaysTrue(), resideInAPackage(FOLLOW))
+        // the Java API runs an experiment on the embedded hub the way run does
+        .ignoreDependency(resideInAPackage(API), resideInAPackage(CLI + ".run.."))
+        .check(CLASSES);
+  }
+
+  @Test
+  void noCommandUsesTheJavaApi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(API)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(API)
         .check(CLASSES);
   }
 

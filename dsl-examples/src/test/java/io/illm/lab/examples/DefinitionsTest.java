@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.illm.lab.dsl.Catalogue;
-import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.discovery.Definitions;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Experiment;
@@ -13,79 +12,50 @@ import io.illm.lab.model.Target;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Validator;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class LabCatalogueTest {
+/**
+ * The lab's own definitions, found the way ./lab finds them (the annotations, through the index the
+ * sdk's processor wrote at compile time): no list of them is kept anywhere, here included.
+ */
+class DefinitionsTest {
 
-  private final Catalogue catalogue = new LabCatalogue();
+  private final Definitions found = Definitions.onClasspath();
 
   @Test
-  void theCliFindsTheCatalogueThroughServiceLoader() {
-    List<String> found =
-        ServiceLoader.load(Catalogue.class).stream()
-            .map(p -> p.type().getName())
-            .collect(Collectors.toList());
-    assertEquals(List.of(LabCatalogue.class.getName()), found);
+  void everyDefinitionBuildsAndNoneIsLeftOutOfTheCatalogue() {
+    assertEquals(List.of(), found.problems());
+    assertFalse(found.experiments().isEmpty());
+    assertFalse(found.components().isEmpty());
+    assertEquals("the definitions in io.illm.lab.examples", found.source());
   }
 
   @Test
-  void everyComponentBuildsWithoutProblems() {
-    List<Component> components = catalogue.components();
-    assertEquals(13, components.size());
-    for (Component component : components) {
+  void everyExperimentIsValidAndEveryComponentItDeploysIsInTheCatalogue() {
+    ComponentCatalogue known = ComponentCatalogue.of(found.components());
+    for (Experiment experiment : found.experiments()) {
+      String file = "experiments/" + experiment.getMetadata().getName();
+      List<Problem> problems = Validator.validate(file, experiment, known);
+      assertEquals(List.of(), problems.stream().filter(Problem::isError).toList(), file);
+      for (Target target : experiment.getSpec().getTargets()) {
+        for (ComponentRef ref : target.getComponents()) {
+          assertTrue(known.find(ref.getApp()).isPresent(), file + " deploys " + ref.getApp());
+        }
+      }
+      assertTrue(found.origin(experiment.getMetadata().getName()).isPresent(), file);
+    }
+  }
+
+  @Test
+  void everyComponentIsValidAndDocumentsItsParameters() {
+    for (Component component : found.components()) {
       String file =
           "components/"
               + component.getSpec().getCategory()
               + "/"
               + component.getMetadata().getName();
       assertEquals(List.of(), Validator.validate(file, component), file);
-    }
-  }
-
-  @Test
-  void everyExperimentBuildsAndEveryComponentItDeploysIsInTheCatalogue() {
-    ComponentCatalogue known = ComponentCatalogue.of(catalogue.components());
-    List<Experiment> experiments = catalogue.experiments();
-    assertEquals(
-        List.of("hello-app", "loki-tutorial", "prometheus-tutorial", "tsdb-comparison"),
-        experiments.stream().map(e -> e.getMetadata().getName()).collect(Collectors.toList()));
-    for (Experiment experiment : experiments) {
-      List<Problem> problems =
-          Validator.validate(
-              "experiments/" + experiment.getMetadata().getName(), experiment, known);
-      assertEquals(
-          List.of(), problems.stream().filter(Problem::isError).collect(Collectors.toList()));
-      for (Target target : experiment.getSpec().getTargets()) {
-        for (ComponentRef ref : target.getComponents()) {
-          assertTrue(known.find(ref.getApp()).isPresent(), ref.getApp());
-        }
-      }
-    }
-  }
-
-  @Test
-  void componentNamesAreUniqueAndSorted() {
-    List<String> names =
-        catalogue.components().stream()
-            .map(c -> c.getMetadata().getName())
-            .collect(Collectors.toList());
-    Set<String> unique = new TreeSet<>(names);
-    assertEquals(new ArrayList<>(unique), names);
-    assertEquals(LabCatalogue.COMPONENTS.size(), unique.size());
-  }
-
-  @Test
-  void theExamplesUseTheirDeclaredParametersOnly() {
-    // with(Param, value) on an undeclared parameter fails build(); the examples build, so every
-    // typed parameter is declared; here: each declared parameter is documented.
-    for (ComponentDef def : LabCatalogue.COMPONENTS) {
-      Component component = def.build();
       if (component.getSpec().getParameters() != null) {
         component
             .getSpec()
@@ -94,7 +64,7 @@ class LabCatalogueTest {
                 p ->
                     assertFalse(
                         p.getDescription() == null || p.getDescription().isBlank(),
-                        def.name() + " " + p.getName()));
+                        file + " " + p.getName()));
       }
     }
   }
