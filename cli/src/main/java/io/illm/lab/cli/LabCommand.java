@@ -3,6 +3,7 @@ package io.illm.lab.cli;
 import io.illm.lab.cli.authoring.ImportCommand;
 import io.illm.lab.cli.authoring.SynthCommand;
 import io.illm.lab.cli.authoring.ValidateCommand;
+import io.illm.lab.cli.init.InitCommand;
 import io.illm.lab.cli.render.RenderCommand;
 import io.illm.lab.cli.results.ResultsCommand;
 import io.illm.lab.cli.run.RunCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       ResultsCommand.class,
       SiteCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes (the same for every command):%n",

@@ -61,7 +61,7 @@ public final class LabRunner {
    */
   public static LabOutcome run(Experiment experiment, RunOptions options)
       throws InterruptedException {
-    LabFiles lab = LabFiles.at(null);
+    LabFiles lab = LabFiles.at(options.root().orElse(null));
     ComponentCatalogue components = components(lab);
     Experiment copy = checked(experiment, components);
     HubRun.Settings settings =
@@ -86,26 +86,31 @@ public final class LabRunner {
   /** Submits {@code experiment} on the client's cluster and follows it until it ends. */
   public static LabOutcome submit(Experiment experiment, KubernetesClient client)
       throws InterruptedException {
-    return submit(experiment, client, Optional.empty());
+    return submit(experiment, client, RunOptions.defaults());
   }
 
   /**
    * Creates {@code experiment} on the client's cluster (in its namespace, else {@value
-   * #DEFAULT_NAMESPACE}) and follows it until it ends or {@code limit} passes.
+   * #DEFAULT_NAMESPACE}) and follows it until it ends, or until the options' timeout passes. Of the
+   * options, only {@code timeout} and {@code root} (where the components are) apply: the cluster's
+   * operator decides the rest.
    *
    * @throws InvalidInputException when the experiment is invalid; nothing is created
    * @throws io.fabric8.kubernetes.client.KubernetesClientException when the cluster refuses it
    */
   public static LabOutcome submit(
-      Experiment experiment, KubernetesClient client, Optional<Duration> limit)
+      Experiment experiment, KubernetesClient client, RunOptions options)
       throws InterruptedException {
-    Experiment copy = checked(experiment, components(LabFiles.at(null)));
+    Experiment copy = checked(experiment, components(LabFiles.at(options.root().orElse(null))));
     if (copy.getMetadata().getNamespace() == null) {
       copy.getMetadata().setNamespace(DEFAULT_NAMESPACE);
     }
     client.resource(copy).create();
     Follower follower =
-        limit.map(l -> Follower.atMost(client, l)).orElseGet(() -> Follower.untilItEnds(client));
+        options
+            .timeout()
+            .map(l -> Follower.atMost(client, l))
+            .orElseGet(() -> Follower.untilItEnds(client));
     Outcome outcome =
         follower.follow(copy.getMetadata().getNamespace(), copy.getMetadata().getName(), e -> {});
     Experiment last =

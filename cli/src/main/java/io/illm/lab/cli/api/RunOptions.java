@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param results where the run's summary.json goes ({@code .lab/results} under the lab root)
  * @param failClusters targets whose cluster fails to provision (none)
  * @param workflowFails the workflow fails (false)
+ * @param root the project whose components/ (and generated-crds/) are used ($LAB_ROOT, else the
+ *     current directory)
  */
 public record RunOptions(
     boolean instant,
@@ -23,7 +25,8 @@ public record RunOptions(
     Optional<Duration> timeout,
     Optional<Path> results,
     List<String> failClusters,
-    boolean workflowFails) {
+    boolean workflowFails,
+    Optional<Path> root) {
 
   public RunOptions {
     failClusters = List.copyOf(failClusters);
@@ -34,35 +37,42 @@ public record RunOptions(
 
   /** Instant timings, results under the lab root, no failures. */
   public static RunOptions defaults() {
-    return new RunOptions(true, 300, Optional.empty(), Optional.empty(), List.of(), false);
+    return new RunOptions(
+        true, 300, Optional.empty(), Optional.empty(), List.of(), false, Optional.empty());
   }
 
   /** The controllers' typical timings, {@code factor} times faster than real time. */
   public RunOptions typicalTimings(double factor) {
-    return new RunOptions(false, factor, timeout, results, failClusters, workflowFails);
+    return new RunOptions(false, factor, timeout, results, failClusters, workflowFails, root);
   }
 
   /** Gives up after {@code limit} of real time. */
   public RunOptions timeout(Duration limit) {
     return new RunOptions(
-        instant, timeFactor, Optional.of(limit), results, failClusters, workflowFails);
+        instant, timeFactor, Optional.of(limit), results, failClusters, workflowFails, root);
   }
 
   /** Keeps the run's summary.json under {@code folder}. */
   public RunOptions results(Path folder) {
     return new RunOptions(
-        instant, timeFactor, timeout, Optional.of(folder), failClusters, workflowFails);
+        instant, timeFactor, timeout, Optional.of(folder), failClusters, workflowFails, root);
   }
 
   /** The cluster of {@code target} fails to provision. */
   public RunOptions failCluster(String target) {
     List<String> targets = new ArrayList<>(failClusters);
     targets.add(target);
-    return new RunOptions(instant, timeFactor, timeout, results, targets, workflowFails);
+    return new RunOptions(instant, timeFactor, timeout, results, targets, workflowFails, root);
+  }
+
+  /** Uses the components and CRDs of the project at {@code folder}. */
+  public RunOptions root(Path folder) {
+    return new RunOptions(
+        instant, timeFactor, timeout, results, failClusters, workflowFails, Optional.of(folder));
   }
 
   /** The workflow fails. */
   public RunOptions failWorkflow() {
-    return new RunOptions(instant, timeFactor, timeout, results, failClusters, true);
+    return new RunOptions(instant, timeFactor, timeout, results, failClusters, true, root);
   }
 }
