@@ -23,7 +23,7 @@ import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.engine.Engine;
-import io.illm.lab.operator.engine.Experiments;
+import io.illm.lab.operator.testing.Testing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -264,7 +264,7 @@ class EmbeddedHubTest {
   }
 
   private static Experiment experiment(String name) {
-    Experiment experiment = Experiments.twoTargets(name);
+    Experiment experiment = Testing.twoTargetExperiment(name);
     experiment.getMetadata().setNamespace(NS);
     return experiment;
   }

@@ -34,9 +34,9 @@ import io.illm.lab.operator.children.crossplane.ClusterClaimStatus;
 import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Engine.Outcome;
-import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.Layers;
 import io.illm.lab.operator.ports.Ports;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.rules.ComponentRefs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,7 +89,7 @@ class KubernetesPortsEndToEndTest {
 
   @Test
   void aHelloAppExperimentReachesCompleteAndCleanupDeletesEveryChild() {
-    Experiment experiment = Experiments.twoTargets("hello");
+    Experiment experiment = Testing.twoTargetExperiment("hello");
     experiment.getMetadata().setGeneration(1L);
     experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
     catalogue(experiment);
