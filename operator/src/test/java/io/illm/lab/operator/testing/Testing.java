@@ -1,5 +1,6 @@
 package io.illm.lab.operator.testing;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.illm.lab.model.Better;
 import io.illm.lab.model.CleanupAction;
 import io.illm.lab.model.CleanupPolicy;
@@ -8,7 +9,10 @@ import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.ComparisonOperator;
 import io.illm.lab.model.Completion;
 import io.illm.lab.model.CompletionMode;
+import io.illm.lab.model.Component;
 import io.illm.lab.model.ComponentRef;
+import io.illm.lab.model.ComponentSource;
+import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
@@ -82,6 +86,29 @@ public final class Testing {
         CompletionMode.WORKFLOW,
         target("app", Provider.GKE, List.of(), "prometheus"),
         target("load", Provider.HUB, List.of("app"), "k6"));
+  }
+
+  /** A Component named {@code name} whose manifests are in a Git repository, as ArgoCD syncs it. */
+  public static Component gitComponent(String name) {
+    Component component = new Component();
+    component.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    component.setSpec(
+        new ComponentSpec(
+            null,
+            null,
+            null,
+            new ArrayList<>(
+                List.of(
+                    new ComponentSource(
+                        "https://example.invalid/lab.git",
+                        "main",
+                        "apps/" + name,
+                        null,
+                        null,
+                        null))),
+            null,
+            null));
+    return component;
   }
 
   /** The namespace of {@link #twoTargetExperiment} and {@link #manualExperiment}. */
