@@ -52,8 +52,7 @@ class ArgoCdDeploymentsTest {
         client.resources(Application.class).inNamespace("argocd").list().getItems();
     assertEquals(1, apps.size());
     assertEquals(
-        "https://example.invalid/lab.git",
-        apps.get(0).getSpec().getSources().get(0).getRepoURL());
+        "https://example.invalid/lab.git", apps.get(0).getSpec().getSources().get(0).getRepoURL());
     assertEquals("tsdb-app", apps.get(0).getSpec().getDestination().getName());
   }
 
