@@ -22,8 +22,12 @@ public final class SynthMain {
     RunArguments arguments = RunArguments.parse(args, "SynthMain", "synth-out");
     System.setProperty(WorkloadCatalogue.PROPERTY, Integer.toString(arguments.count()));
     int exit =
-        LabCommand.commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-            .execute("synth", "--root", arguments.out().toString());
+        LabCommand.execute(
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            "synth",
+            "--root",
+            arguments.out().toString());
     ExitReport.printIfAsked();
     System.exit(exit);
   }

@@ -11,6 +11,7 @@ import io.illm.lab.cli.run.RunCommand;
 import io.illm.lab.cli.site.SiteCommand;
 import io.illm.lab.cli.submit.SubmitCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,19 +21,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LabCommand.Version.class,
     description = "Experiment-as-code for Kubernetes benchmarking labs.",
-    subcommands = {
-      SynthCommand.class,
-      ValidateCommand.class,
-      ImportCommand.class,
-      RenderCommand.class,
-      RunCommand.class,
-      SubmitCommand.class,
-      ResultsCommand.class,
-      SiteCommand.class,
-      McpCommand.class,
-      InitCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes (the same for every command):%n",
     exitCodeList = {
       "0:done (written, up to date, valid, Complete, printed, created)",
@@ -42,6 +30,26 @@ import picocli.CommandLine.Command;
       "70:internal error (a bug; LAB_DEBUG=1 shows the stack trace)"
     })
 public final class LabCommand implements Runnable {
+
+  /**
+   * The commands, in the order {@code ./lab --help} lists them. Registered in code rather than in
+   * the annotation so that {@link #execute} can register only the one it runs: picocli reflects on
+   * every registered command's methods, which loads what their signatures name (the Kubernetes
+   * client, the embedded hub, the MCP server) even for {@code ./lab synth}.
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          SynthCommand.class,
+          ValidateCommand.class,
+          ImportCommand.class,
+          RenderCommand.class,
+          RunCommand.class,
+          SubmitCommand.class,
+          ResultsCommand.class,
+          SiteCommand.class,
+          McpCommand.class,
+          InitCommand.class,
+          CommandLine.HelpCommand.class);
 
   /** Set to print stack traces of unexpected errors. */
   static final String DEBUG_ENV = "LAB_DEBUG";
@@ -55,13 +63,33 @@ public final class LabCommand implements Runnable {
 
   public static void main(String[] args) {
     System.exit(
-        commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-            .execute(args));
+        execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
-  /** The configured command line, writing to the given streams (tests pass their own). */
+  /**
+   * Runs {@code ./lab args}: when the first argument names a command, a command line with that
+   * command only (what it prints and returns are the same), else the whole one.
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    List<Class<?>> only =
+        args.length == 0
+            ? List.of()
+            : COMMANDS.stream().filter(c -> name(c).equals(args[0])).toList();
+    return configured(only.isEmpty() ? COMMANDS : only, out, err).execute(args);
+  }
+
+  /** The configured command line with every command, writing to the given streams. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return configured(COMMANDS, out, err);
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
+  }
+
+  private static CommandLine configured(List<Class<?>> commands, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new LabCommand());
+    commands.forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
