@@ -1,5 +1,6 @@
 package io.illm.lab.examples;
 
+import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.dsl.ComponentDef;
 import io.illm.lab.examples.components.Apps;
@@ -9,6 +10,7 @@ import io.illm.lab.examples.experiments.HelloApp;
 import io.illm.lab.examples.experiments.LokiTutorial;
 import io.illm.lab.examples.experiments.PrometheusTutorial;
 import io.illm.lab.examples.experiments.TsdbComparison;
+import io.illm.lab.examples.workflows.Workflows;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import java.util.ArrayList;
@@ -41,6 +43,14 @@ public final class LabCatalogue implements Catalogue {
     COMPONENTS.forEach(c -> components.add(c.build()));
     components.sort(Comparator.comparing(c -> c.getMetadata().getName()));
     return components;
+  }
+
+  @Override
+  public List<WorkflowTemplate> workflowTemplates() {
+    List<WorkflowTemplate> templates = new ArrayList<>();
+    Workflows.all().forEach(t -> templates.add(t.build()));
+    templates.sort(Comparator.comparing(t -> t.getMetadata().getName()));
+    return templates;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.illm.lab.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
@@ -29,10 +30,12 @@ class CommittedYamlTest {
     assertFalse(catalogues.isEmpty(), "dsl-examples registers no io.illm.lab.dsl.Catalogue");
     List<Component> components = new ArrayList<>();
     List<Experiment> experiments = new ArrayList<>();
+    List<WorkflowTemplate> templates = new ArrayList<>();
     catalogues.forEach(
         c -> {
           components.addAll(c.components());
           experiments.addAll(c.experiments());
+          templates.addAll(c.workflowTemplates());
         });
     List<Problem> errors =
         Synth.validate(components, experiments).stream().filter(Problem::isError).toList();
@@ -43,7 +46,7 @@ class CommittedYamlTest {
             .map(c -> c.getClass().getName())
             .sorted()
             .collect(Collectors.joining(", "));
-    List<Drift> drift = Synth.drift(ROOT, Synth.render(source, components, experiments));
+    List<Drift> drift = Synth.drift(ROOT, Synth.render(source, components, experiments, templates));
 
     assertEquals(
         "",

@@ -1,5 +1,6 @@
 package io.illm.lab.synth;
 
+import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.ExperimentRules;
@@ -111,8 +112,22 @@ public final class Synth {
    */
   public static SortedMap<String, String> render(
       String source, List<Component> components, List<Experiment> experiments) {
+    return render(source, components, experiments, List.of());
+  }
+
+  /**
+   * {@link #render(String, List, List)} plus the WorkflowTemplates the experiments run, each next
+   * to the first experiment that runs it ({@link TemplateFiles}).
+   */
+  public static SortedMap<String, String> render(
+      String source,
+      List<Component> components,
+      List<Experiment> experiments,
+      List<WorkflowTemplate> templates) {
     SortedMap<String, String> files = new TreeMap<>(Crds.files());
     String header = header(source);
+    TemplateFiles.placed(experiments, templates)
+        .forEach((path, template) -> files.put(path, header + LabYaml.write(template)));
     // The mapper is thread-safe and every file is independent: render on every core. The sorted
     // map makes the result independent of the order the threads finish in.
     Stream.concat(

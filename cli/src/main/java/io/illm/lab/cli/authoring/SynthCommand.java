@@ -1,11 +1,13 @@
 package io.illm.lab.cli.authoring;
 
+import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
+import io.illm.lab.synth.TemplateFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,11 +66,14 @@ public final class SynthCommand implements Callable<Integer> {
     }
     List<Component> components = new ArrayList<>();
     List<Experiment> experiments = new ArrayList<>();
+    List<WorkflowTemplate> templates = new ArrayList<>();
     for (Catalogue catalogue : catalogues) {
       components.addAll(catalogue.components());
       experiments.addAll(catalogue.experiments());
+      templates.addAll(catalogue.workflowTemplates());
     }
-    List<Problem> problems = Synth.validateBuilt(components, experiments);
+    List<Problem> problems = new ArrayList<>(Synth.validateBuilt(components, experiments));
+    problems.addAll(TemplateFiles.check(experiments, templates));
     problems.forEach(p -> (p.isError() ? err : out).println(p));
     long errors = problems.stream().filter(Problem::isError).count();
     if (errors > 0) {
@@ -77,7 +82,7 @@ public final class SynthCommand implements Callable<Integer> {
     }
     String source =
         catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
-    SortedMap<String, String> files = Synth.render(source, components, experiments);
+    SortedMap<String, String> files = Synth.render(source, components, experiments, templates);
     return check ? check(files) : write(files, components.size(), experiments.size());
   }
 

@@ -90,9 +90,11 @@ public final class ValidateCommand implements Callable<Integer> {
       return USAGE;
     }
     List<Path> folders = new ArrayList<>();
-    Path defaultCatalogue = Path.of("components");
-    if (Files.isDirectory(defaultCatalogue)) {
-      folders.add(defaultCatalogue);
+    // the lab's Components, and the WorkflowTemplates synthesized next to its experiments
+    for (String folder : List.of("components", "experiments")) {
+      if (Files.isDirectory(Path.of(folder))) {
+        folders.add(Path.of(folder));
+      }
     }
     folders.addAll(catalogues);
     ValidationReport report;

@@ -7,6 +7,7 @@ import static io.illm.lab.examples.components.Observability.GRAFANA_ENABLED;
 import static io.illm.lab.examples.components.Observability.KUBE_PROMETHEUS_STACK;
 import static io.illm.lab.examples.components.Observability.PROMETHEUS_RETENTION;
 
+import io.illm.lab.examples.workflows.Workflows;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Transport;
@@ -39,7 +40,7 @@ public final class PrometheusTutorial {
                     METRICS_APP,
                     STATION_MONITOR)
                 .observability(Transport.TAILSCALE))
-        .workflow(workflow("prometheus-validation"))
+        .workflow(workflow(Workflows.prometheusTutorial()))
         .completeOn(CompletionMode.MANUAL)
         // a tutorial is worked through by a person: give them an afternoon, then clean up
         .runningDeadline(Duration.ofHours(4))
