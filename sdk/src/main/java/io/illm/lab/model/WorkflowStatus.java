@@ -34,6 +34,13 @@ public class WorkflowStatus {
   @JsonPropertyDescription("When the workflow finished (RFC 3339).")
   private String finishedAt;
 
+  @JsonPropertyDescription(
+      "The step running now (several in parallel are joined by commas), as Argo names it.")
+  private String step;
+
+  @JsonPropertyDescription("Steps done of all steps, as Argo counts them: N/M.")
+  private String progress;
+
   public WorkflowStatus() {}
 
   public WorkflowStatus(
@@ -85,6 +92,22 @@ public class WorkflowStatus {
     this.finishedAt = finishedAt;
   }
 
+  public String getStep() {
+    return step;
+  }
+
+  public void setStep(String step) {
+    this.step = step;
+  }
+
+  public String getProgress() {
+    return progress;
+  }
+
+  public void setProgress(String progress) {
+    this.progress = progress;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) return true;
@@ -94,12 +117,14 @@ public class WorkflowStatus {
         && Objects.equals(phase, that.phase)
         && Objects.equals(message, that.message)
         && Objects.equals(startedAt, that.startedAt)
-        && Objects.equals(finishedAt, that.finishedAt);
+        && Objects.equals(finishedAt, that.finishedAt)
+        && Objects.equals(step, that.step)
+        && Objects.equals(progress, that.progress);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, phase, message, startedAt, finishedAt);
+    return Objects.hash(name, phase, message, startedAt, finishedAt, step, progress);
   }
 
   @Override
@@ -119,6 +144,12 @@ public class WorkflowStatus {
         + ", "
         + "finishedAt="
         + finishedAt
+        + ", "
+        + "step="
+        + step
+        + ", "
+        + "progress="
+        + progress
         + "}";
   }
 }

@@ -1,6 +1,7 @@
 package io.illm.lab.cli.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.illm.lab.cli.ExperimentChoice;
 import io.illm.lab.cli.LabFiles;
 import io.illm.lab.cli.Subcommand;
@@ -248,13 +249,29 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     err.flush();
   }
 
-  /** The catalogue's Components and a placeholder WorkflowTemplate in the hub's API server. */
-  private static void prepare(
-      EmbeddedHub hub, Experiment experiment, ComponentCatalogue catalogue) {
+  /**
+   * The catalogue's Components and the experiment's WorkflowTemplate in the hub's API server: the
+   * lab's own (synthesized under experiments/), else a placeholder without steps.
+   */
+  private void prepare(EmbeddedHub hub, Experiment experiment, ComponentCatalogue catalogue) {
     hub.publish(catalogue.names().stream().map(n -> catalogue.find(n).orElseThrow()).toList());
-    if (experiment.getSpec().getWorkflow() != null
-        && experiment.getSpec().getWorkflow().getTemplate() != null) {
-      hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
+    if (experiment.getSpec().getWorkflow() == null
+        || experiment.getSpec().getWorkflow().getTemplate() == null) {
+      return;
+    }
+    String template = experiment.getSpec().getWorkflow().getTemplate();
+    Optional<GenericKubernetesResource> found =
+        choice.lab().workflowTemplate(template, choice.file().orElseThrow());
+    if (found.isPresent()) {
+      hub.publishWorkflowTemplate(found.get());
+    } else {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "run: no WorkflowTemplate \""
+              + template
+              + "\" in the lab: a simulated placeholder without steps stands in");
+      err.flush();
+      hub.simulateWorkflowTemplate(template);
     }
   }
 
