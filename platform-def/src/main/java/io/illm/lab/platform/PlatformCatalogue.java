@@ -1,0 +1,14 @@
+package io.illm.lab.platform;
+
+/**
+ * A hub a module offers {@code ./lab synth} and {@code ./lab render --platform}, found with {@link
+ * java.util.ServiceLoader}: register an implementation in {@code
+ * META-INF/services/io.illm.lab.platform.PlatformCatalogue}. The lab's own is {@code
+ * io.illm.lab.examples.LabPlatform} (dsl-examples): {@link io.illm.lab.platform.hub.StandardHub}
+ * with the lab's repository.
+ */
+public interface PlatformCatalogue {
+
+  /** The hub, every object with its file under {@code platform/}. */
+  Hub hub();
+}
