@@ -4,6 +4,7 @@ import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.platform.PlatformCatalogue;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Option;
     description = {
       "Writes the YAML of the Java definitions and the CRDs.",
       "",
-      "Writes experiments/<name>/experiment.yaml, components/<category>/<name>.yaml and",
-      "generated-crds/ from every io.illm.lab.dsl.Catalogue on the classpath, and removes",
+      "Writes experiments/<name>/experiment.yaml (and workflow-template.yaml),",
+      "components/<category>/<name>.yaml and generated-crds/ from every io.illm.lab.dsl.Catalogue",
+      "on the classpath, platform/ from every io.illm.lab.platform.PlatformCatalogue, and removes",
       "generated files that are no longer produced. Nothing is written when any definition",
       "is invalid."
     },
@@ -82,7 +85,11 @@ public final class SynthCommand implements Callable<Integer> {
     }
     String source =
         catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
-    SortedMap<String, String> files = Synth.render(source, components, experiments, templates);
+    SortedMap<String, String> files =
+        new TreeMap<>(Synth.render(source, components, experiments, templates));
+    for (PlatformCatalogue platform : platforms()) {
+      files.putAll(platform.hub().files(platform.getClass().getName()));
+    }
     return check ? check(files) : write(files, components.size(), experiments.size());
   }
 
@@ -92,6 +99,14 @@ public final class SynthCommand implements Callable<Integer> {
     ServiceLoader.load(Catalogue.class).forEach(catalogues::add);
     catalogues.sort(Comparator.comparing(c -> c.getClass().getName()));
     return catalogues;
+  }
+
+  /** Every hub definition on the classpath (platform/), in the order of their class names. */
+  static List<PlatformCatalogue> platforms() {
+    List<PlatformCatalogue> platforms = new ArrayList<>();
+    ServiceLoader.load(PlatformCatalogue.class).forEach(platforms::add);
+    platforms.sort(Comparator.comparing(c -> c.getClass().getName()));
+    return platforms;
   }
 
   /** {@code --check}: the diff of every stale file; 1 when there is one. */
@@ -122,7 +137,8 @@ public final class SynthCommand implements Callable<Integer> {
     changes.forEach(d -> out.println(d.kind().verb() + " " + d.path()));
     long written = changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count();
     out.printf(
-        "synth: %d components, %d experiments, %d CRDs: %d written, %d removed, %d unchanged%n",
+        "synth: %d components, %d experiments, %d other files (CRDs, WorkflowTemplates, platform/):"
+            + " %d written, %d removed, %d unchanged%n",
         components,
         experiments,
         files.size() - components - experiments,
