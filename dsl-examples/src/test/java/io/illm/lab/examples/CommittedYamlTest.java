@@ -1,19 +1,18 @@
 package io.illm.lab.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.illm.lab.argo.WorkflowTemplate;
-import io.illm.lab.dsl.Catalogue;
+import io.illm.lab.dsl.discovery.Definitions;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
+import io.illm.lab.synth.TemplateFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -25,28 +24,25 @@ class CommittedYamlTest {
 
   @Test
   void committedYamlMatchesTheDefinitions() {
-    List<Catalogue> catalogues = new ArrayList<>();
-    ServiceLoader.load(Catalogue.class).forEach(catalogues::add);
-    assertFalse(catalogues.isEmpty(), "dsl-examples registers no io.illm.lab.dsl.Catalogue");
-    List<Component> components = new ArrayList<>();
-    List<Experiment> experiments = new ArrayList<>();
-    List<WorkflowTemplate> templates = new ArrayList<>();
-    catalogues.forEach(
-        c -> {
-          components.addAll(c.components());
-          experiments.addAll(c.experiments());
-          templates.addAll(c.workflowTemplates());
-        });
+    Definitions found = Definitions.onClasspath();
+    assertEquals(List.of(), found.problems(), "the definitions have problems");
+    List<Component> components = found.components();
+    List<Experiment> experiments = found.experiments();
     List<Problem> errors =
         Synth.validate(components, experiments).stream().filter(Problem::isError).toList();
     assertEquals(List.of(), errors, "the catalogue has errors");
 
-    String source =
-        catalogues.stream()
-            .map(c -> c.getClass().getName())
-            .sorted()
-            .collect(Collectors.joining(", "));
-    List<Drift> drift = Synth.drift(ROOT, Synth.render(source, components, experiments, templates));
+    List<Problem> templateErrors =
+        TemplateFiles.check(experiments, found.workflowTemplates()).stream()
+            .filter(Problem::isError)
+            .toList();
+    assertEquals(List.of(), templateErrors, "the workflow references have errors");
+
+    SortedMap<String, String> files =
+        new TreeMap<>(
+            Synth.render(found.source(), components, experiments, found.workflowTemplates()));
+    files.putAll(new LabPlatform().hub().files(LabPlatform.class.getName()));
+    List<Drift> drift = Synth.drift(ROOT, files);
 
     assertEquals(
         "",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.argo.WorkflowTemplate;
+import io.illm.lab.dsl.discovery.Definitions;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.TemplateFiles;
@@ -18,7 +19,13 @@ import org.junit.jupiter.api.Test;
 /** The lab's WorkflowTemplates: one per experiment, each valid for Argo and for its experiment. */
 class WorkflowsTest {
 
-  private final LabCatalogue catalogue = new LabCatalogue();
+  private final Definitions catalogue = Definitions.onClasspath();
+
+  @Test
+  void theFourExperimentsAndTheirTemplatesAreFoundByAnnotation() {
+    assertEquals(4, catalogue.workflowTemplates().size(), catalogue.problems().toString());
+    assertEquals(List.of(), catalogue.problems());
+  }
 
   @Test
   void everyExperimentOfTheCatalogueHasItsTemplateAndGivesWhatItNeeds() {

@@ -13,6 +13,7 @@ import io.illm.lab.model.MetricQuery;
 import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.WorkflowSpec;
+import io.illm.lab.rules.Findings;
 import io.illm.lab.rules.KnownTemplates;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.InvalidInputException;

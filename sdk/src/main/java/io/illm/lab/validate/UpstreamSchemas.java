@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The schemas of the kinds the operator creates, from the upstream CRDs (a folder laid out like
- * ../shared/upstream-crds) and, for our own ClusterClaim, from platform/crossplane/xrd.yaml. Each
- * schema is loaded on first use and made strict (see {@link CrdSchema}).
+ * The schemas of the kinds the operator creates and of those platform/ ships for other projects'
+ * controllers, from the upstream CRDs (a folder laid out like ../shared/upstream-crds) and, for our
+ * own ClusterClaim, from platform/crossplane/xrd.yaml. Each schema is loaded on first use and made
+ * strict (see {@link CrdSchema}).
  */
 public final class UpstreamSchemas {
 
@@ -101,7 +102,12 @@ public final class UpstreamSchemas {
               "ec2.aws.upbound.io/Route", "provider-upjet-aws/ec2.aws.upbound.io_routes.yaml"),
           Map.entry(
               "ec2.aws.upbound.io/RouteTableAssociation",
-              "provider-upjet-aws/ec2.aws.upbound.io_routetableassociations.yaml"));
+              "provider-upjet-aws/ec2.aws.upbound.io_routetableassociations.yaml"),
+          // what platform/ ships beside the operator: its ServiceMonitor and the admission policy
+          Map.entry(
+              "monitoring.coreos.com/ServiceMonitor",
+              "prometheus-operator/monitoring.coreos.com_servicemonitors.yaml"),
+          Map.entry("kyverno.io/ClusterPolicy", "kyverno/kyverno.io_clusterpolicies.yaml"));
 
   private final Path upstream;
   private final Path labRoot;

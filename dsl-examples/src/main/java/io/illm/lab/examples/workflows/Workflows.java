@@ -5,6 +5,7 @@ import static io.illm.lab.dsl.Lab.workflowTemplate;
 import io.illm.lab.dsl.HttpLoad;
 import io.illm.lab.dsl.IngestLoad;
 import io.illm.lab.dsl.LabSteps;
+import io.illm.lab.dsl.LabWorkflowTemplate;
 import io.illm.lab.dsl.LogLoad;
 import io.illm.lab.dsl.StepDef;
 import io.illm.lab.dsl.WorkflowTemplateDef;
@@ -26,6 +27,7 @@ public final class Workflows {
   private Workflows() {}
 
   /** hello-app: 20 requests/s for 5 minutes on the app. */
+  @LabWorkflowTemplate
   public static WorkflowTemplateDef helloApp() {
     HttpLoad load = HttpLoad.k6(TARGET, "hello-app", 80).rate(20).duration(Duration.ofMinutes(5));
     return standard(
@@ -39,6 +41,7 @@ public final class Workflows {
   /**
    * prometheus-tutorial: Prometheus ready, then light traffic on metrics-app for the dashboards.
    */
+  @LabWorkflowTemplate
   public static WorkflowTemplateDef prometheusTutorial() {
     HttpLoad load =
         HttpLoad.k6(TARGET, "metrics-app", 8080).rate(5).duration(Duration.ofMinutes(15));
@@ -51,6 +54,7 @@ public final class Workflows {
   }
 
   /** loki-tutorial: the Loki gateway answers, then 200 log lines/s for 15 minutes. */
+  @LabWorkflowTemplate
   public static WorkflowTemplateDef lokiTutorial() {
     LogLoad load = LogLoad.flog(TARGET).linesPerSecond(200).duration(Duration.ofMinutes(15));
     return standard(
@@ -66,6 +70,7 @@ public final class Workflows {
    * VictoriaMetrics and Mimir for the 90 minutes of observation; Prometheus scrapes the cardinality
    * generator and remote-writes to Mimir as before.
    */
+  @LabWorkflowTemplate
   public static WorkflowTemplateDef tsdbComparison() {
     IngestLoad load =
         IngestLoad.avalanche(
