@@ -9,8 +9,9 @@ import java.util.List;
  * The Applications that sync the lab's own objects from its repository, ordered so that what
  * defines a kind comes before what uses it: the Crossplane packages (-1... after Crossplane), the
  * XRD and Compositions, the ProviderConfigs and cloud foundations once the providers' CRDs exist,
- * the Workflows' access, the policies once Kyverno runs, the Experiment and Component CRDs, the
- * operator, the Components and last the experiments (each with its WorkflowTemplate).
+ * the Workflows' access, the policies once Kyverno runs, the operator with the Experiment and
+ * Component CRDs ({@link OperatorOverlay}), the Components and last the experiments (each with its
+ * WorkflowTemplate).
  */
 public final class LabApps {
 
@@ -39,8 +40,8 @@ public final class LabApps {
             "azure-foundation", 3, "crossplane-system", repo, "platform/crossplane/azure", false),
         Apps.git("workflow-access", 1, "argo-workflows", repo, "platform/workflows", false),
         Apps.git("policies", 1, "kyverno", repo, "platform/kyverno", false),
-        Apps.git("lab-crds", 2, "illm-lab-system", repo, "generated-crds", false),
-        Apps.git("illm-lab-operator", 3, "illm-lab-system", repo, "platform/operator", false),
+        // the operator's base brings generated-crds/ (Experiment, Component) and its namespaces
+        Apps.git("illm-lab-operator", 2, "illm-lab-system", repo, OperatorOverlay.FOLDER, false),
         Apps.git("components", 4, "illm-lab-system", repo, "components", true),
         Apps.git("experiments", 5, "experiments", repo, "experiments", true));
   }

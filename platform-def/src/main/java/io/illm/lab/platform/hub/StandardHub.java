@@ -12,8 +12,9 @@ import java.util.List;
  * platform/apps/}, the objects those sync ({@code platform/crossplane/...}, {@code
  * platform/workflows/}), and the bootstrap files ({@code platform/bootstrap/}). The user's
  * repository ({@link HubParameters}) provides {@code platform/kyverno} and {@code
- * platform/operator} (hand-written kustomize), {@code generated-crds/}, {@code components/} and
- * {@code experiments/}. docs/hub.md tells how to install it; ADR-030 why it is Java.
+ * platform/operator} (hand-written kustomize; {@code platform/hub/operator} is the hub's overlay of
+ * the latter), {@code generated-crds/}, {@code components/} and {@code experiments/}. docs/hub.md
+ * tells how to install it; ADR-030 why it is Java.
  */
 public final class StandardHub {
 
@@ -28,6 +29,9 @@ public final class StandardHub {
     Hub hub = new Hub();
     hub.add("platform/bootstrap/root.yaml", ArgoCdApps.root(repo));
     hub.addFile("platform/bootstrap/argocd-values.yaml", LabYaml.write(ArgoCdApps.values()));
+    hub.addFile(
+        OperatorOverlay.FOLDER + "/kustomization.yaml",
+        LabYaml.write(OperatorOverlay.kustomization()));
     hub.add(APPS + "project.yaml", ArgoCdApps.project());
     app(hub, ArgoCdApps.self());
     Services.all().forEach(a -> app(hub, a));

@@ -61,7 +61,7 @@ class StandardHubTest {
     assertTrue(order.indexOf("crossplane-packages") < order.indexOf("provider-configs"));
     assertTrue(order.indexOf("cluster-api") < order.indexOf("provider-configs"));
     assertTrue(order.indexOf("kyverno") < order.indexOf("policies"));
-    assertTrue(order.indexOf("lab-crds") < order.indexOf("illm-lab-operator"));
+    assertTrue(order.indexOf("policies") < order.indexOf("illm-lab-operator"));
     assertTrue(order.indexOf("illm-lab-operator") < order.indexOf("experiments"));
     assertTrue(order.indexOf("argocd") < order.indexOf("crossplane"));
   }
@@ -73,6 +73,17 @@ class StandardHubTest {
     assertTrue(experiments.contains("targetRevision: main"), experiments);
     assertTrue(experiments.contains("recurse: true"), experiments);
     assertTrue(hub.files("test").containsKey("platform/bootstrap/argocd-values.yaml"));
+  }
+
+  @Test
+  void theOperatorIsTheBaseWithTheHubsMetricsAndResultsStore() {
+    String app = hub.files("test").get("platform/apps/illm-lab-operator.yaml");
+    assertTrue(app.contains("path: platform/hub/operator"), app);
+    String overlay = hub.files("test").get("platform/hub/operator/kustomization.yaml");
+    assertTrue(overlay.contains("- ../../operator"), overlay);
+    assertTrue(overlay.contains("value: " + Services.METRICS_URL), overlay);
+    assertTrue(overlay.contains("value: s3://experiment-results/lab"), overlay);
+    assertTrue(overlay.contains("name: results-s3"), overlay);
   }
 
   @Test
