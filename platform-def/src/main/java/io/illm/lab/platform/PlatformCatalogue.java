@@ -1,5 +1,10 @@
 package io.illm.lab.platform;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+
 /**
  * A hub a module offers {@code ./lab synth} and {@code ./lab render --platform}, found with {@link
  * java.util.ServiceLoader}: register an implementation in {@code
@@ -11,4 +16,12 @@ public interface PlatformCatalogue {
 
   /** The hub, every object with its file under {@code platform/}. */
   Hub hub();
+
+  /** Every hub definition the thread's class loader sees, in the order of their class names. */
+  static List<PlatformCatalogue> onClasspath() {
+    List<PlatformCatalogue> platforms = new ArrayList<>();
+    ServiceLoader.load(PlatformCatalogue.class).forEach(platforms::add);
+    platforms.sort(Comparator.comparing(c -> c.getClass().getName()));
+    return platforms;
+  }
 }

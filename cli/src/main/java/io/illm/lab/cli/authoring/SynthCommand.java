@@ -15,9 +15,7 @@ import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -127,21 +125,10 @@ public final class SynthCommand implements Callable<Integer> {
                 found.components(),
                 found.experiments(),
                 found.workflowTemplates()));
-    for (PlatformCatalogue platform : platforms()) {
+    for (PlatformCatalogue platform : PlatformCatalogue.onClasspath()) {
       files.putAll(platform.hub().files(platform.getClass().getName()));
     }
     return files;
-  }
-
-  /**
-   * Every hub definition on the class path (registered for {@link ServiceLoader} as {@code
-   * META-INF/services/io.illm.lab.platform.PlatformCatalogue}), in the order of their class names.
-   */
-  static List<PlatformCatalogue> platforms() {
-    List<PlatformCatalogue> platforms = new ArrayList<>();
-    ServiceLoader.load(PlatformCatalogue.class).forEach(platforms::add);
-    platforms.sort(Comparator.comparing(c -> c.getClass().getName()));
-    return platforms;
   }
 
   /**
