@@ -2,6 +2,7 @@ package io.illm.lab.platform.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.illm.lab.model.Phase;
 import io.illm.lab.yaml.LabYaml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,26 @@ class ExperimentHealthTest {
             """));
     assertEquals(
         Map.of("status", "Degraded", "message", "Failed"), health("status: {phase: Failed}"));
+  }
+
+  /** A phase added to the model without a place in the script would show as Progressing forever. */
+  @Test
+  void everyPhaseOfTheModelHasItsHealth() {
+    Map<Phase, String> expected =
+        Map.of(
+            Phase.PENDING, "Progressing",
+            Phase.PROVISIONING, "Progressing",
+            Phase.READY, "Progressing",
+            Phase.RUNNING, "Progressing",
+            Phase.COMPLETE, "Healthy",
+            Phase.FAILED, "Degraded");
+    assertEquals(java.util.Set.of(Phase.values()), expected.keySet(), "a phase without a health");
+    expected.forEach(
+        (phase, status) ->
+            assertEquals(
+                status,
+                health("status: {phase: " + phase.value() + "}").get("status"),
+                phase.value()));
   }
 
   @Test
