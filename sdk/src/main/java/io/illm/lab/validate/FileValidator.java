@@ -7,8 +7,8 @@ import io.illm.lab.rules.KnownTemplates;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.rules.TemplateSignature;
 import io.illm.lab.yaml.LabYaml;
+import io.illm.lab.yaml.YamlFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Validates YAML files: every Experiment and Component document in the given files and folders
@@ -87,39 +86,13 @@ public final class FileValidator {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }
-    List<Path> found = yamlFilesUnder(path);
+    List<Path> found = YamlFiles.under(path);
     if (found.isEmpty()) {
       problems.add(
           Problem.error(
               display(path), "", "no *.yaml or *.yml files in this folder", "check the path"));
     }
     return found;
-  }
-
-  /** The YAML files under a folder, sorted, skipping hidden folders and files. */
-  static List<Path> yamlFilesUnder(Path folder) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.endsWith(".yaml") || name.endsWith(".yml");
-              })
-          .filter(p -> !hidden(folder.relativize(p)))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private List<Labelled> read(Path file, List<Problem> problems) {
@@ -141,7 +114,7 @@ public final class FileValidator {
       if (!Files.isDirectory(folder)) {
         continue;
       }
-      for (Path file : yamlFilesUnder(folder)) {
+      for (Path file : YamlFiles.under(folder)) {
         Path key = file.toAbsolutePath().normalize();
         List<Labelled> documents =
             read.containsKey(key) ? read.get(key) : read(file, new ArrayList<>());
@@ -170,7 +143,7 @@ public final class FileValidator {
     List<TemplateSignature> found = new ArrayList<>();
     for (Path folder : folders) {
       if (Files.isDirectory(folder)) {
-        for (Path file : yamlFilesUnder(folder)) {
+        for (Path file : YamlFiles.under(folder)) {
           Path key = file.toAbsolutePath().normalize();
           List<Labelled> documents =
               read.containsKey(key) ? List.of() : read(file, new ArrayList<>());
