@@ -31,6 +31,7 @@ public final class ExperimentChoice {
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "EXPERIMENT",
       description =
           "A path to an experiment YAML, or an experiment's name: its Java definition on the class"
@@ -92,6 +93,15 @@ public final class ExperimentChoice {
             .toList();
     if (!folders.isEmpty()) {
       return new Chosen(Optional.empty(), command, null, folders, Optional.empty());
+    }
+    if (experiment == null) {
+      Problem missing =
+          Problem.error(
+              command,
+              "",
+              "no EXPERIMENT given",
+              "give an experiment's name or the path of its YAML (./lab " + command + " --help)");
+      return new Chosen(Optional.empty(), command, null, List.of(missing), Optional.empty());
     }
     Path file = Path.of(experiment);
     Definitions java = Definitions.onClasspath();

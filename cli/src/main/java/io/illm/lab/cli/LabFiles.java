@@ -1,11 +1,13 @@
 package io.illm.lab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Validator;
+import io.illm.lab.validate.WorkflowTemplates;
 import io.illm.lab.validate.YamlDocuments;
 import io.illm.lab.yaml.LabYaml;
 import io.illm.lab.yaml.YamlFiles;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +90,30 @@ public final class LabFiles {
         component(document).ifPresent(c -> byName.put(c.getMetadata().getName(), c));
       }
     }
+  }
+
+  /**
+   * The WorkflowTemplate named {@code name}: in the experiment's own folder, else anywhere under
+   * experiments/ (synth writes each next to the first experiment that runs it).
+   */
+  public Optional<GenericKubernetesResource> workflowTemplate(String name, Path experimentFile) {
+    List<Path> files = new ArrayList<>();
+    Path folder = experimentFile.toAbsolutePath().normalize().getParent();
+    if (folder != null) {
+      files.addAll(
+          YamlFiles.under(folder).stream().filter(f -> f.getParent().equals(folder)).toList());
+    }
+    files.addAll(YamlFiles.under(root.resolve("experiments")));
+    for (Path file : files) {
+      for (JsonNode document : YamlDocuments.read(file, file.toString()).documents()) {
+        if (WorkflowTemplates.is(document)
+            && name.equals(document.path("metadata").path("name").asText())) {
+          return Optional.of(
+              LabYaml.json().convertValue(document, GenericKubernetesResource.class));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The lab root: {@code explicit} if given, else $LAB_ROOT, else the current directory. */

@@ -8,8 +8,11 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
+import io.illm.lab.synth.TemplateFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +32,17 @@ class CommittedYamlTest {
         Synth.validate(components, experiments).stream().filter(Problem::isError).toList();
     assertEquals(List.of(), errors, "the catalogue has errors");
 
-    List<Drift> drift = Synth.drift(ROOT, Synth.render(found.source(), components, experiments));
+    List<Problem> templateErrors =
+        TemplateFiles.check(experiments, found.workflowTemplates()).stream()
+            .filter(Problem::isError)
+            .toList();
+    assertEquals(List.of(), templateErrors, "the workflow references have errors");
+
+    SortedMap<String, String> files =
+        new TreeMap<>(
+            Synth.render(found.source(), components, experiments, found.workflowTemplates()));
+    files.putAll(new LabPlatform().hub().files(LabPlatform.class.getName()));
+    List<Drift> drift = Synth.drift(ROOT, files);
 
     assertEquals(
         "",

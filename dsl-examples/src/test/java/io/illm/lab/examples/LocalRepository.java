@@ -13,8 +13,18 @@ import java.util.List;
  */
 final class LocalRepository {
 
-  /** The modules a project of one's own resolves: the cli brings the engine. */
-  static final List<String> MODULES = List.of("sdk", "site", "operator", "hub", "cli");
+  /**
+   * The modules a project of one's own resolves (the cli brings the engine and the hub as code), as
+   * folders; each artifact is {@code illm-lab-<name>} for the folder, but {@code platform-def}'s is
+   * {@code illm-lab-platform}.
+   */
+  static final List<String> MODULES =
+      List.of("sdk", "site", "operator", "hub", "platform-def", "cli");
+
+  /** The artifact id of the module in {@code folder}. */
+  static String artifact(String folder) {
+    return "illm-lab-" + (folder.equals("platform-def") ? "platform" : folder);
+  }
 
   private LocalRepository() {}
 
@@ -25,7 +35,7 @@ final class LocalRepository {
         root.resolve("pom.xml"),
         group.resolve("illm-lab/" + version + "/illm-lab-" + version + ".pom"));
     for (String module : MODULES) {
-      String artifact = "illm-lab-" + module;
+      String artifact = artifact(module);
       Path jar = root.resolve(module).resolve("target").resolve(artifact + "-" + version + ".jar");
       if (!Files.isRegularFile(jar)) {
         throw new AssertionError(jar + " is missing: package the modules first (./mvnw package)");

@@ -182,8 +182,28 @@ public final class EmbeddedHub implements AutoCloseable {
   }
 
   /**
-   * Creates a placeholder WorkflowTemplate {@code name} (marked simulated: the lab has no templates
-   * of its own yet), so that the workflow port finds it and the simulated Argo runs it.
+   * Creates a WorkflowTemplate as synthesized ({@code experiments/<name>/workflow-template.yaml})
+   * in the Workflows' namespace, so that the workflow port finds it and the simulated Argo walks
+   * its steps.
+   */
+  public void publishWorkflowTemplate(GenericKubernetesResource template) {
+    GenericKubernetesResource copy = new GenericKubernetesResource();
+    copy.setApiVersion(template.getApiVersion());
+    copy.setKind(template.getKind());
+    copy.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(template.getMetadata().getName())
+            .withNamespace(PLACEMENT.workflows())
+            .withAnnotations(template.getMetadata().getAnnotations())
+            .build());
+    copy.setAdditionalProperties(template.getAdditionalProperties());
+    client.genericKubernetesResources(ArgoWorkflows.WORKFLOW_TEMPLATES).resource(copy).create();
+  }
+
+  /**
+   * Creates a placeholder WorkflowTemplate {@code name} without steps (marked simulated), for an
+   * experiment whose template is not in the lab, so that the workflow port finds it and the
+   * simulated Argo runs it.
    */
   public void simulateWorkflowTemplate(String name) {
     GenericKubernetesResource template = new GenericKubernetesResource();

@@ -1,5 +1,6 @@
 package io.illm.lab.dsl;
 
+import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import java.util.List;
@@ -19,4 +20,15 @@ public interface Catalogue {
 
   /** Every experiment, built ({@link ExperimentDef#build()}), sorted by name. */
   List<Experiment> experiments();
+
+  /**
+   * The WorkflowTemplates the experiments run, built ({@link WorkflowTemplateDef#build()}); synth
+   * writes each next to the first experiment (by name) that runs it. A catalogue that lists any is
+   * taken to list every template its experiments name.
+   *
+   * <p>Default: none (the templates are kept elsewhere and references to them are not checked).
+   */
+  default List<WorkflowTemplate> workflowTemplates() {
+    return List.of();
+  }
 }

@@ -14,6 +14,7 @@ import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.WorkflowSpec;
 import io.illm.lab.rules.Findings;
+import io.illm.lab.rules.KnownTemplates;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.InvalidInputException;
 import io.illm.lab.validate.Validator;
@@ -326,7 +327,11 @@ public final class ExperimentDef {
     Findings findings = new Findings(file);
     Experiment experiment = experiment(findings);
     findings.addAll(
-        Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known)));
+        Validator.validate(
+            file,
+            experiment,
+            DeployedComponents.catalogue(targets, known),
+            workflow == null ? KnownTemplates.NONE : workflow.known()));
     if (findings.hasErrors()) {
       throw new InvalidInputException(file, findings.problems());
     }

@@ -135,9 +135,38 @@ public final class Lab {
     return new HubCluster();
   }
 
-  /** The Argo WorkflowTemplate to run. */
+  /** The Argo WorkflowTemplate to run, by name. */
   public static WorkflowDef workflow(String template) {
     return new WorkflowDef(template);
+  }
+
+  /**
+   * The Argo WorkflowTemplate to run, as a typed definition: {@code build()} checks the params
+   * given against the parameters it declares, and {@code ./lab synth} writes it next to the
+   * experiment (list it in the catalogue's {@code workflowTemplates()}).
+   */
+  public static WorkflowDef workflow(WorkflowTemplateDef template) {
+    return new WorkflowDef(template);
+  }
+
+  /** A WorkflowTemplate to author: give it parameters and steps, then {@code build()} it. */
+  public static WorkflowTemplateDef workflowTemplate(String name) {
+    return new WorkflowTemplateDef(name);
+  }
+
+  /** A parameter of a WorkflowTemplate; without a default a Workflow must give it a value. */
+  public static WorkflowParam workflowParam(String name) {
+    return new WorkflowParam(name, null, null);
+  }
+
+  /** A step of a WorkflowTemplate: a name and the script it runs. */
+  public static StepDef step(String name, ScriptDef script) {
+    return new StepDef(name, script, java.util.Map.of(), null);
+  }
+
+  /** A script run by a step: a shell script in an image; add inputs, outputs and env to it. */
+  public static ScriptDef script(String image, String source) {
+    return ScriptDef.of(image, source);
   }
 
   /** A metric; give it a query with {@link MetricDef#promql}. */

@@ -37,6 +37,13 @@ public class WorkflowStatus {
   @JsonPropertyDescription("When the workflow finished (RFC 3339).")
   private String finishedAt;
 
+  @JsonPropertyDescription(
+      "The step running now (several in parallel are joined by commas), as Argo names it.")
+  private String step;
+
+  @JsonPropertyDescription("Steps done of all steps, as Argo counts them: N/M.")
+  private String progress;
+
   public WorkflowStatus() {}
 
   public WorkflowStatus(
@@ -86,5 +93,21 @@ public class WorkflowStatus {
 
   public void setFinishedAt(String finishedAt) {
     this.finishedAt = finishedAt;
+  }
+
+  public String getStep() {
+    return step;
+  }
+
+  public void setStep(String step) {
+    this.step = step;
+  }
+
+  public String getProgress() {
+    return progress;
+  }
+
+  public void setProgress(String progress) {
+    this.progress = progress;
   }
 }

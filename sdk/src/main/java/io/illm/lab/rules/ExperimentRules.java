@@ -75,6 +75,19 @@ public final class ExperimentRules {
     return sorted(problems);
   }
 
+  /**
+   * The problems only the lab's WorkflowTemplates reveal: the template exists (when the view is
+   * {@link KnownTemplates#complete() complete}), every {@code params} entry is a parameter it
+   * declares, and every parameter it declares without a default gets a value.
+   */
+  public static List<Problem> workflow(ExperimentSpec spec, KnownTemplates templates) {
+    List<Problem> problems = new ArrayList<>();
+    if (spec != null) {
+      new WorkflowRules(problems).check(spec, templates);
+    }
+    return sorted(problems);
+  }
+
   static List<Problem> sorted(List<Problem> problems) {
     return problems.stream().distinct().sorted(Problem.ORDER).toList();
   }

@@ -3,7 +3,9 @@ package io.illm.lab.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.KnownTemplates;
 import io.illm.lab.rules.Problem;
+import io.illm.lab.rules.TemplateSignature;
 import io.illm.lab.yaml.LabYaml;
 import io.illm.lab.yaml.YamlFiles;
 import java.io.IOException;
@@ -54,12 +56,13 @@ public final class FileValidator {
       read.put(file, read(file, problems));
     }
     ComponentCatalogue catalogue = catalogue(read, catalogueFolders);
+    KnownTemplates templates = templates(read, catalogueFolders);
     int documents = 0;
     Map<String, String> seen = new HashMap<>();
     for (List<Labelled> labelled : read.values()) {
       for (Labelled document : labelled) {
         documents++;
-        problems.addAll(check(document, catalogue));
+        problems.addAll(check(document, catalogue, templates));
         duplicate(document, seen).ifPresent(problems::add);
       }
     }
@@ -131,6 +134,31 @@ public final class FileValidator {
     return ComponentCatalogue.of(byName.values());
   }
 
+  /**
+   * The WorkflowTemplates in the files read and under the catalogue folders. A lab that has some is
+   * taken to have them all, so an experiment naming another is an error; one with none keeps its
+   * templates elsewhere, and references are not checked.
+   */
+  private KnownTemplates templates(Map<Path, List<Labelled>> read, List<Path> folders) {
+    List<TemplateSignature> found = new ArrayList<>();
+    for (Path folder : folders) {
+      if (Files.isDirectory(folder)) {
+        for (Path file : YamlFiles.under(folder)) {
+          Path key = file.toAbsolutePath().normalize();
+          List<Labelled> documents =
+              read.containsKey(key) ? List.of() : read(file, new ArrayList<>());
+          documents.forEach(d -> WorkflowTemplates.signature(d.document()).ifPresent(found::add));
+        }
+      }
+    }
+    read.values()
+        .forEach(
+            documents ->
+                documents.forEach(
+                    d -> WorkflowTemplates.signature(d.document()).ifPresent(found::add)));
+    return KnownTemplates.of(found, !found.isEmpty());
+  }
+
   private static Optional<Component> component(JsonNode document) {
     if (!isOurs(document, Component.KIND)) {
       return Optional.empty();
@@ -144,13 +172,21 @@ public final class FileValidator {
     }
   }
 
-  private static List<Problem> check(Labelled labelled, ComponentCatalogue catalogue) {
+  private static List<Problem> check(
+      Labelled labelled, ComponentCatalogue catalogue, KnownTemplates templates) {
     JsonNode document = labelled.document();
     if (isOurs(document, Experiment.KIND)) {
-      return Validator.validateExperiment(labelled.label(), document, catalogue);
+      return Validator.validateExperiment(labelled.label(), document, catalogue, templates);
     }
     if (isOurs(document, Component.KIND)) {
       return Validator.validateComponent(labelled.label(), document);
+    }
+    if (WorkflowTemplates.is(document)) {
+      return WorkflowTemplates.signature(document).isPresent()
+          ? List.of()
+          : List.of(
+              Problem.error(
+                  labelled.label(), "metadata.name", "a WorkflowTemplate needs a name", ""));
     }
     String expected =
         "expected apiVersion "
@@ -158,7 +194,9 @@ public final class FileValidator {
             + " with kind "
             + Experiment.KIND
             + " or "
-            + Component.KIND;
+            + Component.KIND
+            + ", or an Argo "
+            + WorkflowTemplates.KIND;
     if (!document.isObject()) {
       return List.of(
           Problem.error(

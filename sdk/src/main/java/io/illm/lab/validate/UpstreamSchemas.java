@@ -58,6 +58,51 @@ public final class UpstreamSchemas {
           Map.entry(
               "containerservice.azure.upbound.io/KubernetesClusterNodePool",
               "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusternodepools.yaml"),
+          // the hub as code (module platform) and the WorkflowTemplates next to experiments
+          Map.entry(
+              "argoproj.io/WorkflowTemplate", "argo-workflows/argoproj.io_workflowtemplates.yaml"),
+          Map.entry("argoproj.io/AppProject", "argo-cd/appproject-crd.yaml"),
+          Map.entry("pkg.crossplane.io/Provider", "crossplane/pkg.crossplane.io_providers.yaml"),
+          Map.entry("pkg.crossplane.io/Function", "crossplane/pkg.crossplane.io_functions.yaml"),
+          Map.entry(
+              "pkg.crossplane.io/DeploymentRuntimeConfig",
+              "crossplane/pkg.crossplane.io_deploymentruntimeconfigs.yaml"),
+          Map.entry(
+              "gcp.upbound.io/ProviderConfig",
+              "provider-upjet-gcp/gcp.upbound.io_providerconfigs.yaml"),
+          Map.entry(
+              "aws.upbound.io/ProviderConfig",
+              "provider-upjet-aws/aws.upbound.io_providerconfigs.yaml"),
+          Map.entry(
+              "azure.upbound.io/ProviderConfig",
+              "provider-upjet-azure/azure.upbound.io_providerconfigs.yaml"),
+          Map.entry(
+              "azure.upbound.io/ResourceGroup",
+              "provider-upjet-azure/azure.upbound.io_resourcegroups.yaml"),
+          Map.entry(
+              "compute.gcp.upbound.io/Subnetwork",
+              "provider-upjet-gcp/compute.gcp.upbound.io_subnetworks.yaml"),
+          Map.entry(
+              "eks.aws.upbound.io/ClusterAuth",
+              "provider-upjet-aws/eks.aws.upbound.io_clusterauths.yaml"),
+          Map.entry("iam.aws.upbound.io/Role", "provider-upjet-aws/iam.aws.upbound.io_roles.yaml"),
+          Map.entry(
+              "iam.aws.upbound.io/RolePolicyAttachment",
+              "provider-upjet-aws/iam.aws.upbound.io_rolepolicyattachments.yaml"),
+          Map.entry("ec2.aws.upbound.io/VPC", "provider-upjet-aws/ec2.aws.upbound.io_vpcs.yaml"),
+          Map.entry(
+              "ec2.aws.upbound.io/Subnet", "provider-upjet-aws/ec2.aws.upbound.io_subnets.yaml"),
+          Map.entry(
+              "ec2.aws.upbound.io/InternetGateway",
+              "provider-upjet-aws/ec2.aws.upbound.io_internetgateways.yaml"),
+          Map.entry(
+              "ec2.aws.upbound.io/RouteTable",
+              "provider-upjet-aws/ec2.aws.upbound.io_routetables.yaml"),
+          Map.entry(
+              "ec2.aws.upbound.io/Route", "provider-upjet-aws/ec2.aws.upbound.io_routes.yaml"),
+          Map.entry(
+              "ec2.aws.upbound.io/RouteTableAssociation",
+              "provider-upjet-aws/ec2.aws.upbound.io_routetableassociations.yaml"),
           // what platform/ ships beside the operator: its ServiceMonitor and the admission policy
           Map.entry(
               "monitoring.coreos.com/ServiceMonitor",

@@ -5,6 +5,7 @@ import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.ComponentRules;
 import io.illm.lab.rules.ExperimentRules;
+import io.illm.lab.rules.KnownTemplates;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.util.ArrayList;
@@ -36,9 +37,16 @@ public final class Validator {
    */
   public static List<Problem> validate(
       String file, Experiment experiment, ComponentCatalogue catalogue) {
+    return validate(file, experiment, catalogue, KnownTemplates.NONE);
+  }
+
+  /** {@link #validate(String, Experiment, ComponentCatalogue)}, its workflow against templates. */
+  public static List<Problem> validate(
+      String file, Experiment experiment, ComponentCatalogue catalogue, KnownTemplates templates) {
     JsonNode document = LabYaml.writer().valueToTree(experiment);
     List<Problem> problems = structure(file, document, Experiment.KIND, EXPERIMENTS);
     problems.addAll(semantics(file, experiment, catalogue));
+    problems.addAll(inFile(file, ExperimentRules.workflow(experiment.getSpec(), templates)));
     return sorted(problems);
   }
 
@@ -57,10 +65,20 @@ public final class Validator {
    */
   public static List<Problem> validateExperiment(
       String file, JsonNode document, ComponentCatalogue catalogue) {
+    return validateExperiment(file, document, catalogue, KnownTemplates.NONE);
+  }
+
+  /** {@link #validateExperiment(String, JsonNode, ComponentCatalogue)}, against templates too. */
+  public static List<Problem> validateExperiment(
+      String file, JsonNode document, ComponentCatalogue catalogue, KnownTemplates templates) {
     List<Problem> problems = structure(file, document, Experiment.KIND, EXPERIMENTS);
     bind(file, document, Experiment.class, problems)
         .ifPresent(
-            bound -> problems.addAll(readable(bound, semantics(file, bound.value(), catalogue))));
+            bound -> {
+              problems.addAll(readable(bound, semantics(file, bound.value(), catalogue)));
+              List<Problem> workflow = ExperimentRules.workflow(bound.value().getSpec(), templates);
+              problems.addAll(readable(bound, inFile(file, workflow)));
+            });
     return sorted(problems);
   }
 

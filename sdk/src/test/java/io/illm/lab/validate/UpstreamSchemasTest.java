@@ -132,7 +132,10 @@ class UpstreamSchemasTest {
       }
     }
     assertEquals(List.of(), problems);
-    assertEquals(8, composed, "two composed resources per provider; gke zonal and regional");
+    assertEquals(
+        15,
+        composed,
+        "gke zonal and regional 2 each, eks 9 (roles, policies, cluster, nodes, auth), aks 2");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.illm.lab.cli.authoring;
 import io.illm.lab.dsl.discovery.Definitions;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Synth;
+import io.illm.lab.synth.TemplateFiles;
 import io.illm.lab.validate.FileValidator;
 import io.illm.lab.validate.ValidationReport;
 import java.nio.file.Files;
@@ -59,6 +60,7 @@ final class Project {
   ValidationReport validate(List<Path> catalogues) {
     List<Problem> problems = new ArrayList<>(java.problems());
     problems.addAll(Synth.validateBuilt(java.components(), java.experiments()));
+    problems.addAll(TemplateFiles.check(java.experiments(), java.workflowTemplates()));
     ValidationReport files =
         folders.isEmpty()
             ? new ValidationReport(List.of(), 0, 0)

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ProblemsJson;
 import io.illm.lab.dsl.discovery.Definitions;
+import io.illm.lab.platform.PlatformCatalogue;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
+import io.illm.lab.synth.TemplateFiles;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,10 +30,12 @@ import picocli.CommandLine.Option;
     description = {
       "Writes the YAML of the Java definitions and the CRDs.",
       "",
-      "Writes experiments/<name>/experiment.yaml, components/<category>/<name>.yaml and",
-      "generated-crds/ from the definitions on the class path (members annotated with",
-      "@LabExperiment and @LabComponent, and io.illm.lab.dsl.Catalogue implementations), and",
-      "removes generated files that are no longer produced. Nothing is written when any",
+      "Writes experiments/<name>/experiment.yaml (and workflow-template.yaml),",
+      "components/<category>/<name>.yaml and generated-crds/ from the definitions on the class",
+      "path (members annotated with @LabExperiment, @LabComponent and @LabWorkflowTemplate, and",
+      "io.illm.lab.dsl.Catalogue implementations), platform/ from every",
+      "io.illm.lab.platform.PlatformCatalogue, and removes generated files that are no longer",
+      "produced. Nothing is written when any",
       "definition is invalid. A member that looks like a definition but is not annotated is",
       "reported."
     },
@@ -91,6 +96,7 @@ public final class SynthCommand implements Callable<Integer> {
     }
     List<Problem> problems = new ArrayList<>(found.problems());
     problems.addAll(Synth.validateBuilt(found.components(), found.experiments()));
+    problems.addAll(TemplateFiles.check(found.experiments(), found.workflowTemplates()));
     problems.sort(Problem.ORDER);
     if (output == Output.json) {
       return json(problems, found);
@@ -101,11 +107,28 @@ public final class SynthCommand implements Callable<Integer> {
       err.println("synth: " + errors + " errors; nothing written");
       return ExitCodes.INVALID;
     }
-    SortedMap<String, String> files =
-        Synth.render(found.source(), found.components(), found.experiments());
+    SortedMap<String, String> files = files(found);
     return check
         ? check(files)
         : write(files, found.components().size(), found.experiments().size());
+  }
+
+  /**
+   * Every file synth owns: the definitions' YAML, the WorkflowTemplates next to the experiments
+   * that run them, the CRDs, and platform/ from every hub definition on the class path.
+   */
+  static SortedMap<String, String> files(Definitions found) {
+    SortedMap<String, String> files =
+        new TreeMap<>(
+            Synth.render(
+                found.source(),
+                found.components(),
+                found.experiments(),
+                found.workflowTemplates()));
+    for (PlatformCatalogue platform : PlatformCatalogue.onClasspath()) {
+      files.putAll(platform.hub().files(platform.getClass().getName()));
+    }
+    return files;
   }
 
   /**
@@ -121,8 +144,7 @@ public final class SynthCommand implements Callable<Integer> {
     int code = ExitCodes.INVALID;
     ArrayNode changes = LabYaml.json().createArrayNode();
     if (valid) {
-      SortedMap<String, String> files =
-          Synth.render(found.source(), found.components(), found.experiments());
+      SortedMap<String, String> files = files(found);
       root.put("files", files.size());
       List<Drift> drift = check ? Synth.drift(root(), files) : Synth.write(root(), files);
       for (Drift d : drift) {
@@ -176,7 +198,8 @@ public final class SynthCommand implements Callable<Integer> {
     changes.forEach(d -> out.println(d.kind().verb() + " " + d.path()));
     long written = changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count();
     out.printf(
-        "synth: %d components, %d experiments, %d CRDs: %d written, %d removed, %d unchanged%n",
+        "synth: %d components, %d experiments, %d other files (CRDs, WorkflowTemplates, platform/):"
+            + " %d written, %d removed, %d unchanged%n",
         components,
         experiments,
         files.size() - components - experiments,

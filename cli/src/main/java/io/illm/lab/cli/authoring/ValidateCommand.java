@@ -96,8 +96,8 @@ public final class ValidateCommand implements Callable<Integer> {
     try {
       report =
           project == null
-              ? new FileValidator().validate(paths, folders(Path.of("components")))
-              : project.validate(folders(project.root().resolve("components")));
+              ? new FileValidator().validate(paths, folders(Path.of("")))
+              : project.validate(folders(project.root()));
     } catch (RuntimeException e) {
       // A bug or an unreadable folder; the user gets one line, not a stack trace.
       err.println("validate failed: " + e);
@@ -108,11 +108,16 @@ public final class ValidateCommand implements Callable<Integer> {
     return report.valid() ? ExitCodes.OK : ExitCodes.INVALID;
   }
 
-  /** The default catalogue folder when it exists, then the --catalogue folders. */
-  private List<Path> folders(Path defaultCatalogue) {
+  /**
+   * The lab's components/ and experiments/ (the WorkflowTemplates synthesized next to the
+   * experiments) when they exist, then the --catalogue folders.
+   */
+  private List<Path> folders(Path root) {
     List<Path> folders = new ArrayList<>();
-    if (Files.isDirectory(defaultCatalogue)) {
-      folders.add(defaultCatalogue);
+    for (String folder : List.of("components", "experiments")) {
+      if (Files.isDirectory(root.resolve(folder))) {
+        folders.add(root.resolve(folder));
+      }
     }
     folders.addAll(catalogues);
     return folders;

@@ -101,7 +101,7 @@ public final class Follower {
         Progress.phaseOf(s).toString(),
         String.valueOf(s.getStep()),
         Progress.targets(s),
-        Progress.workflow(s),
+        Progress.workflowDetail(s),
         StatusReason.reason(s).orElse(""),
         StatusReason.message(s).orElse(""),
         String.valueOf(s.getHypothesisResult()),

@@ -53,7 +53,7 @@ public final class Progress {
       line.append(" / ").append(s.getStep());
     }
     append(line, "targets", targets(s));
-    append(line, "workflow", workflow(s));
+    append(line, "workflow", workflowDetail(s));
     deadline(experiment, time)
         .ifPresent(
             d ->
@@ -213,6 +213,25 @@ public final class Progress {
       parts.add(t.getName() + "=" + (t.getPhase() == null ? "?" : t.getPhase()));
     }
     return String.join(" ", parts);
+  }
+
+  /**
+   * The workflow's phase, then the steps done of all and the step running: {@code Running 2/4
+   * load}.
+   */
+  static String workflowDetail(ExperimentStatus status) {
+    String phase = workflow(status);
+    if (phase.isEmpty()) {
+      return phase;
+    }
+    StringBuilder detail = new StringBuilder(phase);
+    if (status.getWorkflowStatus().getProgress() != null) {
+      detail.append(' ').append(status.getWorkflowStatus().getProgress());
+    }
+    if (status.getWorkflowStatus().getStep() != null) {
+      detail.append(' ').append(status.getWorkflowStatus().getStep());
+    }
+    return detail.toString();
   }
 
   static String workflow(ExperimentStatus status) {

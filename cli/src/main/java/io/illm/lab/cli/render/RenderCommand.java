@@ -32,13 +32,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code render EXPERIMENT [--output yaml|json]}: every object the operator would create for an
- * experiment, in order, secrets redacted, each checked against its upstream CRD schema.
+ * experiment, in order, secrets redacted, each checked against its upstream CRD schema; {@code
+ * render --platform}: every object of the hub, in sync-wave order, checked the same way.
  */
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints every object the operator would create for an experiment, in order.",
+      "Prints every object the operator would create for an experiment, in order;",
+      "with --platform, every object of the hub (platform/) in sync-wave order.",
       "",
       "Cluster claims, ArgoCD cluster secrets (values redacted), Applications, the Workflow."
           + " Walks the operator's lifecycle as if every step succeeded at once; cluster endpoints are"
@@ -78,6 +80,13 @@ public final class RenderCommand implements Callable<Integer> {
           "The upstream CRD folder. Default: $LAB_UPSTREAM_CRDS, else shared/upstream-crds beside the root.")
   private Path schemas;
 
+  @Option(
+      names = "--platform",
+      description =
+          "Render the hub instead of an experiment: every object of platform/ as ./lab synth"
+              + " writes it, in sync-wave order, each checked against its upstream CRD schema.")
+  private boolean platform;
+
   @Override
   public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +95,9 @@ public final class RenderCommand implements Callable<Integer> {
       err.println("render: --schemas " + schemas + ": not a folder");
       err.flush();
       return ExitCodes.INVALID;
+    }
+    if (platform) {
+      return platform(out, err);
     }
     ExperimentChoice.Chosen chosen = choice.choose("render");
     chosen.note().ifPresent(note -> err.println("render: " + note));
@@ -102,6 +114,62 @@ public final class RenderCommand implements Callable<Integer> {
     }
     print(out, err, documents, problems, estimate, parsed);
     return problems.stream().anyMatch(Problem::isError) ? ExitCodes.INVALID : ExitCodes.OK;
+  }
+
+  /** {@code --platform}: the hub's objects, in sync order, each with its schema check. */
+  private int platform(PrintWriter out, PrintWriter err) throws JsonProcessingException {
+    if (choice.argument() != null) {
+      err.println("render: give an EXPERIMENT or --platform, not both");
+      err.flush();
+      return ExitCodes.INVALID;
+    }
+    Optional<Path> upstream =
+        schemas != null ? Optional.of(schemas) : UpstreamSchemas.locate(choice.lab().root());
+    if (upstream.isEmpty()) {
+      err.println("render: not checked against upstream schemas: no shared/upstream-crds found");
+    }
+    List<PlatformRender.Checked> objects =
+        PlatformRender.render(upstream.map(u -> new UpstreamSchemas(u, choice.lab().root())));
+    List<Problem> problems = new ArrayList<>();
+    objects.forEach(o -> problems.addAll(o.problems()));
+    if (objects.isEmpty()) {
+      problems.add(
+          Problem.error(
+              "render",
+              "",
+              "no hub definition on the class path",
+              "register an io.illm.lab.platform.PlatformCatalogue (docs/hub.md)"));
+    }
+    printPlatform(out, err, objects, problems);
+    return problems.stream().anyMatch(Problem::isError) ? ExitCodes.INVALID : ExitCodes.OK;
+  }
+
+  private void printPlatform(
+      PrintWriter out,
+      PrintWriter err,
+      List<PlatformRender.Checked> objects,
+      List<Problem> problems)
+      throws JsonProcessingException {
+    if (output == Output.json) {
+      ObjectNode root = PlatformRender.json(objects);
+      ProblemsJson.put(root, problems);
+      root.put("valid", problems.stream().noneMatch(Problem::isError));
+      out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    } else {
+      out.print(PlatformRender.yaml(objects));
+      problems.forEach(err::println);
+      long checked = objects.stream().filter(PlatformRender.Checked::checked).count();
+      err.println(
+          "render: "
+              + objects.size()
+              + " hub objects, "
+              + checked
+              + " checked against upstream schemas, "
+              + problems.size()
+              + " errors");
+    }
+    out.flush();
+    err.flush();
   }
 
   private static Problem stopped(String label, String failure) {

@@ -1,5 +1,6 @@
 package io.illm.lab.cli.run;
 
+import io.illm.lab.cli.LabFiles;
 import io.illm.lab.cli.follow.Follower;
 import io.illm.lab.cli.follow.Follower.Deleted;
 import io.illm.lab.cli.follow.Follower.Ended;
@@ -161,7 +162,7 @@ public final class HubRun {
       throw new HubFailure("the embedded hub did not start: " + e.getMessage());
     }
     try (hub) {
-      prepare(hub, experiment, catalogue);
+      prepare(hub, labRoot, experiment, catalogue);
       Timeline time = startOperator(hub, settings, realStart);
       failures(experiment.getMetadata().getName(), hub.controllers(), settings);
       hub.client().resource(experiment).create();
@@ -177,14 +178,25 @@ public final class HubRun {
     }
   }
 
-  /** The catalogue's Components and a placeholder WorkflowTemplate in the hub's API server. */
+  /**
+   * The catalogue's Components and the experiment's WorkflowTemplate in the hub's API server: the
+   * lab's own (synthesized under experiments/ of {@code labRoot}), else a simulated placeholder
+   * without steps.
+   */
   private static void prepare(
-      EmbeddedHub hub, Experiment experiment, ComponentCatalogue catalogue) {
+      EmbeddedHub hub, Path labRoot, Experiment experiment, ComponentCatalogue catalogue) {
     hub.publish(catalogue.names().stream().map(n -> catalogue.find(n).orElseThrow()).toList());
-    if (experiment.getSpec().getWorkflow() != null
-        && experiment.getSpec().getWorkflow().getTemplate() != null) {
-      hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
+    if (experiment.getSpec().getWorkflow() == null
+        || experiment.getSpec().getWorkflow().getTemplate() == null) {
+      return;
     }
+    String template = experiment.getSpec().getWorkflow().getTemplate();
+    Path file =
+        labRoot.resolve("experiments/" + experiment.getMetadata().getName() + "/experiment.yaml");
+    LabFiles.at(labRoot)
+        .workflowTemplate(template, file)
+        .ifPresentOrElse(
+            hub::publishWorkflowTemplate, () -> hub.simulateWorkflowTemplate(template));
   }
 
   /**

@@ -106,4 +106,41 @@ class ValidateCommandTest {
     assertEquals(2, run(dir.resolve("missing.yaml").toString()));
     assertTrue(err.toString().contains("no such file or directory"), err.toString());
   }
+
+  /**
+   * The lab's own hello-app and its WorkflowTemplate, copied into a lab of its own: the reference
+   * as synthesized is valid; a misspelt template, or a parameter the template does not declare, is
+   * an error at its path.
+   */
+  @Test
+  void aWorkflowReferenceIsCheckedAgainstTheLabsTemplates() throws IOException {
+    Path lab = Path.of("..").toAbsolutePath().normalize();
+    Path experiment = dir.resolve("experiments/hello-app/experiment.yaml");
+    Files.createDirectories(experiment.getParent());
+    String yaml = Files.readString(lab.resolve("experiments/hello-app/experiment.yaml"));
+    Files.copy(
+        lab.resolve("experiments/hello-app/workflow-template.yaml"),
+        experiment.resolveSibling("workflow-template.yaml"));
+    Path components = dir.resolve("components/apps/hello-app.yaml");
+    Files.createDirectories(components.getParent());
+    Files.copy(lab.resolve("components/apps/hello-app.yaml"), components);
+
+    Files.writeString(experiment, yaml);
+    assertEquals(0, run("--root", dir.toString()), out + "" + err);
+
+    Files.writeString(
+        experiment, yaml.replace("template: hello-app-validation", "template: hello-app-valid"));
+    out.getBuffer().setLength(0);
+    assertEquals(2, run("--root", dir.toString()), out + "" + err);
+    assertTrue(out.toString().contains("spec.workflow.template"), out.toString());
+
+    Files.writeString(
+        experiment,
+        yaml.replace(
+            "template: hello-app-validation",
+            "template: hello-app-validation\n    params:\n      rps: \"5\""));
+    out.getBuffer().setLength(0);
+    assertEquals(2, run("--root", dir.toString()), out + "" + err);
+    assertTrue(out.toString().contains("spec.workflow.params[\"rps\"]"), out.toString());
+  }
 }

@@ -55,6 +55,22 @@ class RunCommandTest {
     assertFalse(err.toString().contains("Exception"), err.toString());
   }
 
+  /**
+   * The lab's own WorkflowTemplate is published (not a placeholder) and its steps show as they run:
+   * at 600x a step of hello-app's lasts a quarter of a second.
+   */
+  @Test
+  void theWorkflowsStepsShowAsTheyRun() {
+    assertEquals(0, run("run", "hello-app", "--time-factor", "600"), err.toString());
+    String progress = err.toString();
+    assertFalse(progress.contains("placeholder"), progress);
+    assertTrue(
+        progress.matches(
+            "(?s).*workflow: Running [0-3]/4 (wait-for-workloads|smoke|load|record-load) .*"),
+        progress);
+    assertTrue(progress.contains("workflow: Succeeded 4/4"), progress);
+  }
+
   @Test
   void aFailingClusterFailsTheRunWithItsReason() {
     assertEquals(1, run("run", "hello-app", "--instant", "--fail-cluster", "app"), err.toString());

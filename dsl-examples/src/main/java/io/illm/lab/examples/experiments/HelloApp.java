@@ -5,6 +5,7 @@ import static io.illm.lab.examples.components.Apps.HELLO_APP;
 
 import io.illm.lab.dsl.LabExperiment;
 import io.illm.lab.dsl.Unit;
+import io.illm.lab.examples.workflows.Workflows;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Transport;
@@ -29,7 +30,7 @@ public final class HelloApp {
         .describe("Simple hello world app with k6 load generation")
         .tag("demo")
         .target(target("app").on(gke().spot()).deploy(HELLO_APP).observability(Transport.TAILSCALE))
-        .workflow(workflow("hello-app-validation"))
+        .workflow(workflow(Workflows.helloApp()))
         .completeOn(CompletionMode.WORKFLOW)
         .metric(
             metric("hello_app_peak_memory")

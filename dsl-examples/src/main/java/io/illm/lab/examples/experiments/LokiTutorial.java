@@ -10,6 +10,7 @@ import static io.illm.lab.examples.components.Observability.PROMETHEUS_ENABLED;
 import static io.illm.lab.examples.components.Observability.PROMTAIL;
 
 import io.illm.lab.dsl.LabExperiment;
+import io.illm.lab.examples.workflows.Workflows;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Transport;
@@ -43,7 +44,7 @@ public final class LokiTutorial {
                         .with(GRAFANA_ENABLED, true),
                     LOG_GENERATOR)
                 .observability(Transport.TAILSCALE))
-        .workflow(workflow("loki-validation"))
+        .workflow(workflow(Workflows.lokiTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .runningDeadline(Duration.ofHours(4))
         .totalDeadline(Duration.ofHours(5))

@@ -8,6 +8,7 @@ import static io.illm.lab.examples.components.Observability.KUBE_PROMETHEUS_STAC
 import static io.illm.lab.examples.components.Observability.PROMETHEUS_RETENTION;
 
 import io.illm.lab.dsl.LabExperiment;
+import io.illm.lab.examples.workflows.Workflows;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Transport;
@@ -41,7 +42,7 @@ public final class PrometheusTutorial {
                     METRICS_APP,
                     STATION_MONITOR)
                 .observability(Transport.TAILSCALE))
-        .workflow(workflow("prometheus-validation"))
+        .workflow(workflow(Workflows.prometheusTutorial()))
         .completeOn(CompletionMode.MANUAL)
         // a tutorial is worked through by a person: give them an afternoon, then clean up
         .runningDeadline(Duration.ofHours(4))

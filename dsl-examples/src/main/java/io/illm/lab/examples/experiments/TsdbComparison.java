@@ -18,6 +18,7 @@ import io.illm.lab.dsl.GkeMachine;
 import io.illm.lab.dsl.LabExperiment;
 import io.illm.lab.dsl.MetricDef;
 import io.illm.lab.dsl.Unit;
+import io.illm.lab.examples.workflows.Workflows;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Transport;
@@ -88,7 +89,7 @@ public final class TsdbComparison {
                 .deploy(
                     prometheus(), VICTORIA_METRICS, MIMIR, mimirBuckets(), CARDINALITY_GENERATOR)
                 .observability(Transport.TAILSCALE))
-        .workflow(workflow("tsdb-comparison-validation"))
+        .workflow(workflow(Workflows.tsdbComparison()))
         .completeOn(CompletionMode.WORKFLOW)
         .metric(
             cpu("prometheus_stack_cpu", PROMETHEUS_PODS, "Prometheus stack CPU by pod"),

@@ -18,6 +18,7 @@ import io.illm.lab.operator.children.ApplicationShapes;
 import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.children.ClusterCredentials;
 import io.illm.lab.operator.children.Placement;
+import io.illm.lab.operator.children.WorkflowShapes;
 import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.argoworkflows.WorkflowSpec;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +187,53 @@ class SimControllersTest {
     assertEquals("2026-11-27T00:10:00Z", ok.getStatus().getFinishedAt());
     assertTrue(ok.getStatus().getMessage().startsWith("simulated"), ok.getStatus().getMessage());
     assertTrue(marked(ok));
+  }
+
+  @Test
+  void aWorkflowWalksItsTemplatesStepsGroupByGroupWithNodesAndProgress() {
+    GenericKubernetesResource template = new GenericKubernetesResource();
+    template.setApiVersion("argoproj.io/v1alpha1");
+    template.setKind("WorkflowTemplate");
+    template.setMetadata(
+        new ObjectMetaBuilder().withName("steps").withNamespace(AT.workflows()).build());
+    template.setAdditionalProperty(
+        "spec",
+        Map.of(
+            "entrypoint",
+            "main",
+            "templates",
+            List.of(
+                Map.of(
+                    "name",
+                    "main",
+                    "steps",
+                    List.of(
+                        List.of(Map.of("name", "wait")),
+                        List.of(Map.of("name", "load"), Map.of("name", "logs")))))));
+    client.genericKubernetesResources(ArgoWorkflows.WORKFLOW_TEMPLATES).resource(template).create();
+    controllers.argoWorkflows().fail("w-fail", "simulated load failed");
+    client.resource(workflow("w-steps", "steps")).create();
+    client.resource(workflow("w-fail", "steps")).create();
+
+    await("the first step runs", () -> "wait".equals(step("w-steps")));
+    assertEquals("0/3", workflows().withName("w-steps").get().getStatus().getProgress());
+    clock.advance(RUN.dividedBy(2));
+    await("the parallel group runs", () -> "load, logs".equals(step("w-steps")));
+    assertEquals("1/3", workflows().withName("w-steps").get().getStatus().getProgress());
+    clock.advance(RUN.dividedBy(2));
+    await("ended", () -> "Succeeded".equals(phase("w-steps")) && "Failed".equals(phase("w-fail")));
+    assertEquals("3/3", workflows().withName("w-steps").get().getStatus().getProgress());
+    assertEquals(null, step("w-steps"));
+    Workflow failed = workflows().withName("w-fail").get();
+    assertEquals("1/3", failed.getStatus().getProgress());
+    assertEquals(
+        List.of("Failed", "Failed", "Succeeded"),
+        failed.getStatus().getNodes().values().stream().map(n -> n.getPhase()).sorted().toList());
+  }
+
+  private String step(String workflow) {
+    Workflow w = workflows().withName(workflow).get();
+    return w == null ? null : WorkflowShapes.observe(w).step();
   }
 
   private boolean claim(String name, ClusterState state) {

@@ -7,6 +7,7 @@ import io.illm.lab.operator.children.argoworkflows.WorkflowStatus;
 import io.illm.lab.operator.children.argoworkflows.workflowspec.Arguments;
 import io.illm.lab.operator.children.argoworkflows.workflowspec.WorkflowTemplateRef;
 import io.illm.lab.operator.children.argoworkflows.workflowspec.arguments.Parameters;
+import io.illm.lab.operator.children.argoworkflows.workflowstatus.Nodes;
 import io.illm.lab.operator.lifecycle.Action.SubmitWorkflow;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowState;
@@ -69,7 +70,34 @@ public final class WorkflowShapes {
           case "Error" -> WorkflowState.ERROR;
           default -> WorkflowState.PENDING;
         };
-    return new WorkflowObservation(state, message, startedAt, finishedAt, false);
+    return new WorkflowObservation(
+        state,
+        message,
+        startedAt,
+        finishedAt,
+        false,
+        runningStep(status),
+        status == null ? null : status.getProgress());
+  }
+
+  /**
+   * The steps running now: the display names of the Running nodes that run a pod, in the order they
+   * started (then by name), joined by commas; null when none runs.
+   */
+  static String runningStep(WorkflowStatus status) {
+    if (status == null || status.getNodes() == null) {
+      return null;
+    }
+    List<String> running =
+        status.getNodes().values().stream()
+            .filter(n -> n != null && "Pod".equals(n.getType()) && "Running".equals(n.getPhase()))
+            .sorted(
+                java.util.Comparator.comparing(
+                        (Nodes n) -> n.getStartedAt() == null ? "" : n.getStartedAt())
+                    .thenComparing(n -> n.getDisplayName() == null ? "" : n.getDisplayName()))
+            .map(Nodes::getDisplayName)
+            .toList();
+    return running.isEmpty() ? null : String.join(", ", running);
   }
 
   private static List<Parameters> parameters(Map<String, String> params) {

@@ -218,15 +218,29 @@ public record Observation(
    * @param startedAt when it started (RFC 3339), if it did
    * @param finishedAt when it ended (RFC 3339), if it did
    * @param templateMissing the WorkflowTemplate named by the spec does not exist
+   * @param step the step running now, as Argo names it (parallel ones joined by commas), if known
+   * @param progress steps done of all steps ("N/M"), if known
    */
   public record WorkflowObservation(
       WorkflowState state,
       String message,
       String startedAt,
       String finishedAt,
-      boolean templateMissing) {
+      boolean templateMissing,
+      String step,
+      String progress) {
     public static final WorkflowObservation ABSENT =
         new WorkflowObservation(WorkflowState.ABSENT, null, null, null, false);
+
+    /** An observation that says nothing of the steps (the step running now, N/M done). */
+    public WorkflowObservation(
+        WorkflowState state,
+        String message,
+        String startedAt,
+        String finishedAt,
+        boolean templateMissing) {
+      this(state, message, startedAt, finishedAt, templateMissing, null, null);
+    }
   }
 
   /** The state of the metrics collection. */

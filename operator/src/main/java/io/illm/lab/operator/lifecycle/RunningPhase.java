@@ -232,5 +232,7 @@ final class RunningPhase {
     ws.setMessage(wf.message());
     ws.setStartedAt(wf.startedAt());
     ws.setFinishedAt(wf.finishedAt());
+    ws.setStep(wf.step());
+    ws.setProgress(wf.progress());
   }
 }

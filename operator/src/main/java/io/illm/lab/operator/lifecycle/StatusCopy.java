@@ -61,10 +61,15 @@ final class StatusCopy {
   }
 
   private static WorkflowStatus workflow(WorkflowStatus w) {
-    return w == null
-        ? null
-        : new WorkflowStatus(
+    if (w == null) {
+      return null;
+    }
+    WorkflowStatus copy =
+        new WorkflowStatus(
             w.getName(), w.getPhase(), w.getMessage(), w.getStartedAt(), w.getFinishedAt());
+    copy.setStep(w.getStep());
+    copy.setProgress(w.getProgress());
+    return copy;
   }
 
   private static List<Condition> conditions(List<Condition> conditions) {

@@ -1,8 +1,10 @@
 package io.illm.lab.dsl.discovery;
 
+import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.dsl.ComponentDef;
 import io.illm.lab.dsl.ExperimentDef;
+import io.illm.lab.dsl.WorkflowTemplateDef;
 import io.illm.lab.dsl.discovery.IndexEntry.Kind;
 import io.illm.lab.dsl.discovery.Members.Unreadable;
 import io.illm.lab.model.Component;
@@ -25,6 +27,7 @@ final class DefinitionCollector {
   private final ClassLoader loader;
   private final Map<String, Experiment> experiments = new TreeMap<>();
   private final Map<String, Component> components = new TreeMap<>();
+  private final Map<String, WorkflowTemplate> templates = new TreeMap<>();
   private final Map<String, String> origins = new TreeMap<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> catalogues = new TreeSet<>();
@@ -52,6 +55,7 @@ final class DefinitionCollector {
     }
     built(origin, "", catalogue::components).forEach(c -> add(c, origin));
     built(origin, "", catalogue::experiments).forEach(e -> add(e, origin));
+    built(origin, "", catalogue::workflowTemplates).forEach(t -> add(t, origin));
   }
 
   /** An annotated member: its value, built; what prevents that is a problem. */
@@ -113,7 +117,8 @@ final class DefinitionCollector {
     if (!packages.isEmpty()) {
       from.add("the definitions in " + commonPackage());
     }
-    return new Definitions(experiments, components, origins, problems, String.join(" and ", from));
+    return new Definitions(
+        experiments, components, templates, origins, problems, String.join(" and ", from));
   }
 
   /** The objects {@code supplier} gives, or none with its problems recorded. */
@@ -140,21 +145,35 @@ final class DefinitionCollector {
     if (value instanceof ComponentDef def) {
       return def.build();
     }
+    if (value instanceof WorkflowTemplateDef def) {
+      return def.build();
+    }
     return value;
   }
 
   private static String name(Object built) {
-    return built instanceof Experiment e
-        ? e.getMetadata().getName()
-        : ((Component) built).getMetadata().getName();
+    return ((io.fabric8.kubernetes.api.model.HasMetadata) built).getMetadata().getName();
+  }
+
+  private static Kind kind(Object built) {
+    if (built instanceof Experiment) {
+      return Kind.EXPERIMENT;
+    }
+    return built instanceof WorkflowTemplate ? Kind.WORKFLOW_TEMPLATE : Kind.COMPONENT;
   }
 
   /** Adds a built definition; a second one of the same kind and name is an error. */
   @SuppressWarnings("unchecked")
   private void add(Object built, String origin) {
-    Kind kind = built instanceof Experiment ? Kind.EXPERIMENT : Kind.COMPONENT;
+    Kind kind = kind(built);
     Map<String, Object> byName =
-        (Map<String, Object>) (Map<String, ?>) (kind == Kind.EXPERIMENT ? experiments : components);
+        (Map<String, Object>)
+            (Map<String, ?>)
+                switch (kind) {
+                  case EXPERIMENT -> experiments;
+                  case COMPONENT -> components;
+                  case WORKFLOW_TEMPLATE -> templates;
+                };
     String name = name(built);
     String first = origins.putIfAbsent(kind.word() + " " + name, origin);
     if (first == null) {

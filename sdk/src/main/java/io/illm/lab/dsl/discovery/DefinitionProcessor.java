@@ -25,10 +25,10 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes {@value IndexEntry#INDEX} for the classes being compiled: every member annotated with
- * {@code @LabExperiment} or {@code @LabComponent}, and every member that looks like a definition
- * but is not annotated (a static method returning an Experiment, a static ComponentDef field), so
- * that {@code ./lab synth} can say it is left out. A member the catalogue could not call is a
- * compile error on that member.
+ * {@code @LabExperiment}, {@code @LabComponent} or {@code @LabWorkflowTemplate}, and every member
+ * that looks like a definition but is not annotated (a static method returning an Experiment, a
+ * static ComponentDef field), so that {@code ./lab synth} can say it is left out. A member the
+ * catalogue could not call is a compile error on that member.
  *
  * <p>Found by javac through {@code META-INF/services/javax.annotation.processing.Processor} in the
  * sdk jar; it reads every class compiled (hence {@code "*"}) and claims no annotation. Types are
@@ -42,7 +42,9 @@ public final class DefinitionProcessor extends AbstractProcessor {
           Kind.EXPERIMENT,
           Set.of("io.illm.lab.model.Experiment", "io.illm.lab.dsl.ExperimentDef"),
           Kind.COMPONENT,
-          Set.of("io.illm.lab.model.Component", "io.illm.lab.dsl.ComponentDef"));
+          Set.of("io.illm.lab.model.Component", "io.illm.lab.dsl.ComponentDef"),
+          Kind.WORKFLOW_TEMPLATE,
+          Set.of("io.illm.lab.argo.WorkflowTemplate", "io.illm.lab.dsl.WorkflowTemplateDef"));
 
   /** Unannotated members of these types are reported: what a definition usually is. */
   private static final Map<Kind, String> USUAL =
@@ -89,7 +91,10 @@ public final class DefinitionProcessor extends AbstractProcessor {
                 name -> List.of(Kind.values()).stream().filter(k -> k.annotation().equals(name)))
             .toList();
     if (annotated.size() > 1) {
-      error(member, "a member is either an experiment or a component: keep one annotation");
+      error(
+          member,
+          "a member defines one thing (an experiment, a component or a WorkflowTemplate): keep one"
+              + " annotation");
       return;
     }
     if (annotated.size() == 1) {

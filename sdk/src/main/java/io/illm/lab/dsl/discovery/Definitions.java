@@ -1,5 +1,6 @@
 package io.illm.lab.dsl.discovery;
 
+import io.illm.lab.argo.WorkflowTemplate;
 import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.dsl.discovery.IndexEntry.Kind;
 import io.illm.lab.model.Component;
@@ -13,17 +14,18 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Every definition a class path offers, built: the members annotated with {@code @LabExperiment}
- * and {@code @LabComponent} (from the index the annotation processor wrote for each module), and
- * the {@link Catalogue} implementations registered for {@link ServiceLoader}. What could not be
- * built is a problem rather than an exception, so that one broken definition is reported with the
- * others and does not hide them; a member that looks like a definition but is in no catalogue is a
- * warning naming the class and the fix.
+ * Every definition a class path offers, built: the members annotated with {@code @LabExperiment},
+ * {@code @LabComponent} and {@code @LabWorkflowTemplate} (from the index the annotation processor
+ * wrote for each module), and the {@link Catalogue} implementations registered for {@link
+ * ServiceLoader}. What could not be built is a problem rather than an exception, so that one broken
+ * definition is reported with the others and does not hide them; a member that looks like a
+ * definition but is in no catalogue is a warning naming the class and the fix.
  */
 public final class Definitions {
 
   private final Map<String, Experiment> experiments;
   private final Map<String, Component> components;
+  private final Map<String, WorkflowTemplate> templates;
   private final Map<String, String> origins;
   private final List<Problem> problems;
   private final String source;
@@ -31,11 +33,13 @@ public final class Definitions {
   Definitions(
       Map<String, Experiment> experiments,
       Map<String, Component> components,
+      Map<String, WorkflowTemplate> templates,
       Map<String, String> origins,
       List<Problem> problems,
       String source) {
     this.experiments = experiments;
     this.components = components;
+    this.templates = templates;
     this.origins = origins;
     this.problems = problems.stream().sorted(Problem.ORDER).toList();
     this.source = source;
@@ -69,6 +73,14 @@ public final class Definitions {
     return List.copyOf(components.values());
   }
 
+  /**
+   * Every WorkflowTemplate that was built ({@code @LabWorkflowTemplate} members and the catalogues'
+   * {@link Catalogue#workflowTemplates()}), sorted by name.
+   */
+  public List<WorkflowTemplate> workflowTemplates() {
+    return List.copyOf(templates.values());
+  }
+
   /** The experiment of that name, when one was built. */
   public Optional<Experiment> experiment(String name) {
     return Optional.ofNullable(experiments.get(name));
@@ -100,7 +112,11 @@ public final class Definitions {
 
   /** True when the class path holds no definition, catalogue or problem at all. */
   public boolean isEmpty() {
-    return experiments.isEmpty() && components.isEmpty() && problems.isEmpty() && source.isEmpty();
+    return experiments.isEmpty()
+        && components.isEmpty()
+        && templates.isEmpty()
+        && problems.isEmpty()
+        && source.isEmpty();
   }
 
   /**

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * One line of {@value #INDEX}: a static member that holds or makes a definition, annotated (listed)
  * or not.
  *
- * <p>The line is {@code [unlisted-]experiment|component <binary class name>#<member>}, where the
- * member is {@code name()} for a method and {@code NAME} for a field.
+ * <p>The line is {@code [unlisted-]experiment|component|workflow-template <binary class
+ * name>#<member>}, where the member is {@code name()} for a method and {@code NAME} for a field.
  *
- * @param kind an experiment or a component
+ * @param kind an experiment, a component or a WorkflowTemplate
  * @param listed true when annotated ({@code @LabExperiment}, {@code @LabComponent}); false for a
  *     member that looks like a definition but is not annotated
  * @param className the binary name of the class the member is in ({@code Outer$Inner})
@@ -27,12 +27,14 @@ public record IndexEntry(Kind kind, boolean listed, String className, String mem
   public static final Comparator<IndexEntry> ORDER = Comparator.comparing(IndexEntry::line);
 
   private static final Pattern LINE =
-      Pattern.compile("(unlisted-)?(experiment|component) ([\\w.$]+)#(\\w+(?:\\(\\))?)");
+      Pattern.compile(
+          "(unlisted-)?(experiment|component|workflow-template) ([\\w.$]+)#(\\w+(?:\\(\\))?)");
 
   /** What a member defines. */
   public enum Kind {
     EXPERIMENT("experiment", "LabExperiment"),
-    COMPONENT("component", "LabComponent");
+    COMPONENT("component", "LabComponent"),
+    WORKFLOW_TEMPLATE("workflow-template", "LabWorkflowTemplate");
 
     private final String word;
     private final String annotation;
@@ -42,7 +44,7 @@ public record IndexEntry(Kind kind, boolean listed, String className, String mem
       this.annotation = annotation;
     }
 
-    /** {@code experiment} or {@code component}. */
+    /** {@code experiment}, {@code component} or {@code workflow-template}. */
     public String word() {
       return word;
     }
@@ -83,7 +85,11 @@ public record IndexEntry(Kind kind, boolean listed, String className, String mem
     if (!m.matches()) {
       throw new IllegalArgumentException("not an index line: " + text);
     }
-    Kind kind = "experiment".equals(m.group(2)) ? Kind.EXPERIMENT : Kind.COMPONENT;
+    Kind kind =
+        java.util.Arrays.stream(Kind.values())
+            .filter(k -> k.word().equals(m.group(2)))
+            .findFirst()
+            .orElseThrow();
     return Optional.of(new IndexEntry(kind, m.group(1) == null, m.group(3), m.group(4)));
   }
 }

@@ -117,7 +117,9 @@ class DefinitionProcessorTest {
             "type",
             "@LabComponent static final String NAME = \"x\";",
             "both",
-            "@LabExperiment @LabComponent static Experiment build() { return null; }");
+            "@LabExperiment @LabComponent static Experiment build() { return null; }",
+            "template",
+            "@LabWorkflowTemplate static String template() { return null; }");
     Map<String, String> expected =
         Map.of(
             "instance", "@LabExperiment needs a static member",
@@ -125,7 +127,10 @@ class DefinitionProcessorTest {
             "type",
                 "@LabComponent goes on a member of type io.illm.lab.dsl.ComponentDef or"
                     + " io.illm.lab.model.Component, not java.lang.String",
-            "both", "a member is either an experiment or a component");
+            "both", "a member defines one thing (an experiment, a component or a WorkflowTemplate)",
+            "template",
+                "@LabWorkflowTemplate goes on a member of type io.illm.lab.argo.WorkflowTemplate or"
+                    + " io.illm.lab.dsl.WorkflowTemplateDef, not java.lang.String");
     refused.forEach(
         (name, member) -> {
           CompiledSources compiled =

@@ -85,7 +85,13 @@ public final class ArgoWorkflows implements Workflows {
     WorkflowObservation seen = WorkflowShapes.observe(workflow);
     boolean templateMissing = template != null && templateAbsent(template);
     return new WorkflowObservation(
-        seen.state(), seen.message(), seen.startedAt(), seen.finishedAt(), templateMissing);
+        seen.state(),
+        seen.message(),
+        seen.startedAt(),
+        seen.finishedAt(),
+        templateMissing,
+        seen.step(),
+        seen.progress());
   }
 
   @Override
