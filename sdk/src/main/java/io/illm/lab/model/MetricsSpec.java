@@ -24,6 +24,10 @@ import java.util.Objects;
     value =
         "!has(self.queries) || self.queries.all(q, self.queries.exists_one(r, r.name == q.name))",
     message = "metric names must be unique")
+@ValidationRule(
+    value =
+        "!has(self.comparisons) || self.comparisons.all(c, !has(c.metrics) || c.metrics.all(m, has(self.queries) && self.queries.exists(q, q.name == m)))",
+    message = "comparisons[].metrics must name metrics in queries")
 public class MetricsSpec {
 
   @Size(max = 200)
@@ -41,6 +45,11 @@ public class MetricsSpec {
       "Cut the measurement window into this many equal consecutive windows and take one value per window, so that each metric has n values for its statistics, confidence intervals and comparisons. Default: 1 (the whole window, one value). Range 1-20.")
   private Integer repetitions;
 
+  @Size(max = 64)
+  @JsonPropertyDescription(
+      "Which targets are compared with which, on which metrics: each entry compares targets with a baseline target. Default: no comparisons.")
+  private List<TargetComparison> comparisons;
+
   public MetricsSpec() {}
 
   public MetricsSpec(List<MetricQuery> queries, EmptyResult onEmpty) {
@@ -48,9 +57,18 @@ public class MetricsSpec {
   }
 
   public MetricsSpec(List<MetricQuery> queries, EmptyResult onEmpty, Integer repetitions) {
+    this(queries, onEmpty, repetitions, null);
+  }
+
+  public MetricsSpec(
+      List<MetricQuery> queries,
+      EmptyResult onEmpty,
+      Integer repetitions,
+      List<TargetComparison> comparisons) {
     this.queries = queries;
     this.onEmpty = onEmpty;
     this.repetitions = repetitions;
+    this.comparisons = comparisons;
   }
 
   public List<MetricQuery> getQueries() {
@@ -77,6 +95,14 @@ public class MetricsSpec {
     this.repetitions = repetitions;
   }
 
+  public List<TargetComparison> getComparisons() {
+    return comparisons;
+  }
+
+  public void setComparisons(List<TargetComparison> comparisons) {
+    this.comparisons = comparisons;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) return true;
@@ -84,12 +110,13 @@ public class MetricsSpec {
     MetricsSpec that = (MetricsSpec) o;
     return Objects.equals(queries, that.queries)
         && Objects.equals(onEmpty, that.onEmpty)
-        && Objects.equals(repetitions, that.repetitions);
+        && Objects.equals(repetitions, that.repetitions)
+        && Objects.equals(comparisons, that.comparisons);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(queries, onEmpty, repetitions);
+    return Objects.hash(queries, onEmpty, repetitions, comparisons);
   }
 
   @Override
@@ -103,6 +130,9 @@ public class MetricsSpec {
         + ", "
         + "repetitions="
         + repetitions
+        + ", "
+        + "comparisons="
+        + comparisons
         + "}";
   }
 }
