@@ -2,6 +2,8 @@ package io.illm.lab.cli;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -22,11 +24,18 @@ class CliArchitectureTest {
 
   /** One package per command (or group of commands). */
   private static final String[] COMMANDS =
-      Arrays.stream(new String[] {"run", "submit", "render", "results", "site", "authoring"})
+      Arrays.stream(
+              new String[] {"run", "submit", "render", "results", "site", "authoring", "init"})
           .map(p -> CLI + "." + p + "..")
           .toArray(String[]::new);
 
   private static final String FOLLOW = CLI + ".follow..";
+
+  /** The MCP server: a front end like LabCommand, over the command packages' reusable parts. */
+  private static final String MCP = CLI + ".mcp..";
+
+  /** The Java API: runs what run runs, for users' code and tests; no command uses it. */
+  private static final String API = CLI + ".api..";
 
   @Test
   void commandPackagesDoNotDependOnEachOther() {
@@ -37,6 +46,49 @@ class CliArchitectureTest {
         .notDependOnEachOther()
         // what two commands share lives in cli.follow or the cli root, for both to use
         .ignoreDependency(alwaysTrue(), resideInAPackage(FOLLOW))
+        // the MCP server is a front end: it uses the commands' library parts, as LabCommand lists
+        // them
+        .ignoreDependency(resideInAPackage(MCP), alwaysTrue())
+        // the Java API runs an experiment on the embedded hub the way run does
+        .ignoreDependency(resideInAPackage(API), resideInAPackage(CLI + ".run.."))
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyLabCommandKnowsTheMcpServer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(MCP)
+        .and()
+        .doNotHaveFullyQualifiedName(LabCommand.class.getName())
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(MCP)
+        .check(CLASSES);
+  }
+
+  @Test
+  void theMcpServerUsesNoPicocliCommandOfAnotherPackage() {
+    // it calls library entry points (HubRun, Renderer, LabFiles, KubeContext...), never a command
+    noClasses()
+        .that()
+        .resideInAPackage(MCP)
+        .should()
+        .dependOnClassesThat(resideInAnyPackage(COMMANDS).and(simpleNameEndingWith("Command")))
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("io.illm.lab.hub..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noCommandUsesTheJavaApi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(API)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(API)
         .check(CLASSES);
   }
 

@@ -14,6 +14,7 @@ import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetComparison;
 import io.illm.lab.model.WorkflowSpec;
+import io.illm.lab.rules.Findings;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.InvalidInputException;
 import io.illm.lab.validate.Validator;

@@ -4,6 +4,7 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ObservabilitySpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.Transport;
+import io.illm.lab.rules.Findings;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,44 +1,26 @@
 package io.illm.lab.cli.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
-import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
-import io.illm.lab.cli.follow.Follower;
-import io.illm.lab.cli.follow.Follower.Deleted;
-import io.illm.lab.cli.follow.Follower.Ended;
-import io.illm.lab.cli.follow.Follower.Lost;
-import io.illm.lab.cli.follow.Follower.Outcome;
-import io.illm.lab.cli.follow.Follower.TimedOut;
+import io.illm.lab.cli.ExperimentChoice.Chosen;
 import io.illm.lab.cli.follow.Progress;
-import io.illm.lab.cli.follow.Timeline;
-import io.illm.lab.hub.EmbeddedHub;
-import io.illm.lab.hub.controllers.SimControllers;
-import io.illm.lab.hub.sim.SimClock;
-import io.illm.lab.hub.sim.SimTimings;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
-import io.illm.lab.model.Phase;
 import io.illm.lab.model.Target;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
-import io.illm.lab.operator.lifecycle.ChildNames;
-import io.illm.lab.operator.lifecycle.CurrentDeadline;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.site.SiteBuilder;
 import io.illm.lab.validate.ComponentCatalogue;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +35,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = RunCommand.INVALID,
-    exitCodeOnExecutionException = RunCommand.FAILED,
     description = {
       "Runs an experiment on an embedded hub and prints its progress and outcome.",
       "",
@@ -70,17 +50,10 @@ import picocli.CommandLine.Spec;
       "1:it ended Failed, or timed out",
       "2:invalid experiment or usage; nothing was started"
     })
-public final class RunCommand implements Callable<Integer>, Subcommand {
-
-  public static final int COMPLETE = 0;
-  public static final int FAILED = 1;
-  public static final int INVALID = 2;
+public final class RunCommand implements Callable<Integer> {
 
   /** With typical timings hello-app (about 21 simulated minutes) takes about 4 s. */
-  static final double DEFAULT_TIME_FACTOR = 300;
-
-  /** The longest a run waits by default, in real time, whatever the experiment's total deadline. */
-  static final Duration REAL_TIME_CAP = Duration.ofMinutes(2);
+  static final double DEFAULT_TIME_FACTOR = HubRun.DEFAULT_TIME_FACTOR;
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
   public enum Output {
@@ -161,18 +134,19 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    List<String> usage = new ArrayList<>(choice.usageProblems("run"));
+    List<String> usage = new ArrayList<>();
     Optional<Duration> limit = timeLimit(usage);
     if (!usage.isEmpty()) {
       return stop(err, usage);
     }
-    ComponentCatalogue catalogue = choice.catalogue();
-    Optional<Experiment> experiment = load(choice.file().orElseThrow(), catalogue, err);
-    if (experiment.isEmpty()) {
-      return INVALID;
+    Optional<Chosen> chosen = load(err);
+    if (chosen.isEmpty()) {
+      return ExitCodes.INVALID;
     }
-    Duration timeLimit = limit.orElseGet(() -> defaultTimeout(experiment.get()));
-    return run(choice.lab().root(), experiment.get(), catalogue, timeLimit);
+    Experiment experiment = chosen.get().experiment().orElseThrow();
+    Duration timeLimit =
+        limit.orElseGet(() -> settings(choice.lab().root()).defaultTimeout(experiment));
+    return run(choice.lab().root(), experiment, chosen.get().catalogue(), timeLimit);
   }
 
   /** {@code --timeout} and {@code --time-factor} checked; what is wrong goes to {@code usage}. */
@@ -187,53 +161,57 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
    * The experiment, validated, with the {@code --fail-cluster} targets checked; empty (with every
    * problem printed) when it cannot run.
    */
-  private Optional<Experiment> load(Path file, ComponentCatalogue catalogue, PrintWriter err) {
-    String label = LabFiles.display(file);
-    List<Problem> problems = new ArrayList<>();
-    Experiment parsed = LabFiles.load(file, label, catalogue, problems);
-    if (parsed != null) {
-      problems.addAll(unknownTargets(label, parsed));
-    }
-    if (parsed == null || problems.stream().anyMatch(Problem::isError)) {
+  private Optional<Chosen> load(PrintWriter err) {
+    Chosen chosen = choice.choose("run");
+    chosen.note().ifPresent(note -> err.println("run: " + note));
+    List<Problem> problems = new ArrayList<>(chosen.problems());
+    chosen.experiment().ifPresent(e -> problems.addAll(unknownTargets(chosen.label(), e)));
+    if (chosen.experiment().isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       stop(err, problems.stream().map(Problem::toString).toList());
       return Optional.empty();
     }
     problems.forEach(err::println); // warnings
-    return Optional.of(parsed);
+    return Optional.of(chosen);
   }
 
   /**
-   * Starts the hub, runs the experiment on it until it ends or the limit passes, stops the hub,
-   * reports.
+   * Runs the experiment on an embedded hub until it ends or the limit passes, one progress line per
+   * change on stderr, and reports.
    */
   private int run(Path labRoot, Experiment experiment, ComponentCatalogue catalogue, Duration limit)
       throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    experiment.getMetadata().setNamespace(EmbeddedHub.NAMESPACE);
     announce(experiment, err);
-    Instant realStart = Instant.now();
-    EmbeddedHub hub;
+    HubRun.Result result;
     try {
-      hub = EmbeddedHub.start(labRoot);
-    } catch (RuntimeException e) {
-      err.println("run: the embedded hub did not start: " + e.getMessage());
+      result =
+          HubRun.run(
+              labRoot,
+              experiment,
+              catalogue,
+              settings(labRoot),
+              limit,
+              (current, time) -> {
+                err.println(Progress.line(current, time));
+                err.flush();
+              });
+    } catch (HubRun.HubFailure e) {
+      err.println("run: " + e.getMessage());
       err.flush();
-      return FAILED;
+      return ExitCodes.FAILED;
     }
-    Timeline time;
-    Outcome outcome;
-    try (hub) {
-      prepare(hub, experiment, catalogue);
-      time = startOperator(hub, labRoot, realStart);
-      failures(experiment.getMetadata().getName(), hub.controllers());
-      hub.client().resource(experiment).create();
-      outcome = follow(hub, experiment, limit, time, err);
-    } catch (RuntimeException e) {
-      err.println("run: the embedded hub stopped answering: " + e.getMessage());
-      err.flush();
-      return FAILED;
-    }
-    return report(labRoot, experiment, outcome, time);
+    return report(labRoot, experiment, result);
+  }
+
+  /** What the options ask of the simulated world. */
+  private HubRun.Settings settings(Path labRoot) {
+    return new HubRun.Settings(
+        instant,
+        timeFactor,
+        failClusters,
+        failWorkflow,
+        Optional.ofNullable(prometheus),
+        resultsFolder(labRoot));
   }
 
   /** The first line on stderr: what runs where, and how fast. */
@@ -248,65 +226,15 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     err.flush();
   }
 
-  /** The catalogue's Components and a placeholder WorkflowTemplate in the hub's API server. */
-  private static void prepare(
-      EmbeddedHub hub, Experiment experiment, ComponentCatalogue catalogue) {
-    hub.publish(catalogue.names().stream().map(n -> catalogue.find(n).orElseThrow()).toList());
-    if (experiment.getSpec().getWorkflow() != null
-        && experiment.getSpec().getWorkflow().getTemplate() != null) {
-      hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
-    }
-  }
-
-  /**
-   * Starts the operator and the simulated controllers on a compressed clock that starts now, not
-   * while the API server started; the timeline of the progress lines.
-   */
-  private Timeline startOperator(EmbeddedHub hub, Path labRoot, Instant realStart) {
-    Instant operatorStart = Instant.now();
-    Instant simStart = operatorStart.truncatedTo(ChronoUnit.SECONDS);
-    SimClock clock = SimClock.compressed(simStart, timeFactor);
-    // a real Prometheus knows real time only: ask it about the real seconds a simulated window took
-    UnaryOperator<Instant> window =
-        prometheus == null
-            ? UnaryOperator.identity()
-            : sim ->
-                operatorStart.plusNanos(
-                    (long) (Duration.between(simStart, sim).toNanos() / timeFactor));
-    hub.startOperator(
-        clock,
-        instant ? SimTimings.INSTANT : SimTimings.TYPICAL,
-        timeFactor,
-        1,
-        Optional.ofNullable(prometheus),
-        new FolderResultsStore(resultsFolder(labRoot)),
-        window);
-    return new Timeline.Simulated(Clock.systemUTC(), realStart, clock, simStart);
-  }
-
-  /** One progress line on stderr per change, until the experiment ends or the limit passes. */
-  private static Outcome follow(
-      EmbeddedHub hub, Experiment experiment, Duration limit, Timeline time, PrintWriter err)
-      throws InterruptedException {
-    return Follower.atMost(hub.client(), limit)
-        .follow(
-            EmbeddedHub.NAMESPACE,
-            experiment.getMetadata().getName(),
-            current -> {
-              err.println(Progress.line(current, time));
-              err.flush();
-            });
-  }
-
   /** Builds the site and prints the outcome on stdout; the exit code. */
-  private int report(Path labRoot, Experiment experiment, Outcome outcome, Timeline time) {
+  private int report(Path labRoot, Experiment experiment, HubRun.Result result) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<String> noOutcome = noOutcome(outcome);
-    Experiment last = last(outcome).orElse(experiment);
+    Optional<String> noOutcome = result.noOutcome("raise --timeout or --time-factor");
+    Experiment last = result.last().orElse(experiment);
     Optional<Path> index = buildSite(labRoot, last.getStatus(), err);
     if (output == Output.json) {
-      ObjectNode json = RunReport.json(last, noOutcome, time);
+      ObjectNode json = RunReport.json(last, noOutcome, result.timeline());
       index.ifPresent(i -> json.put("site", i.toUri().toString()));
       out.println(Progress.oneLine(json));
     } else {
@@ -314,37 +242,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       index.ifPresent(i -> out.println("  site: " + i.toUri()));
     }
     out.flush();
-    return outcome instanceof Ended ended && ended.complete() ? COMPLETE : FAILED;
-  }
-
-  /** The last state the follow saw, if it saw one. */
-  private static Optional<Experiment> last(Outcome outcome) {
-    if (outcome instanceof Ended ended) {
-      return Optional.of(ended.experiment());
-    }
-    if (outcome instanceof Deleted deleted) {
-      return Optional.of(deleted.experiment());
-    }
-    return outcome instanceof TimedOut timedOut ? timedOut.lastSeen() : Optional.empty();
-  }
-
-  /** Why a run that did not end Complete or Failed has no outcome; empty when it has one. */
-  private static Optional<String> noOutcome(Outcome outcome) {
-    if (outcome instanceof TimedOut timedOut) {
-      return Optional.of(
-          "gave up after "
-              + Progress.duration(timedOut.after())
-              + " of real time in phase "
-              + timedOut.lastSeen().map(Progress::phase).orElse(Phase.PENDING)
-              + " (raise --timeout or --time-factor)");
-    }
-    if (outcome instanceof Deleted) {
-      return Optional.of("the experiment was deleted from the embedded hub");
-    }
-    if (outcome instanceof Lost lost) {
-      return Optional.of("the embedded hub stopped answering: " + lost.reason());
-    }
-    return Optional.empty();
+    return result.complete() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**
@@ -368,32 +266,6 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   /** Where the run's results go. */
   private Path resultsFolder(Path labRoot) {
     return results != null ? results : labRoot.resolve(FolderResultsStore.DEFAULT_FOLDER);
-  }
-
-  /** The failure switches the options asked for. */
-  private void failures(String name, SimControllers controllers) {
-    for (String target : failClusters) {
-      controllers
-          .crossplane()
-          .fail(
-              ChildNames.clusterClaim(name, target),
-              "simulated failure (--fail-cluster " + target + ")");
-    }
-    if (failWorkflow) {
-      controllers
-          .argoWorkflows()
-          .fail(ChildNames.workflow(name), "simulated failure (--fail-workflow)");
-    }
-  }
-
-  /**
-   * The total deadline at the time factor, plus a little for starting, at most {@link
-   * #REAL_TIME_CAP}.
-   */
-  private Duration defaultTimeout(Experiment experiment) {
-    Duration total = CurrentDeadline.total(experiment.getSpec());
-    Duration scaled = Duration.ofMillis((long) (total.toMillis() / timeFactor)).plusSeconds(10);
-    return scaled.compareTo(REAL_TIME_CAP) > 0 ? REAL_TIME_CAP : scaled;
   }
 
   private List<Problem> unknownTargets(String label, Experiment parsed) {
@@ -430,7 +302,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     lines.forEach(err::println);
     err.println("run: nothing was started");
     err.flush();
-    return INVALID;
+    return ExitCodes.INVALID;
   }
 
   private static String format(double factor) {

@@ -14,12 +14,12 @@ import java.util.Optional;
  * What {@code ./lab submit} says when a cluster does not do what it asked: each problem with where
  * it comes from (the file, or the kube context) and the fix. Pure, but for {@link #crdMissing}.
  */
-final class ClusterProblems {
+public final class ClusterProblems {
 
   private ClusterProblems() {}
 
   /** The API group's discovery document: a problem when the CRD is not installed. */
-  static Optional<Problem> crdMissing(KubernetesClient client, KubeContext kube) {
+  public static Optional<Problem> crdMissing(KubernetesClient client, KubeContext kube) {
     APIResourceList resources = client.getApiResources(Experiment.API_VERSION);
     boolean served =
         resources != null
@@ -41,7 +41,7 @@ final class ClusterProblems {
   }
 
   /** An experiment of that name is there already, and what to do about it. */
-  static Problem exists(String label, Experiment existing, KubeContext kube) {
+  public static Problem exists(String label, Experiment existing, KubeContext kube) {
     String name = existing.getMetadata().getName();
     String ns = existing.getMetadata().getNamespace();
     return Problem.error(
@@ -67,7 +67,7 @@ final class ClusterProblems {
   }
 
   /** A 409 on create, with nothing of that name there any more: someone else was quicker. */
-  static Problem createdMeanwhile(String label, String name, String ns) {
+  public static Problem createdMeanwhile(String label, String name, String ns) {
     return Problem.error(
         label,
         "metadata.name",
@@ -79,7 +79,8 @@ final class ClusterProblems {
    * The API server's own validation said no (its CRD's schema or CEL rules): each cause as a
    * problem at its field, since the local validation passed and the two disagree.
    */
-  static List<Problem> rejected(String label, KubeContext kube, KubernetesClientException e) {
+  public static List<Problem> rejected(
+      String label, KubeContext kube, KubernetesClientException e) {
     String hint =
         "the cluster's CRD rejected what ./lab validate accepted: is it older than generated-crds/?"
             + " kubectl --context "
@@ -112,7 +113,7 @@ final class ClusterProblems {
   }
 
   /** The cluster does not answer, or refuses the credentials. */
-  static Problem unreachable(KubeContext kube, KubernetesClientException e) {
+  public static Problem unreachable(KubeContext kube, KubernetesClientException e) {
     int code = e.getCode();
     if (code == 401 || code == 403) {
       return Problem.error(

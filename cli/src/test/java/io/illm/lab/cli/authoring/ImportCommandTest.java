@@ -112,6 +112,27 @@ class ImportCommandTest {
   }
 
   @Test
+  void jsonHoldsEveryObjectTheProblemsAndTheCounts() throws IOException {
+    Files.createDirectories(dir.resolve("experiments"));
+    Files.writeString(dir.resolve("experiments/hello.yaml"), ORIGINAL_EXPERIMENT);
+    Path bad = Files.writeString(dir.resolve("egress.yaml"), ORIGINAL_COMPONENT);
+
+    int exit = run(dir.resolve("experiments").toString(), bad.toString(), "--output", "json");
+
+    assertEquals(2, exit);
+    assertEquals("", err.toString(), "json: nothing on stderr");
+    var json = io.illm.lab.yaml.LabYaml.json().readTree(out.toString());
+    assertEquals("Experiment", json.at("/objects/0/kind").asText(), json.toString());
+    assertEquals("hello", json.at("/objects/0/object/metadata/name").asText());
+    assertEquals(1, json.path("errors").asInt());
+    assertEquals(2, json.path("notes").asInt());
+    assertTrue(
+        json.path("problems").findValuesAsText("path").contains("spec.category"), json.toString());
+    run(dir.resolve("experiments").toString(), "--output", "json", "--java");
+    assertTrue(out.toString().contains("\"java\" : \"// Hello.java"), out.toString());
+  }
+
+  @Test
   void exitsWithTwoWhenSomethingHasErrors() throws IOException {
     Path file = Files.writeString(dir.resolve("egress.yaml"), ORIGINAL_COMPONENT);
 
@@ -136,12 +157,12 @@ class ImportCommandTest {
   }
 
   @Test
-  void usageErrorsExitWithOne() {
-    assertEquals(1, run());
-    assertEquals(1, run("--no-such-option", "x.yaml"));
-    assertEquals(1, run(dir.resolve("missing.yaml").toString()));
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run());
+    assertEquals(2, run("--no-such-option", "x.yaml"));
+    assertEquals(2, run(dir.resolve("missing.yaml").toString()));
     assertTrue(err.toString().contains("missing.yaml: no such file or folder"), err::toString);
-    assertEquals(1, run(dir.toString(), "--category", "gadgets"));
+    assertEquals(2, run(dir.toString(), "--category", "gadgets"));
     assertTrue(err.toString().contains("--category gadgets is not one of"), err::toString);
   }
 

@@ -12,12 +12,12 @@ import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.cost.PriceTable;
 import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.lifecycle.Observation.MetricsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
@@ -64,7 +64,7 @@ class EngineTest {
     turns(experiment, 3);
 
     assertEquals(
-        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.PROVISIONING),
+        Map.of(ExperimentNames.clusterName("slow", "app"), ClusterState.PROVISIONING),
         world.clusters.existing());
     assertEquals(Phase.PROVISIONING, experiment.getStatus().getPhase());
 
@@ -72,7 +72,7 @@ class EngineTest {
     turns(experiment, 2);
 
     assertEquals(
-        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.READY),
+        Map.of(ExperimentNames.clusterName("slow", "app"), ClusterState.READY),
         world.clusters.existing());
   }
 
@@ -202,18 +202,7 @@ class EngineTest {
             forgotten.add("results " + id);
           }
         };
-    Engine forgetful =
-        new Engine(
-            new Ports(
-                sim.clusters(),
-                sim.deployments(),
-                sim.workflows(),
-                metrics,
-                results,
-                sim.events(),
-                sim.components(),
-                sim.changes()),
-            world.clock);
+    Engine forgetful = new Engine(world.ports(metrics, results), world.clock);
     Experiment experiment = applied("tsdb");
     experiment.getMetadata().setDeletionTimestamp(T0.toString());
     boolean removable = false;

@@ -21,7 +21,6 @@ import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.judge.Judge;
 import io.illm.lab.operator.metrics.MemoryCheckpoints;
 import io.illm.lab.operator.ports.ExperimentId;
-import io.illm.lab.operator.ports.Ports;
 import io.illm.lab.operator.results.ResultsStore;
 import io.illm.lab.operator.results.Retries;
 import io.illm.lab.operator.results.RunFiles;
@@ -266,19 +265,7 @@ class RestartPropertiesTest {
           new StoredResults(
               new LifelineStore(run.store, this), summaries, Optional.empty(), Retries.DEFAULT, 1);
       results.subscribe(this::announce);
-      Ports sim = run.world.ports();
-      engine =
-          new Engine(
-              new Ports(
-                  sim.clusters(),
-                  sim.deployments(),
-                  sim.workflows(),
-                  metrics,
-                  results,
-                  sim.events(),
-                  sim.components(),
-                  sim.changes()),
-              run.world.clock);
+      engine = new Engine(run.world.ports(metrics, results), run.world.clock);
     }
 
     private void announce(ExperimentId id) {

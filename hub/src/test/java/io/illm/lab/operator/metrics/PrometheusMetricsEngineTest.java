@@ -17,7 +17,6 @@ import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.Collected;
 import io.illm.lab.operator.lifecycle.Observation.MetricsState;
 import io.illm.lab.operator.ports.ExperimentId;
-import io.illm.lab.operator.ports.Ports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,19 +42,7 @@ class PrometheusMetricsEngineTest {
       PrometheusMetrics metrics =
           PrometheusMetrics.of(
               source.uri(), (spec, results) -> HypothesisResult.INVALIDATED, finished::add);
-      Ports sim = world.ports();
-      Engine engine =
-          new Engine(
-              new Ports(
-                  sim.clusters(),
-                  sim.deployments(),
-                  sim.workflows(),
-                  metrics,
-                  sim.results(),
-                  sim.events(),
-                  sim.components(),
-                  sim.changes()),
-              world.clock);
+      Engine engine = new Engine(world.ports(metrics, world.results), world.clock);
       Experiment experiment = Experiments.twoTargets("tsdb");
       experiment.getMetadata().setGeneration(1L);
       experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * What the engine should do next; the actors decide how. Every action names its object
- * deterministically (see {@link ChildNames}), so performing one twice changes nothing.
+ * deterministically (see {@code ExperimentNames}), so performing one twice changes nothing.
  */
 public sealed interface Action {
 

@@ -4,6 +4,7 @@ import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.model.WorkflowStatus;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
 import io.illm.lab.operator.lifecycle.Action.EventType;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
@@ -214,7 +215,7 @@ final class RunningPhase {
     }
     WorkflowStatus ws = t.status.getWorkflowStatus();
     if (ws.getName() == null) {
-      ws.setName(ChildNames.workflow(t.experiment()));
+      ws.setName(ExperimentNames.workflowName(t.experiment()));
     }
     return ws;
   }
