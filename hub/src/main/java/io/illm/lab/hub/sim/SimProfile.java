@@ -7,7 +7,7 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.HelmParameter;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
-import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.model.names.ExperimentNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +117,9 @@ public record SimProfile(String experiment, double load, List<Pod> pods) {
 
   private static String cluster(String experiment, Target target) {
     boolean hub = target.getCluster() != null && target.getCluster().getProvider() == Provider.HUB;
-    return hub ? ChildNames.HUB : ChildNames.clusterClaim(experiment, target.getName());
+    return hub
+        ? ExperimentNames.HUB_CLUSTER
+        : ExperimentNames.clusterName(experiment, target.getName());
   }
 
   /** The Helm values the component sets, with the target's params over them. */
