@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -12,6 +14,7 @@ import io.illm.lab.hub.sim.SimClock;
 import io.illm.lab.hub.sim.SimPrometheus;
 import io.illm.lab.hub.sim.SimTimings;
 import io.illm.lab.model.Component;
+import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.adapters.argoworkflows.ArgoWorkflows;
 import io.illm.lab.operator.adapters.events.KubernetesEvents;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
@@ -88,6 +91,7 @@ public final class EmbeddedHub implements AutoCloseable {
   private KubernetesChanges changes;
   private DataPlane data;
   private SimPrometheus simPrometheus;
+  private SharedIndexInformer<Experiment> profiles;
   private Path temporaryResults;
   private final OperatorMetrics metrics = new OperatorMetrics();
   private final Thread requestLog;
@@ -276,6 +280,7 @@ public final class EmbeddedHub implements AutoCloseable {
     } else {
       simPrometheus = SimPrometheus.start();
       source = simPrometheus.uri();
+      profiles = informProfiles(simPrometheus);
     }
     data =
         DataPlane.open(
@@ -298,6 +303,45 @@ public final class EmbeddedHub implements AutoCloseable {
         new Engine(KubernetesPorts.of(client, PLACEMENT, changes, data, events, true), clock);
     operator = ExperimentOperator.create(client, engine, settings, metrics);
     operator.start();
+  }
+
+  /**
+   * Tells the simulated Prometheus what every experiment created (or changed) declares, so that its
+   * levels derive from the spec: the components' requests and limits and the workflow's load
+   * ({@link io.illm.lab.hub.sim.SimProfile}).
+   */
+  private SharedIndexInformer<Experiment> informProfiles(SimPrometheus prometheus) {
+    return client
+        .resources(Experiment.class)
+        .inAnyNamespace()
+        .inform(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(Experiment experiment) {
+                register(prometheus, experiment);
+              }
+
+              @Override
+              public void onUpdate(Experiment before, Experiment after) {
+                if (!java.util.Objects.equals(before.getSpec(), after.getSpec())) {
+                  register(prometheus, after);
+                }
+              }
+
+              @Override
+              public void onDelete(Experiment experiment, boolean unknown) {}
+            });
+  }
+
+  private void register(SimPrometheus prometheus, Experiment experiment) {
+    if (experiment.getSpec() == null || experiment.getSpec().getTargets() == null) {
+      return;
+    }
+    prometheus.register(
+        experiment,
+        name ->
+            Optional.ofNullable(client.resources(Component.class).withName(name).get())
+                .map(Component::getSpec));
   }
 
   /** The metrics and results of this hub; null before {@link #startOperator}. */
@@ -338,6 +382,9 @@ public final class EmbeddedHub implements AutoCloseable {
         }
         if (changes != null) {
           changes.close();
+        }
+        if (profiles != null) {
+          profiles.close();
         }
         if (data != null) {
           data.close();

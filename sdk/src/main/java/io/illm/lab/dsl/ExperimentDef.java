@@ -12,6 +12,7 @@ import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.MetricQuery;
 import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.model.WorkflowSpec;
 import io.illm.lab.rules.Findings;
 import io.illm.lab.rules.KnownTemplates;
@@ -42,6 +43,7 @@ public final class ExperimentDef {
   private WorkflowDef workflow;
   private CompletionMode completion;
   private final List<MetricDef> metrics = new ArrayList<>();
+  private final List<ComparisonDef> comparisons = new ArrayList<>();
   private EmptyResult metricsOnEmpty;
   private Integer repetitions;
   private QualityGateDef qualityGate;
@@ -154,6 +156,40 @@ public final class ExperimentDef {
    */
   public ExperimentDef target(TargetDef... targets) {
     this.targets.addAll(List.of(targets));
+    return this;
+  }
+
+  /**
+   * Every target of a matrix ({@link Lab#matrix()}): its clusters times its variants, in that
+   * order; repeat for more.
+   *
+   * <p>Default: none.
+   */
+  public ExperimentDef targets(TargetMatrix matrix) {
+    this.targets.addAll(matrix.targets());
+    return this;
+  }
+
+  /**
+   * Targets compared with a baseline target on per-target metrics: {@code
+   * compare(baseline("prom").targets("vm"))}; repeat or pass several. Only declared comparisons are
+   * made.
+   *
+   * <p>Default: no comparisons.
+   */
+  public ExperimentDef compare(ComparisonDef... comparisons) {
+    this.comparisons.addAll(List.of(comparisons));
+    return this;
+  }
+
+  /**
+   * The comparisons a matrix makes in one call, {@code
+   * compare(TSDBS.compare("vm").against("prom"))}.
+   *
+   * <p>Default: no comparisons.
+   */
+  public ExperimentDef compare(List<ComparisonDef> comparisons) {
+    this.comparisons.addAll(comparisons);
     return this;
   }
 
@@ -396,9 +432,14 @@ public final class ExperimentDef {
     for (int i = 0; i < metrics.size(); i++) {
       queries.add(metrics.get(i).query());
     }
-    return queries.isEmpty() && metricsOnEmpty == null && repetitions == null
+    List<TargetComparison> declared = comparisons.stream().map(ComparisonDef::comparison).toList();
+    return queries.isEmpty() && metricsOnEmpty == null && repetitions == null && declared.isEmpty()
         ? null
-        : new MetricsSpec(queries.isEmpty() ? null : queries, metricsOnEmpty, repetitions);
+        : new MetricsSpec(
+            queries.isEmpty() ? null : queries,
+            metricsOnEmpty,
+            repetitions,
+            declared.isEmpty() ? null : new ArrayList<>(declared));
   }
 
   private Deadlines deadlines(Findings findings) {

@@ -19,6 +19,7 @@ import io.illm.lab.model.Provider;
 import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.model.WorkflowSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,29 +52,70 @@ final class ExperimentParts {
   }
 
   private String criterion(SuccessCriterion criterion, String path) {
+    if (criterion.getThan() != null) {
+      return comparative(criterion, path);
+    }
     if (criterion.getOperator() == null || criterion.getValue() == null) {
       source.refuseAt(path, "a criterion without operator or value");
       return "expect(" + str(criterion.getMetric()) + ").below(0)";
     }
-    String comparison =
-        switch (criterion.getOperator()) {
-          case LT -> "below";
-          case LTE -> "atMost";
-          case GT -> "above";
-          case GTE -> "atLeast";
-        };
+    if (criterion.getFactor() != null) {
+      source.refuseAt(path + ".factor", "a factor without than");
+    }
     StringBuilder text =
         new StringBuilder(
             "expect("
                 + str(criterion.getMetric())
                 + ")."
-                + comparison
+                + verb(criterion)
                 + "("
                 + number(criterion.getValue())
                 + ")");
     if (criterion.getTarget() != null) {
       text.append(".target(").append(str(criterion.getTarget())).append(')');
     }
+    return described(text, criterion);
+  }
+
+  /** {@code expect("m").of("b").below("a")} or {@code ...atMost(0.8).times("a")}. */
+  private String comparative(SuccessCriterion criterion, String path) {
+    if (criterion.getOperator() == null || criterion.getTarget() == null) {
+      source.refuseAt(path, "a comparative criterion without operator or target");
+      return "expect(" + str(criterion.getMetric()) + ").below(0)";
+    }
+    if (criterion.getValue() != null) {
+      source.refuseAt(path + ".value", "a criterion with both value and than");
+    }
+    StringBuilder text =
+        new StringBuilder(
+            "expect("
+                + str(criterion.getMetric())
+                + ").of("
+                + str(criterion.getTarget())
+                + ")."
+                + verb(criterion));
+    if (criterion.getFactor() == null) {
+      text.append('(').append(str(criterion.getThan())).append(')');
+    } else {
+      text.append('(')
+          .append(number(criterion.getFactor()))
+          .append(").times(")
+          .append(str(criterion.getThan()))
+          .append(')');
+    }
+    return described(text, criterion);
+  }
+
+  private static String verb(SuccessCriterion criterion) {
+    return switch (criterion.getOperator()) {
+      case LT -> "below";
+      case LTE -> "atMost";
+      case GT -> "above";
+      case GTE -> "atLeast";
+    };
+  }
+
+  private static String described(StringBuilder text, SuccessCriterion criterion) {
     if (criterion.getDescription() != null) {
       text.append(".describe(").append(str(criterion.getDescription())).append(')');
     }
@@ -179,7 +221,10 @@ final class ExperimentParts {
       return;
     }
     List<MetricQuery> queries = metrics.getQueries();
-    if (!notEmpty(queries) && metrics.getOnEmpty() == null && metrics.getRepetitions() == null) {
+    if (!notEmpty(queries)
+        && metrics.getOnEmpty() == null
+        && metrics.getRepetitions() == null
+        && !notEmpty(metrics.getComparisons())) {
       source.refuseAt("spec.metrics", "an empty metrics object");
     }
     for (int i = 0; queries != null && i < queries.size(); i++) {
@@ -192,6 +237,33 @@ final class ExperimentParts {
     if (metrics.getRepetitions() != null) {
       chain.call("repetitions(" + metrics.getRepetitions() + ")");
     }
+    List<TargetComparison> comparisons = metrics.getComparisons();
+    for (int i = 0; comparisons != null && i < comparisons.size(); i++) {
+      chain.call(
+          "compare(" + comparison(comparisons.get(i), "spec.metrics.comparisons[" + i + "]") + ")");
+    }
+  }
+
+  /** {@code baseline("a").targets("b").metrics("m")}. */
+  private String comparison(TargetComparison comparison, String path) {
+    if (comparison == null || comparison.getBaseline() == null) {
+      source.refuseAt(path, "a comparison without a baseline");
+      return "baseline(\"\")";
+    }
+    if (comparison.getTargets() != null && comparison.getTargets().isEmpty()) {
+      source.refuseAt(path + ".targets", "an empty list of targets");
+    }
+    if (comparison.getMetrics() != null && comparison.getMetrics().isEmpty()) {
+      source.refuseAt(path + ".metrics", "an empty list of metrics");
+    }
+    StringBuilder text = new StringBuilder("baseline(" + str(comparison.getBaseline()) + ")");
+    if (notEmpty(comparison.getTargets())) {
+      text.append(".targets(").append(strs(comparison.getTargets())).append(')');
+    }
+    if (notEmpty(comparison.getMetrics())) {
+      text.append(".metrics(").append(strs(comparison.getMetrics())).append(')');
+    }
+    return text.toString();
   }
 
   private String metric(MetricQuery query, int depth) {

@@ -38,13 +38,27 @@ public final class HypothesisDef {
   }
 
   /**
-   * A success criterion, e.g. {@code expect("p95_latency").below(250)}; repeat (or pass several):
-   * the hypothesis is validated when all hold.
+   * A success criterion, e.g. {@code expect("p95_latency").below(250)} or {@code
+   * expect("memory").of("vm").below("prom")}; repeat (or pass several): the hypothesis is validated
+   * when all hold.
    *
    * <p>Default: none (the verdict is left to people).
    */
   public HypothesisDef criterion(Criterion... criteria) {
     this.criteria.addAll(List.of(criteria));
+    return this;
+  }
+
+  /**
+   * Several criteria made in one call, e.g. by a matrix: {@code
+   * criteria(TSDBS.expect("memory").of("vm").below("prom"))}; repeat for more.
+   *
+   * <p>Default: none.
+   */
+  public HypothesisDef criteria(Criteria... sets) {
+    for (Criteria set : sets) {
+      set.forEach(criteria::add);
+    }
     return this;
   }
 

@@ -184,6 +184,22 @@ public final class Lab {
     return new Expectation(metric);
   }
 
+  /**
+   * A comparison: the other targets (or those given with {@link ComparisonDef#targets}) compared
+   * with this one, {@code compare(baseline("prom").targets("vm"))}.
+   */
+  public static ComparisonDef baseline(String target) {
+    return new ComparisonDef(target, java.util.List.of(), java.util.List.of());
+  }
+
+  /**
+   * A matrix of targets: every cluster ({@link TargetMatrix#on}) times every variant ({@link
+   * TargetMatrix#variant}) of what is deployed, named {@code <variant>-<cluster>}.
+   */
+  public static TargetMatrix matrix() {
+    return TargetMatrix.EMPTY;
+  }
+
   /** A quality gate; see {@link QualityGateDef}. */
   public static QualityGateDef qualityGate() {
     return new QualityGateDef();

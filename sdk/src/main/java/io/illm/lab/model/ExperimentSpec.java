@@ -41,6 +41,14 @@ import lombok.ToString;
     value =
         "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, has(self.metrics) && has(self.metrics.queries) && self.metrics.queries.exists(q, q.name == c.metric))",
     message = "successCriteria[].metric must name a metric in metrics.queries")
+@ValidationRule(
+    value =
+        "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, !has(c.than) || self.targets.exists(t, t.name == c.than))",
+    message = "successCriteria[].than must name a target of this experiment")
+@ValidationRule(
+    value =
+        "!has(self.metrics) || !has(self.metrics.comparisons) || self.metrics.comparisons.all(c, self.targets.exists(t, t.name == c.baseline) && (!has(c.targets) || c.targets.all(n, self.targets.exists(t, t.name == n))))",
+    message = "metrics.comparisons must name targets of this experiment")
 @EqualsAndHashCode
 @ToString
 public class ExperimentSpec {

@@ -25,6 +25,10 @@ import lombok.ToString;
     value =
         "!has(self.queries) || self.queries.all(q, self.queries.exists_one(r, r.name == q.name))",
     message = "metric names must be unique")
+@ValidationRule(
+    value =
+        "!has(self.comparisons) || self.comparisons.all(c, !has(c.metrics) || c.metrics.all(m, has(self.queries) && self.queries.exists(q, q.name == m)))",
+    message = "comparisons[].metrics must name metrics in queries")
 @EqualsAndHashCode
 @ToString
 public class MetricsSpec {
@@ -44,6 +48,11 @@ public class MetricsSpec {
       "Cut the measurement window into this many equal consecutive windows and take one value per window, so that each metric has n values for its statistics, confidence intervals and comparisons. Default: 1 (the whole window, one value). Range 1-20.")
   private Integer repetitions;
 
+  @Size(max = 64)
+  @JsonPropertyDescription(
+      "Which targets are compared with which, on which metrics: each entry compares targets with a baseline target. Default: no comparisons.")
+  private List<TargetComparison> comparisons;
+
   public MetricsSpec() {}
 
   public MetricsSpec(List<MetricQuery> queries, EmptyResult onEmpty) {
@@ -51,9 +60,18 @@ public class MetricsSpec {
   }
 
   public MetricsSpec(List<MetricQuery> queries, EmptyResult onEmpty, Integer repetitions) {
+    this(queries, onEmpty, repetitions, null);
+  }
+
+  public MetricsSpec(
+      List<MetricQuery> queries,
+      EmptyResult onEmpty,
+      Integer repetitions,
+      List<TargetComparison> comparisons) {
     this.queries = queries;
     this.onEmpty = onEmpty;
     this.repetitions = repetitions;
+    this.comparisons = comparisons;
   }
 
   public List<MetricQuery> getQueries() {
@@ -78,5 +96,13 @@ public class MetricsSpec {
 
   public void setRepetitions(Integer repetitions) {
     this.repetitions = repetitions;
+  }
+
+  public List<TargetComparison> getComparisons() {
+    return comparisons;
+  }
+
+  public void setComparisons(List<TargetComparison> comparisons) {
+    this.comparisons = comparisons;
   }
 }

@@ -7,18 +7,17 @@ import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.MetricQuery;
-import io.illm.lab.model.SuccessCriterion;
-import io.illm.lab.model.Target;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
-/** An experiment spec's metrics, criteria, cleanup, deadlines and budget. */
+/**
+ * An experiment spec's metrics, criteria ({@link CriteriaRules}), comparisons ({@link
+ * ComparisonRules}), cleanup, deadlines and budget.
+ */
 final class SpecRules {
 
   private final ExperimentSpec spec;
@@ -32,8 +31,9 @@ final class SpecRules {
   }
 
   void check() {
-    Set<String> metrics = checkMetricNames();
-    checkCriteria(metrics);
+    checkMetricNames();
+    new CriteriaRules(spec, problems).check();
+    new ComparisonRules(spec, problems).check();
     checkCleanup(
         "spec.cleanup.onComplete",
         spec.getCleanup() == null ? null : spec.getCleanup().getOnComplete());
@@ -47,11 +47,10 @@ final class SpecRules {
     }
   }
 
-  /** Twin of CEL "metric names must be unique"; returns the names. */
-  private Set<String> checkMetricNames() {
-    Set<String> names = new TreeSet<>();
+  /** Twin of CEL "metric names must be unique". */
+  private void checkMetricNames() {
     if (spec.getMetrics() == null || spec.getMetrics().getQueries() == null) {
-      return names;
+      return;
     }
     List<MetricQuery> queries = spec.getMetrics().getQueries();
     Map<String, Integer> first = new HashMap<>();
@@ -60,7 +59,6 @@ final class SpecRules {
       if (name == null) {
         continue;
       }
-      names.add(name);
       checkBetter(queries.get(i), "spec.metrics.queries[" + i + "]");
       Integer earlier = first.putIfAbsent(name, i);
       if (earlier != null) {
@@ -75,7 +73,6 @@ final class SpecRules {
                 "rename one of them"));
       }
     }
-    return names;
   }
 
   /**
@@ -91,55 +88,6 @@ final class SpecRules {
                   + Names.quote(query.getName())
                   + " runs once for the experiment, so no targets are compared on it",
               "set perTarget: true, or remove better"));
-    }
-  }
-
-  /**
-   * Twin of CEL "successCriteria[].metric must name a metric in metrics.queries"; and targets
-   * exist.
-   */
-  private void checkCriteria(Set<String> metrics) {
-    if (spec.getHypothesis() == null || spec.getHypothesis().getSuccessCriteria() == null) {
-      return;
-    }
-    Set<String> targets = new TreeSet<>();
-    if (spec.getTargets() != null) {
-      spec.getTargets().stream()
-          .filter(t -> t != null && t.getName() != null)
-          .map(Target::getName)
-          .forEach(targets::add);
-    }
-    List<SuccessCriterion> criteria = spec.getHypothesis().getSuccessCriteria();
-    for (int i = 0; i < criteria.size(); i++) {
-      if (criteria.get(i) != null) {
-        checkCriterion(
-            "spec.hypothesis.successCriteria[" + i + "]", criteria.get(i), metrics, targets);
-      }
-    }
-  }
-
-  private void checkCriterion(
-      String path, SuccessCriterion criterion, Set<String> metrics, Set<String> targets) {
-    if (criterion.getMetric() != null && !metrics.contains(criterion.getMetric())) {
-      problems.add(
-          Problems.error(
-              path + ".metric",
-              "successCriteria[].metric must name a metric in metrics.queries: unknown metric "
-                  + Names.quote(criterion.getMetric()),
-              metrics.isEmpty()
-                  ? "add the query to spec.metrics.queries"
-                  : Names.suggest(criterion.getMetric(), metrics, "metrics")));
-    }
-    if (criterion.getTarget() != null && !targets.contains(criterion.getTarget())) {
-      problems.add(
-          Problems.error(
-              path + ".target",
-              "unknown target " + Names.quote(criterion.getTarget()),
-              Names.suggest(criterion.getTarget(), targets, "targets")));
-    }
-    if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {
-      problems.add(
-          Problems.error(path + ".value", "not a finite number", "use a finite decimal number"));
     }
   }
 

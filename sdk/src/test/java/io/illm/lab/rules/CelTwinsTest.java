@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Provider;
+import io.illm.lab.model.SuccessCriterion;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.testing.Testing;
 import io.illm.lab.yaml.LabYaml;
 import java.io.InputStream;
@@ -49,48 +51,96 @@ class CelTwinsTest {
         path);
   }
 
-  private static final Map<String, Case> CASES =
-      new TreeMap<>(
-          Map.of(
-              "target names must be unique",
-              experiment(s -> s.getTargets().get(1).setName("app"), "spec.targets[1].name"),
-              "depends must name another target of this experiment",
-              experiment(
-                  s -> s.getTargets().get(1).setDepends(Testing.list("db")),
-                  "spec.targets[1].depends[0]"),
-              "successCriteria[].metric must name a metric in metrics.queries",
-              experiment(
-                  s -> s.getHypothesis().getSuccessCriteria().get(0).setMetric("latency"),
-                  "spec.hypothesis.successCriteria[0].metric"),
-              "metric names must be unique",
-              experiment(
-                  s -> s.getMetrics().getQueries().get(1).setName("memory_total"),
-                  "spec.metrics.queries[1].name"),
-              "a hub target uses the hub cluster as it is: remove the machine shape fields",
-              experiment(
-                  s -> s.getTargets().get(1).getCluster().setNodeCount(3),
-                  "spec.targets[1].cluster.nodeCount"),
-              "zone applies to gke only; use region for eks and aks",
-              experiment(
-                  s -> s.getTargets().get(0).getCluster().setProvider(Provider.AKS),
-                  "spec.targets[0].cluster.zone"),
-              "set zone (zonal cluster) or region (regional cluster), not both",
-              experiment(
-                  s -> s.getTargets().get(0).getCluster().setRegion("us-central1"),
-                  "spec.targets[0].cluster"),
-              "set exactly one of app, workflow and config",
-              experiment(
-                  s -> s.getTargets().get(0).getComponents().get(0).setWorkflow("k6-load"),
-                  "spec.targets[0].components[0]"),
-              "retainFor applies to action retain only",
-              experiment(
-                  s ->
-                      s.getCleanup()
-                          .getOnComplete()
-                          .setAction(io.illm.lab.model.CleanupAction.DELETE),
-                  "spec.cleanup.onComplete.retainFor"),
-              "a source is a Helm chart (chart) or a Git path (path), not both",
-              component(c -> c.getSources().get(0).setPath("charts/x"), "spec.sources[0]")));
+  /** The first criterion made comparative: app against loadgen. */
+  private static SuccessCriterion comparative(ExperimentSpec spec) {
+    SuccessCriterion criterion = spec.getHypothesis().getSuccessCriteria().get(0);
+    criterion.setValue(null);
+    criterion.setThan("loadgen");
+    return criterion;
+  }
+
+  private static void compare(ExperimentSpec spec, TargetComparison comparison) {
+    spec.getMetrics().setComparisons(Testing.list(comparison));
+  }
+
+  private static final Map<String, Case> CASES = new TreeMap<>();
+
+  static {
+    CASES.putAll(
+        Map.of(
+            "set exactly one of value (a threshold) and than (a target to compare with)",
+            experiment(
+                s -> s.getHypothesis().getSuccessCriteria().get(0).setThan("loadgen"),
+                "spec.hypothesis.successCriteria[0]"),
+            "a criterion with than compares its target with another target: set target to a"
+                + " different target",
+            experiment(
+                s -> comparative(s).setThan("app"), "spec.hypothesis.successCriteria[0].target"),
+            "factor applies to a criterion with than only",
+            experiment(
+                s -> s.getHypothesis().getSuccessCriteria().get(0).setFactor(0.8),
+                "spec.hypothesis.successCriteria[0].factor"),
+            "factor must be greater than 0",
+            experiment(
+                s -> comparative(s).setFactor(0.0), "spec.hypothesis.successCriteria[0].factor"),
+            "successCriteria[].than must name a target of this experiment",
+            experiment(
+                s -> comparative(s).setThan("db"), "spec.hypothesis.successCriteria[0].than"),
+            "metrics.comparisons must name targets of this experiment",
+            experiment(
+                s -> compare(s, new TargetComparison("db", null, null)),
+                "spec.metrics.comparisons[0].baseline"),
+            "comparisons[].metrics must name metrics in queries",
+            experiment(
+                s -> compare(s, new TargetComparison("app", null, Testing.list("latency"))),
+                "spec.metrics.comparisons[0].metrics[0]"),
+            "a comparison's targets are compared with its baseline: leave the baseline out of"
+                + " targets",
+            experiment(
+                s -> compare(s, new TargetComparison("app", Testing.list("app"), null)),
+                "spec.metrics.comparisons[0].targets[0]")));
+    CASES.putAll(
+        Map.of(
+            "target names must be unique",
+            experiment(s -> s.getTargets().get(1).setName("app"), "spec.targets[1].name"),
+            "depends must name another target of this experiment",
+            experiment(
+                s -> s.getTargets().get(1).setDepends(Testing.list("db")),
+                "spec.targets[1].depends[0]"),
+            "successCriteria[].metric must name a metric in metrics.queries",
+            experiment(
+                s -> s.getHypothesis().getSuccessCriteria().get(0).setMetric("latency"),
+                "spec.hypothesis.successCriteria[0].metric"),
+            "metric names must be unique",
+            experiment(
+                s -> s.getMetrics().getQueries().get(1).setName("memory_total"),
+                "spec.metrics.queries[1].name"),
+            "a hub target uses the hub cluster as it is: remove the machine shape fields",
+            experiment(
+                s -> s.getTargets().get(1).getCluster().setNodeCount(3),
+                "spec.targets[1].cluster.nodeCount"),
+            "zone applies to gke only; use region for eks and aks",
+            experiment(
+                s -> s.getTargets().get(0).getCluster().setProvider(Provider.AKS),
+                "spec.targets[0].cluster.zone"),
+            "set zone (zonal cluster) or region (regional cluster), not both",
+            experiment(
+                s -> s.getTargets().get(0).getCluster().setRegion("us-central1"),
+                "spec.targets[0].cluster"),
+            "set exactly one of app, workflow and config",
+            experiment(
+                s -> s.getTargets().get(0).getComponents().get(0).setWorkflow("k6-load"),
+                "spec.targets[0].components[0]"),
+            "retainFor applies to action retain only",
+            experiment(
+                s ->
+                    s.getCleanup()
+                        .getOnComplete()
+                        .setAction(io.illm.lab.model.CleanupAction.DELETE),
+                "spec.cleanup.onComplete.retainFor"),
+            "a source is a Helm chart (chart) or a Git path (path), not both",
+            component(c -> c.getSources().get(0).setPath("charts/x"), "spec.sources[0]")));
+  }
 
   @Test
   void everyCelRuleInTheCrdsHasATwinCase() throws Exception {

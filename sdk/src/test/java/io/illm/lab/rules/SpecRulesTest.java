@@ -11,6 +11,7 @@ import io.illm.lab.model.CleanupAction;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.SuccessCriterion;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.testing.Testing;
 import java.util.List;
 import java.util.function.Consumer;
@@ -78,6 +79,8 @@ class SpecRulesTest {
             s -> {
               s.getMetrics().getQueries().get(1).setPerTarget(true);
               s.getMetrics().getQueries().get(1).setBetter(Better.HIGHER);
+              s.getMetrics().setRepetitions(3);
+              s.getMetrics().setComparisons(Testing.list(new TargetComparison("app", null, null)));
             }));
   }
 

@@ -12,6 +12,7 @@ import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.SuccessCriterion;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.rules.SpecCorruptions.Named;
 import io.illm.lab.validate.ExperimentGenerators.Draw;
 import java.util.List;
@@ -49,6 +50,30 @@ final class ValueCorruptions {
                     d,
                     c -> c.setValue(d.pick(List.of(Double.NaN, Double.NEGATIVE_INFINITY))),
                     ".value")),
+        new Named(
+            "a comparative criterion against an unknown target",
+            (s, d) -> {
+              List<SuccessCriterion> criteria =
+                  s.getHypothesis() == null ? null : s.getHypothesis().getSuccessCriteria();
+              return index(d, criteria, c -> c.getThan() != null)
+                  .map(
+                      i -> {
+                        criteria.get(i).setThan("no-such-target");
+                        return "spec.hypothesis.successCriteria[" + i + "].than";
+                      });
+            }),
+        new Named(
+            "a comparison with an unknown baseline",
+            (s, d) -> {
+              List<TargetComparison> comparisons =
+                  s.getMetrics() == null ? null : s.getMetrics().getComparisons();
+              return index(d, comparisons, c -> true)
+                  .map(
+                      i -> {
+                        comparisons.get(i).setBaseline("no-such-target");
+                        return "spec.metrics.comparisons[" + i + "].baseline";
+                      });
+            }),
         new Named(
             "a negative budget",
             (s, d) ->

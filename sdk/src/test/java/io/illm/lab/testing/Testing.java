@@ -38,6 +38,7 @@ import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.QueryType;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.model.Transport;
 import io.illm.lab.model.WorkflowSpec;
 import io.illm.lab.rules.KnownComponents;
@@ -214,7 +215,13 @@ public final class Testing {
                 new SuccessCriterion("lat", ComparisonOperator.LT, 250.5, "app", "why"),
                 new SuccessCriterion("lat", ComparisonOperator.LTE, -1.0, null, null),
                 new SuccessCriterion("rate", ComparisonOperator.GT, 1e-7, null, null),
-                new SuccessCriterion("rate", ComparisonOperator.GTE, 3.0e20, null, AWKWARD))));
+                new SuccessCriterion("rate", ComparisonOperator.GTE, 3.0e20, null, AWKWARD),
+                new SuccessCriterion("lat", ComparisonOperator.LT, null, "db", null, "app", null),
+                new SuccessCriterion(
+                    "lat", ComparisonOperator.LTE, null, "cache", 0.8, "app", AWKWARD),
+                new SuccessCriterion("lat", ComparisonOperator.GT, null, "app", 1.0, "db", null),
+                new SuccessCriterion(
+                    "lat", ComparisonOperator.GTE, null, "app", 1.25, "cache", null))));
     spec.setTargets(
         List.of(
             new Target(
@@ -275,7 +282,10 @@ public final class Testing {
                     Better.HIGHER),
                 new MetricQuery("bare", "up", null, null, null, null, null, null)),
             EmptyResult.FAIL,
-            5));
+            5,
+            List.of(
+                new TargetComparison("app", null, null),
+                new TargetComparison("db", List.of("app", "cache"), List.of("lat")))));
     spec.setQualityGate(new QualityGate(false, 2, 0.75, "1m30s"));
     spec.setDeadlines(new Deadlines("40m", "25m", "1h30m", "30s", "8h"));
     spec.setCleanup(

@@ -33,6 +33,7 @@ import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.QueryType;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.model.Transport;
 import io.illm.lab.model.WorkflowSpec;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class ExperimentGenerators {
             draw.label(3, 30),
             new Completion(draw.pick(List.of(CompletionMode.values()))),
             draw.bool() ? new TreeMap<>(Map.of("duration", draw.duration(60, 7200))) : null));
-    spec.setMetrics(draw.bool() ? metrics(draw) : null);
+    spec.setMetrics(draw.bool() ? metrics(draw, spec.getTargets()) : null);
     spec.setHypothesis(draw.bool() ? hypothesis(draw, spec) : null);
     spec.setQualityGate(
         draw.bool()
@@ -242,7 +243,7 @@ public final class ExperimentGenerators {
     return refs.isEmpty() ? null : refs;
   }
 
-  private static MetricsSpec metrics(Draw draw) {
+  private static MetricsSpec metrics(Draw draw, List<Target> targets) {
     List<MetricQuery> queries = new ArrayList<>();
     List<String> names = new ArrayList<>(METRICS);
     for (int q = draw.between(1, 4); q > 0; q--) {
@@ -263,25 +264,43 @@ public final class ExperimentGenerators {
                   ? draw.pick(List.of(Better.values()))
                   : null));
     }
+    List<String> perTarget =
+        queries.stream()
+            .filter(q -> Boolean.TRUE.equals(q.getPerTarget()))
+            .map(MetricQuery::getName)
+            .toList();
+    boolean better = queries.stream().anyMatch(q -> q.getBetter() != null);
+    // comparisons need two targets and two windows; better without one is a warning
+    boolean compare = targets.size() > 1 && !perTarget.isEmpty() && (better || draw.bool());
     return new MetricsSpec(
         queries,
         draw.bool() ? draw.pick(List.of(EmptyResult.values())) : null,
-        draw.bool() ? draw.between(1, 20) : null);
+        compare ? Integer.valueOf(draw.between(2, 20)) : draw.bool() ? draw.between(1, 20) : null,
+        compare ? comparisons(draw, targets, perTarget, better) : null);
+  }
+
+  /** One or two comparisons with a baseline; listing metrics unless one says better. */
+  private static List<TargetComparison> comparisons(
+      Draw draw, List<Target> targets, List<String> perTarget, boolean better) {
+    List<TargetComparison> comparisons = new ArrayList<>();
+    for (int c = draw.between(1, 2); c > 0; c--) {
+      List<String> names = new ArrayList<>(targets.stream().map(Target::getName).toList());
+      String baseline = names.remove(draw.between(0, names.size() - 1));
+      comparisons.add(
+          new TargetComparison(
+              baseline,
+              draw.bool() ? List.of(draw.pick(names)) : null,
+              !better || draw.bool() ? List.of(draw.pick(perTarget)) : null));
+    }
+    return comparisons;
   }
 
   private static Hypothesis hypothesis(Draw draw, ExperimentSpec spec) {
     List<SuccessCriterion> criteria = new ArrayList<>();
     if (spec.getMetrics() != null) {
       for (int c = draw.between(0, 3); c > 0; c--) {
-        String metric = draw.pick(spec.getMetrics().getQueries()).getName();
-        String target = draw.bool() ? draw.pick(spec.getTargets()).getName() : null;
         criteria.add(
-            new SuccessCriterion(
-                metric,
-                draw.pick(List.of(ComparisonOperator.values())),
-                (double) draw.between(-1000, 1000),
-                target,
-                draw.bool() ? draw.text() : null));
+            comparable(spec) && draw.bool() ? comparative(draw, spec) : threshold(draw, spec));
       }
     }
     return new Hypothesis(
@@ -289,6 +308,45 @@ public final class ExperimentGenerators {
         draw.bool() ? List.of(draw.text()) : null,
         null,
         criteria.isEmpty() ? null : criteria);
+  }
+
+  private static SuccessCriterion threshold(Draw draw, ExperimentSpec spec) {
+    String metric = draw.pick(spec.getMetrics().getQueries()).getName();
+    String target = draw.bool() ? draw.pick(spec.getTargets()).getName() : null;
+    return new SuccessCriterion(
+        metric,
+        draw.pick(List.of(ComparisonOperator.values())),
+        (double) draw.between(-1000, 1000),
+        target,
+        draw.bool() ? draw.text() : null);
+  }
+
+  /** Two targets, a per-target metric and two windows: targets can be compared. */
+  private static boolean comparable(ExperimentSpec spec) {
+    Integer repetitions = spec.getMetrics().getRepetitions();
+    return spec.getTargets().size() > 1
+        && repetitions != null
+        && repetitions >= 2
+        && spec.getMetrics().getQueries().stream()
+            .anyMatch(q -> Boolean.TRUE.equals(q.getPerTarget()));
+  }
+
+  private static SuccessCriterion comparative(Draw draw, ExperimentSpec spec) {
+    List<String> perTarget =
+        spec.getMetrics().getQueries().stream()
+            .filter(q -> Boolean.TRUE.equals(q.getPerTarget()))
+            .map(MetricQuery::getName)
+            .toList();
+    List<String> names = new ArrayList<>(spec.getTargets().stream().map(Target::getName).toList());
+    String target = names.remove(draw.between(0, names.size() - 1));
+    return new SuccessCriterion(
+        draw.pick(perTarget),
+        draw.pick(List.of(ComparisonOperator.values())),
+        null,
+        target,
+        draw.bool() ? draw.between(1, 400) / 100.0 : null,
+        draw.pick(names),
+        draw.bool() ? draw.text() : null);
   }
 
   private static Deadlines deadlines(Draw draw) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -305,7 +306,21 @@ final class ChartSpecs {
       return;
     }
     ArrayNode values = JSON.createArrayNode();
-    thresholds.forEach(t -> values.addObject().put("threshold", t.value()).put("label", t.label()));
+    // labels end at the right edge or in the middle, alternately from the highest threshold down,
+    // so that two close thresholds (two targets' limits) never put their labels on each other
+    List<Double> ranked =
+        thresholds.stream()
+            .map(Threshold::value)
+            .distinct()
+            .sorted(Comparator.reverseOrder())
+            .toList();
+    thresholds.forEach(
+        t ->
+            values
+                .addObject()
+                .put("threshold", t.value())
+                .put("label", t.label())
+                .put("labelX", ranked.indexOf(t.value()) % 2 == 0 ? width : width / 2));
     ObjectNode rules = layer(layers, "thresholds", "rule");
     rules.putObject("data").set("values", values);
     rules
@@ -328,7 +343,12 @@ final class ChartSpecs {
         .put("baseline", "bottom")
         .put("dy", -3)
         .put("color", "#b00020");
-    labels.withObjectProperty("encoding").putObject("x").put("value", width);
+    labels
+        .withObjectProperty("encoding")
+        .putObject("x")
+        .put("field", "labelX")
+        .put("type", "quantitative")
+        .putNull("scale");
     labels
         .withObjectProperty("encoding")
         .putObject("y")

@@ -105,12 +105,13 @@ final class ComparisonPage {
             m.run().runSlug(),
             target,
             Integer.toString(stats.n()),
-            Html.number(stats.mean()),
-            MetricCharts.interval(stats));
+            Html.quantity(stats.mean(), latest.unit()),
+            MetricCharts.interval(stats, latest.unit()));
       }
       Verdict verdict = m.run().summary().verdict();
       thresholds.addAll(
-          MetricCharts.thresholds(name, verdict == null ? List.of() : verdict.criteria()));
+          MetricCharts.thresholds(
+              name, latest.unit(), verdict == null ? List.of() : verdict.criteria()));
     }
     if (points.isEmpty()) {
       return new Chart(

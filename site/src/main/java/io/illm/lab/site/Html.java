@@ -1,5 +1,6 @@
 package io.illm.lab.site;
 
+import io.illm.lab.results.Quantities;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -103,6 +104,17 @@ final class Html {
     // "120.0": the zeros after the last non-zero digit do not count, "1200.0" has 2 significant
     // digits
     return afterPoint ? digits - trailingZeros : digits;
+  }
+
+  /**
+   * A value in its metric's unit as people read it (128 MiB, 1.5 s, 2.3k req/s), the same text as
+   * {@code ./lab results} and the judge's reasons give; "–" for null.
+   */
+  static String quantity(Double value, String unit) {
+    if (value == null || value.isNaN() || value.isInfinite()) {
+      return "–";
+    }
+    return Quantities.format(value, unit);
   }
 
   /** US dollars with two decimals (four below one cent); "–" for null. */

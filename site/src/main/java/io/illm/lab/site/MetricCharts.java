@@ -8,6 +8,7 @@ import io.illm.lab.results.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ final class MetricCharts {
         metric.unit() == null || metric.unit().isBlank()
             ? metric.name()
             : metric.name() + " (" + metric.unit() + ")";
-    List<ChartSpecs.Threshold> thresholds = thresholds(metric.name(), criteria);
+    List<ChartSpecs.Threshold> thresholds = thresholds(metric.name(), metric.unit(), criteria);
     String statsTable = statsTable(title, metric).html();
     if ("range".equals(metric.type()) && hasLines(metric)) {
       List<ChartSpecs.LinePoint> points = new ArrayList<>();
@@ -53,7 +54,7 @@ final class MetricCharts {
           id,
           title,
           ChartSpecs.lines(title, description, valueTitle, points, band, thresholds),
-          statsTable + pointsTable(title, points),
+          statsTable + pointsTable(title, points, metric.unit()),
           null);
     }
     List<ChartSpecs.Bar> bars = new ArrayList<>();
@@ -94,22 +95,35 @@ final class MetricCharts {
     return sample.target() == null ? EXPERIMENT_WIDE : sample.target();
   }
 
-  /** The distinct thresholds of the criteria that read {@code metric}, in criteria order. */
-  static List<ChartSpecs.Threshold> thresholds(String metric, List<Verdict.Criterion> criteria) {
-    Set<ChartSpecs.Threshold> thresholds = new LinkedHashSet<>();
+  /**
+   * The distinct thresholds of the threshold criteria that read {@code metric}, in criteria order,
+   * each labelled like a value ({@code < 512 MiB (vm, prom)}): criteria with the same operator and
+   * number share one rule and one label. Comparative criteria have no number to draw.
+   */
+  static List<ChartSpecs.Threshold> thresholds(
+      String metric, String unit, List<Verdict.Criterion> criteria) {
+    Map<String, List<String>> targets = new LinkedHashMap<>();
+    Map<String, Double> values = new HashMap<>();
     for (Verdict.Criterion criterion : criteria) {
-      if (metric.equals(criterion.metric())) {
-        thresholds.add(
-            new ChartSpecs.Threshold(
-                criterion.threshold(),
-                Html.operator(criterion.operator())
-                    + " "
-                    + Html.number(criterion.threshold())
-                    + " ("
-                    + (criterion.target() == null ? "every target" : criterion.target())
-                    + ")"));
+      if (metric.equals(criterion.metric())
+          && !criterion.isComparative()
+          && criterion.threshold() != null) {
+        String rule =
+            Html.operator(criterion.operator()) + " " + Html.quantity(criterion.threshold(), unit);
+        values.put(rule, criterion.threshold());
+        List<String> names = targets.computeIfAbsent(rule, k -> new ArrayList<>());
+        String target = criterion.target() == null ? "every target" : criterion.target();
+        if (!names.contains(target)) {
+          names.add(target);
+        }
       }
     }
+    List<ChartSpecs.Threshold> thresholds = new ArrayList<>();
+    targets.forEach(
+        (rule, names) ->
+            thresholds.add(
+                new ChartSpecs.Threshold(
+                    values.get(rule), rule + " (" + String.join(", ", names) + ")")));
     return List.copyOf(thresholds);
   }
 
@@ -178,11 +192,11 @@ final class MetricCharts {
             targetName(sample),
             outcome,
             Integer.toString(s.n()),
-            Html.number(s.mean()),
-            Html.number(s.median()),
-            Html.number(s.min()),
-            Html.number(s.max()),
-            interval(s));
+            Html.quantity(s.mean(), metric.unit()),
+            Html.quantity(s.median(), metric.unit()),
+            Html.quantity(s.min(), metric.unit()),
+            Html.quantity(s.max(), metric.unit()),
+            interval(s, metric.unit()));
       }
     }
     if (table.isEmpty()) {
@@ -191,15 +205,18 @@ final class MetricCharts {
     return table;
   }
 
-  static String interval(Stats stats) {
+  static String interval(Stats stats, String unit) {
     if (stats.ciLow() == null || stats.ciHigh() == null) {
       return "– (too few values)";
     }
     String level = stats.confidence() == null ? "" : Html.percent(stats.confidence()) + ": ";
-    return level + Html.number(stats.ciLow()) + " to " + Html.number(stats.ciHigh());
+    return level
+        + Html.quantity(stats.ciLow(), unit)
+        + " to "
+        + Html.quantity(stats.ciHigh(), unit);
   }
 
-  private static String pointsTable(String title, List<ChartSpecs.LinePoint> points) {
+  private static String pointsTable(String title, List<ChartSpecs.LinePoint> points, String unit) {
     HtmlTable table = new HtmlTable(title + ": every point", "series", "time (UTC)", "value");
     // the series of a metric share their timestamps
     Map<Double, String> times = new HashMap<>();
@@ -207,7 +224,7 @@ final class MetricCharts {
       String time =
           times.computeIfAbsent(
               point.t(), t -> Instant.ofEpochMilli(Math.round(t * 1000)).toString());
-      table.row(point.series(), time, Html.number(point.v()));
+      table.row(point.series(), time, Html.quantity(point.v(), unit));
     }
     return "<details><summary>All "
         + points.size()

@@ -3,6 +3,7 @@ package io.illm.lab.site;
 import io.illm.lab.results.Comparison;
 import io.illm.lab.results.Cost;
 import io.illm.lab.results.MetricResult;
+import io.illm.lab.results.Quantities;
 import io.illm.lab.results.Summary;
 import io.illm.lab.results.Verdict;
 import java.util.ArrayList;
@@ -130,18 +131,29 @@ final class RunPage {
               "outcome",
               "reason",
               "description");
+      Map<String, String> units = units(s);
+      boolean comparative = false;
       for (Verdict.Criterion c : v.criteria()) {
         String outcome = c.outcome() == null ? "" : c.outcome().name().toLowerCase(Locale.ROOT);
+        String unit = units.get(c.metric());
+        comparative |= c.isComparative();
         table.row(
             c.metric(),
             c.target() == null ? "every target" : c.target(),
-            Html.operator(c.operator()) + " " + Html.number(c.threshold()),
-            Html.number(c.value()),
+            criterion(c, unit),
+            value(c, unit),
             outcomeMark(outcome) + outcome,
             c.reason(),
             c.description());
       }
       out.append(table.cssClass("criteria").html());
+      if (comparative) {
+        out.append(
+            "<p class=\"note\">A criterion between targets is judged on the 95% interval of"
+                + " mean(target) − k × mean(other): it passes when the whole interval lies on its"
+                + " side of 0, fails when it lies on the other, and is insufficient when it"
+                + " contains 0.</p>\n");
+      }
     }
     if (s.quality() != null) {
       out.append(
@@ -159,12 +171,47 @@ final class RunPage {
     return out.append("</section>\n").toString();
   }
 
+  /** Each metric's unit, by name. */
+  private static Map<String, String> units(Summary s) {
+    Map<String, String> units = new java.util.HashMap<>();
+    s.metrics().forEach(m -> units.put(m.name(), m.unit()));
+    return units;
+  }
+
+  /** "&lt; 128 MiB" for a threshold, "≤ 0.8 × prom-gke" for a criterion between targets. */
+  private static String criterion(Verdict.Criterion c, String unit) {
+    if (c.isComparative()) {
+      double k = c.factor() == null ? 1 : c.factor();
+      return Html.operator(c.operator())
+          + " "
+          + (k == 1 ? "" : Quantities.number(k) + " × ")
+          + c.than();
+    }
+    return Html.operator(c.operator()) + " " + Html.quantity(c.threshold(), unit);
+  }
+
+  /** The mean judged, or of a criterion between targets the difference and its interval. */
+  private static String value(Verdict.Criterion c, String unit) {
+    if (c.isComparative() && c.value() != null && c.ciLow() != null && c.ciHigh() != null) {
+      return "difference "
+          + Html.quantity(c.value(), unit)
+          + ", 95%: "
+          + Html.quantity(c.ciLow(), unit)
+          + " to "
+          + Html.quantity(c.ciHigh(), unit);
+    }
+    return c.isComparative() && c.value() != null
+        ? "difference " + Html.quantity(c.value(), unit)
+        : Html.quantity(c.value(), unit);
+  }
+
   /** A symbol beside the outcome word, so that it never rests on colour alone. */
   private static String outcomeMark(String outcome) {
     return switch (outcome) {
       case "pass" -> "✓ ";
       case "fail" -> "✗ ";
       case "missing" -> "? ";
+      case "insufficient" -> "~ ";
       default -> "";
     };
   }
@@ -230,19 +277,21 @@ final class RunPage {
             "confidence interval",
             "conclusion",
             "better");
+    Map<String, String> units = units(s);
     for (Comparison c : s.comparisons()) {
+      String unit = units.get(c.metric());
       String interval =
           c.ciLow() == null
               ? "–"
               : (c.confidence() == null ? "" : Html.percent(c.confidence()) + ": ")
-                  + Html.number(c.ciLow())
+                  + Html.quantity(c.ciLow(), unit)
                   + " to "
-                  + Html.number(c.ciHigh());
+                  + Html.quantity(c.ciHigh(), unit);
       table.row(
           c.metric(),
           c.a(),
           c.b(),
-          Html.number(c.difference()),
+          Html.quantity(c.difference(), unit),
           interval,
           c.conclusion() == null
               ? ""

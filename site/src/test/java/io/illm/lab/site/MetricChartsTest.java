@@ -24,13 +24,13 @@ class MetricChartsTest {
     assertEquals(106.0, chart.spec().path("data").path("values").get(0).path("ciHigh").asDouble());
     var thresholds = ChartSpecsTest.layer(chart.spec(), "thresholds").path("data").path("values");
     assertEquals(2, thresholds.size());
-    assertEquals("< 110 (gke-a)", thresholds.get(1).path("label").asText());
+    assertEquals("< 110 ms (gke-a)", thresholds.get(1).path("label").asText());
     assertTrue(
         chart
             .tables()
             .contains("<caption>p99 request latency (p99_latency): mean over repetition windows"),
         chart.tables());
-    assertTrue(chart.tables().contains("<td>95%: 94 to 106</td>"), chart.tables());
+    assertTrue(chart.tables().contains("<td>95%: 94 ms to 106 ms</td>"), chart.tables());
   }
 
   @Test

@@ -1,22 +1,27 @@
 package io.illm.lab.cli.results;
 
 import io.illm.lab.cli.TextTable;
+import io.illm.lab.results.Comparison;
 import io.illm.lab.results.Cost;
 import io.illm.lab.results.MetricResult;
 import io.illm.lab.results.MetricResult.Outcome;
+import io.illm.lab.results.Quantities;
 import io.illm.lab.results.Stats;
 import io.illm.lab.results.Summary;
 import io.illm.lab.results.Verdict;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A summary as the text {@code ./lab results} prints: the run, each metric per target, each
- * criterion, the cost.
+ * criterion (thresholds and comparisons between targets), the declared comparisons, the cost.
+ * Values, intervals and thresholds are in the metric's unit, as people read it ({@link Quantities}:
+ * 128 MiB, 1.5 s, 2.3k req/s).
  */
 final class SummaryText {
 
@@ -58,8 +63,11 @@ final class SummaryText {
               + (info.window().repetitions() == 1 ? " repetition" : " repetitions"));
     }
     out.append(head.render(""));
+    Map<String, String> units = new HashMap<>();
+    summary.metrics().forEach(m -> units.put(m.name(), m.unit()));
     out.append(metrics(summary.metrics()));
-    out.append(criteria(summary.verdict()));
+    out.append(criteria(summary.verdict(), units));
+    out.append(comparisons(summary.comparisons(), units));
     out.append(cost(summary.cost()));
     return out.toString();
   }
@@ -68,29 +76,31 @@ final class SummaryText {
     if (metrics.isEmpty()) {
       return "\nmetrics: none\n";
     }
-    TextTable table = new TextTable("metric", "target", "mean", "CI", "n", "unit", "note");
+    TextTable table = new TextTable("metric", "target", "mean", "CI", "n", "note");
     for (MetricResult metric : metrics) {
       for (MetricResult.Sample sample : metric.samples()) {
         Stats stats = sample.stats();
         table.row(
             metric.name(),
             sample.target() == null ? "(experiment)" : sample.target(),
-            stats == null ? null : number(stats.mean()),
-            interval(stats),
+            stats == null ? null : Quantities.format(stats.mean(), metric.unit()),
+            interval(stats, metric.unit()),
             stats == null ? null : Integer.toString(stats.n()),
-            metric.unit(),
             note(sample));
       }
     }
     return "\nmetrics\n" + table.render("  ");
   }
 
-  private static String interval(Stats stats) {
+  private static String interval(Stats stats, String unit) {
     if (stats == null || stats.ciLow() == null || stats.ciHigh() == null) {
       return null;
     }
-    String level = stats.confidence() == null ? "" : number(stats.confidence() * 100) + "% ";
-    return level + "[" + number(stats.ciLow()) + ", " + number(stats.ciHigh()) + "]";
+    return level(stats.confidence()) + Quantities.interval(stats.ciLow(), stats.ciHigh(), unit);
+  }
+
+  private static String level(Double confidence) {
+    return confidence == null ? "" : number(confidence * 100) + "% ";
   }
 
   private static String note(MetricResult.Sample sample) {
@@ -100,21 +110,67 @@ final class SummaryText {
     return sample.outcome() == Outcome.EMPTY ? "no data" : "";
   }
 
-  private static String criteria(Verdict verdict) {
+  /**
+   * One row per criterion: a threshold's check is the operator and the number (in the metric's
+   * unit, as the value); a comparative one's value is the difference mean(target) - k x mean(than)
+   * and its check the other side, e.g. {@code <= 0.8 x prom-gke}.
+   */
+  private static String criteria(Verdict verdict, Map<String, String> units) {
     if (verdict == null || verdict.criteria().isEmpty()) {
       return "\ncriteria: none\n";
     }
     TextTable table = new TextTable("metric", "target", "value", "check", "outcome", "reason");
+    boolean comparative = false;
     for (Verdict.Criterion c : verdict.criteria()) {
+      String unit = units.get(c.metric());
+      comparative |= c.isComparative();
       table.row(
           c.metric(),
           c.target() == null ? "(every)" : c.target(),
-          c.value() == null ? null : number(c.value()),
-          OPERATORS.getOrDefault(c.operator(), c.operator()) + " " + number(c.threshold()),
+          c.value() == null ? null : Quantities.format(c.value(), unit),
+          check(c, unit),
           c.outcome() == null ? null : c.outcome().name().toLowerCase(Locale.ROOT),
           c.reason());
     }
-    return "\ncriteria\n" + table.render("  ");
+    return "\ncriteria\n"
+        + table.render("  ")
+        + (comparative
+            ? "  (between targets: the value is mean(target) - k x mean(than), judged on its 95%"
+                + " interval; insufficient when the interval contains 0)\n"
+            : "");
+  }
+
+  private static String check(Verdict.Criterion c, String unit) {
+    String operator = OPERATORS.getOrDefault(c.operator(), c.operator());
+    if (c.isComparative()) {
+      double k = c.factor() == null ? 1 : c.factor();
+      return operator + " " + (k == 1 ? "" : Quantities.number(k) + " x ") + c.than();
+    }
+    return operator + " " + (c.threshold() == null ? "-" : Quantities.format(c.threshold(), unit));
+  }
+
+  /** The comparisons the experiment declares: a - b on each metric, with its interval. */
+  private static String comparisons(List<Comparison> comparisons, Map<String, String> units) {
+    if (comparisons.isEmpty()) {
+      return "";
+    }
+    TextTable table = new TextTable("metric", "a", "b", "a - b", "CI", "conclusion", "better");
+    for (Comparison c : comparisons) {
+      String unit = units.get(c.metric());
+      table.row(
+          c.metric(),
+          c.a(),
+          c.b(),
+          c.difference() == null ? null : Quantities.format(c.difference(), unit),
+          c.ciLow() == null || c.ciHigh() == null
+              ? null
+              : level(c.confidence()) + Quantities.interval(c.ciLow(), c.ciHigh(), unit),
+          c.conclusion() == null
+              ? null
+              : c.conclusion().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          c.better());
+    }
+    return "\ncomparisons\n" + table.render("  ");
   }
 
   private static String cost(Cost cost) {

@@ -53,8 +53,9 @@ class LabRunnerTest {
     LabOutcome outcome = LabRunner.run(hello, options());
 
     assertEquals(Phase.COMPLETE, outcome.phase(), outcome.toString());
-    // the simulated Prometheus puts hello-app's peak memory above its 128 MiB envelope
-    assertEquals(Optional.of(HypothesisResult.INVALIDATED), outcome.verdict(), outcome.toString());
+    // hello-app declares no requests or limits: the simulated defaults (64 MiB request, 256 MiB
+    // limit, a quarter of the way at the default load) put its peak near 112 MiB, inside 128 MiB
+    assertEquals(Optional.of(HypothesisResult.VALIDATED), outcome.verdict(), outcome.toString());
     assertTrue(outcome.summary().orElseThrow().simulated());
     assertEquals("hello-app", outcome.summary().get().experiment().name());
     assertTrue(outcome.toString().startsWith("hello-app: Complete"), outcome.toString());

@@ -162,7 +162,7 @@ class McpServerTest {
     String runName = outcome.path("run").asText();
     JsonNode results = ok("get_results", Map.of("experiment", "hello-app", "run", runName));
     assertTrue(results.path("simulated").asBoolean());
-    assertEquals("invalidated", results.at("/verdict/result").asText(), results.toString());
+    assertEquals("validated", results.at("/verdict/result").asText(), results.toString());
     assertTrue(results.at("/metrics/0/samples/0/stats").isObject(), results.toString());
     assertFalse(
         results.at("/metrics/0/samples/0").has("values"), "summary detail keeps stats only");

@@ -57,15 +57,15 @@ class ResultsCommandTest {
         window      2026-11-27T00:02:00Z to 2026-11-27T00:07:00Z, 3 repetitions
 
         metrics
-          metric  target        mean  CI              n  unit   note
-          cpu     prom          2     95%% [1.9, 2.1]  3  cores
-          cpu     vm            1.25  -               1  cores
-          errors  (experiment)  -     -               -  -      query failed: bad_data: parse error
+          metric  target        mean        CI                          n  note
+          cpu     prom          2 cores     95%% [1.9 cores, 2.1 cores]  3
+          cpu     vm            1.25 cores  -                           1
+          errors  (experiment)  -           -                           -  query failed: bad_data: parse error
 
         criteria
-          metric  target   value  check  outcome  reason
-          cpu     vm       1.25   < 1.5  pass     1.25 < 1.5
-          errors  (every)  -      = 0    missing  query failed: bad_data
+          metric  target   value       check        outcome  reason
+          cpu     vm       1.25 cores  < 1.5 cores  pass     1.25 < 1.5
+          errors  (every)  -           = 0          missing  query failed: bad_data
 
         cost: estimated $0.05, actual $0.0123, budget $1, prom $0.006, vm $0.0063 (price table gcp 2026-11 (list))
         """

@@ -1,5 +1,6 @@
 package io.illm.lab.examples.workflows;
 
+import static io.illm.lab.dsl.Lab.workflowParam;
 import static io.illm.lab.dsl.Lab.workflowTemplate;
 
 import io.illm.lab.dsl.HttpLoad;
@@ -90,9 +91,50 @@ public final class Workflows {
         load.durationParam());
   }
 
+  /**
+   * tsdb-matrix: Prometheus and VictoriaMetrics ready on both providers and answering, with the
+   * series each cardinality generator serves as a parameter (the load is scraped, not pushed).
+   */
+  @LabWorkflowTemplate
+  public static WorkflowTemplateDef tsdbMatrix() {
+    String[] targets = {"prom-gke", "prom-eks", "vm-gke", "vm-eks"};
+    WorkflowTemplateDef template =
+        workflowTemplate("tsdb-matrix-validation")
+            .describe(
+                "tsdb-matrix: both TSDBs ready on GKE and EKS, each answering its health check")
+            .param(
+                LabSteps.EXPERIMENT_NAME,
+                workflowParam("series")
+                    .defaultValue("20000")
+                    .describe("series each target's cardinality generator serves"));
+    for (String target : targets) {
+      template = template.param(LabSteps.endpoint(target));
+    }
+    template = template.step(LabSteps.waitForWorkloads(READY, targets));
+    for (String target : targets) {
+      template =
+          template.step(
+              target.startsWith("vm")
+                  ? LabSteps.smoke(
+                      "smoke-" + target,
+                      target,
+                      "victoria-metrics-victoria-metrics-single-server",
+                      8428,
+                      "/health")
+                  : LabSteps.smoke(
+                      "smoke-" + target,
+                      target,
+                      "kube-prometheus-stack-prometheus",
+                      9090,
+                      "/-/ready"));
+    }
+    return template.deadline(Duration.ofHours(1));
+  }
+
   /** Every template of the lab. */
   public static List<WorkflowTemplateDef> all() {
-    return List.of(helloApp(), prometheusTutorial(), lokiTutorial(), tsdbComparison());
+    return List.of(
+        helloApp(), prometheusTutorial(), lokiTutorial(), tsdbComparison(), tsdbMatrix());
   }
 
   /** wait, smoke, load, record: the shape of every template here. */

@@ -24,8 +24,9 @@ class HelloAppTest {
         LabRunner.run(HelloApp.build(), RunOptions.defaults().root(ROOT).results(results));
 
     assertTrue(outcome.complete(), outcome.toString());
-    // the simulated Prometheus puts hello-app's peak memory above its 128 MiB envelope
-    assertEquals(Optional.of(HypothesisResult.INVALIDATED), outcome.verdict(), outcome.toString());
+    // hello-app declares no requests or limits: the simulated defaults (64 MiB request, 256 MiB
+    // limit, a quarter of the way at the default load) put its peak near 112 MiB, inside 128 MiB
+    assertEquals(Optional.of(HypothesisResult.VALIDATED), outcome.verdict(), outcome.toString());
     assertTrue(outcome.summary().orElseThrow().simulated(), "a simulated run says so");
   }
 }

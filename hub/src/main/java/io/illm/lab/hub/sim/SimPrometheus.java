@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.illm.lab.model.ComponentSpec;
+import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.adapters.prometheus.PrometheusMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,10 +19,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +33,17 @@ import java.util.regex.Pattern;
  * /api/v1/query_range}, {@code /api/v1/status/buildinfo}) on a loopback ephemeral port, so that a
  * local run and the tests use the same {@link PrometheusMetrics} as a real source.
  *
- * <p>It does not evaluate PromQL. Every query gets plausible, deterministic values: the same seed,
- * query, labels and time always give the same number. The series carry the query's equality
- * matchers as labels ({@code namespace="x"} gives {@code namespace: x}), three series per {@code by
- * (...)} grouping ({@code pod: pod-0}...), and always {@code simulated: "true"}: no value it gives
- * is a measurement. The magnitude follows the query's words (bytes or memory: hundreds of MB; cpu:
- * a fraction of a core; latency, duration or seconds: tens of ms; anything else: tens).
+ * <p>It evaluates the part of PromQL experiments use ({@link SimQuery}: selectors, rates, {@code
+ * *_over_time} of ranges and subqueries, aggregations with {@code by}/{@code without}, arithmetic
+ * with numbers) over simulated series ({@link SimLevels}). For an experiment it has been told of
+ * ({@link #register}), the levels derive from what its spec declares: the components' requests and
+ * limits and the workflow's load ({@link SimProfile}); so a peak is never below the points of its
+ * window, a counter never decreases and a rate is never negative. Any other query gets plausible,
+ * deterministic values: the same seed, query, labels and time always give the same number, with the
+ * query's equality matchers as labels and three series per {@code by (...)} grouping ({@code pod:
+ * pod-0}...); the magnitude follows the metric's words (bytes or memory: hundreds of MB; cpu: a
+ * fraction of a core; latency, duration or seconds: tens of ms; anything else: tens). Every series
+ * carries {@code simulated: "true"}: no value it gives is a measurement.
  *
  * <p>A query with unbalanced brackets or quotes gets {@code 400 bad_data}, as Prometheus would
  * answer. Failure switches: {@link #empty} (queries containing a text return no series) and {@link
@@ -48,6 +57,7 @@ public final class SimPrometheus implements AutoCloseable {
   private static final Pattern BY = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
 
   private final long seed;
+  private final SimLevels levels;
   private final HttpServer server;
   private final List<String> empty = new CopyOnWriteArrayList<>();
   private final AtomicInteger failures = new AtomicInteger();
@@ -66,6 +76,7 @@ public final class SimPrometheus implements AutoCloseable {
 
   public SimPrometheus(long seed) throws IOException {
     this.seed = seed;
+    this.levels = new SimLevels(seed);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/v1/", this::handle);
     server.setExecutor(
@@ -100,6 +111,16 @@ public final class SimPrometheus implements AutoCloseable {
    */
   public void onQuery(Consumer<String> listener) {
     queries = listener;
+  }
+
+  /**
+   * From now on, queries about {@code experiment} ({@code experiment="x"} or {@code namespace="x"})
+   * get levels from what its spec declares ({@link SimProfile}); components are looked up by name
+   * (unknown ones get the defaults).
+   */
+  public void register(
+      Experiment experiment, Function<String, Optional<ComponentSpec>> components) {
+    levels.register(SimProfile.of(experiment, components, seed));
   }
 
   /** How many API requests were received. */
@@ -147,24 +168,61 @@ public final class SimPrometheus implements AutoCloseable {
         range ? Math.max(1, number(params.getOrDefault("step", "15").replace("s", ""), 15)) : 1;
     ArrayNode result = JSON.createArrayNode();
     if (empty.stream().noneMatch(query::contains)) {
-      for (Map<String, String> labels : series(query)) {
-        ObjectNode series = result.addObject();
-        ObjectNode metric = series.putObject("metric");
-        labels.forEach(metric::put);
-        if (range) {
-          ArrayNode values = series.putArray("values");
-          for (long i = 0; start + i * step <= end + 1e-9; i++) {
-            double t = start + i * step;
-            values.addArray().add(t).add(format(value(query, labels, t)));
-          }
-        } else {
-          series.putArray("value").add(end).add(format(value(query, labels, end)));
-        }
+      List<Double> times = new ArrayList<>();
+      for (long i = 0; start + i * step <= end + 1e-9; i++) {
+        times.add(start + i * step);
       }
+      evaluate(query, range ? times : List.of(end))
+          .forEach((labels, points) -> write(result.addObject(), labels, points, range));
     }
     ObjectNode data = JSON.createObjectNode().put("resultType", range ? "matrix" : "vector");
     data.set("result", result);
     reply(exchange, 200, JSON.createObjectNode().put("status", "success").set("data", data));
+  }
+
+  /**
+   * Each output series (labels, simulated included) with its value at each time: evaluated when the
+   * query is PromQL {@link SimQuery} reads, else a plain level from the query's words.
+   */
+  private Map<Map<String, String>, double[][]> evaluate(String query, List<Double> times) {
+    Map<Map<String, String>, double[][]> series = new LinkedHashMap<>();
+    try {
+      SimQuery.Expr expr = SimQuery.parse(query);
+      SimEvaluation evaluation = new SimEvaluation(levels, expr);
+      for (int i = 0; i < times.size(); i++) {
+        for (SimEvaluation.Point p : evaluation.at(expr, times.get(i))) {
+          Map<String, String> labels = new TreeMap<>(p.labels());
+          labels.put("simulated", "true");
+          series.computeIfAbsent(labels, k -> new double[times.size()][]);
+          series.get(labels)[i] = new double[] {times.get(i), p.value()};
+        }
+      }
+    } catch (SimQuery.Unsupported e) {
+      for (Map<String, String> labels : series(query)) {
+        double[][] points = new double[times.size()][];
+        for (int i = 0; i < times.size(); i++) {
+          points[i] = new double[] {times.get(i), value(query, labels, times.get(i))};
+        }
+        series.put(labels, points);
+      }
+    }
+    return series;
+  }
+
+  private static void write(
+      ObjectNode series, Map<String, String> labels, double[][] points, boolean range) {
+    ObjectNode metric = series.putObject("metric");
+    labels.forEach(metric::put);
+    if (range) {
+      ArrayNode values = series.putArray("values");
+      for (double[] point : points) {
+        if (point != null) {
+          values.addArray().add(point[0]).add(format(point[1]));
+        }
+      }
+    } else {
+      series.putArray("value").add(points[0][0]).add(format(points[0][1]));
+    }
   }
 
   private static List<Map<String, String>> series(String query) {
@@ -201,34 +259,11 @@ public final class SimPrometheus implements AutoCloseable {
   private double value(String query, Map<String, String> labels, double t) {
     // the level must not depend on the window: ranges and subqueries ($DURATION) are left out of
     // the key
-    long key = mix(seed ^ (query.replaceAll("\\[[^\\]]*\\]", "[]") + labels).hashCode());
-    double level = magnitude(query.toLowerCase(java.util.Locale.ROOT)) * (0.5 + unit(key));
-    double wave = 0.02 * Math.sin(t / 300.0 + unit(key >>> 7) * 2 * Math.PI);
-    double noise = 0.02 * (unit(mix(key ^ (long) Math.floor(t))) - 0.5);
+    long key = SimSignal.mix(seed ^ (query.replaceAll("\\[[^\\]]*\\]", "[]") + labels).hashCode());
+    double level = SimLevels.magnitude(query) * (0.5 + SimSignal.unit(key));
+    double wave = 0.02 * Math.sin(t / 300.0 + SimSignal.unit(key >>> 7) * 2 * Math.PI);
+    double noise = 0.02 * (SimSignal.unit(SimSignal.mix(key ^ (long) Math.floor(t))) - 0.5);
     return level * (1 + wave + noise);
-  }
-
-  private static double magnitude(String query) {
-    if (query.contains("bytes") || query.contains("memory")) {
-      return 2e8;
-    }
-    if (query.contains("cpu")) {
-      return 0.3;
-    }
-    if (query.contains("latency") || query.contains("duration") || query.contains("seconds")) {
-      return 0.05;
-    }
-    return 40;
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
-
-  private static double unit(long bits) {
-    return (bits >>> 11) * 0x1.0p-53;
   }
 
   private static String unbalanced(String query) {

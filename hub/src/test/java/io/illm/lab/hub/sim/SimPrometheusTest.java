@@ -44,8 +44,10 @@ class SimPrometheusTest {
           List.of("pod-0", "pod-1", "pod-2"),
           first.series().stream().map(s -> s.labels().get("pod")).toList());
       Series series = first.series().get(0);
-      assertEquals("true", series.labels().get("simulated"));
-      assertEquals("exp-a", series.labels().get("namespace"));
+      assertEquals(
+          java.util.Map.of("pod", "pod-0", "simulated", "true"),
+          series.labels(),
+          "sum by (pod) keeps pod only, as Prometheus does; simulated says what it is");
       assertEquals(5, series.points().size());
       assertTrue(
           series.points().stream().allMatch(p -> p.v() > 5e7 && p.v() < 5e8), series.toString());

@@ -1,58 +1,91 @@
 package io.illm.lab.operator.judge;
 
 import io.illm.lab.model.Better;
+import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.model.Target;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.operator.judge.Statistics.Interval;
 import io.illm.lab.results.Comparison;
 import io.illm.lab.results.Comparison.Conclusion;
 import io.illm.lab.results.MetricResult;
 import io.illm.lab.results.MetricResult.Sample;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.Map;
 
 /**
- * Target against target on every per-target metric that says which direction is better: the Welch
- * interval of the difference of the two means, and what it allows one to say.
+ * The comparisons the spec declares ({@code spec.metrics.comparisons}, ADR-038): each target
+ * against its baseline on each metric, the Welch interval of the difference of the two means, and
+ * what it allows one to say. Nothing is compared that is not declared.
  */
 public final class Comparisons {
 
   private Comparisons() {}
 
   /**
-   * One comparison per metric (in the given order) with {@code better} set and {@code perTarget}
-   * true, and per pair of the targets that have a sample of it (by name: a before b); a sample
-   * without values (empty, or its query failed) makes its comparisons insufficient.
+   * One comparison per metric (in the given order), declared entry and target (a = the target, b =
+   * the baseline), each once. An entry without metrics compares every per-target metric that says
+   * which direction is better; without targets, every other target of the spec. A sample without
+   * values (empty, or its query failed) makes its comparisons insufficient.
    */
-  public static List<Comparison> of(List<MetricResult> metrics) {
-    List<Comparison> comparisons = new ArrayList<>();
+  public static List<Comparison> of(ExperimentSpec spec, List<MetricResult> metrics) {
+    List<TargetComparison> declared =
+        spec.getMetrics() == null || spec.getMetrics().getComparisons() == null
+            ? List.of()
+            : spec.getMetrics().getComparisons();
+    List<String> targets =
+        spec.getTargets() == null
+            ? List.of()
+            : spec.getTargets().stream()
+                .filter(t -> t != null && t.getName() != null)
+                .map(Target::getName)
+                .toList();
+    Map<String, Comparison> made = new LinkedHashMap<>();
     for (MetricResult metric : metrics) {
-      Better better = Better.fromValue(metric.better());
-      if (better == null || !metric.perTarget()) {
+      if (!metric.perTarget()) {
         continue;
       }
-      List<String> names = List.copyOf(names(metric));
-      for (int i = 0; i < names.size(); i++) {
-        for (int j = i + 1; j < names.size(); j++) {
-          comparisons.add(
-              compare(
-                  metric.name(),
-                  better,
-                  names.get(i),
-                  values(metric, names.get(i)),
-                  names.get(j),
-                  values(metric, names.get(j))));
+      for (TargetComparison entry : declared) {
+        if (entry == null || entry.getBaseline() == null || !compares(entry, metric)) {
+          continue;
+        }
+        for (String target : targets(entry, targets)) {
+          made.computeIfAbsent(
+              metric.name() + "\n" + target + "\n" + entry.getBaseline(),
+              key -> compare(metric, target, entry.getBaseline()));
         }
       }
     }
-    return comparisons;
+    return List.copyOf(made.values());
+  }
+
+  private static boolean compares(TargetComparison entry, MetricResult metric) {
+    return entry.getMetrics() == null || entry.getMetrics().isEmpty()
+        ? Better.fromValue(metric.better()) != null
+        : entry.getMetrics().contains(metric.name());
+  }
+
+  private static List<String> targets(TargetComparison entry, List<String> all) {
+    List<String> listed =
+        entry.getTargets() == null || entry.getTargets().isEmpty() ? all : entry.getTargets();
+    return listed.stream().filter(t -> t != null && !t.equals(entry.getBaseline())).toList();
+  }
+
+  private static Comparison compare(MetricResult metric, String target, String baseline) {
+    return compare(
+        metric.name(),
+        Better.fromValue(metric.better()),
+        target,
+        values(metric, target),
+        baseline,
+        values(metric, baseline));
   }
 
   /**
    * Compares {@code a} with {@code b}: significant when the interval of mean(a) − mean(b) excludes
-   * zero (then {@code better} names the target in the metric's better direction), no significant
-   * difference when it contains zero, insufficient when either side has fewer than two values.
+   * zero (then {@code better}, when the metric says which direction is better, names the target in
+   * that direction), no significant difference when it contains zero, insufficient when either side
+   * has fewer than two values.
    */
   public static Comparison compare(
       String metric, Better better, String a, double[] valuesA, String b, double[] valuesB) {
@@ -78,7 +111,7 @@ public final class Comparisons {
           null);
     }
     boolean aIsLower = interval.high() < 0;
-    String winner = (better == Better.LOWER) == aIsLower ? a : b;
+    String winner = better == null ? null : (better == Better.LOWER) == aIsLower ? a : b;
     return new Comparison(
         metric,
         a,
@@ -89,12 +122,6 @@ public final class Comparisons {
         Statistics.CONFIDENCE,
         Conclusion.SIGNIFICANT,
         winner);
-  }
-
-  private static SortedSet<String> names(MetricResult metric) {
-    SortedSet<String> names = new TreeSet<>();
-    metric.samples().stream().map(Sample::target).filter(Objects::nonNull).forEach(names::add);
-    return names;
   }
 
   private static double[] values(MetricResult metric, String target) {

@@ -30,7 +30,7 @@ public final class Judge {
    */
   public static Judgment judge(ExperimentSpec spec, List<MetricResult> metrics) {
     List<MetricResult> filled = metrics.stream().map(m -> withStatistics(spec, m)).toList();
-    return new Judgment(filled, Comparisons.of(filled), Verdicts.judge(spec, filled));
+    return new Judgment(filled, Comparisons.of(spec, filled), Verdicts.judge(spec, filled));
   }
 
   private static MetricResult withStatistics(ExperimentSpec spec, MetricResult metric) {

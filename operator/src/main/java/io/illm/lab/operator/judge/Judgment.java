@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param metrics the metrics with statistics filled, better and onEmpty from the spec, samples
  *     ordered
- * @param comparisons target against target on every per-target metric with better set
+ * @param comparisons the comparisons the spec declares, each target against its baseline
  * @param verdict the verdict on the hypothesis (a null result without criteria)
  */
 public record Judgment(List<MetricResult> metrics, List<Comparison> comparisons, Verdict verdict) {

@@ -7,11 +7,10 @@ import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.results.MetricResult;
 import io.illm.lab.results.MetricResult.Sample;
+import io.illm.lab.results.Quantities;
 import io.illm.lab.results.Verdict;
 import io.illm.lab.results.Verdict.Criterion;
 import io.illm.lab.results.Verdict.Outcome;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,14 +52,17 @@ public final class Verdicts {
               .filter(m -> m.name().equals(criterion.getMetric()))
               .findFirst()
               .orElse(null);
-      judged.add(criterion(criterion, metric, targets));
+      judged.add(
+          criterion.getThan() != null
+              ? ComparativeVerdicts.criterion(criterion, metric)
+              : criterion(criterion, metric, targets));
     }
     return new Verdict(result(judged), judged);
   }
 
   /**
-   * Validated when all passed, invalidated when any failed, insufficient when any is missing; null
-   * without criteria.
+   * Validated when all passed, invalidated when any failed, insufficient when any is missing or
+   * undecided (insufficient); null without criteria.
    */
   public static HypothesisResult result(List<Criterion> criteria) {
     if (criteria.isEmpty()) {
@@ -69,7 +71,8 @@ public final class Verdicts {
     if (criteria.stream().anyMatch(c -> c.outcome() == Outcome.FAIL)) {
       return HypothesisResult.INVALIDATED;
     }
-    if (criteria.stream().anyMatch(c -> c.outcome() == Outcome.MISSING)) {
+    if (criteria.stream()
+        .anyMatch(c -> c.outcome() == Outcome.MISSING || c.outcome() == Outcome.INSUFFICIENT)) {
       return HypothesisResult.INSUFFICIENT;
     }
     return HypothesisResult.VALIDATED;
@@ -208,16 +211,9 @@ public final class Verdicts {
     };
   }
 
+  /** In the metric's unit as people read it (128 MiB, 1.5 s), as the CLI and the site show it. */
   private static String quantity(double value, String unit) {
-    return unit == null || unit.isBlank() ? number(value) : number(value) + " " + unit;
-  }
-
-  /** Whole numbers as they are, others to six significant digits; never an exponent. */
-  static String number(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    return Quantities.format(value, unit);
   }
 
   /** What one sample (or every target together) says about a criterion. */

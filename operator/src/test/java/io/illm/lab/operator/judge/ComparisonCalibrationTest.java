@@ -2,7 +2,9 @@ package io.illm.lab.operator.judge;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.illm.lab.model.ComparisonOperator;
 import io.illm.lab.operator.judge.Statistics.Interval;
+import io.illm.lab.results.Verdict.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * How often a comparative criterion claims what is not so, and finds what is, on generated data
  * (seeded, so the table is the same on every run): two targets whose windows are drawn from the
- * same distribution, and two whose means differ by 10%, at every repetition count the lab supports.
- * Prints the table (ADR-024 and docs/judgment.md show it) and holds the goals: a claim "B below A"
- * between identical targets in at most 5% of comparisons at each n, and a true 10% difference found
- * in at least 80% at n = 10 when windows vary by 5% (CV). {@code -Dcalibration.comparisons=N} per
- * cell (default 2,000).
+ * same distribution, and two whose means differ by 10%, at every repetition count the lab supports;
+ * and the ratio form the judge adds, "B at most 0.8 x A" (judged by {@link
+ * ComparativeVerdicts#decide} on the interval of mean(B) - 0.8 mean(A)), with B exactly at the
+ * boundary (B = 0.8 A) and 10% below it (B = 0.72 A). Prints the table (ADR-024, ADR-038 and
+ * docs/judgment.md show it) and holds the goals: a claim "B below A" between identical targets, and
+ * "B at most 0.8 x A" at the boundary, in at most 5% of comparisons at each n; a true 10%
+ * difference found in at least 80% at n = 10 when windows vary by 5% (CV), in either form. {@code
+ * -Dcalibration.comparisons=N} per cell (default 2,000).
  */
 class ComparisonCalibrationTest {
 
@@ -57,59 +62,86 @@ class ComparisonCalibrationTest {
     rows.add(
         String.format(
             Locale.ROOT,
-            "%-20s %4s %18s %18s %18s",
+            "%-20s %4s %18s %18s %18s %20s %18s",
             "windows vary",
             "n",
             "false 'B below A'",
             "false 'differ'",
-            "found B = 0.9 A"));
+            "found B = 0.9 A",
+            "false 'B <= 0.8 A'",
+            "found B = 0.72 A"));
     for (Noise noise : Noise.values()) {
       for (int n : REPETITIONS) {
         Cell cell = cell(noise, n);
         rows.add(cell.row());
         assertTrue(cell.falseBelow <= 0.05, "false claims: " + cell.row());
+        assertTrue(cell.falseRatio <= 0.05, "false ratio claims: " + cell.row());
         if (n == 10 && noise == Noise.NORMAL_CV5) {
           assertTrue(cell.found >= 0.80, "power: " + cell.row());
+          assertTrue(cell.foundRatio >= 0.80, "ratio power: " + cell.row());
         }
       }
     }
     System.out.println(String.join("\n", rows));
   }
 
-  private record Cell(Noise noise, int n, double falseBelow, double falseDiffer, double found) {
+  private record Cell(
+      Noise noise,
+      int n,
+      double falseBelow,
+      double falseDiffer,
+      double found,
+      double falseRatio,
+      double foundRatio) {
     String row() {
       return String.format(
           Locale.ROOT,
-          "%-20s %4d %17.1f%% %17.1f%% %17.1f%%",
+          "%-20s %4d %17.1f%% %17.1f%% %17.1f%% %19.1f%% %17.1f%%",
           noise.label,
           n,
           100 * falseBelow,
           100 * falseDiffer,
-          100 * found);
+          100 * found,
+          100 * falseRatio,
+          100 * foundRatio);
     }
   }
 
   /** One row: comparisons of identical targets, and of targets 10% apart. */
   private static Cell cell(Noise noise, int n) {
     RandomGenerator random = new Well19937c(1000L * n + noise.ordinal());
-    int falseBelow = 0;
-    int falseDiffer = 0;
-    int found = 0;
+    // the ratio form draws from a generator of its own: the first three columns stay ADR-024's
+    RandomGenerator ratio = new Well19937c(7000L * n + noise.ordinal());
+    int[] counts = new int[5];
     for (int i = 0; i < COMPARISONS; i++) {
       double[] a = sample(random, n, v -> noise.draw(random, 100));
       double[] same = sample(random, n, v -> noise.draw(random, 100));
       double[] lower = sample(random, n, v -> noise.draw(random, 90));
+      double[] base = sample(ratio, n, v -> noise.draw(ratio, 100));
+      double[] boundary = sample(ratio, n, v -> noise.draw(ratio, 80));
+      double[] underBoundary = sample(ratio, n, v -> noise.draw(ratio, 72));
       Interval identical = Statistics.differenceInterval(same, a);
-      falseBelow += identical.high() < 0 ? 1 : 0;
-      falseDiffer += identical.excludesZero() ? 1 : 0;
-      found += Statistics.differenceInterval(lower, a).high() < 0 ? 1 : 0;
+      counts[0] += identical.high() < 0 ? 1 : 0;
+      counts[1] += identical.excludesZero() ? 1 : 0;
+      counts[2] += Statistics.differenceInterval(lower, a).high() < 0 ? 1 : 0;
+      counts[3] += atMostFourFifths(boundary, base) ? 1 : 0;
+      counts[4] += atMostFourFifths(underBoundary, base) ? 1 : 0;
     }
+    double all = COMPARISONS;
     return new Cell(
         noise,
         n,
-        (double) falseBelow / COMPARISONS,
-        (double) falseDiffer / COMPARISONS,
-        (double) found / COMPARISONS);
+        counts[0] / all,
+        counts[1] / all,
+        counts[2] / all,
+        counts[3] / all,
+        counts[4] / all);
+  }
+
+  /** "B at most 0.8 x A" as the judge decides it. */
+  private static boolean atMostFourFifths(double[] b, double[] a) {
+    Interval interval = Statistics.scaledDifferenceInterval(b, a, 0.8);
+    return ComparativeVerdicts.decide(ComparisonOperator.LTE, interval) == Outcome.PASS;
   }
 
   private static double[] sample(RandomGenerator random, int n, DoubleUnaryOperator draw) {

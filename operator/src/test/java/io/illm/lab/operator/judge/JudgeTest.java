@@ -14,6 +14,7 @@ import io.illm.lab.model.ComparisonOperator;
 import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.HypothesisResult;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.results.Comparison.Conclusion;
 import io.illm.lab.results.MetricResult;
 import java.util.List;
@@ -50,7 +51,9 @@ class JudgeTest {
   }
 
   @Test
-  void comparesAndJudges() {
+  void comparesWhatIsDeclaredAndJudges() {
+    assertEquals(List.of(), Judge.judge(spec, collected).comparisons(), "nothing declared");
+    spec.getMetrics().setComparisons(List.of(new TargetComparison("prom", null, null)));
     Judgment judgment = Judge.judge(spec, collected);
 
     assertEquals(1, judgment.comparisons().size());

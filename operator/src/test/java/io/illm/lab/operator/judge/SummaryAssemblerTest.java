@@ -14,6 +14,7 @@ import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.TargetComparison;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.model.WorkflowStatus;
 import io.illm.lab.operator.testing.Testing;
@@ -63,6 +64,10 @@ class SummaryAssemblerTest {
                 null,
                 null,
                 null));
+    experiment
+        .getSpec()
+        .getMetrics()
+        .setComparisons(List.of(new TargetComparison("prom", List.of("vm"), null)));
     ExperimentStatus status = new ExperimentStatus();
     status.setPhase(Phase.COMPLETE);
     status.setSpecHash("sha256:abc");

@@ -80,7 +80,7 @@ class VerdictsTest {
             wide(ok(null, 0)),
             Outcome.FAIL,
             0.0,
-            "0 is not >= 0.0000001"),
+            "0 is not >= 1e-7"),
         row(
             "a failed query is missing, with its error",
             criterion("mem", ComparisonOperator.LT, 512, null),
@@ -206,6 +206,9 @@ class VerdictsTest {
         // the original said invalidated here: a missing metric is not evidence against the claim
         Arguments.of(List.of(Outcome.PASS, Outcome.MISSING), HypothesisResult.INSUFFICIENT),
         Arguments.of(List.of(Outcome.MISSING), HypothesisResult.INSUFFICIENT),
+        // a comparison the windows do not decide is not evidence either way
+        Arguments.of(List.of(Outcome.PASS, Outcome.INSUFFICIENT), HypothesisResult.INSUFFICIENT),
+        Arguments.of(List.of(Outcome.INSUFFICIENT, Outcome.FAIL), HypothesisResult.INVALIDATED),
         Arguments.of(List.of(), null));
   }
 
