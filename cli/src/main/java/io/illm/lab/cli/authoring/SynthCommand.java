@@ -8,6 +8,7 @@ import io.illm.lab.dsl.Catalogue;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
+import io.illm.lab.synth.CatalogueDoc;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
 import io.illm.lab.yaml.LabYaml;
@@ -31,10 +32,11 @@ import picocli.CommandLine.Option;
     description = {
       "Writes the YAML of the Java definitions and the CRDs.",
       "",
-      "Writes experiments/<name>/experiment.yaml, components/<category>/<name>.yaml and",
-      "generated-crds/ from every io.illm.lab.dsl.Catalogue on the classpath, and removes",
-      "generated files that are no longer produced. Nothing is written when any definition",
-      "is invalid."
+      "Writes experiments/<name>/experiment.yaml, components/<category>/<name>.yaml,",
+      "generated-crds/ and docs/catalogue.md from every io.illm.lab.dsl.Catalogue on the",
+      "classpath, and removes generated files that are no longer produced. Nothing is written",
+      "when any definition is invalid. Components no experiment deploys are listed (not an",
+      "error)."
     },
     footer = {"", "Exit codes: 0 ok (or no drift), 1 drift with --check, 2 invalid definitions."})
 public final class SynthCommand implements Callable<Integer> {
@@ -98,8 +100,36 @@ public final class SynthCommand implements Callable<Integer> {
       err.println("synth: " + errors + " errors; nothing written");
       return 2;
     }
-    SortedMap<String, String> files = Synth.render(source(catalogues), components, experiments);
+    SortedMap<String, String> files = files(catalogues, components, experiments);
+    out.println(unreferenced(components, experiments));
     return check ? check(files) : write(files, components.size(), experiments.size());
+  }
+
+  /** The YAML and CRDs ({@link Synth#render}) and docs/catalogue.md ({@link CatalogueDoc}). */
+  private static SortedMap<String, String> files(
+      List<Catalogue> catalogues, List<Component> components, List<Experiment> experiments) {
+    String source = source(catalogues);
+    SortedMap<String, String> files = Synth.render(source, components, experiments);
+    String notes =
+        catalogues.stream()
+            .map(Catalogue::notes)
+            .filter(n -> n != null && !n.isBlank())
+            .collect(Collectors.joining("\n"));
+    files.put(CatalogueDoc.PATH, CatalogueDoc.render(source, components, experiments, notes));
+    return files;
+  }
+
+  /** The line naming the components no experiment deploys: worth knowing, not an error. */
+  private static String unreferenced(List<Component> components, List<Experiment> experiments) {
+    List<String> none = CatalogueDoc.referencedByNone(components, experiments);
+    return none.isEmpty()
+        ? "synth: every component is deployed by an experiment"
+        : "synth: "
+            + none.size()
+            + " of "
+            + components.size()
+            + " components are deployed by no experiment: "
+            + String.join(", ", none);
   }
 
   private static String source(List<Catalogue> catalogues) {
@@ -123,8 +153,10 @@ public final class SynthCommand implements Callable<Integer> {
     int code = 2;
     ArrayNode changes = LabYaml.json().createArrayNode();
     if (valid) {
-      SortedMap<String, String> files = Synth.render(source(catalogues), components, experiments);
+      SortedMap<String, String> files = files(catalogues, components, experiments);
       root.put("files", files.size());
+      ArrayNode unreferenced = root.putArray("unreferenced");
+      CatalogueDoc.referencedByNone(components, experiments).forEach(unreferenced::add);
       List<Drift> drift = check ? Synth.drift(root(), files) : Synth.write(root(), files);
       for (Drift d : drift) {
         ObjectNode change =
@@ -185,10 +217,11 @@ public final class SynthCommand implements Callable<Integer> {
     changes.forEach(d -> out.println(d.kind().verb() + " " + d.path()));
     long written = changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count();
     out.printf(
-        "synth: %d components, %d experiments, %d CRDs: %d written, %d removed, %d unchanged%n",
+        "synth: %d components, %d experiments, %d CRDs, 1 catalogue page: %d written, %d removed,"
+            + " %d unchanged%n",
         components,
         experiments,
-        files.size() - components - experiments,
+        files.size() - components - experiments - 1,
         written,
         changes.size() - written,
         files.size() - written);
