@@ -24,7 +24,8 @@ class CliArchitectureTest {
 
   /** One package per command (or group of commands). */
   private static final String[] COMMANDS =
-      Arrays.stream(new String[] {"run", "submit", "render", "results", "site", "authoring"})
+      Arrays.stream(
+              new String[] {"run", "submit", "render", "results", "site", "authoring", "init"})
           .map(p -> CLI + "." + p + "..")
           .toArray(String[]::new);
 
@@ -32,6 +33,9 @@ class CliArchitectureTest {
 
   /** The MCP server: a front end like LabCommand, over the command packages' reusable parts. */
   private static final String MCP = CLI + ".mcp..";
+
+  /** The Java API: runs what run runs, for users' code and tests; no command uses it. */
+  private static final String API = CLI + ".api..";
 
   @Test
   void commandPackagesDoNotDependOnEachOther() {
@@ -45,6 +49,8 @@ class CliArchitectureTest {
         // the MCP server is a front end: it uses the commands' library parts, as LabCommand lists
         // them
         .ignoreDependency(resideInAPackage(MCP), alwaysTrue())
+        // the Java API runs an experiment on the embedded hub the way run does
+        .ignoreDependency(resideInAPackage(API), resideInAPackage(CLI + ".run.."))
         .check(CLASSES);
   }
 
@@ -72,6 +78,17 @@ class CliArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .resideInAPackage("io.illm.lab.hub..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noCommandUsesTheJavaApi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(API)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(API)
         .check(CLASSES);
   }
 

@@ -19,15 +19,4 @@ public interface Catalogue {
 
   /** Every experiment, built ({@link ExperimentDef#build()}), sorted by name. */
   List<Experiment> experiments();
-
-  /**
-   * Markdown that {@code ./lab synth} appends to {@code docs/catalogue.md} after the generated
-   * tables: what the tables cannot say, e.g. what the catalogue deliberately does not offer and
-   * why. Headings from level 2 ({@code ##}).
-   *
-   * <p>Default: none.
-   */
-  default String notes() {
-    return "";
-  }
 }

@@ -35,7 +35,7 @@ public final class CatalogueDoc {
    * The page.
    *
    * @param source what the definitions come from, for the header
-   * @param notes Markdown appended at the end ({@link io.illm.lab.dsl.Catalogue#notes()})
+   * @param notes Markdown appended at the end ({@link io.illm.lab.dsl.CatalogueNotes})
    */
   public static String render(
       String source, List<Component> components, List<Experiment> experiments, String notes) {

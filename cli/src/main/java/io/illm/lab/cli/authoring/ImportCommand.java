@@ -3,6 +3,7 @@ package io.illm.lab.cli.authoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ProblemsJson;
 import io.illm.lab.dsl.JavaSource;
 import io.illm.lab.importer.ImportResult;
@@ -35,12 +36,11 @@ import picocli.CommandLine.Spec;
  *
  * <p>Objects go to stdout, each preceded by {@code # imported from <file>} and separated by {@code
  * ---}; problems go to stderr, sorted, then a summary line. Exit code 0 when there are no errors, 2
- * when there are, 1 for a usage error.
+ * when there are or for a usage error (ExitCodes).
  */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = 1,
     description = {
       "Prints Experiment and Component YAML (this API or the original lab's) normalised, or as Java.",
       "",
@@ -49,12 +49,6 @@ import picocli.CommandLine.Spec;
       "same YAML). What cannot be carried over is reported as a warning."
     })
 public class ImportCommand implements Callable<Integer> {
-
-  /** Exit code when some input has errors. */
-  public static final int EXIT_ERRORS = 2;
-
-  /** Exit code for a usage error, such as a path that does not exist. */
-  public static final int EXIT_USAGE = 1;
 
   @Spec private CommandSpec spec;
 
@@ -111,11 +105,11 @@ public class ImportCommand implements Callable<Integer> {
               + category
               + " is not one of apps, chaos, core, messaging,"
               + " observability, storage, testing, workflows");
-      return EXIT_USAGE;
+      return ExitCodes.INVALID;
     }
     Optional<List<Path>> files = files(err);
     if (files.isEmpty()) {
-      return EXIT_USAGE;
+      return ExitCodes.INVALID;
     }
     ImportResult result = Importer.read(files.get(), chosen);
     List<Problem> problems = new ArrayList<>(result.problems());
@@ -167,7 +161,7 @@ public class ImportCommand implements Callable<Integer> {
             + (problems.size() - errors)
             + " notes");
     err.flush();
-    return errors == 0 ? 0 : EXIT_ERRORS;
+    return errors == 0 ? ExitCodes.OK : ExitCodes.INVALID;
   }
 
   /** One class per object; what the DSL cannot reproduce exactly becomes problems, not source. */
@@ -219,7 +213,7 @@ public class ImportCommand implements Callable<Integer> {
       throw new IllegalStateException(e); // plain values always write
     }
     out.flush();
-    return errors == 0 ? 0 : EXIT_ERRORS;
+    return errors == 0 ? ExitCodes.OK : ExitCodes.INVALID;
   }
 
   private static void print(ImportResult result, PrintWriter out) {

@@ -3,10 +3,10 @@ package io.illm.lab.cli.authoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ProblemsJson;
-import io.illm.lab.dsl.Catalogue;
-import io.illm.lab.model.Component;
-import io.illm.lab.model.Experiment;
+import io.illm.lab.dsl.CatalogueNotes;
+import io.illm.lab.dsl.discovery.Definitions;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.CatalogueDoc;
 import io.illm.lab.synth.Drift;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
@@ -33,13 +34,25 @@ import picocli.CommandLine.Option;
       "Writes the YAML of the Java definitions and the CRDs.",
       "",
       "Writes experiments/<name>/experiment.yaml, components/<category>/<name>.yaml,",
-      "generated-crds/ and docs/catalogue.md from every io.illm.lab.dsl.Catalogue on the",
-      "classpath, and removes generated files that are no longer produced. Nothing is written",
-      "when any definition is invalid. Components no experiment deploys are listed (not an",
-      "error)."
+      "generated-crds/ and docs/catalogue.md from the definitions on the class path (members",
+      "annotated with @LabExperiment and @LabComponent, and io.illm.lab.dsl.Catalogue",
+      "implementations), and removes generated files that are no longer produced. Nothing is",
+      "written when any definition is invalid. A member that looks like a definition but is not",
+      "annotated is reported, and so is a component no experiment deploys (a notice)."
     },
-    footer = {"", "Exit codes: 0 ok (or no drift), 1 drift with --check, 2 invalid definitions."})
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:written (with --check: up to date)",
+      "1:--check: some files are stale",
+      "2:a definition is invalid or does not build, or there is none; nothing written"
+    })
 public final class SynthCommand implements Callable<Integer> {
+
+  /** What synth says when the class path has nothing to write. */
+  public static final String NO_DEFINITIONS =
+      "synth: no definitions on the class path: annotate a static method returning an Experiment"
+          + " with @LabExperiment and a static ComponentDef field with @LabComponent, and compile"
+          + " them with the illm-lab-sdk on the class path (docs/dsl.md, \"Your own project\")";
 
   /** The environment variable ./lab sets to the repository root. */
   static final String ROOT_ENV = "LAB_ROOT";
@@ -77,86 +90,85 @@ public final class SynthCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Catalogue> catalogues = catalogues();
-    if (catalogues.isEmpty()) {
-      err.println(
-          "synth: no catalogue on the classpath"
-              + " (list an io.illm.lab.dsl.Catalogue in META-INF/services, as dsl-examples does)");
-      return 2;
+    Definitions found = Definitions.onClasspath();
+    if (found.isEmpty()) {
+      err.println(NO_DEFINITIONS);
+      return ExitCodes.INVALID;
     }
-    List<Component> components = new ArrayList<>();
-    List<Experiment> experiments = new ArrayList<>();
-    for (Catalogue catalogue : catalogues) {
-      components.addAll(catalogue.components());
-      experiments.addAll(catalogue.experiments());
-    }
-    List<Problem> problems = Synth.validateBuilt(components, experiments);
-    long errors = problems.stream().filter(Problem::isError).count();
+    List<Problem> problems = new ArrayList<>(found.problems());
+    problems.addAll(Synth.validateBuilt(found.components(), found.experiments()));
+    problems.sort(Problem.ORDER);
     if (output == Output.json) {
-      return json(problems, catalogues, components, experiments);
+      return json(problems, found);
     }
     problems.forEach(p -> (p.isError() ? err : out).println(p));
+    long errors = problems.stream().filter(Problem::isError).count();
     if (errors > 0) {
       err.println("synth: " + errors + " errors; nothing written");
-      return 2;
+      return ExitCodes.INVALID;
     }
-    SortedMap<String, String> files = files(catalogues, components, experiments);
-    out.println(unreferenced(components, experiments));
-    return check ? check(files) : write(files, components.size(), experiments.size());
+    SortedMap<String, String> files = files(found);
+    out.println(unreferenced(found));
+    return check
+        ? check(files)
+        : write(files, found.components().size(), found.experiments().size());
   }
 
   /** The YAML and CRDs ({@link Synth#render}) and docs/catalogue.md ({@link CatalogueDoc}). */
-  private static SortedMap<String, String> files(
-      List<Catalogue> catalogues, List<Component> components, List<Experiment> experiments) {
-    String source = source(catalogues);
-    SortedMap<String, String> files = Synth.render(source, components, experiments);
-    String notes =
-        catalogues.stream()
-            .map(Catalogue::notes)
-            .filter(n -> n != null && !n.isBlank())
-            .collect(Collectors.joining("\n"));
-    files.put(CatalogueDoc.PATH, CatalogueDoc.render(source, components, experiments, notes));
+  private static SortedMap<String, String> files(Definitions found) {
+    SortedMap<String, String> files =
+        Synth.render(found.source(), found.components(), found.experiments());
+    files.put(
+        CatalogueDoc.PATH,
+        CatalogueDoc.render(found.source(), found.components(), found.experiments(), notes()));
     return files;
   }
 
-  /** The line naming the components no experiment deploys: worth knowing, not an error. */
-  private static String unreferenced(List<Component> components, List<Experiment> experiments) {
-    List<String> none = CatalogueDoc.referencedByNone(components, experiments);
-    return none.isEmpty()
-        ? "synth: every component is deployed by an experiment"
-        : "synth: "
-            + none.size()
-            + " of "
-            + components.size()
-            + " components are deployed by no experiment: "
-            + String.join(", ", none);
+  /** The Markdown of every {@link CatalogueNotes} on the class path, by class name. */
+  private static String notes() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return ServiceLoader.load(CatalogueNotes.class, context).stream()
+        .sorted(Comparator.comparing(p -> p.type().getName()))
+        .map(p -> p.get().markdown())
+        .filter(Objects::nonNull)
+        .filter(md -> !md.isBlank())
+        .collect(Collectors.joining("\n"));
   }
 
-  private static String source(List<Catalogue> catalogues) {
-    return catalogues.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", "));
+  /**
+   * The notice naming the components no experiment deploys: worth knowing (a component nothing
+   * exercises is untested by any run), not an error.
+   */
+  static String unreferenced(Definitions found) {
+    List<String> none = CatalogueDoc.referencedByNone(found.components(), found.experiments());
+    return none.isEmpty()
+        ? "synth: every component is deployed by an experiment"
+        : "synth: notice: "
+            + none.size()
+            + " of "
+            + found.components().size()
+            + " components are deployed by no experiment: "
+            + String.join(", ", none);
   }
 
   /**
    * The JSON form: {@code {"check", "components", "experiments", "files", "changes": [{"path",
    * "change", "diff"}], "problems", "valid"}}; the same exit codes as text.
    */
-  private int json(
-      List<Problem> problems,
-      List<Catalogue> catalogues,
-      List<Component> components,
-      List<Experiment> experiments) {
+  private int json(List<Problem> problems, Definitions found) {
     ObjectNode root = LabYaml.json().createObjectNode();
     root.put("check", check);
-    root.put("components", components.size());
-    root.put("experiments", experiments.size());
+    root.put("components", found.components().size());
+    root.put("experiments", found.experiments().size());
     boolean valid = problems.stream().noneMatch(Problem::isError);
-    int code = 2;
+    int code = ExitCodes.INVALID;
     ArrayNode changes = LabYaml.json().createArrayNode();
     if (valid) {
-      SortedMap<String, String> files = files(catalogues, components, experiments);
+      SortedMap<String, String> files = files(found);
       root.put("files", files.size());
       ArrayNode unreferenced = root.putArray("unreferenced");
-      CatalogueDoc.referencedByNone(components, experiments).forEach(unreferenced::add);
+      CatalogueDoc.referencedByNone(found.components(), found.experiments())
+          .forEach(unreferenced::add);
       List<Drift> drift = check ? Synth.drift(root(), files) : Synth.write(root(), files);
       for (Drift d : drift) {
         ObjectNode change =
@@ -165,7 +177,7 @@ public final class SynthCommand implements Callable<Integer> {
           change.put("diff", d.unifiedDiff());
         }
       }
-      code = check && !drift.isEmpty() ? 1 : 0;
+      code = check && !drift.isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
     }
     root.set("changes", changes);
     ProblemsJson.put(root, problems);
@@ -179,14 +191,6 @@ public final class SynthCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().flush();
     return code;
-  }
-
-  /** Every catalogue on the classpath, in the order of their class names. */
-  private static List<Catalogue> catalogues() {
-    List<Catalogue> catalogues = new ArrayList<>();
-    ServiceLoader.load(Catalogue.class).forEach(catalogues::add);
-    catalogues.sort(Comparator.comparing(c -> c.getClass().getName()));
-    return catalogues;
   }
 
   /** {@code --check}: the diff of every stale file; 1 when there is one. */
@@ -204,10 +208,10 @@ public final class SynthCommand implements Callable<Integer> {
               + " of "
               + files.size()
               + " files are stale; run ./lab synth and commit the result");
-      return 1;
+      return ExitCodes.FAILED;
     }
     spec.commandLine().getOut().println("synth --check: " + files.size() + " files up to date");
-    return 0;
+    return ExitCodes.OK;
   }
 
   /** Writes the files, removes those no longer produced, and says what changed. */
@@ -225,7 +229,7 @@ public final class SynthCommand implements Callable<Integer> {
         written,
         changes.size() - written,
         files.size() - written);
-    return 0;
+    return ExitCodes.OK;
   }
 
   private Path root() {

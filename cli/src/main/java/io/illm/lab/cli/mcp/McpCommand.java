@@ -1,7 +1,7 @@
 package io.illm.lab.cli.mcp;
 
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mcp",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = McpCommand.USAGE,
     description = {
       "Serves the lab to AI assistants over the Model Context Protocol (stdio; --http for HTTP).",
       "",
@@ -40,11 +39,8 @@ import picocli.CommandLine.Spec;
           + " say so. Every tool call is appended to the audit log. See docs/agent.md."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the client closed the connection", "1:usage error; nothing was served"})
-public final class McpCommand implements Callable<Integer>, Subcommand {
-
-  public static final int OK = 0;
-  public static final int USAGE = 1;
+    exitCodeList = {"0:the client closed the connection", "2:usage error; nothing was served"})
+public final class McpCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
@@ -120,7 +116,7 @@ public final class McpCommand implements Callable<Integer>, Subcommand {
       usage.forEach(err::println);
       err.println("mcp: nothing was served");
       err.flush();
-      return USAGE;
+      return ExitCodes.INVALID;
     }
     LabFiles files = LabFiles.at(root);
     Lab lab =
@@ -163,7 +159,7 @@ public final class McpCommand implements Callable<Integer>, Subcommand {
         "mcp: serving " + wiring.lab().root() + " on stdio; audit log " + wiring.audit().file());
     err.flush();
     StdioServing.serve(wiring.lab(), wiring.runner(), wiring.secrets(), System.in, protocol);
-    return OK;
+    return ExitCodes.OK;
   }
 
   private int http(Wiring wiring, PrintWriter err) throws Exception {
@@ -179,6 +175,6 @@ public final class McpCommand implements Callable<Integer>, Subcommand {
       err.flush();
       serving.join();
     }
-    return OK;
+    return ExitCodes.OK;
   }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
 import io.illm.lab.cli.LabFiles;
 import io.illm.lab.cli.ProblemsJson;
-import io.illm.lab.cli.Subcommand;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.children.Placement;
@@ -15,7 +15,6 @@ import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.cost.CostModel.Estimate;
 import io.illm.lab.operator.cost.CostModel.Rate;
 import io.illm.lab.rules.Problem;
-import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.UpstreamSchemas;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
@@ -38,8 +37,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = RenderCommand.USAGE,
-    exitCodeOnExecutionException = RenderCommand.USAGE,
     description = {
       "Prints every object the operator would create for an experiment, in order.",
       "",
@@ -52,14 +49,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:rendered, every object valid",
-      "1:usage error",
-      "2:invalid experiment, the lifecycle would fail, or an object breaks its schema"
+      "2:no such experiment, an invalid experiment, the lifecycle would fail, an object breaks its"
+          + " schema, or a usage error"
     })
-public final class RenderCommand implements Callable<Integer>, Subcommand {
-
-  public static final int OK = 0;
-  public static final int USAGE = 1;
-  public static final int INVALID = 2;
+public final class RenderCommand implements Callable<Integer> {
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
   public enum Output {
@@ -89,41 +82,34 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
   public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LabFiles lab = choice.lab();
-    List<String> usage = new ArrayList<>(choice.usageProblems("render"));
     if (schemas != null && !Files.isDirectory(schemas)) {
-      usage.add("render: not a folder: " + schemas);
-    }
-    Optional<Path> file = choice.file();
-    if (!usage.isEmpty()) {
-      usage.forEach(err::println);
+      err.println("render: --schemas " + schemas + ": not a folder");
       err.flush();
-      return USAGE;
+      return ExitCodes.INVALID;
     }
-    String label = LabFiles.display(file.get());
-    ComponentCatalogue catalogue = choice.catalogue();
-    List<Problem> problems = new ArrayList<>();
-    Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
+    ExperimentChoice.Chosen chosen = choice.choose("render");
+    chosen.note().ifPresent(note -> err.println("render: " + note));
+    List<Problem> problems = new ArrayList<>(chosen.problems());
     List<JsonNode> documents = List.of();
     Estimate estimate = null;
+    Experiment parsed = chosen.usable() ? chosen.experiment().get() : null;
     if (parsed != null) {
       estimate = CostModel.standard().estimate(parsed.getSpec());
-      Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, catalogue);
-      rendering
-          .failure()
-          .ifPresent(
-              f ->
-                  problems.add(
-                      Problem.error(
-                          label,
-                          "",
-                          "the operator would stop the run: " + f,
-                          "./lab validate " + label + " explains most causes")));
+      Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, chosen.catalogue());
+      rendering.failure().ifPresent(f -> problems.add(stopped(chosen.label(), f)));
       documents = rendering.documents();
-      problems.addAll(check(lab, documents, err));
+      problems.addAll(check(choice.lab(), documents, err));
     }
     print(out, err, documents, problems, estimate, parsed);
-    return problems.stream().anyMatch(Problem::isError) ? INVALID : OK;
+    return problems.stream().anyMatch(Problem::isError) ? ExitCodes.INVALID : ExitCodes.OK;
+  }
+
+  private static Problem stopped(String label, String failure) {
+    return Problem.error(
+        label,
+        "",
+        "the operator would stop the run: " + failure,
+        "./lab validate " + label + " explains most causes");
   }
 
   private List<Problem> check(LabFiles lab, List<JsonNode> documents, PrintWriter err) {

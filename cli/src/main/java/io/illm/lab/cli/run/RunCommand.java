@@ -1,9 +1,9 @@
 package io.illm.lab.cli.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
-import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
+import io.illm.lab.cli.ExperimentChoice.Chosen;
 import io.illm.lab.cli.follow.Progress;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
@@ -35,8 +35,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = RunCommand.INVALID,
-    exitCodeOnExecutionException = RunCommand.FAILED,
     description = {
       "Runs an experiment on an embedded hub and prints its progress and outcome.",
       "",
@@ -52,11 +50,7 @@ import picocli.CommandLine.Spec;
       "1:it ended Failed, or timed out",
       "2:invalid experiment or usage; nothing was started"
     })
-public final class RunCommand implements Callable<Integer>, Subcommand {
-
-  public static final int COMPLETE = 0;
-  public static final int FAILED = 1;
-  public static final int INVALID = 2;
+public final class RunCommand implements Callable<Integer> {
 
   /** With typical timings hello-app (about 21 simulated minutes) takes about 4 s. */
   static final double DEFAULT_TIME_FACTOR = HubRun.DEFAULT_TIME_FACTOR;
@@ -140,19 +134,19 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    List<String> usage = new ArrayList<>(choice.usageProblems("run"));
+    List<String> usage = new ArrayList<>();
     Optional<Duration> limit = timeLimit(usage);
     if (!usage.isEmpty()) {
       return stop(err, usage);
     }
-    ComponentCatalogue catalogue = choice.catalogue();
-    Optional<Experiment> experiment = load(choice.file().orElseThrow(), catalogue, err);
-    if (experiment.isEmpty()) {
-      return INVALID;
+    Optional<Chosen> chosen = load(err);
+    if (chosen.isEmpty()) {
+      return ExitCodes.INVALID;
     }
+    Experiment experiment = chosen.get().experiment().orElseThrow();
     Duration timeLimit =
-        limit.orElseGet(() -> settings(choice.lab().root()).defaultTimeout(experiment.get()));
-    return run(choice.lab().root(), experiment.get(), catalogue, timeLimit);
+        limit.orElseGet(() -> settings(choice.lab().root()).defaultTimeout(experiment));
+    return run(choice.lab().root(), experiment, chosen.get().catalogue(), timeLimit);
   }
 
   /** {@code --timeout} and {@code --time-factor} checked; what is wrong goes to {@code usage}. */
@@ -167,19 +161,17 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
    * The experiment, validated, with the {@code --fail-cluster} targets checked; empty (with every
    * problem printed) when it cannot run.
    */
-  private Optional<Experiment> load(Path file, ComponentCatalogue catalogue, PrintWriter err) {
-    String label = LabFiles.display(file);
-    List<Problem> problems = new ArrayList<>();
-    Experiment parsed = LabFiles.load(file, label, catalogue, problems);
-    if (parsed != null) {
-      problems.addAll(unknownTargets(label, parsed));
-    }
-    if (parsed == null || problems.stream().anyMatch(Problem::isError)) {
+  private Optional<Chosen> load(PrintWriter err) {
+    Chosen chosen = choice.choose("run");
+    chosen.note().ifPresent(note -> err.println("run: " + note));
+    List<Problem> problems = new ArrayList<>(chosen.problems());
+    chosen.experiment().ifPresent(e -> problems.addAll(unknownTargets(chosen.label(), e)));
+    if (chosen.experiment().isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       stop(err, problems.stream().map(Problem::toString).toList());
       return Optional.empty();
     }
     problems.forEach(err::println); // warnings
-    return Optional.of(parsed);
+    return Optional.of(chosen);
   }
 
   /**
@@ -206,7 +198,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     } catch (HubRun.HubFailure e) {
       err.println("run: " + e.getMessage());
       err.flush();
-      return FAILED;
+      return ExitCodes.FAILED;
     }
     return report(labRoot, experiment, result);
   }
@@ -250,7 +242,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
       index.ifPresent(i -> out.println("  site: " + i.toUri()));
     }
     out.flush();
-    return result.complete() ? COMPLETE : FAILED;
+    return result.complete() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**
@@ -310,7 +302,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     lines.forEach(err::println);
     err.println("run: nothing was started");
     err.flush();
-    return INVALID;
+    return ExitCodes.INVALID;
   }
 
   private static String format(double factor) {

@@ -2,8 +2,8 @@ package io.illm.lab.cli.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ProblemsJson;
-import io.illm.lab.cli.Subcommand;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.site.SiteBuilder;
 import io.illm.lab.yaml.LabYaml;
@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "site",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = SiteCommand.USAGE,
     description = {
       "Builds the static results site (HTML pages with Vega-Lite charts) from summary.json files.",
       "",
@@ -32,14 +31,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:built",
-      "1:usage error",
-      "2:a summary could not be read or --out cannot be used"
+      "2:a summary could not be read, --out cannot be used, or a usage error"
     })
-public final class SiteCommand implements Callable<Integer>, Subcommand {
-
-  public static final int OK = 0;
-  public static final int USAGE = 1;
-  public static final int INVALID = 2;
+public final class SiteCommand implements Callable<Integer> {
 
   /** Same variable as the other commands: the repository root relative paths start from. */
   static final String ROOT_ENV = "LAB_ROOT";
@@ -92,7 +86,7 @@ public final class SiteCommand implements Callable<Integer>, Subcommand {
     }
     stdout.flush();
     err.flush();
-    return site.problems().isEmpty() ? OK : INVALID;
+    return site.problems().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID;
   }
 
   /** {@code {"index": path or null, "runs": n, "problems": [...], "built": bool}} on one line. */

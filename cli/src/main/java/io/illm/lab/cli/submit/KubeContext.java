@@ -4,12 +4,14 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.illm.lab.cli.Suggestions;
 import io.illm.lab.rules.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The cluster a command talks to, chosen the way kubectl chooses it: {@code --kubeconfig FILE},
@@ -21,6 +23,12 @@ import java.util.Optional;
  * @param config the client configuration
  */
 public record KubeContext(String name, String server, Config config) {
+
+  /**
+   * A YAML parser's problem and the place it marks: {@code problem\n in reader, line L, column C:}.
+   */
+  private static final Pattern YAML_MARK =
+      Pattern.compile("(?m)^([^\\n]*)\\n in [^,\\n]*, line (\\d+), column (\\d+):");
 
   /** What problems with the choice are reported as coming from. */
   static final String COMMAND = "submit";
@@ -38,12 +46,13 @@ public record KubeContext(String name, String server, Config config) {
           kubeconfig != null
               ? Config.fromKubeconfig(context, kubeconfig.toFile())
               : Config.autoConfigure(context);
-    } catch (KubernetesClientException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // fabric8 passes the YAML parser's exception on: several lines with a caret drawing
       return Chosen.problem(
           "cannot read the kubeconfig"
               + (kubeconfig == null ? "" : " " + kubeconfig)
               + ": "
-              + e.getMessage(),
+              + oneLine(e),
           "check the file with kubectl config view");
     }
     return choose(config, kubeconfig, context);
@@ -58,11 +67,14 @@ public record KubeContext(String name, String server, Config config) {
     Optional<String> current =
         Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName);
     if (context != null && !current.filter(context::equals).isPresent()) {
+      List<String> close = Suggestions.closest(context, known);
       return Chosen.usage(
           "--context " + context + ": no such context in " + source(kubeconfig),
           known.isEmpty()
               ? "the kubeconfig has no contexts"
-              : "contexts: " + String.join(", ", known));
+              : (close.isEmpty() ? "" : "did you mean " + String.join(" or ", close) + "? ")
+                  + "contexts: "
+                  + String.join(", ", known));
     }
     if (current.isEmpty()
         && known.isEmpty()
@@ -75,6 +87,26 @@ public record KubeContext(String name, String server, Config config) {
     String name = current.orElse("(no context, server " + config.getMasterUrl() + ")");
     return new Chosen(
         Optional.of(new KubeContext(name, config.getMasterUrl(), config)), Optional.empty(), false);
+  }
+
+  /**
+   * A parser's message on one line: {@code not valid YAML at line 3, column 9: expected ',' or '}'}
+   * for a YAML error (its last marked problem), else the message's first line.
+   */
+  static String oneLine(Throwable e) {
+    String text = String.valueOf(e.getMessage());
+    Matcher marked = YAML_MARK.matcher(text);
+    String found = null;
+    while (marked.find()) {
+      found =
+          "not valid YAML at line "
+              + marked.group(2)
+              + ", column "
+              + marked.group(3)
+              + ": "
+              + marked.group(1).strip();
+    }
+    return found != null ? found : text.lines().findFirst().orElse(e.getClass().getSimpleName());
   }
 
   /** A client for this context; the caller closes it. */

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
-import io.illm.lab.cli.LabFiles;
 import io.illm.lab.cli.ProblemsJson;
-import io.illm.lab.cli.Subcommand;
 import io.illm.lab.cli.follow.Follower;
 import io.illm.lab.cli.follow.Follower.Deleted;
 import io.illm.lab.cli.follow.Follower.Ended;
@@ -40,8 +39,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "submit",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = SubmitCommand.INVALID,
-    exitCodeOnExecutionException = SubmitCommand.FAILED,
     description = {
       "Creates an experiment on a Kubernetes cluster and watches it until it is Complete or Failed.",
       "",
@@ -60,12 +57,7 @@ import picocli.CommandLine.Spec;
       "3:the cluster cannot be reached, refuses the credentials, or lacks the CRDs (nothing was created);"
           + " or the watch was lost for good (the experiment keeps running)"
     })
-public final class SubmitCommand implements Callable<Integer>, Subcommand {
-
-  public static final int COMPLETE = 0;
-  public static final int FAILED = 1;
-  public static final int INVALID = 2;
-  public static final int UNREACHABLE = 3;
+public final class SubmitCommand implements Callable<Integer> {
 
   /** Where experiments go when neither the file nor {@code --namespace} says. */
   public static final String DEFAULT_NAMESPACE = "experiments";
@@ -140,25 +132,21 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
 
   @Override
   public Integer call() throws InterruptedException {
-    List<String> usage = choice.usageProblems("submit");
-    if (!usage.isEmpty()) {
-      // each usage line starts with "submit: " already
-      List<Problem> problems = usage.stream().map(u -> Problem.error("", "", u, "")).toList();
-      return stop(INVALID, choice.argument(), problems);
-    }
-    Path file = choice.file().orElseThrow();
-    String label = LabFiles.display(file);
-    List<Problem> problems = new ArrayList<>();
-    Experiment experiment = LabFiles.load(file, label, choice.catalogue(), problems);
-    if (experiment != null) {
-      problems.addAll(namespaceProblems(label, experiment.getMetadata().getNamespace()));
-    }
-    if (experiment == null || problems.stream().anyMatch(Problem::isError)) {
-      return stop(INVALID, choice.argument(), problems);
+    ExperimentChoice.Chosen chosen = choice.choose("submit");
+    chosen.note().ifPresent(note -> err().println("submit: " + note));
+    List<Problem> problems = new ArrayList<>(chosen.problems());
+    chosen
+        .experiment()
+        .ifPresent(
+            e ->
+                problems.addAll(namespaceProblems(chosen.label(), e.getMetadata().getNamespace())));
+    if (chosen.experiment().isEmpty() || problems.stream().anyMatch(Problem::isError)) {
+      return stop(ExitCodes.INVALID, choice.argument(), problems);
     }
     problems.forEach(err()::println); // warnings
+    Experiment experiment = chosen.experiment().get();
     experiment.getMetadata().setNamespace(namespaceOf(experiment));
-    return connect(experiment, label);
+    return connect(experiment, chosen.label());
   }
 
   /** What is wrong with {@code --namespace}, alone or against the file's {@code declared} one. */
@@ -194,7 +182,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
   private int connect(Experiment experiment, String label) throws InterruptedException {
     KubeContext.Chosen chosen = KubeContext.choose(kubeconfig, context);
     if (chosen.context().isEmpty()) {
-      int code = chosen.usage() ? INVALID : UNREACHABLE;
+      int code = chosen.usage() ? ExitCodes.INVALID : ExitCodes.UNREACHABLE;
       return stop(code, choice.argument(), List.of(chosen.problem().orElseThrow()));
     }
     KubeContext kube = chosen.context().get();
@@ -218,7 +206,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     if (noWait) {
       err().println(what + "; follow it with kubectl get experiment " + name + " -n " + ns + " -w");
       print(created, kube);
-      return COMPLETE;
+      return ExitCodes.OK;
     }
     err().println(what + "; watching (Ctrl-C stops watching, the experiment keeps running)");
     err().flush();
@@ -229,7 +217,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
   private record Attempt(Optional<Experiment> created, int exitCode) {
 
     static Attempt of(Experiment created) {
-      return new Attempt(Optional.of(created), COMPLETE);
+      return new Attempt(Optional.of(created), ExitCodes.OK);
     }
 
     static Attempt stopped(int exitCode) {
@@ -251,12 +239,12 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     try {
       Optional<Problem> missing = ClusterProblems.crdMissing(client, kube);
       if (missing.isPresent()) {
-        return Attempt.stopped(stop(UNREACHABLE, name, List.of(missing.get())));
+        return Attempt.stopped(stop(ExitCodes.UNREACHABLE, name, List.of(missing.get())));
       }
       Experiment existing = resource.get();
       if (existing != null && !replace) {
         return Attempt.stopped(
-            stop(INVALID, name, List.of(ClusterProblems.exists(label, existing, kube))));
+            stop(ExitCodes.INVALID, name, List.of(ClusterProblems.exists(label, existing, kube))));
       }
       if (existing != null) {
         replace(resource, existing);
@@ -266,7 +254,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
       return Attempt.stopped(refused(e, resource, kube, label, experiment));
     } catch (ExecutionException e) {
       Problem lost = ClusterProblems.lostWhileDeleting(kube, name, ns, e.getCause());
-      return Attempt.stopped(stop(UNREACHABLE, name, List.of(lost)));
+      return Attempt.stopped(stop(ExitCodes.UNREACHABLE, name, List.of(lost)));
     }
   }
 
@@ -303,12 +291,12 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
               ? ClusterProblems.createdMeanwhile(
                   label, name, experiment.getMetadata().getNamespace())
               : ClusterProblems.exists(label, existing, kube);
-      return stop(INVALID, name, List.of(problem));
+      return stop(ExitCodes.INVALID, name, List.of(problem));
     }
     if (e.getCode() == 400 || e.getCode() == 422) {
-      return stop(INVALID, name, ClusterProblems.rejected(label, kube, e));
+      return stop(ExitCodes.INVALID, name, ClusterProblems.rejected(label, kube, e));
     }
-    return stop(UNREACHABLE, name, List.of(ClusterProblems.unreachable(kube, e)));
+    return stop(ExitCodes.UNREACHABLE, name, List.of(ClusterProblems.unreachable(kube, e)));
   }
 
   /** Follows the created experiment until it ends; Ctrl-C says it keeps running. */
@@ -363,7 +351,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
         Progress.summary(ended.experiment(), simulated).forEach(out()::println);
         out().flush();
       }
-      return ended.complete() ? COMPLETE : FAILED;
+      return ended.complete() ? ExitCodes.OK : ExitCodes.FAILED;
     }
     if (outcome instanceof Deleted deleted) {
       err()
@@ -375,7 +363,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
                   + " was deleted while being watched, in phase "
                   + Progress.phase(deleted.experiment()));
       err().flush();
-      return FAILED;
+      return ExitCodes.FAILED;
     }
     // untilItEnds has no timeout: what is left is a watch lost for good
     String reason = outcome instanceof Lost lost ? lost.reason() : outcome.toString();
@@ -400,7 +388,7 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
 
   /** Stops watching an experiment that was created: the cluster went away. */
   private int lost(String experiment, Problem problem) {
-    return report(UNREACHABLE, experiment, List.of(problem), true);
+    return report(ExitCodes.UNREACHABLE, experiment, List.of(problem), true);
   }
 
   /**

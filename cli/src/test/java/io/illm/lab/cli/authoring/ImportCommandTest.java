@@ -157,12 +157,12 @@ class ImportCommandTest {
   }
 
   @Test
-  void usageErrorsExitWithOne() {
-    assertEquals(1, run());
-    assertEquals(1, run("--no-such-option", "x.yaml"));
-    assertEquals(1, run(dir.resolve("missing.yaml").toString()));
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run());
+    assertEquals(2, run("--no-such-option", "x.yaml"));
+    assertEquals(2, run(dir.resolve("missing.yaml").toString()));
     assertTrue(err.toString().contains("missing.yaml: no such file or folder"), err::toString);
-    assertEquals(1, run(dir.toString(), "--category", "gadgets"));
+    assertEquals(2, run(dir.toString(), "--category", "gadgets"));
     assertTrue(err.toString().contains("--category gadgets is not one of"), err::toString);
   }
 

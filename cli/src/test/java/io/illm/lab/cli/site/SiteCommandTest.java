@@ -3,6 +3,7 @@ package io.illm.lab.cli.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.LabCommand;
 import io.illm.lab.site.SampleSummaries;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class SiteCommandTest {
             site.toString(),
             "--output",
             "json");
-    assertEquals(SiteCommand.INVALID, code);
+    assertEquals(io.illm.lab.cli.ExitCodes.INVALID, code);
     assertEquals(1, out.toString().lines().count(), out.toString());
     var json = io.illm.lab.yaml.LabYaml.json().readTree(out.toString());
     assertEquals(
@@ -69,7 +70,7 @@ class SiteCommandTest {
     Path bad = Files.writeString(dir.resolve("summary.json"), "{not json");
     int code =
         lab("site", results.toString(), bad.toString(), "--out", dir.resolve("public").toString());
-    assertEquals(SiteCommand.INVALID, code);
+    assertEquals(ExitCodes.INVALID, code);
     assertTrue(err.toString().startsWith(bad + ": not JSON: "), err.toString());
     assertTrue(out.toString().endsWith("index.html" + System.lineSeparator()), out.toString());
   }

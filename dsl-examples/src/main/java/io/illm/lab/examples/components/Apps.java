@@ -10,9 +10,9 @@ import static io.illm.lab.examples.components.Repositories.TESTBED;
 import static io.illm.lab.examples.components.Repositories.TESTBED_REVISION;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /**
  * The workloads under test and their load generators. All but nginx are the original lab's own
@@ -25,6 +25,7 @@ import java.util.List;
 public final class Apps {
 
   /** A hello-world HTTP app: the smallest thing worth deploying, for smoke tests. */
+  @LabComponent
   public static final ComponentDef HELLO_APP =
       component("hello-app", Category.APPS)
           .describe("Simple hello world app for load testing and deployment tutorials")
@@ -32,6 +33,7 @@ public final class Apps {
           .podLabel("app", "hello-app");
 
   /** A demo app exposing Prometheus metrics. */
+  @LabComponent
   public static final ComponentDef METRICS_APP =
       component("metrics-app", Category.APPS)
           .describe("Demo app exposing Prometheus metrics for monitoring tutorials")
@@ -41,6 +43,7 @@ public final class Apps {
           .metricsPort(8080);
 
   /** The Prometheus tutorial's puzzle app ("Sector 12"), with its own rules and dashboard. */
+  @LabComponent
   public static final ComponentDef STATION_MONITOR =
       component("station-monitor", Category.APPS)
           .describe("Station monitoring app for Prometheus tutorial (Sector 12 mystery)")
@@ -50,6 +53,7 @@ public final class Apps {
           .metricsPort(8080);
 
   /** Structured log lines at a steady rate, for logging pipelines. */
+  @LabComponent
   public static final ComponentDef LOG_GENERATOR =
       component("log-generator", Category.APPS)
           .describe("Generates structured logs for logging pipeline tutorials (Loki, ELK)")
@@ -57,6 +61,7 @@ public final class Apps {
           .podLabel("app", "log-generator");
 
   /** Many Prometheus series from one pod: the ingestion load of the TSDB comparison. */
+  @LabComponent
   public static final ComponentDef CARDINALITY_GENERATOR =
       component("cardinality-generator", Category.APPS)
           .describe("Generates high-cardinality Prometheus metrics for cost analysis experiments")
@@ -66,6 +71,7 @@ public final class Apps {
           .metricsPort(8080);
 
   /** Three Go services calling each other, traced with OpenTelemetry. */
+  @LabComponent
   public static final ComponentDef OTEL_DEMO =
       component("otel-demo", Category.APPS)
           .describe("Multi-service OTel demo app (user-service, order-service, payment-service)")
@@ -75,6 +81,7 @@ public final class Apps {
   // ---- naive-db: the storage benchmarks' database and its load generators
 
   /** A database that fsyncs every write: the baseline of the storage benchmarks. */
+  @LabComponent
   public static final ComponentDef NAIVE_DB =
       component("naive-db", Category.APPS)
           .describe(
@@ -87,6 +94,7 @@ public final class Apps {
           .metricsPath("/metrics");
 
   /** naive-db with fsync on every write, for the fsync-versus-memory comparison. */
+  @LabComponent
   public static final ComponentDef NAIVE_DB_FSYNC =
       component("naive-db-fsync", Category.APPS)
           .describe(
@@ -99,6 +107,7 @@ public final class Apps {
           .metricsPath("/metrics");
 
   /** naive-db without fsync: writes stop at the page cache. */
+  @LabComponent
   public static final ComponentDef NAIVE_DB_NOSYNC =
       component("naive-db-nosync", Category.APPS)
           .describe(
@@ -110,6 +119,7 @@ public final class Apps {
           .metricsPath("/metrics");
 
   /** Six naive-db StatefulSets (fsync, nosync) on three GKE disk types, with their classes. */
+  @LabComponent
   public static final ComponentDef NAIVE_DB_DISK_BENCH =
       component("naive-db-disk-bench", Category.APPS)
           .describe(
@@ -118,6 +128,7 @@ public final class Apps {
           .git(TESTBED, "components/apps/naive-db-disk-bench/k8s", TESTBED_REVISION);
 
   /** Eight naive-db StatefulSets on four GKE disk types, Hyperdisk Balanced included. */
+  @LabComponent
   public static final ComponentDef NAIVE_DB_STORAGE_BENCH =
       component("naive-db-storage-bench", Category.APPS)
           .describe(
@@ -126,6 +137,7 @@ public final class Apps {
           .git(TESTBED, "components/apps/naive-db-storage-bench/k8s", TESTBED_REVISION);
 
   /** A Job writing to naive-db-fsync and naive-db-nosync in phases. */
+  @LabComponent
   public static final ComponentDef DB_BENCHMARK_LOADGEN =
       component("db-benchmark-loadgen", Category.APPS)
           .describe(
@@ -133,6 +145,7 @@ public final class Apps {
           .git(TESTBED, "components/apps/db-benchmark-loadgen/k8s", TESTBED_REVISION);
 
   /** A Job writing at a sustained rate to the six variants of naive-db-disk-bench. */
+  @LabComponent
   public static final ComponentDef DB_DISK_BENCH_LOADGEN =
       component("db-disk-bench-loadgen", Category.APPS)
           .describe(
@@ -144,6 +157,7 @@ public final class Apps {
    * A Job writing at a sustained rate to the variants of naive-db-storage-bench: eight, not the ten
    * the original's description said.
    */
+  @LabComponent
   public static final ComponentDef DB_STORAGE_BENCH_LOADGEN =
       component("db-storage-bench-loadgen", Category.APPS)
           .describe(
@@ -182,6 +196,7 @@ public final class Apps {
    * Git repository at {@code main}, which moves under every run; this takes it from Bitnami's Helm
    * repository at a pinned version.
    */
+  @LabComponent
   public static final ComponentDef NGINX =
       component("nginx", Category.APPS)
           .describe("NGINX web server")
@@ -191,25 +206,6 @@ public final class Apps {
           .podLabel("app.kubernetes.io/name", "nginx")
           .metricsPath("/metrics")
           .metricsPort(9113);
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL =
-      List.of(
-          HELLO_APP,
-          METRICS_APP,
-          STATION_MONITOR,
-          LOG_GENERATOR,
-          CARDINALITY_GENERATOR,
-          OTEL_DEMO,
-          NAIVE_DB,
-          NAIVE_DB_FSYNC,
-          NAIVE_DB_NOSYNC,
-          NAIVE_DB_DISK_BENCH,
-          NAIVE_DB_STORAGE_BENCH,
-          DB_BENCHMARK_LOADGEN,
-          DB_DISK_BENCH_LOADGEN,
-          DB_STORAGE_BENCH_LOADGEN,
-          NGINX);
 
   private Apps() {}
 }

@@ -7,9 +7,9 @@ import static io.illm.lab.dsl.Lab.intParam;
 import static io.illm.lab.dsl.Lab.stringParam;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /** Fault injection: installed on the target whose resilience an experiment measures. */
 public final class Chaos {
@@ -50,6 +50,7 @@ public final class Chaos {
    * every node. The original pointed at a values file in its repository; its settings that matter
    * on the lab's clusters (the runtime and its socket) are typed parameters here.
    */
+  @LabComponent
   public static final ComponentDef CHAOS_MESH =
       component("chaos-mesh", Category.CHAOS)
           .describe("Chaos Mesh fault injection: pod, network, IO, stress and time chaos")
@@ -66,9 +67,6 @@ public final class Chaos {
           .parameter(CHAOS_MESH_DAEMON_RESOURCES.all())
           .podLabel("app.kubernetes.io/name", "chaos-mesh")
           .metricsPort(10080);
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL = List.of(CHAOS_MESH);
 
   private Chaos() {}
 }

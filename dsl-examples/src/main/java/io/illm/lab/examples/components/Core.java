@@ -10,9 +10,9 @@ import static io.illm.lab.examples.components.Repositories.INGRESS_NGINX;
 import static io.illm.lab.examples.components.Repositories.TAILSCALE;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /**
  * Ingress controllers and gateways (the gateway comparison's contenders) and the Tailscale
@@ -51,6 +51,7 @@ public final class Core {
       Resources.of("controller.resources", "the controller", "100m", "128Mi", "500m", "256Mi");
 
   /** The Kubernetes community's NGINX ingress controller. */
+  @LabComponent
   public static final ComponentDef NGINX_INGRESS =
       component("nginx-ingress", Category.CORE)
           .describe("NGINX Ingress Controller for Kubernetes")
@@ -89,6 +90,7 @@ public final class Core {
       Resources.of("resources", "Traefik", "100m", "128Mi", "500m", "256Mi");
 
   /** Traefik with both the Ingress and the Gateway API providers on. */
+  @LabComponent
   public static final ComponentDef TRAEFIK =
       component("traefik", Category.CORE)
           .describe("Traefik proxy and ingress controller with Gateway API support")
@@ -125,6 +127,7 @@ public final class Core {
           "1024Mi");
 
   /** Envoy Gateway: the Gateway API implemented on Envoy; its chart also installs the CRDs. */
+  @LabComponent
   public static final ComponentDef ENVOY_GATEWAY =
       component("envoy-gateway", Category.CORE)
           .describe("Envoy Gateway - Gateway API implementation using Envoy proxy")
@@ -178,6 +181,7 @@ public final class Core {
    * README comparison (Envoy Gateway, Kong, Traefik). It serves Gateway API routes when the Gateway
    * API CRDs are present (envoy-gateway installs them).
    */
+  @LabComponent
   public static final ComponentDef KONG =
       component("kong", Category.CORE)
           .describe("Kong Gateway with the Kong Ingress Controller (DB-less), Gateway API support")
@@ -215,6 +219,7 @@ public final class Core {
    * own gateway ({@code gateway-api}, with a default Gateway for the hub's routes); here it is the
    * chart alone, a fourth contender for gateway comparisons.
    */
+  @LabComponent
   public static final ComponentDef CONTOUR =
       component("contour", Category.CORE)
           .describe("Contour ingress controller on Envoy, with Gateway API support (Bitnami chart)")
@@ -242,6 +247,7 @@ public final class Core {
           .describe("The operator's device name in the tailnet");
 
   /** The Tailscale operator, which exposes services across the tailnet (the metrics egress). */
+  @LabComponent
   public static final ComponentDef TAILSCALE_OPERATOR =
       component("tailscale-operator", Category.CORE)
           .describe("Tailscale Kubernetes operator for mesh networking and egress services")
@@ -253,10 +259,6 @@ public final class Core {
                   .set("oauth.clientSecret", ""))
           .parameter(TAILSCALE_CLIENT_ID, TAILSCALE_CLIENT_SECRET, TAILSCALE_HOSTNAME)
           .podLabel("app.kubernetes.io/name", "tailscale-operator");
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL =
-      List.of(NGINX_INGRESS, TRAEFIK, ENVOY_GATEWAY, KONG, CONTOUR, TAILSCALE_OPERATOR);
 
   private Core() {}
 }

@@ -1,5 +1,6 @@
 package io.illm.lab.examples.components;
 
+import io.illm.lab.dsl.CatalogueNotes;
 import io.illm.lab.model.Category;
 import java.util.List;
 
@@ -7,9 +8,10 @@ import java.util.List;
  * The original lab's catalogue entries that are not components here under their own name: left out
  * (with the reason) or carried over under another name. Every other entry of the original's 49 is a
  * component of the same name and category. {@code docs/catalogue.md} lists these, and the import
- * comparison accepts a missing original component only when it is here.
+ * comparison accepts a missing original component only when it is here. Registered as {@link
+ * CatalogueNotes} (META-INF/services) so that synth appends {@link #markdown()} to the page.
  */
-public final class LeftOut {
+public final class LeftOut implements CatalogueNotes {
 
   /**
    * One entry of the original's catalogue.
@@ -77,7 +79,13 @@ public final class LeftOut {
               "the hub's Argo Workflows (with its route and RBAC) is a platform service of the hub;"
                   + " the same chart, controller only, is the component for workflows on a target"));
 
-  private LeftOut() {}
+  /** For {@link java.util.ServiceLoader}; the entries are static. */
+  public LeftOut() {}
+
+  @Override
+  public String markdown() {
+    return notes();
+  }
 
   /** The entry for an original name, or {@code null}. */
   public static Entry of(String original) {
@@ -85,7 +93,7 @@ public final class LeftOut {
   }
 
   /** The Markdown section docs/catalogue.md ends with. */
-  public static String markdown() {
+  public static String notes() {
     StringBuilder md = new StringBuilder();
     md.append("## The original lab's entries that are not components here\n\n");
     md.append("The original lab's catalogue had 49 entries in 8 categories. Every entry not listed")

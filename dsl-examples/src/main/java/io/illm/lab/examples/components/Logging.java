@@ -9,9 +9,9 @@ import static io.illm.lab.examples.components.Repositories.ELASTIC;
 import static io.illm.lab.examples.components.Repositories.FLUENT;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /**
  * The Elastic side of the logging comparisons (Elasticsearch, Kibana, the ECK operator and its
@@ -48,6 +48,7 @@ public final class Logging {
       Resources.of("resources", "an Elasticsearch node", "500m", "1Gi", "1", "2Gi");
 
   /** One Elasticsearch node without security: the log store of the ELK tutorial. */
+  @LabComponent
   public static final ComponentDef ELASTICSEARCH =
       component("elasticsearch", Category.OBSERVABILITY)
           .describe("Elasticsearch search and analytics engine for log storage")
@@ -77,6 +78,7 @@ public final class Logging {
       Resources.of("resources", "Kibana", "100m", "512Mi", "500m", "1Gi");
 
   /** Kibana, the UI over Elasticsearch. */
+  @LabComponent
   public static final ComponentDef KIBANA =
       component("kibana", Category.OBSERVABILITY)
           .describe("Kibana visualization dashboard for Elasticsearch")
@@ -108,6 +110,7 @@ public final class Logging {
       Resources.of("resources", "Fluent Bit", "20m", "64Mi", "200m", "128Mi");
 
   /** Fluent Bit, a DaemonSet tailing container logs. */
+  @LabComponent
   public static final ComponentDef FLUENT_BIT =
       component("fluent-bit", Category.OBSERVABILITY)
           .describe("Fluent Bit lightweight log processor and forwarder")
@@ -132,6 +135,7 @@ public final class Logging {
    * Elastic Cloud on Kubernetes: the operator that runs Elasticsearch, Kibana and Beats from their
    * own kinds. The original pointed at a values file in its repository; its knobs are parameters.
    */
+  @LabComponent
   public static final ComponentDef ECK_OPERATOR =
       component("eck-operator", Category.OBSERVABILITY)
           .describe(
@@ -162,16 +166,13 @@ public final class Logging {
    * Elasticsearch and Kibana as ECK objects (the eck-stack chart); deploy eck-operator beside it.
    * The original also applied an HTTPRoute for the hub's gateway, which a target has no use for.
    */
+  @LabComponent
   public static final ComponentDef ELK_STACK =
       component("elk-stack", Category.OBSERVABILITY)
           .describe("Elasticsearch and Kibana run by ECK (eck-stack chart); needs eck-operator")
           .source(chart(ELASTIC, "eck-stack").revision("0.17.0").releaseName("elk"))
           .parameter(ELK_ELASTICSEARCH, ELK_KIBANA, ELK_BEATS)
           .podLabel("common.k8s.elastic.co/type", "elasticsearch");
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL =
-      List.of(ELASTICSEARCH, KIBANA, FLUENT_BIT, ECK_OPERATOR, ELK_STACK);
 
   private Logging() {}
 }

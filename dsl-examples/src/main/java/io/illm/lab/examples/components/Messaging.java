@@ -11,9 +11,9 @@ import static io.illm.lab.examples.components.Repositories.TESTBED;
 import static io.illm.lab.examples.components.Repositories.TESTBED_REVISION;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /** Brokers: Kafka through the Strimzi operator, and RabbitMQ. */
 public final class Messaging {
@@ -39,6 +39,7 @@ public final class Messaging {
       Resources.of("resources", "the cluster operator", "200m", "384Mi", "1000m", "384Mi");
 
   /** The Strimzi cluster operator: Kafka, topics and users as Kubernetes objects. */
+  @LabComponent
   public static final ComponentDef STRIMZI_OPERATOR =
       component("strimzi-operator", Category.MESSAGING)
           .describe(
@@ -57,6 +58,7 @@ public final class Messaging {
    * on persistent volumes) in namespace {@code kafka}; deploy strimzi-operator beside it. Its sizes
    * live in the manifest: a Git source takes no parameters.
    */
+  @LabComponent
   public static final ComponentDef KAFKA =
       component("kafka", Category.MESSAGING)
           .describe(
@@ -90,6 +92,7 @@ public final class Messaging {
    * user, a password and an Erlang cookie; they are left to the chart, which generates them into a
    * Secret, so no password is committed here.
    */
+  @LabComponent
   public static final ComponentDef RABBITMQ =
       component("rabbitmq", Category.MESSAGING)
           .describe("RabbitMQ message broker with the management and Prometheus plugins")
@@ -98,9 +101,6 @@ public final class Messaging {
           .parameter(RABBITMQ_RESOURCES.all())
           .podLabel("app.kubernetes.io/name", "rabbitmq")
           .metricsPort(9419);
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL = List.of(STRIMZI_OPERATOR, KAFKA, RABBITMQ);
 
   private Messaging() {}
 }

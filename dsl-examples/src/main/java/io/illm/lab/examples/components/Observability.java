@@ -12,10 +12,10 @@ import static io.illm.lab.examples.components.Repositories.TESTBED;
 import static io.illm.lab.examples.components.Repositories.TESTBED_REVISION;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.ComponentType;
-import java.util.List;
 
 /**
  * Metrics and Grafana's logging stack: the time-series databases and log stores experiments
@@ -74,6 +74,7 @@ public final class Observability {
           "prometheus.prometheusSpec.resources", "Prometheus", "100m", "256Mi", "1", "1Gi");
 
   /** Prometheus, Grafana and Alertmanager. */
+  @LabComponent
   public static final ComponentDef KUBE_PROMETHEUS_STACK =
       component("kube-prometheus-stack", Category.OBSERVABILITY)
           .describe("Prometheus, Grafana, and Alertmanager via kube-prometheus-stack Helm chart")
@@ -134,6 +135,7 @@ public final class Observability {
       Resources.of("singleBinary.resources", "Loki", null, null, null, null);
 
   /** Loki as one binary on a local filesystem: the smallest Loki that answers LogQL. */
+  @LabComponent
   public static final ComponentDef LOKI =
       component("loki", Category.OBSERVABILITY)
           .describe("Loki log aggregation system via Grafana Helm chart")
@@ -182,6 +184,7 @@ public final class Observability {
       Resources.of("resources", "Promtail", null, null, null, null);
 
   /** Promtail: ships the pods' logs to Loki. */
+  @LabComponent
   public static final ComponentDef PROMTAIL =
       component("promtail", Category.OBSERVABILITY)
           .describe("Promtail log collector for shipping logs to Loki")
@@ -209,6 +212,7 @@ public final class Observability {
           .describe("Create a ServiceMonitor (needs the Prometheus Operator's CRDs)");
 
   /** VictoriaMetrics single-node, without a persistent volume. */
+  @LabComponent
   public static final ComponentDef VICTORIA_METRICS =
       component("victoria-metrics", Category.OBSERVABILITY)
           .describe("VictoriaMetrics single-node time series database")
@@ -224,6 +228,7 @@ public final class Observability {
           .metricsPort(8428);
 
   /** Grafana Mimir in monolithic mode, storing blocks in MinIO; sized in its manifests. */
+  @LabComponent
   public static final ComponentDef MIMIR =
       component("mimir", Category.OBSERVABILITY)
           .describe("Grafana Mimir TSDB in monolithic mode (single binary, all components)")
@@ -239,6 +244,7 @@ public final class Observability {
           .describe("Prometheus URL for Pyrra to query");
 
   /** Pyrra: SLOs as ServiceLevelObjective objects, turned into recording and alerting rules. */
+  @LabComponent
   public static final ComponentDef PYRRA =
       component("pyrra", Category.OBSERVABILITY)
           .describe("Pyrra SLO management with Kubernetes operator mode")
@@ -269,6 +275,7 @@ public final class Observability {
       boolParam("s3.enabled").defaultValue(true).describe("Enable S3 API gateway");
 
   /** SeaweedFS: masters, volume servers and filers with an S3 gateway on port 8333. */
+  @LabComponent
   public static final ComponentDef SEAWEEDFS =
       component("seaweedfs", Category.OBSERVABILITY)
           .describe("SeaweedFS S3-compatible object storage for observability backends")
@@ -294,6 +301,7 @@ public final class Observability {
    * the original pointed at {@code $values/...} without any source named {@code values}, and also
    * set {@code alloy.configMap.content} to an empty string over the values file; both are left out.
    */
+  @LabComponent
   public static final ComponentDef METRICS_AGENT =
       component("metrics-agent", Category.OBSERVABILITY)
           .describe(
@@ -312,6 +320,7 @@ public final class Observability {
   /**
    * The observability namespace and the ExternalName service through which agents reach the hub.
    */
+  @LabComponent
   public static final ComponentDef METRICS_EGRESS =
       component("metrics-egress", Category.OBSERVABILITY)
           .describe(
@@ -319,19 +328,6 @@ public final class Observability {
                   + " ExternalName service")
           .type(ComponentType.CONFIG)
           .git(TESTBED, "components/observability/metrics-egress/k8s", TESTBED_REVISION);
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL =
-      List.of(
-          KUBE_PROMETHEUS_STACK,
-          LOKI,
-          PROMTAIL,
-          VICTORIA_METRICS,
-          MIMIR,
-          PYRRA,
-          SEAWEEDFS,
-          METRICS_AGENT,
-          METRICS_EGRESS);
 
   private Observability() {}
 }

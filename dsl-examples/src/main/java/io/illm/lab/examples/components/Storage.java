@@ -6,9 +6,9 @@ import static io.illm.lab.dsl.Lab.component;
 import static io.illm.lab.dsl.Lab.stringParam;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /** Object storage (SeaweedFS, which the original filed under observability, is there). */
 public final class Storage {
@@ -38,6 +38,7 @@ public final class Storage {
    * credentials are the original's fixed lab values: the bucket lives only as long as the
    * experiment's private cluster and holds nothing but benchmark blocks.
    */
+  @LabComponent
   public static final ComponentDef MINIO =
       component("minio", Category.STORAGE)
           .describe("MinIO S3-compatible object storage")
@@ -53,9 +54,6 @@ public final class Storage {
           .podLabel("app", "minio")
           .metricsPath("/minio/v2/metrics/cluster")
           .metricsPort(9000);
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL = List.of(MINIO);
 
   private Storage() {}
 }

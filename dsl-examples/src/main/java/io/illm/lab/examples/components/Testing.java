@@ -8,9 +8,9 @@ import static io.illm.lab.examples.components.Repositories.TESTBED;
 import static io.illm.lab.examples.components.Repositories.TESTBED_REVISION;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /** Load generators that run as Kubernetes objects beside, or apart from, the system under test. */
 public final class Testing {
@@ -28,6 +28,7 @@ public final class Testing {
    * original's {@code k6} entry installed it on the hub with a namespace and a ConfigMap of its
    * own.
    */
+  @LabComponent
   public static final ComponentDef K6_OPERATOR =
       component("k6-operator", Category.TESTING)
           .describe("Grafana k6 operator: load tests as TestRun objects over parallel runners")
@@ -42,6 +43,7 @@ public final class Testing {
    * minutes of staged load against nginx-ingress, Traefik and Envoy Gateway (not Kong or Contour).
    * The original declared {@code type: testing}, which its own CRD rejected; the category says it.
    */
+  @LabComponent
   public static final ComponentDef K6_GATEWAY_LOADTEST =
       component("k6-gateway-loadtest", Category.TESTING)
           .describe(
@@ -49,9 +51,6 @@ public final class Testing {
                   + " gateway endpoints via cross-cluster kubeconfig")
           .git(TESTBED, "components/testing/k6-gateway-loadtest/manifests", TESTBED_REVISION)
           .podLabel("app", "k6-gateway-load-test");
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL = List.of(K6_OPERATOR, K6_GATEWAY_LOADTEST);
 
   private Testing() {}
 }

@@ -9,9 +9,9 @@ import static io.illm.lab.examples.components.Repositories.GRAFANA;
 import static io.illm.lab.examples.components.Repositories.OPEN_TELEMETRY;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
-import java.util.List;
 
 /** Traces: the two backends the tracing comparison measures, and the collector feeding them. */
 public final class Tracing {
@@ -29,6 +29,7 @@ public final class Tracing {
       Resources.of("allInOne.resources", "the all-in-one pod", null, null, null, null);
 
   /** Jaeger all-in-one (collector, query and UI in one pod) keeping spans in memory. */
+  @LabComponent
   public static final ComponentDef JAEGER =
       component("jaeger", Category.OBSERVABILITY)
           .describe("Jaeger distributed tracing system (all-in-one mode)")
@@ -73,6 +74,7 @@ public final class Tracing {
       Resources.of("tempo.resources", "Tempo", null, null, null, null);
 
   /** Tempo as one binary, receiving OTLP on 4317 (gRPC) and 4318 (HTTP), on local storage. */
+  @LabComponent
   public static final ComponentDef TEMPO =
       component("tempo", Category.OBSERVABILITY)
           .describe("Grafana Tempo distributed tracing backend")
@@ -115,6 +117,7 @@ public final class Tracing {
       Resources.of("resources", "the collector", null, null, null, null);
 
   /** The contrib collector, receiving OTLP over gRPC and HTTP. */
+  @LabComponent
   public static final ComponentDef OTEL_COLLECTOR =
       component("otel-collector", Category.OBSERVABILITY)
           .describe("OpenTelemetry Collector for trace/metric/log collection and export")
@@ -129,9 +132,6 @@ public final class Tracing {
           .parameter(OTEL_COLLECTOR_RESOURCES.all())
           .podLabel("app.kubernetes.io/name", "opentelemetry-collector")
           .metricsPort(8888);
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL = List.of(JAEGER, TEMPO, OTEL_COLLECTOR);
 
   private Tracing() {}
 }

@@ -7,10 +7,10 @@ import static io.illm.lab.dsl.Lab.intParam;
 import static io.illm.lab.examples.components.Repositories.ARGO;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.ComponentType;
-import java.util.List;
 
 /**
  * Workflow engines deployed on a target. The hub's own Argo Workflows, which runs every
@@ -50,6 +50,7 @@ public final class Workflows {
    * chart version is the original's; its type is {@code workflow}, so experiments list it as {@code
    * components[].workflow}.
    */
+  @LabComponent
   public static final ComponentDef ARGO_WORKFLOWS_CONTROLLER =
       component("argo-workflows-controller", Category.WORKFLOWS)
           .describe("Argo Workflows controller on the target, for in-cluster workflows")
@@ -59,9 +60,6 @@ public final class Workflows {
           .parameter(ARGO_CONTROLLER_RESOURCES.all())
           .podLabel("app.kubernetes.io/component", "workflow-controller")
           .metricsPort(9090);
-
-  /** Every component of this class. */
-  public static final List<ComponentDef> ALL = List.of(ARGO_WORKFLOWS_CONTROLLER);
 
   private Workflows() {}
 }

@@ -1,4 +1,4 @@
-package io.illm.lab.cli.authoring;
+package io.illm.lab.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code synth --output json}, with the test catalogue on the class path. */
+/** {@code synth --output json}, with the lab's own definitions on the class path. */
 class SynthJsonTest {
 
   @TempDir Path root;
@@ -25,7 +25,7 @@ class SynthJsonTest {
     assertEquals(0, synth("--output", "json"), err.toString());
     JsonNode written = LabYaml.json().readTree(out.toString());
     assertTrue(written.path("valid").asBoolean(), written.toString());
-    assertEquals(1, written.path("experiments").asInt());
+    assertTrue(written.path("experiments").asInt() >= 1, written.toString());
     assertTrue(
         written
             .path("changes")
