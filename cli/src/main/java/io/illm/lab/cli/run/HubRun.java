@@ -84,8 +84,15 @@ public final class HubRun {
    *
    * @param outcome how following it ended
    * @param timeline the real and simulated times of its lines
+   * @param signalled the run was manual and the command sent the completion signal ({@link
+   *     ManualCompletion})
    */
-  public record Result(Outcome outcome, Timeline timeline) {
+  public record Result(Outcome outcome, Timeline timeline, boolean signalled) {
+
+    /** A result without a completion signal. */
+    public Result(Outcome outcome, Timeline timeline) {
+      this(outcome, timeline, false);
+    }
 
     /** True when the experiment ended Complete. */
     public boolean complete() {
@@ -165,13 +172,17 @@ public final class HubRun {
       Timeline time = startOperator(hub, settings, realStart);
       failures(experiment.getMetadata().getName(), hub.controllers(), settings);
       hub.client().resource(experiment).create();
+      ManualCompletion.Sender learner = ManualCompletion.sender(hub.client(), experiment);
       Outcome outcome =
           Follower.atMost(hub.client(), limit)
               .follow(
                   EmbeddedHub.NAMESPACE,
                   experiment.getMetadata().getName(),
-                  current -> shown.accept(current, time));
-      return new Result(outcome, time);
+                  current -> {
+                    shown.accept(current, time);
+                    learner.observe(current);
+                  });
+      return new Result(outcome, time, learner.sent());
     } catch (RuntimeException e) {
       throw new HubFailure("the embedded hub stopped answering: " + e.getMessage());
     }
