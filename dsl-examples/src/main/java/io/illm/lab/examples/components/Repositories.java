@@ -6,8 +6,12 @@ public final class Repositories {
   /** The original lab's repository: manifests of the lab's own apps, values files. */
   public static final String TESTBED = "https://github.com/illMadeCoder/k8s-ai-cloud-testbed.git";
 
-  /** The revision of {@link #TESTBED} the components track. */
-  public static final String TESTBED_REVISION = "HEAD";
+  /**
+   * The revision of {@link #TESTBED} the components deploy: the commit the original lab's catalogue
+   * was read at (5511c21, 2026-02-23), pinned so that a run deploys the manifests and values this
+   * catalogue was checked against, not whatever the repository's HEAD is that day.
+   */
+  public static final String TESTBED_REVISION = "5511c21bdc94b9af622260e3e9a8f9ab8c0c1a6a";
 
   public static final String PROMETHEUS_COMMUNITY =
       "https://prometheus-community.github.io/helm-charts";
