@@ -152,8 +152,9 @@ public final class SynthCommand implements Callable<Integer> {
   }
 
   /**
-   * The JSON form: {@code {"check", "components", "experiments", "files", "changes": [{"path",
-   * "change", "diff"}], "problems", "valid"}}; the same exit codes as text.
+   * The JSON form: {@code {"check", "components", "experiments", "files", "unreferenced":
+   * [component names no experiment deploys], "changes": [{"path", "change", "diff"}], "problems",
+   * "valid"}}; the same exit codes as text.
    */
   private int json(List<Problem> problems, Definitions found) {
     ObjectNode root = LabYaml.json().createObjectNode();
