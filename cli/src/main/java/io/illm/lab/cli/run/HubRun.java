@@ -17,6 +17,7 @@ import io.illm.lab.model.Phase;
 import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
+import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.validate.ComponentCatalogue;
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,6 +93,25 @@ public final class HubRun {
     /** A result without a completion signal. */
     public Result(Outcome outcome, Timeline timeline) {
       this(outcome, timeline, false);
+    }
+
+    /**
+     * How a manual-completion run that reached an outcome was ended ({@link ManualCompletion});
+     * empty for other runs.
+     */
+    public Optional<String> manualEnd(Experiment experiment) {
+      if (!ManualCompletion.isManual(experiment) || last().isEmpty()) {
+        return Optional.empty();
+      }
+      if (signalled) {
+        return Optional.of(
+            "by the completion signal the command sent once the workflow had succeeded ("
+                + Observation.COMPLETE_ANNOTATION
+                + "=true; simulated learner)");
+      }
+      return complete()
+          ? Optional.of("by the end of its running window (deadlines.running), in simulated time")
+          : Optional.empty();
     }
 
     /** True when the experiment ended Complete. */

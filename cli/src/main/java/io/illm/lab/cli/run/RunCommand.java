@@ -10,7 +10,6 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Target;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
-import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.site.SiteBuilder;
 import io.illm.lab.validate.ComponentCatalogue;
@@ -242,31 +241,15 @@ public final class RunCommand implements Callable<Integer> {
     if (output == Output.json) {
       ObjectNode json = RunReport.json(last, noOutcome, result.timeline());
       index.ifPresent(i -> json.put("site", i.toUri().toString()));
-      ended(experiment, result).ifPresent(how -> json.put("ended", how));
+      result.manualEnd(experiment).ifPresent(how -> json.put("ended", how));
       out.println(Progress.oneLine(json));
     } else {
       RunReport.summary(last, noOutcome).forEach(out::println);
-      ended(experiment, result).ifPresent(how -> out.println("  ended: " + how));
+      result.manualEnd(experiment).ifPresent(how -> out.println("  ended: " + how));
       index.ifPresent(i -> out.println("  site: " + i.toUri()));
     }
     out.flush();
     return result.complete() ? ExitCodes.OK : ExitCodes.FAILED;
-  }
-
-  /** How a manual-completion run that reached an outcome was ended; empty for other runs. */
-  private static Optional<String> ended(Experiment experiment, HubRun.Result result) {
-    if (!ManualCompletion.isManual(experiment) || result.last().isEmpty()) {
-      return Optional.empty();
-    }
-    if (result.signalled()) {
-      return Optional.of(
-          "by the completion signal ./lab run sent once the workflow had succeeded ("
-              + Observation.COMPLETE_ANNOTATION
-              + "=true; simulated learner)");
-    }
-    return result.complete()
-        ? Optional.of("by the end of its running window (deadlines.running), in simulated time")
-        : Optional.empty();
   }
 
   /**

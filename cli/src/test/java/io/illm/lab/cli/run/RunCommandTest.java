@@ -60,7 +60,8 @@ class RunCommandTest {
     assertEquals(0, run("run", "loki-tutorial", "--instant"), err.toString());
     String summary = out.toString();
     assertTrue(summary.startsWith("loki-tutorial: Complete"), summary + err);
-    assertTrue(summary.contains("  ended: by the completion signal ./lab run sent"), summary + err);
+    assertTrue(
+        summary.contains("  ended: by the completion signal the command sent"), summary + err);
     assertTrue(
         err.toString().contains("run: manual completion: with no learner here, the command sends"),
         err.toString());
