@@ -7,5 +7,5 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
-exec java -Xmx64m -cp "benchmarks/target/classes:$(cat benchmarks/target/collect-classpath.txt)" \
+exec java -Xmx64m -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
   io.illm.lab.bench.operator.OperatorBenchmark "$@"

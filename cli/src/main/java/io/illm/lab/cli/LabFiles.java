@@ -8,12 +8,12 @@ import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.validate.YamlDocuments;
 import io.illm.lab.yaml.LabYaml;
+import io.illm.lab.yaml.YamlFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -82,7 +82,7 @@ public final class LabFiles {
   }
 
   private static void read(Path folder, Map<String, Component> byName) {
-    for (Path file : yamlFiles(folder)) {
+    for (Path file : YamlFiles.under(folder)) {
       for (JsonNode document : YamlDocuments.read(file, file.toString()).documents()) {
         component(document).ifPresent(c -> byName.put(c.getMetadata().getName(), c));
       }
@@ -170,24 +170,6 @@ public final class LabFiles {
     } catch (IOException | IllegalArgumentException e) {
       // An unreadable component is the validator's to report; render just cannot use it.
       return Optional.empty();
-    }
-  }
-
-  private static List<Path> yamlFiles(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
-              })
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.illm.lab.hub.controllers.SimControllers;
 import io.illm.lab.hub.sim.SimClock;
 import io.illm.lab.hub.sim.SimTimings;
-import io.illm.lab.model.Component;
-import io.illm.lab.model.ComponentSource;
-import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
@@ -23,7 +19,7 @@ import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.engine.Engine;
-import io.illm.lab.operator.engine.Experiments;
+import io.illm.lab.operator.testing.Testing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +57,7 @@ class EmbeddedHubTest {
   @BeforeEach
   void startHub() {
     hub = EmbeddedHub.start(Path.of(".."));
-    hub.publish(List.of(component("prometheus"), component("k6")));
+    hub.publish(List.of(Testing.gitComponent("prometheus"), Testing.gitComponent("k6")));
     hub.simulateWorkflowTemplate("load-test");
     record(
         hub.client()
@@ -264,7 +260,7 @@ class EmbeddedHubTest {
   }
 
   private static Experiment experiment(String name) {
-    Experiment experiment = Experiments.twoTargets(name);
+    Experiment experiment = Testing.twoTargetExperiment(name);
     experiment.getMetadata().setNamespace(NS);
     return experiment;
   }
@@ -360,27 +356,5 @@ class EmbeddedHubTest {
             .add(object.getMetadata().getName());
       }
     };
-  }
-
-  private static Component component(String name) {
-    Component component = new Component();
-    component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    component.setSpec(
-        new ComponentSpec(
-            null,
-            null,
-            null,
-            new ArrayList<>(
-                List.of(
-                    new ComponentSource(
-                        "https://example.invalid/lab.git",
-                        "main",
-                        "apps/" + name,
-                        null,
-                        null,
-                        null))),
-            null,
-            null));
-    return component;
   }
 }

@@ -4,15 +4,15 @@ import io.illm.lab.model.Category;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.Validator;
+import io.illm.lab.yaml.YamlFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads Experiment and Component YAML, of this project's API or of the original Go operator's
@@ -39,9 +39,9 @@ public final class Importer {
   public static ImportResult read(Path fileOrFolder) {
     try {
       return read(yamlFiles(fileOrFolder), null);
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       Batch batch = new Batch(null);
-      batch.fail(fileOrFolder.toString(), "cannot list: " + e.getMessage(), "");
+      batch.fail(fileOrFolder.toString(), "cannot list: " + e.getCause().getMessage(), "");
       return batch.result();
     }
   }
@@ -85,21 +85,8 @@ public final class Importer {
     return batch.result();
   }
 
-  /**
-   * The YAML files ({@code .yaml}, {@code .yml}) of a file or folder, recursively, sorted by path.
-   */
-  public static List<Path> yamlFiles(Path fileOrFolder) throws IOException {
-    if (!Files.isDirectory(fileOrFolder)) {
-      return List.of(fileOrFolder);
-    }
-    try (Stream<Path> walk = Files.walk(fileOrFolder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(
-              p ->
-                  p.getFileName().toString().endsWith(".yaml")
-                      || p.getFileName().toString().endsWith(".yml"))
-          .sorted(Comparator.comparing(Path::toString))
-          .toList();
-    }
+  /** The file itself, or the YAML files under a folder as {@link YamlFiles#under} finds them. */
+  public static List<Path> yamlFiles(Path fileOrFolder) {
+    return Files.isDirectory(fileOrFolder) ? YamlFiles.under(fileOrFolder) : List.of(fileOrFolder);
   }
 }

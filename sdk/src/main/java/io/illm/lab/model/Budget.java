@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * A spending limit: the operator estimates the cost before it creates anything and stops the
@@ -21,6 +22,8 @@ import java.util.Objects;
 @JsonClassDescription(
     "A spending limit: the operator estimates the cost before it creates anything and stops the experiment when the running cost reaches the limit.")
 @JsonPropertyOrder({"maxUSD"})
+@EqualsAndHashCode
+@ToString
 public class Budget {
 
   @Required
@@ -40,23 +43,5 @@ public class Budget {
 
   public void setMaxUSD(Double maxUSD) {
     this.maxUSD = maxUSD;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof Budget)) return false;
-    Budget that = (Budget) o;
-    return Objects.equals(maxUSD, that.maxUSD);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(maxUSD);
-  }
-
-  @Override
-  public String toString() {
-    return "Budget{" + "maxUSD=" + maxUSD + "}";
   }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** Cleanup per outcome. Cloud resources are always deleted in the end; retain only delays it. */
 @Buildable(
@@ -16,6 +17,8 @@ import java.util.Objects;
 @JsonClassDescription(
     "Cleanup per outcome. Cloud resources are always deleted in the end; retain only delays it.")
 @JsonPropertyOrder({"onComplete", "onFailure"})
+@EqualsAndHashCode
+@ToString
 public class CleanupPolicy {
 
   @JsonPropertyDescription("After Complete. Default: delete.")
@@ -45,23 +48,5 @@ public class CleanupPolicy {
 
   public void setOnFailure(CleanupRule onFailure) {
     this.onFailure = onFailure;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof CleanupPolicy)) return false;
-    CleanupPolicy that = (CleanupPolicy) o;
-    return Objects.equals(onComplete, that.onComplete) && Objects.equals(onFailure, that.onFailure);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(onComplete, onFailure);
-  }
-
-  @Override
-  public String toString() {
-    return "CleanupPolicy{" + "onComplete=" + onComplete + ", " + "onFailure=" + onFailure + "}";
   }
 }

@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** What happens to clusters and deployments when the experiment ends one way. */
 @Buildable(
@@ -21,6 +22,8 @@ import java.util.Objects;
 @ValidationRule(
     value = "self.action == 'retain' || !has(self.retainFor)",
     message = "retainFor applies to action retain only")
+@EqualsAndHashCode
+@ToString
 public class CleanupRule {
 
   @Required
@@ -53,23 +56,5 @@ public class CleanupRule {
 
   public void setRetainFor(String retainFor) {
     this.retainFor = retainFor;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof CleanupRule)) return false;
-    CleanupRule that = (CleanupRule) o;
-    return Objects.equals(action, that.action) && Objects.equals(retainFor, that.retainFor);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(action, retainFor);
-  }
-
-  @Override
-  public String toString() {
-    return "CleanupRule{" + "action=" + action + ", " + "retainFor=" + retainFor + "}";
   }
 }

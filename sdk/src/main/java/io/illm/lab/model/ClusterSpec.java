@@ -9,7 +9,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * The cluster a target runs on. Defaults are applied by the operator when the cluster is created,
@@ -34,6 +35,8 @@ import java.util.Objects;
 @ValidationRule(
     value = "!has(self.zone) || !has(self.region)",
     message = "set zone (zonal cluster) or region (regional cluster), not both")
+@EqualsAndHashCode
+@ToString
 public class ClusterSpec {
 
   @Required
@@ -157,55 +160,5 @@ public class ClusterSpec {
 
   public void setKubernetesVersion(String kubernetesVersion) {
     this.kubernetesVersion = kubernetesVersion;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ClusterSpec)) return false;
-    ClusterSpec that = (ClusterSpec) o;
-    return Objects.equals(provider, that.provider)
-        && Objects.equals(preemptible, that.preemptible)
-        && Objects.equals(zone, that.zone)
-        && Objects.equals(region, that.region)
-        && Objects.equals(machineType, that.machineType)
-        && Objects.equals(nodeCount, that.nodeCount)
-        && Objects.equals(diskSizeGb, that.diskSizeGb)
-        && Objects.equals(kubernetesVersion, that.kubernetesVersion);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        provider, preemptible, zone, region, machineType, nodeCount, diskSizeGb, kubernetesVersion);
-  }
-
-  @Override
-  public String toString() {
-    return "ClusterSpec{"
-        + "provider="
-        + provider
-        + ", "
-        + "preemptible="
-        + preemptible
-        + ", "
-        + "zone="
-        + zone
-        + ", "
-        + "region="
-        + region
-        + ", "
-        + "machineType="
-        + machineType
-        + ", "
-        + "nodeCount="
-        + nodeCount
-        + ", "
-        + "diskSizeGb="
-        + diskSizeGb
-        + ", "
-        + "kubernetesVersion="
-        + kubernetesVersion
-        + "}";
   }
 }

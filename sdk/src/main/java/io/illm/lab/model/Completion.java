@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** What ends the Running phase. */
 @Buildable(
@@ -16,6 +17,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("What ends the Running phase.")
 @JsonPropertyOrder({"mode"})
+@EqualsAndHashCode
+@ToString
 public class Completion {
 
   @Required
@@ -35,23 +38,5 @@ public class Completion {
 
   public void setMode(CompletionMode mode) {
     this.mode = mode;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof Completion)) return false;
-    Completion that = (Completion) o;
-    return Objects.equals(mode, that.mode);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(mode);
-  }
-
-  @Override
-  public String toString() {
-    return "Completion{" + "mode=" + mode + "}";
   }
 }

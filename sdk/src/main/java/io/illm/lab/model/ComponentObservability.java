@@ -8,7 +8,8 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Map;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** How the component exposes metrics. */
 @Buildable(
@@ -19,6 +20,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("How the component exposes metrics.")
 @JsonPropertyOrder({"serviceMonitor", "podMonitor"})
+@EqualsAndHashCode
+@ToString
 public class ComponentObservability {
 
   @JsonPropertyDescription("The component ships a ServiceMonitor. Default: false.")
@@ -92,42 +95,5 @@ public class ComponentObservability {
 
   public void setMetricsPort(Integer metricsPort) {
     this.metricsPort = metricsPort;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ComponentObservability)) return false;
-    ComponentObservability that = (ComponentObservability) o;
-    return Objects.equals(serviceMonitor, that.serviceMonitor)
-        && Objects.equals(podMonitor, that.podMonitor)
-        && Objects.equals(podLabels, that.podLabels)
-        && Objects.equals(metricsPath, that.metricsPath)
-        && Objects.equals(metricsPort, that.metricsPort);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(serviceMonitor, podMonitor, podLabels, metricsPath, metricsPort);
-  }
-
-  @Override
-  public String toString() {
-    return "ComponentObservability{"
-        + "serviceMonitor="
-        + serviceMonitor
-        + ", "
-        + "podMonitor="
-        + podMonitor
-        + ", "
-        + "podLabels="
-        + podLabels
-        + ", "
-        + "metricsPath="
-        + metricsPath
-        + ", "
-        + "metricsPort="
-        + metricsPort
-        + "}";
   }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** A parameter the component documents and checks. */
 @Buildable(
@@ -19,6 +20,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("A parameter the component documents and checks.")
 @JsonPropertyOrder({"name", "type", "default"})
+@EqualsAndHashCode
+@ToString
 public class ComponentParameter {
 
   @Required
@@ -90,42 +93,5 @@ public class ComponentParameter {
 
   public void setDescription(String description) {
     this.description = description;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ComponentParameter)) return false;
-    ComponentParameter that = (ComponentParameter) o;
-    return Objects.equals(name, that.name)
-        && Objects.equals(type, that.type)
-        && Objects.equals(defaultValue, that.defaultValue)
-        && Objects.equals(required, that.required)
-        && Objects.equals(description, that.description);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, type, defaultValue, required, description);
-  }
-
-  @Override
-  public String toString() {
-    return "ComponentParameter{"
-        + "name="
-        + name
-        + ", "
-        + "type="
-        + type
-        + ", "
-        + "defaultValue="
-        + defaultValue
-        + ", "
-        + "required="
-        + required
-        + ", "
-        + "description="
-        + description
-        + "}";
   }
 }

@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Map;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * A component deployed on a target, referenced by name and kind; exactly one of app, workflow and
@@ -25,6 +26,8 @@ import java.util.Objects;
 @ValidationRule(
     value = "[has(self.app), has(self.workflow), has(self.config)].filter(x, x).size() == 1",
     message = "set exactly one of app, workflow and config")
+@EqualsAndHashCode
+@ToString
 public class ComponentRef {
 
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
@@ -82,38 +85,5 @@ public class ComponentRef {
 
   public void setParams(Map<String, String> params) {
     this.params = params;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ComponentRef)) return false;
-    ComponentRef that = (ComponentRef) o;
-    return Objects.equals(app, that.app)
-        && Objects.equals(workflow, that.workflow)
-        && Objects.equals(config, that.config)
-        && Objects.equals(params, that.params);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(app, workflow, config, params);
-  }
-
-  @Override
-  public String toString() {
-    return "ComponentRef{"
-        + "app="
-        + app
-        + ", "
-        + "workflow="
-        + workflow
-        + ", "
-        + "config="
-        + config
-        + ", "
-        + "params="
-        + params
-        + "}";
   }
 }

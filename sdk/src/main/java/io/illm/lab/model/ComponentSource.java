@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * Where a component's manifests come from: a Git path, a Helm chart repository, or a Git repository
@@ -25,6 +26,8 @@ import java.util.Objects;
 @ValidationRule(
     value = "!(has(self.chart) && has(self.path))",
     message = "a source is a Helm chart (chart) or a Git path (path), not both")
+@EqualsAndHashCode
+@ToString
 public class ComponentSource {
 
   @Required
@@ -112,46 +115,5 @@ public class ComponentSource {
 
   public void setHelm(HelmSource helm) {
     this.helm = helm;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ComponentSource)) return false;
-    ComponentSource that = (ComponentSource) o;
-    return Objects.equals(repoURL, that.repoURL)
-        && Objects.equals(targetRevision, that.targetRevision)
-        && Objects.equals(path, that.path)
-        && Objects.equals(chart, that.chart)
-        && Objects.equals(ref, that.ref)
-        && Objects.equals(helm, that.helm);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(repoURL, targetRevision, path, chart, ref, helm);
-  }
-
-  @Override
-  public String toString() {
-    return "ComponentSource{"
-        + "repoURL="
-        + repoURL
-        + ", "
-        + "targetRevision="
-        + targetRevision
-        + ", "
-        + "path="
-        + path
-        + ", "
-        + "chart="
-        + chart
-        + ", "
-        + "ref="
-        + ref
-        + ", "
-        + "helm="
-        + helm
-        + "}";
   }
 }

@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * A reusable, deployable piece of an experiment: where its manifests come from and what it takes.
@@ -21,6 +22,8 @@ import java.util.Objects;
 @JsonClassDescription(
     "A reusable, deployable piece of an experiment: where its manifests come from and what it takes.")
 @JsonPropertyOrder({"description", "category", "type", "sources"})
+@EqualsAndHashCode
+@ToString
 public class ComponentSpec {
 
   @JsonPropertyDescription("What the component is.")
@@ -109,46 +112,5 @@ public class ComponentSpec {
 
   public void setObservability(ComponentObservability observability) {
     this.observability = observability;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ComponentSpec)) return false;
-    ComponentSpec that = (ComponentSpec) o;
-    return Objects.equals(description, that.description)
-        && Objects.equals(category, that.category)
-        && Objects.equals(type, that.type)
-        && Objects.equals(sources, that.sources)
-        && Objects.equals(parameters, that.parameters)
-        && Objects.equals(observability, that.observability);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(description, category, type, sources, parameters, observability);
-  }
-
-  @Override
-  public String toString() {
-    return "ComponentSpec{"
-        + "description="
-        + description
-        + ", "
-        + "category="
-        + category
-        + ", "
-        + "type="
-        + type
-        + ", "
-        + "sources="
-        + sources
-        + ", "
-        + "parameters="
-        + parameters
-        + ", "
-        + "observability="
-        + observability
-        + "}";
   }
 }

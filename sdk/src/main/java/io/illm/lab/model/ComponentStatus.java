@@ -3,7 +3,8 @@ package io.illm.lab.model;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * The observed state of a component. Components are catalogue entries: nothing reconciles them yet,
@@ -17,6 +18,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription(
     "The observed state of a component. Components are catalogue entries: nothing reconciles them yet, so this stays empty.")
+@EqualsAndHashCode
+@ToString
 public class ComponentStatus {
 
   @JsonPropertyDescription("The metadata.generation this status describes.")
@@ -34,23 +37,5 @@ public class ComponentStatus {
 
   public void setObservedGeneration(Long observedGeneration) {
     this.observedGeneration = observedGeneration;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ComponentStatus)) return false;
-    ComponentStatus that = (ComponentStatus) o;
-    return Objects.equals(observedGeneration, that.observedGeneration);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(observedGeneration);
-  }
-
-  @Override
-  public String toString() {
-    return "ComponentStatus{" + "observedGeneration=" + observedGeneration + "}";
   }
 }

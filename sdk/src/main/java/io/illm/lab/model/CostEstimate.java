@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** What the experiment costs, in US dollars. */
 @Buildable(
@@ -15,6 +16,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("What the experiment costs, in US dollars.")
 @JsonPropertyOrder({"estimatedUSD", "actualUSD"})
+@EqualsAndHashCode
+@ToString
 public class CostEstimate {
 
   @JsonPropertyDescription("Estimate before the run, from the price table and the deadlines.")
@@ -68,38 +71,5 @@ public class CostEstimate {
 
   public void setPriceTable(String priceTable) {
     this.priceTable = priceTable;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof CostEstimate)) return false;
-    CostEstimate that = (CostEstimate) o;
-    return Objects.equals(estimatedUSD, that.estimatedUSD)
-        && Objects.equals(actualUSD, that.actualUSD)
-        && Objects.equals(hourlyUSD, that.hourlyUSD)
-        && Objects.equals(priceTable, that.priceTable);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(estimatedUSD, actualUSD, hourlyUSD, priceTable);
-  }
-
-  @Override
-  public String toString() {
-    return "CostEstimate{"
-        + "estimatedUSD="
-        + estimatedUSD
-        + ", "
-        + "actualUSD="
-        + actualUSD
-        + ", "
-        + "hourlyUSD="
-        + hourlyUSD
-        + ", "
-        + "priceTable="
-        + priceTable
-        + "}";
   }
 }

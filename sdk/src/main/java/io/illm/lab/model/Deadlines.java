@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Pattern;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * How long each phase may take; a missed deadline fails the experiment (and cleanup still runs).
@@ -20,6 +21,8 @@ import java.util.Objects;
 @JsonClassDescription(
     "How long each phase may take; a missed deadline fails the experiment (and cleanup still runs). Durations like 30m, 1h30m, 90s.")
 @JsonPropertyOrder({"provisioning", "deploying", "running", "collecting", "total"})
+@EqualsAndHashCode
+@ToString
 public class Deadlines {
 
   @Pattern("^([0-9]+h([0-9]+m)?([0-9]+s)?|[0-9]+m([0-9]+s)?|[0-9]+s)$")
@@ -91,42 +94,5 @@ public class Deadlines {
 
   public void setTotal(String total) {
     this.total = total;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof Deadlines)) return false;
-    Deadlines that = (Deadlines) o;
-    return Objects.equals(provisioning, that.provisioning)
-        && Objects.equals(deploying, that.deploying)
-        && Objects.equals(running, that.running)
-        && Objects.equals(collecting, that.collecting)
-        && Objects.equals(total, that.total);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(provisioning, deploying, running, collecting, total);
-  }
-
-  @Override
-  public String toString() {
-    return "Deadlines{"
-        + "provisioning="
-        + provisioning
-        + ", "
-        + "deploying="
-        + deploying
-        + ", "
-        + "running="
-        + running
-        + ", "
-        + "collecting="
-        + collecting
-        + ", "
-        + "total="
-        + total
-        + "}";
   }
 }

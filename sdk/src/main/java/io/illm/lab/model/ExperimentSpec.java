@@ -8,7 +8,8 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** What to run: targets, the workflow, the metrics and the hypothesis they judge. */
 @Buildable(
@@ -40,6 +41,8 @@ import java.util.Objects;
     value =
         "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, has(self.metrics) && has(self.metrics.queries) && self.metrics.queries.exists(q, q.name == c.metric))",
     message = "successCriteria[].metric must name a metric in metrics.queries")
+@EqualsAndHashCode
+@ToString
 public class ExperimentSpec {
 
   @Size(max = 200)
@@ -206,82 +209,5 @@ public class ExperimentSpec {
 
   public void setBudget(Budget budget) {
     this.budget = budget;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ExperimentSpec)) return false;
-    ExperimentSpec that = (ExperimentSpec) o;
-    return Objects.equals(title, that.title)
-        && Objects.equals(description, that.description)
-        && Objects.equals(tags, that.tags)
-        && Objects.equals(publish, that.publish)
-        && Objects.equals(hypothesis, that.hypothesis)
-        && Objects.equals(targets, that.targets)
-        && Objects.equals(workflow, that.workflow)
-        && Objects.equals(metrics, that.metrics)
-        && Objects.equals(qualityGate, that.qualityGate)
-        && Objects.equals(deadlines, that.deadlines)
-        && Objects.equals(cleanup, that.cleanup)
-        && Objects.equals(budget, that.budget);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        title,
-        description,
-        tags,
-        publish,
-        hypothesis,
-        targets,
-        workflow,
-        metrics,
-        qualityGate,
-        deadlines,
-        cleanup,
-        budget);
-  }
-
-  @Override
-  public String toString() {
-    return "ExperimentSpec{"
-        + "title="
-        + title
-        + ", "
-        + "description="
-        + description
-        + ", "
-        + "tags="
-        + tags
-        + ", "
-        + "publish="
-        + publish
-        + ", "
-        + "hypothesis="
-        + hypothesis
-        + ", "
-        + "targets="
-        + targets
-        + ", "
-        + "workflow="
-        + workflow
-        + ", "
-        + "metrics="
-        + metrics
-        + ", "
-        + "qualityGate="
-        + qualityGate
-        + ", "
-        + "deadlines="
-        + deadlines
-        + ", "
-        + "cleanup="
-        + cleanup
-        + ", "
-        + "budget="
-        + budget
-        + "}";
   }
 }

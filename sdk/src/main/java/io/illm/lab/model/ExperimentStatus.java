@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** The observed state of an experiment, written by the operator. */
 @Buildable(
@@ -17,6 +18,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("The observed state of an experiment, written by the operator.")
 @JsonPropertyOrder({"phase", "message"})
+@EqualsAndHashCode
+@ToString
 public class ExperimentStatus {
 
   @JsonPropertyDescription("Pending, Provisioning, Ready, Running, Complete or Failed.")
@@ -262,111 +265,5 @@ public class ExperimentStatus {
 
   public void setRunEndedAt(String runEndedAt) {
     this.runEndedAt = runEndedAt;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ExperimentStatus)) return false;
-    ExperimentStatus that = (ExperimentStatus) o;
-    return Objects.equals(phase, that.phase)
-        && Objects.equals(message, that.message)
-        && Objects.equals(observedGeneration, that.observedGeneration)
-        && Objects.equals(specHash, that.specHash)
-        && Objects.equals(startedAt, that.startedAt)
-        && Objects.equals(phaseStartedAt, that.phaseStartedAt)
-        && Objects.equals(completedAt, that.completedAt)
-        && Objects.equals(targets, that.targets)
-        && Objects.equals(workflowStatus, that.workflowStatus)
-        && Objects.equals(conditions, that.conditions)
-        && Objects.equals(resultsURL, that.resultsURL)
-        && Objects.equals(hypothesisResult, that.hypothesisResult)
-        && Objects.equals(resourcesCleaned, that.resourcesCleaned)
-        && Objects.equals(cost, that.cost)
-        && Objects.equals(simulated, that.simulated)
-        && Objects.equals(step, that.step)
-        && Objects.equals(stepStartedAt, that.stepStartedAt)
-        && Objects.equals(runEndedAt, that.runEndedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        phase,
-        message,
-        observedGeneration,
-        specHash,
-        startedAt,
-        phaseStartedAt,
-        completedAt,
-        targets,
-        workflowStatus,
-        conditions,
-        resultsURL,
-        hypothesisResult,
-        resourcesCleaned,
-        cost,
-        simulated,
-        step,
-        stepStartedAt,
-        runEndedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "ExperimentStatus{"
-        + "phase="
-        + phase
-        + ", "
-        + "message="
-        + message
-        + ", "
-        + "observedGeneration="
-        + observedGeneration
-        + ", "
-        + "specHash="
-        + specHash
-        + ", "
-        + "startedAt="
-        + startedAt
-        + ", "
-        + "phaseStartedAt="
-        + phaseStartedAt
-        + ", "
-        + "completedAt="
-        + completedAt
-        + ", "
-        + "targets="
-        + targets
-        + ", "
-        + "workflowStatus="
-        + workflowStatus
-        + ", "
-        + "conditions="
-        + conditions
-        + ", "
-        + "resultsURL="
-        + resultsURL
-        + ", "
-        + "hypothesisResult="
-        + hypothesisResult
-        + ", "
-        + "resourcesCleaned="
-        + resourcesCleaned
-        + ", "
-        + "cost="
-        + cost
-        + ", "
-        + "simulated="
-        + simulated
-        + ", "
-        + "step="
-        + step
-        + ", "
-        + "stepStartedAt="
-        + stepStartedAt
-        + ", runEndedAt="
-        + runEndedAt
-        + "}";
   }
 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** A Helm value set on the command line. */
 @Buildable(
@@ -18,6 +19,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("A Helm value set on the command line.")
 @JsonPropertyOrder({"name", "value"})
+@EqualsAndHashCode
+@ToString
 public class HelmParameter {
 
   @Required
@@ -65,34 +68,5 @@ public class HelmParameter {
 
   public void setForceString(Boolean forceString) {
     this.forceString = forceString;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof HelmParameter)) return false;
-    HelmParameter that = (HelmParameter) o;
-    return Objects.equals(name, that.name)
-        && Objects.equals(value, that.value)
-        && Objects.equals(forceString, that.forceString);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, value, forceString);
-  }
-
-  @Override
-  public String toString() {
-    return "HelmParameter{"
-        + "name="
-        + name
-        + ", "
-        + "value="
-        + value
-        + ", "
-        + "forceString="
-        + forceString
-        + "}";
   }
 }

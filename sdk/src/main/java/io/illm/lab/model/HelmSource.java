@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** Helm options of a source. */
 @Buildable(
@@ -16,6 +17,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("Helm options of a source.")
 @JsonPropertyOrder({"releaseName"})
+@EqualsAndHashCode
+@ToString
 public class HelmSource {
 
   @JsonPropertyDescription("The Helm release name. Default: the Application's name.")
@@ -58,34 +61,5 @@ public class HelmSource {
 
   public void setParameters(List<HelmParameter> parameters) {
     this.parameters = parameters;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof HelmSource)) return false;
-    HelmSource that = (HelmSource) o;
-    return Objects.equals(releaseName, that.releaseName)
-        && Objects.equals(valuesFiles, that.valuesFiles)
-        && Objects.equals(parameters, that.parameters);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(releaseName, valuesFiles, parameters);
-  }
-
-  @Override
-  public String toString() {
-    return "HelmSource{"
-        + "releaseName="
-        + releaseName
-        + ", "
-        + "valuesFiles="
-        + valuesFiles
-        + ", "
-        + "parameters="
-        + parameters
-        + "}";
   }
 }

@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** What the experiment sets out to show, and how it is judged. */
 @Buildable(
@@ -18,6 +19,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("What the experiment sets out to show, and how it is judged.")
 @JsonPropertyOrder({"claim"})
+@EqualsAndHashCode
+@ToString
 public class Hypothesis {
 
   @Required
@@ -79,38 +82,5 @@ public class Hypothesis {
 
   public void setSuccessCriteria(List<SuccessCriterion> successCriteria) {
     this.successCriteria = successCriteria;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof Hypothesis)) return false;
-    Hypothesis that = (Hypothesis) o;
-    return Objects.equals(claim, that.claim)
-        && Objects.equals(questions, that.questions)
-        && Objects.equals(focus, that.focus)
-        && Objects.equals(successCriteria, that.successCriteria);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(claim, questions, focus, successCriteria);
-  }
-
-  @Override
-  public String toString() {
-    return "Hypothesis{"
-        + "claim="
-        + claim
-        + ", "
-        + "questions="
-        + questions
-        + ", "
-        + "focus="
-        + focus
-        + ", "
-        + "successCriteria="
-        + successCriteria
-        + "}";
   }
 }

@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * A PromQL query collected at the end of the run. $EXPERIMENT, $NAMESPACE and $DURATION are
@@ -22,6 +23,8 @@ import java.util.Objects;
 @JsonClassDescription(
     "A PromQL query collected at the end of the run. $EXPERIMENT, $NAMESPACE and $DURATION are replaced before it runs.")
 @JsonPropertyOrder({"name", "query", "type"})
+@EqualsAndHashCode
+@ToString
 public class MetricQuery {
 
   @Required
@@ -168,58 +171,5 @@ public class MetricQuery {
 
   public void setBetter(Better better) {
     this.better = better;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof MetricQuery)) return false;
-    MetricQuery that = (MetricQuery) o;
-    return Objects.equals(name, that.name)
-        && Objects.equals(query, that.query)
-        && Objects.equals(type, that.type)
-        && Objects.equals(unit, that.unit)
-        && Objects.equals(description, that.description)
-        && Objects.equals(group, that.group)
-        && Objects.equals(perTarget, that.perTarget)
-        && Objects.equals(onEmpty, that.onEmpty)
-        && Objects.equals(better, that.better);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, query, type, unit, description, group, perTarget, onEmpty, better);
-  }
-
-  @Override
-  public String toString() {
-    return "MetricQuery{"
-        + "name="
-        + name
-        + ", "
-        + "query="
-        + query
-        + ", "
-        + "type="
-        + type
-        + ", "
-        + "unit="
-        + unit
-        + ", "
-        + "description="
-        + description
-        + ", "
-        + "group="
-        + group
-        + ", "
-        + "perTarget="
-        + perTarget
-        + ", "
-        + "onEmpty="
-        + onEmpty
-        + ", "
-        + "better="
-        + better
-        + "}";
   }
 }

@@ -9,7 +9,8 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** The metrics collected at the end of the run. */
 @Buildable(
@@ -24,6 +25,8 @@ import java.util.Objects;
     value =
         "!has(self.queries) || self.queries.all(q, self.queries.exists_one(r, r.name == q.name))",
     message = "metric names must be unique")
+@EqualsAndHashCode
+@ToString
 public class MetricsSpec {
 
   @Size(max = 200)
@@ -75,34 +78,5 @@ public class MetricsSpec {
 
   public void setRepetitions(Integer repetitions) {
     this.repetitions = repetitions;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof MetricsSpec)) return false;
-    MetricsSpec that = (MetricsSpec) o;
-    return Objects.equals(queries, that.queries)
-        && Objects.equals(onEmpty, that.onEmpty)
-        && Objects.equals(repetitions, that.repetitions);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(queries, onEmpty, repetitions);
-  }
-
-  @Override
-  public String toString() {
-    return "MetricsSpec{"
-        + "queries="
-        + queries
-        + ", "
-        + "onEmpty="
-        + onEmpty
-        + ", "
-        + "repetitions="
-        + repetitions
-        + "}";
   }
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** Metrics backhaul from a target to the hub. */
 @Buildable(
@@ -16,6 +17,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("Metrics backhaul from a target to the hub.")
 @JsonPropertyOrder({"enabled"})
+@EqualsAndHashCode
+@ToString
 public class ObservabilitySpec {
 
   @Required
@@ -47,23 +50,5 @@ public class ObservabilitySpec {
 
   public void setTransport(Transport transport) {
     this.transport = transport;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof ObservabilitySpec)) return false;
-    ObservabilitySpec that = (ObservabilitySpec) o;
-    return Objects.equals(enabled, that.enabled) && Objects.equals(transport, that.transport);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(enabled, transport);
-  }
-
-  @Override
-  public String toString() {
-    return "ObservabilitySpec{" + "enabled=" + enabled + ", " + "transport=" + transport + "}";
   }
 }

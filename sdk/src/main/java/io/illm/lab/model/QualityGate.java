@@ -6,7 +6,8 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** A check that enough metrics have data before results are accepted; failing it re-collects. */
 @Buildable(
@@ -17,6 +18,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription(
     "A check that enough metrics have data before results are accepted; failing it re-collects.")
+@EqualsAndHashCode
+@ToString
 public class QualityGate {
 
   @JsonPropertyDescription("Run the gate. Default: true when metrics.queries is not empty.")
@@ -76,38 +79,5 @@ public class QualityGate {
 
   public void setRecollectDelay(String recollectDelay) {
     this.recollectDelay = recollectDelay;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof QualityGate)) return false;
-    QualityGate that = (QualityGate) o;
-    return Objects.equals(enabled, that.enabled)
-        && Objects.equals(maxIterations, that.maxIterations)
-        && Objects.equals(minDataCoverage, that.minDataCoverage)
-        && Objects.equals(recollectDelay, that.recollectDelay);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(enabled, maxIterations, minDataCoverage, recollectDelay);
-  }
-
-  @Override
-  public String toString() {
-    return "QualityGate{"
-        + "enabled="
-        + enabled
-        + ", "
-        + "maxIterations="
-        + maxIterations
-        + ", "
-        + "minDataCoverage="
-        + minDataCoverage
-        + ", "
-        + "recollectDelay="
-        + recollectDelay
-        + "}";
   }
 }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** A machine-checked condition on a metric: the measured value compared with a threshold. */
 @Buildable(
@@ -18,6 +19,8 @@ import java.util.Objects;
 @JsonClassDescription(
     "A machine-checked condition on a metric: the measured value compared with a threshold.")
 @JsonPropertyOrder({"metric", "operator", "value"})
+@EqualsAndHashCode
+@ToString
 public class SuccessCriterion {
 
   @Required
@@ -90,42 +93,5 @@ public class SuccessCriterion {
 
   public void setDescription(String description) {
     this.description = description;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof SuccessCriterion)) return false;
-    SuccessCriterion that = (SuccessCriterion) o;
-    return Objects.equals(metric, that.metric)
-        && Objects.equals(operator, that.operator)
-        && Objects.equals(value, that.value)
-        && Objects.equals(target, that.target)
-        && Objects.equals(description, that.description);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(metric, operator, value, target, description);
-  }
-
-  @Override
-  public String toString() {
-    return "SuccessCriterion{"
-        + "metric="
-        + metric
-        + ", "
-        + "operator="
-        + operator
-        + ", "
-        + "value="
-        + value
-        + ", "
-        + "target="
-        + target
-        + ", "
-        + "description="
-        + description
-        + "}";
   }
 }

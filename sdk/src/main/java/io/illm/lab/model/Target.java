@@ -8,7 +8,8 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** A cluster and what is deployed on it. */
 @Buildable(
@@ -19,6 +20,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("A cluster and what is deployed on it.")
 @JsonPropertyOrder({"name", "cluster"})
+@EqualsAndHashCode
+@ToString
 public class Target {
 
   @Required
@@ -97,42 +100,5 @@ public class Target {
 
   public void setDepends(List<String> depends) {
     this.depends = depends;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof Target)) return false;
-    Target that = (Target) o;
-    return Objects.equals(name, that.name)
-        && Objects.equals(cluster, that.cluster)
-        && Objects.equals(components, that.components)
-        && Objects.equals(observability, that.observability)
-        && Objects.equals(depends, that.depends);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, cluster, components, observability, depends);
-  }
-
-  @Override
-  public String toString() {
-    return "Target{"
-        + "name="
-        + name
-        + ", "
-        + "cluster="
-        + cluster
-        + ", "
-        + "components="
-        + components
-        + ", "
-        + "observability="
-        + observability
-        + ", "
-        + "depends="
-        + depends
-        + "}";
   }
 }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
 import java.util.List;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** The observed state of one target. */
 @Buildable(
@@ -17,6 +18,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("The observed state of one target.")
 @JsonPropertyOrder({"name", "phase"})
+@EqualsAndHashCode
+@ToString
 public class TargetStatus {
 
   @Required
@@ -127,55 +130,5 @@ public class TargetStatus {
 
   public void setMessage(String message) {
     this.message = message;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof TargetStatus)) return false;
-    TargetStatus that = (TargetStatus) o;
-    return Objects.equals(name, that.name)
-        && Objects.equals(phase, that.phase)
-        && Objects.equals(clusterName, that.clusterName)
-        && Objects.equals(endpoint, that.endpoint)
-        && Objects.equals(machineType, that.machineType)
-        && Objects.equals(nodeCount, that.nodeCount)
-        && Objects.equals(components, that.components)
-        && Objects.equals(message, that.message);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        name, phase, clusterName, endpoint, machineType, nodeCount, components, message);
-  }
-
-  @Override
-  public String toString() {
-    return "TargetStatus{"
-        + "name="
-        + name
-        + ", "
-        + "phase="
-        + phase
-        + ", "
-        + "clusterName="
-        + clusterName
-        + ", "
-        + "endpoint="
-        + endpoint
-        + ", "
-        + "machineType="
-        + machineType
-        + ", "
-        + "nodeCount="
-        + nodeCount
-        + ", "
-        + "components="
-        + components
-        + ", "
-        + "message="
-        + message
-        + "}";
   }
 }

@@ -8,7 +8,8 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.sundr.builder.annotations.Buildable;
 import java.util.Map;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** The Argo workflow run against the targets once they are ready. */
 @Buildable(
@@ -19,6 +20,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("The Argo workflow run against the targets once they are ready.")
 @JsonPropertyOrder({"template", "completion"})
+@EqualsAndHashCode
+@ToString
 public class WorkflowSpec {
 
   @Required
@@ -65,34 +68,5 @@ public class WorkflowSpec {
 
   public void setParams(Map<String, String> params) {
     this.params = params;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof WorkflowSpec)) return false;
-    WorkflowSpec that = (WorkflowSpec) o;
-    return Objects.equals(template, that.template)
-        && Objects.equals(completion, that.completion)
-        && Objects.equals(params, that.params);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(template, completion, params);
-  }
-
-  @Override
-  public String toString() {
-    return "WorkflowSpec{"
-        + "template="
-        + template
-        + ", "
-        + "completion="
-        + completion
-        + ", "
-        + "params="
-        + params
-        + "}";
   }
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 import io.sundr.builder.annotations.Buildable;
-import java.util.Objects;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** The observed state of the experiment's workflow. */
 @Buildable(
@@ -16,6 +17,8 @@ import java.util.Objects;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription("The observed state of the experiment's workflow.")
 @JsonPropertyOrder({"name", "phase"})
+@EqualsAndHashCode
+@ToString
 public class WorkflowStatus {
 
   @Required
@@ -83,42 +86,5 @@ public class WorkflowStatus {
 
   public void setFinishedAt(String finishedAt) {
     this.finishedAt = finishedAt;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) return true;
-    if (!(o instanceof WorkflowStatus)) return false;
-    WorkflowStatus that = (WorkflowStatus) o;
-    return Objects.equals(name, that.name)
-        && Objects.equals(phase, that.phase)
-        && Objects.equals(message, that.message)
-        && Objects.equals(startedAt, that.startedAt)
-        && Objects.equals(finishedAt, that.finishedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, phase, message, startedAt, finishedAt);
-  }
-
-  @Override
-  public String toString() {
-    return "WorkflowStatus{"
-        + "name="
-        + name
-        + ", "
-        + "phase="
-        + phase
-        + ", "
-        + "message="
-        + message
-        + ", "
-        + "startedAt="
-        + startedAt
-        + ", "
-        + "finishedAt="
-        + finishedAt
-        + "}";
   }
 }

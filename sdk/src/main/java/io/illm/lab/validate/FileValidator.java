@@ -5,8 +5,8 @@ import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
+import io.illm.lab.yaml.YamlFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Validates YAML files: every Experiment and Component document in the given files and folders
@@ -84,39 +83,13 @@ public final class FileValidator {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }
-    List<Path> found = yamlFilesUnder(path);
+    List<Path> found = YamlFiles.under(path);
     if (found.isEmpty()) {
       problems.add(
           Problem.error(
               display(path), "", "no *.yaml or *.yml files in this folder", "check the path"));
     }
     return found;
-  }
-
-  /** The YAML files under a folder, sorted, skipping hidden folders and files. */
-  static List<Path> yamlFilesUnder(Path folder) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.endsWith(".yaml") || name.endsWith(".yml");
-              })
-          .filter(p -> !hidden(folder.relativize(p)))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private List<Labelled> read(Path file, List<Problem> problems) {
@@ -138,7 +111,7 @@ public final class FileValidator {
       if (!Files.isDirectory(folder)) {
         continue;
       }
-      for (Path file : yamlFilesUnder(folder)) {
+      for (Path file : YamlFiles.under(folder)) {
         Path key = file.toAbsolutePath().normalize();
         List<Labelled> documents =
             read.containsKey(key) ? read.get(key) : read(file, new ArrayList<>());

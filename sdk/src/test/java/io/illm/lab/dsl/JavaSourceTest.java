@@ -11,6 +11,7 @@ import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.rules.Problem;
+import io.illm.lab.testing.Testing;
 import io.illm.lab.validate.InvalidInputException;
 import io.illm.lab.yaml.LabYaml;
 import java.util.List;
@@ -33,27 +34,27 @@ class JavaSourceTest {
 
   @Test
   void anExperimentWithEveryFieldComesBackByteIdentical() throws Exception {
-    assertExperimentRoundTrip(SampleModels.everyExperimentField());
+    assertExperimentRoundTrip(Testing.everyExperimentField());
   }
 
   @Test
   void anExperimentWithFewFieldsComesBackByteIdentical() throws Exception {
-    assertExperimentRoundTrip(SampleModels.fewFields());
+    assertExperimentRoundTrip(Testing.fewExperimentFields());
   }
 
   @Test
   void aComponentWithEveryFieldComesBackByteIdentical() throws Exception {
-    assertComponentRoundTrip(SampleModels.everyComponentField());
+    assertComponentRoundTrip(Testing.everyComponentField());
   }
 
   @Test
   void aComponentWithFewFieldsComesBackByteIdentical() throws Exception {
-    assertComponentRoundTrip(SampleModels.fewComponentFields());
+    assertComponentRoundTrip(Testing.fewComponentFields());
   }
 
   @Test
   void theSourceReadsLikeTheDsl() {
-    String source = JavaSource.experiment("gen", "Few", SampleModels.fewFields());
+    String source = JavaSource.experiment("gen", "Few", Testing.fewExperimentFields());
     assertTrue(source.contains("import static io.illm.lab.dsl.Lab.*;"), source);
     assertTrue(
         source.contains(
@@ -73,7 +74,7 @@ class JavaSourceTest {
 
   @Test
   void whatTheDslCannotSayIsRefusedWithEveryPath() {
-    Experiment experiment = SampleModels.fewFields();
+    Experiment experiment = Testing.fewExperimentFields();
     experiment.setMetadata(
         new ObjectMetaBuilder().withName("odd").withGenerateName("odd-").build());
     experiment.getSpec().setDeadlines(new Deadlines(null, "90m", null, null, null));

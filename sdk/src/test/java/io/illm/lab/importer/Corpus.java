@@ -2,7 +2,6 @@ package io.illm.lab.importer;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,10 +35,6 @@ final class Corpus {
 
   /** Every corpus file, sorted. */
   static List<Path> files() {
-    try {
-      return Importer.yamlFiles(root());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Importer.yamlFiles(root());
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Provider;
+import io.illm.lab.testing.Testing;
 import io.illm.lab.yaml.LabYaml;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class CelTwinsTest {
     return new Case(
         spec -> {
           change.accept(spec);
-          return ExperimentRules.check(Specs.NAME, spec, Specs.catalogue());
+          return ExperimentRules.check(Testing.TSDB_COMPARISON, spec, Testing.knownComponents());
         },
         path);
   }
@@ -41,7 +42,7 @@ class CelTwinsTest {
   private static Case component(Consumer<ComponentSpec> change, String path) {
     return new Case(
         ignored -> {
-          ComponentSpec spec = Specs.prometheus();
+          ComponentSpec spec = Testing.prometheusSpec();
           change.accept(spec);
           return ComponentRules.check("c", spec);
         },
@@ -55,7 +56,7 @@ class CelTwinsTest {
               experiment(s -> s.getTargets().get(1).setName("app"), "spec.targets[1].name"),
               "depends must name another target of this experiment",
               experiment(
-                  s -> s.getTargets().get(1).setDepends(Specs.list("db")),
+                  s -> s.getTargets().get(1).setDepends(Testing.list("db")),
                   "spec.targets[1].depends[0]"),
               "successCriteria[].metric must name a metric in metrics.queries",
               experiment(
@@ -103,7 +104,8 @@ class CelTwinsTest {
 
   @Test
   void eachTwinReportsItsRuleAtThePathOfTheBrokenField() {
-    CASES.forEach((message, c) -> assertError(c.breakIt().apply(Specs.valid()), c.path(), message));
+    CASES.forEach(
+        (message, c) -> assertError(c.breakIt().apply(Testing.validSpec()), c.path(), message));
   }
 
   private static JsonNode crd(String plural) throws Exception {

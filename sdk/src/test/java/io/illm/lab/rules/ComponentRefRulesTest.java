@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.testing.Testing;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
 class ComponentRefRulesTest {
 
   private static List<Problem> with(Consumer<ExperimentSpec> change) {
-    return with(change, Specs.catalogue());
+    return with(change, Testing.knownComponents());
   }
 
   private static List<Problem> with(Consumer<ExperimentSpec> change, KnownComponents known) {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     change.accept(spec);
-    return ExperimentRules.check(Specs.NAME, spec, known);
+    return ExperimentRules.check(Testing.TSDB_COMPARISON, spec, known);
   }
 
   private static ComponentRef ref(ExperimentSpec spec, int target, int component) {
@@ -54,11 +55,11 @@ class ComponentRefRulesTest {
   @Test
   void theShapeIsCheckedWithoutACatalogue() {
     assertError(
-        ExperimentRules.check(Specs.NAME, spec(s -> ref(s, 0, 1).setConfig("x"))),
+        ExperimentRules.check(Testing.TSDB_COMPARISON, spec(s -> ref(s, 0, 1).setConfig("x"))),
         "spec.targets[0].components[1]",
         "set exactly one");
     assertError(
-        ExperimentRules.check(Specs.NAME, spec(s -> ref(s, 0, 1).setApp(" "))),
+        ExperimentRules.check(Testing.TSDB_COMPARISON, spec(s -> ref(s, 0, 1).setApp(" "))),
         "spec.targets[0].components[1].app",
         "the component name is empty");
   }
@@ -79,12 +80,12 @@ class ComponentRefRulesTest {
         new KnownComponents() {
           @Override
           public Optional<ComponentSpec> spec(String name) {
-            return Specs.catalogue().spec(name);
+            return Testing.knownComponents().spec(name);
           }
 
           @Override
           public Collection<String> names() {
-            return Specs.catalogue().names();
+            return Testing.knownComponents().names();
           }
 
           @Override
@@ -159,7 +160,7 @@ class ComponentRefRulesTest {
   }
 
   private static ExperimentSpec spec(Consumer<ExperimentSpec> change) {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     change.accept(spec);
     return spec;
   }

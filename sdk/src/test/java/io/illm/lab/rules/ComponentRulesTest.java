@@ -8,20 +8,22 @@ import io.illm.lab.model.ComponentParameter;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.HelmParameter;
 import io.illm.lab.model.ParameterType;
+import io.illm.lab.testing.Testing;
 import org.junit.jupiter.api.Test;
 
 class ComponentRulesTest {
 
   @Test
   void theCatalogueFixturesAreValid() {
-    for (String name : Specs.catalogue().names()) {
-      assertNoProblems(ComponentRules.check(name, Specs.catalogue().spec(name).orElseThrow()));
+    for (String name : Testing.knownComponents().names()) {
+      assertNoProblems(
+          ComponentRules.check(name, Testing.knownComponents().spec(name).orElseThrow()));
     }
   }
 
   @Test
   void aSourceIsAChartOrAPathNotBoth() {
-    ComponentSpec spec = Specs.hello();
+    ComponentSpec spec = Testing.helloSpec();
     spec.getSources().get(0).setChart("hello");
     assertError(
         ComponentRules.check("c", spec),
@@ -31,7 +33,7 @@ class ComponentRulesTest {
 
   @Test
   void aValuesRefNeedsASourceWithThatRef() {
-    ComponentSpec spec = Specs.metricsAgent();
+    ComponentSpec spec = Testing.metricsAgentSpec();
     spec.getSources().get(1).setRef(null);
     assertError(
         ComponentRules.check("c", spec),
@@ -41,7 +43,7 @@ class ComponentRulesTest {
 
   @Test
   void parameterNamesAreUnique() {
-    ComponentSpec spec = Specs.hello();
+    ComponentSpec spec = Testing.helloSpec();
     spec.getParameters().add(new ComponentParameter("replicas", null, null, null, null));
     assertError(
         ComponentRules.check("c", spec),
@@ -51,7 +53,7 @@ class ComponentRulesTest {
 
   @Test
   void helmParameterNamesAreUnique() {
-    ComponentSpec spec = Specs.prometheus();
+    ComponentSpec spec = Testing.prometheusSpec();
     spec.getSources()
         .get(0)
         .getHelm()
@@ -65,11 +67,11 @@ class ComponentRulesTest {
 
   @Test
   void defaultsMatchTheirType() {
-    ComponentSpec hello = Specs.hello();
+    ComponentSpec hello = Testing.helloSpec();
     hello.getParameters().get(0).setDefaultValue("two");
     assertError(
         ComponentRules.check("hello-app", hello), "spec.parameters[0].default", "is not an int");
-    ComponentSpec prometheus = Specs.prometheus();
+    ComponentSpec prometheus = Testing.prometheusSpec();
     prometheus.getParameters().get(0).setDefaultValue("yes");
     assertError(
         ComponentRules.check("kube-prometheus-stack", prometheus),
@@ -79,7 +81,7 @@ class ComponentRulesTest {
 
   @Test
   void aRequiredParametersDefaultIsAWarning() {
-    ComponentSpec spec = Specs.hello();
+    ComponentSpec spec = Testing.helloSpec();
     spec.getParameters().add(new ComponentParameter("size", ParameterType.STRING, "m", true, null));
     assertWarning(ComponentRules.check("c", spec), "spec.parameters[1]", "default is never used");
   }

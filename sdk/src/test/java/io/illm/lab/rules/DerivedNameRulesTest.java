@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.names.ExperimentNames;
+import io.illm.lab.testing.Testing;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +20,16 @@ class DerivedNameRulesTest {
   void aClusterNameOver29CharactersIsShortenedWithAWarning() {
     Problem problem =
         assertWarning(
-            ExperimentRules.check(LONG, Specs.valid()), "spec.targets[0].name", "cluster name");
+            ExperimentRules.check(LONG, Testing.validSpec()),
+            "spec.targets[0].name",
+            "cluster name");
     assertTrue(
         problem.message().contains(ExperimentNames.clusterName(LONG, "app")), problem.message());
   }
 
   @Test
   void aHubTargetGetsNoClusterNameWarning() {
-    List<Problem> problems = ExperimentRules.check(LONG, Specs.valid());
+    List<Problem> problems = ExperimentRules.check(LONG, Testing.validSpec());
     assertTrue(
         problems.stream().noneMatch(p -> p.path().equals("spec.targets[1].name")),
         ProblemAssertions.show(problems));
@@ -35,18 +38,20 @@ class DerivedNameRulesTest {
   @Test
   void aLongWorkflowNameIsShortenedWithAWarning() {
     assertWarning(
-        ExperimentRules.check("e".repeat(62), Specs.valid()), "metadata.name", "Workflow name");
+        ExperimentRules.check("e".repeat(62), Testing.validSpec()),
+        "metadata.name",
+        "Workflow name");
   }
 
   @Test
   void componentsWhoseApplicationsWouldShareANameAreAnError() {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     spec.getTargets()
         .get(0)
         .getComponents()
         .set(1, new ComponentRef("kube-prometheus-stack", null, null, null));
     assertError(
-        ExperimentRules.check(Specs.NAME, spec),
+        ExperimentRules.check(Testing.TSDB_COMPARISON, spec),
         "spec.targets[0].components[1]",
         "Application name \"tsdb-comparison-app-kube-prometheus-stack\" is also derived for"
             + " spec.targets[0].components[0]");
@@ -54,7 +59,7 @@ class DerivedNameRulesTest {
 
   @Test
   void withoutANameThereIsNothingToDerive() {
-    ProblemAssertions.assertNoProblems(ExperimentRules.check(null, Specs.valid()));
-    ProblemAssertions.assertNoProblems(ExperimentRules.check("e".repeat(64), Specs.valid()));
+    ProblemAssertions.assertNoProblems(ExperimentRules.check(null, Testing.validSpec()));
+    ProblemAssertions.assertNoProblems(ExperimentRules.check("e".repeat(64), Testing.validSpec()));
   }
 }

@@ -5,6 +5,7 @@ import static io.illm.lab.rules.ProblemAssertions.assertNoProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.illm.lab.model.QualityGate;
+import io.illm.lab.testing.Testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,11 @@ class DurationRulesTest {
 
   @Test
   void everyDurationOfASpecIsChecked() {
-    var spec = Specs.valid();
+    var spec = Testing.validSpec();
     spec.getDeadlines().setTotal("1 day");
     spec.getCleanup().getOnComplete().setRetainFor("2 hours");
     spec.setQualityGate(new QualityGate(null, null, null, "5min"));
-    List<Problem> found = ExperimentRules.check(Specs.NAME, spec);
+    List<Problem> found = ExperimentRules.check(Testing.TSDB_COMPARISON, spec);
     assertError(found, "spec.deadlines.total", "is not a duration");
     assertError(found, "spec.cleanup.onComplete.retainFor", "is not a duration");
     assertError(found, "spec.qualityGate.recollectDelay", "is not a duration");

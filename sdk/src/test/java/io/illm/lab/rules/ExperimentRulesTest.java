@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.testing.Testing;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,18 +15,20 @@ class ExperimentRulesTest {
 
   @Test
   void theFixtureIsValid() {
-    assertNoProblems(ExperimentRules.check(Specs.NAME, Specs.valid()));
-    assertNoProblems(ExperimentRules.check(Specs.NAME, Specs.valid(), Specs.catalogue()));
+    assertNoProblems(ExperimentRules.check(Testing.TSDB_COMPARISON, Testing.validSpec()));
+    assertNoProblems(
+        ExperimentRules.check(
+            Testing.TSDB_COMPARISON, Testing.validSpec(), Testing.knownComponents()));
   }
 
   @Test
   void everyProblemIsReturnedAtOnceSortedWithoutAFile() {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     spec.getTargets().get(1).setName("app");
     spec.getTargets().get(1).setDepends(null);
     spec.getBudget().setMaxUSD(-1.0);
     spec.getDeadlines().setRunning("5h");
-    List<Problem> problems = ExperimentRules.check(Specs.NAME, spec);
+    List<Problem> problems = ExperimentRules.check(Testing.TSDB_COMPARISON, spec);
     assertEquals(
         List.of("spec.budget.maxUSD", "spec.deadlines.running", "spec.targets[1].name"),
         problems.stream().map(Problem::path).toList());
@@ -34,19 +37,21 @@ class ExperimentRulesTest {
 
   @Test
   void withACatalogueTheReferencesAreCheckedToo() {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     spec.getTargets().get(0).getComponents().add(new ComponentRef("nothing", null, null, null));
-    assertNoProblems(ExperimentRules.check(Specs.NAME, spec));
-    List<Problem> all = ExperimentRules.check(Specs.NAME, spec, Specs.catalogue());
-    List<Problem> expected = new ArrayList<>(ExperimentRules.check(Specs.NAME, spec));
-    expected.addAll(ExperimentRules.references(spec, Specs.catalogue()));
+    assertNoProblems(ExperimentRules.check(Testing.TSDB_COMPARISON, spec));
+    List<Problem> all =
+        ExperimentRules.check(Testing.TSDB_COMPARISON, spec, Testing.knownComponents());
+    List<Problem> expected = new ArrayList<>(ExperimentRules.check(Testing.TSDB_COMPARISON, spec));
+    expected.addAll(ExperimentRules.references(spec, Testing.knownComponents()));
     assertEquals(expected.stream().sorted(Problem.ORDER).toList(), all);
     assertEquals(1, all.size(), ProblemAssertions.show(all));
   }
 
   @Test
   void aMissingSpecIsOneProblem() {
-    List<Problem> problems = ExperimentRules.check(Specs.NAME, null, Specs.catalogue());
+    List<Problem> problems =
+        ExperimentRules.check(Testing.TSDB_COMPARISON, null, Testing.knownComponents());
     assertEquals(1, problems.size(), ProblemAssertions.show(problems));
     assertEquals(
         "spec: an experiment needs a spec (add spec with targets and a workflow)",

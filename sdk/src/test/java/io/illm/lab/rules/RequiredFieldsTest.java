@@ -4,6 +4,7 @@ import static io.illm.lab.rules.ProblemAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.testing.Testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class RequiredFieldsTest {
 
   private static List<Problem> with(Consumer<ExperimentSpec> change) {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     change.accept(spec);
-    return ExperimentRules.check(Specs.NAME, spec);
+    return ExperimentRules.check(Testing.TSDB_COMPARISON, spec);
   }
 
   @Test
@@ -66,7 +67,7 @@ class RequiredFieldsTest {
 
   @Test
   void anEmptySpecLacksTargetsAndWorkflowOnly() {
-    List<Problem> problems = ExperimentRules.check(Specs.NAME, new ExperimentSpec());
+    List<Problem> problems = ExperimentRules.check(Testing.TSDB_COMPARISON, new ExperimentSpec());
     assertEquals(
         List.of("spec.targets", "spec.workflow"), problems.stream().map(Problem::path).toList());
   }

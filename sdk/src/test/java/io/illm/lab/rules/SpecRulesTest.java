@@ -11,6 +11,7 @@ import io.illm.lab.model.CleanupAction;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.SuccessCriterion;
+import io.illm.lab.testing.Testing;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 class SpecRulesTest {
 
   private static List<Problem> with(Consumer<ExperimentSpec> change) {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     change.accept(spec);
-    return ExperimentRules.check(Specs.NAME, spec);
+    return ExperimentRules.check(Testing.TSDB_COMPARISON, spec);
   }
 
   private static SuccessCriterion criterion(ExperimentSpec spec) {

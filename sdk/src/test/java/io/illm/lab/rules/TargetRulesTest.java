@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.testing.Testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class TargetRulesTest {
 
   private static List<Problem> with(Consumer<ExperimentSpec> change) {
-    ExperimentSpec spec = Specs.valid();
+    ExperimentSpec spec = Testing.validSpec();
     change.accept(spec);
-    return ExperimentRules.check(Specs.NAME, spec);
+    return ExperimentRules.check(Testing.TSDB_COMPARISON, spec);
   }
 
   private static Target target(ExperimentSpec spec, int i) {
@@ -36,19 +37,19 @@ class TargetRulesTest {
   void dependsNameAnotherExistingTarget() {
     Problem unknown =
         assertError(
-            with(s -> target(s, 1).setDepends(Specs.list("ap"))),
+            with(s -> target(s, 1).setDepends(Testing.list("ap"))),
             "spec.targets[1].depends[0]",
             "unknown target \"ap\"");
     assertEquals("targets: app, loadgen", unknown.hint());
     assertError(
-        with(s -> target(s, 1).setDepends(Specs.list("loadgen"))),
+        with(s -> target(s, 1).setDepends(Testing.list("loadgen"))),
         "spec.targets[1].depends[0]",
         "cannot depend on itself");
   }
 
   @Test
   void aDependsCycleIsReportedOnceWithItsPath() {
-    List<Problem> problems = with(s -> target(s, 0).setDepends(Specs.list("loadgen")));
+    List<Problem> problems = with(s -> target(s, 0).setDepends(Testing.list("loadgen")));
     assertError(
         problems, "spec.targets[0].depends[0]", "depends form a cycle: app -> loadgen -> app");
     assertEquals(
@@ -70,7 +71,7 @@ class TargetRulesTest {
                       null,
                       new ArrayList<>(List.of("loadgen")));
               s.getTargets().add(db);
-              target(s, 0).setDepends(Specs.list("db"));
+              target(s, 0).setDepends(Testing.list("db"));
             });
     assertError(problems, "spec.targets[0].depends[0]", "app -> db -> loadgen -> app");
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.Experiment;
+import io.illm.lab.testing.Testing;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ class SynthTest {
   @Test
   void experimentsMatchTheirGoldenFiles() throws IOException {
     for (Experiment experiment :
-        List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())) {
+        List.of(Testing.minimalExperiment(), Testing.twoTargetExperiment())) {
       String name = experiment.getMetadata().getName();
       SortedMap<String, String> files = Synth.render(SOURCE, List.of(), List.of(experiment));
       assertEquals(
@@ -36,7 +37,7 @@ class SynthTest {
   @Test
   void componentsGoUnderTheirCategory() {
     SortedMap<String, String> files =
-        Synth.render(SOURCE, List.of(SampleExperiments.helloApp()), List.of());
+        Synth.render(SOURCE, List.of(Testing.helloAppComponent()), List.of());
     String yaml = files.get("components/apps/hello-app.yaml");
     assertTrue(yaml.startsWith(Synth.HEADER_PREFIX + " from SynthTest;"), yaml);
     assertTrue(yaml.contains("\nkind: Component\n"), yaml);
@@ -44,15 +45,15 @@ class SynthTest {
 
   @Test
   void renderingTwiceGivesTheSameBytes() {
-    Experiment experiment = SampleExperiments.twoTargets();
+    Experiment experiment = Testing.twoTargetExperiment();
     assertEquals(
         Synth.render(SOURCE, List.of(), List.of(experiment)),
-        Synth.render(SOURCE, List.of(), List.of(SampleExperiments.twoTargets())));
+        Synth.render(SOURCE, List.of(), List.of(Testing.twoTargetExperiment())));
   }
 
   @Test
   void writtenYamlReadsBackToTheSameObject() throws IOException {
-    Experiment experiment = SampleExperiments.twoTargets();
+    Experiment experiment = Testing.twoTargetExperiment();
     String yaml = LabYaml.write(experiment);
     assertEquals(yaml, LabYaml.write(LabYaml.read(yaml, Experiment.class)));
   }
@@ -60,7 +61,7 @@ class SynthTest {
   @Test
   void writeThenDriftFindsNothing() {
     SortedMap<String, String> files =
-        Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
+        Synth.render(SOURCE, List.of(), List.of(Testing.minimalExperiment()));
     List<Drift> written = Synth.write(root, files);
     assertEquals(files.size(), written.size());
     assertTrue(written.stream().allMatch(d -> d.kind() == Drift.Kind.MISSING));
@@ -70,7 +71,7 @@ class SynthTest {
   @Test
   void anEditedFileIsDriftWithADiff() throws IOException {
     SortedMap<String, String> files =
-        Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
+        Synth.render(SOURCE, List.of(), List.of(Testing.minimalExperiment()));
     Synth.write(root, files);
     Path yaml = root.resolve("experiments/minimal/experiment.yaml");
     Files.writeString(
@@ -92,11 +93,11 @@ class SynthTest {
         Synth.render(
             SOURCE,
             List.of(),
-            List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())));
+            List.of(Testing.minimalExperiment(), Testing.twoTargetExperiment())));
     Path handWritten = root.resolve("experiments/two-targets/notes.yaml");
     Files.writeString(handWritten, "# my notes\n");
     SortedMap<String, String> fewer =
-        Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal()));
+        Synth.render(SOURCE, List.of(), List.of(Testing.minimalExperiment()));
 
     List<Drift> drift = Synth.drift(root, fewer);
     assertEquals(
@@ -117,8 +118,8 @@ class SynthTest {
         Synth.render(
             SOURCE,
             List.of(),
-            List.of(SampleExperiments.minimal(), SampleExperiments.twoTargets())));
-    Synth.write(root, Synth.render(SOURCE, List.of(), List.of(SampleExperiments.minimal())));
+            List.of(Testing.minimalExperiment(), Testing.twoTargetExperiment())));
+    Synth.write(root, Synth.render(SOURCE, List.of(), List.of(Testing.minimalExperiment())));
     assertFalse(Files.exists(root.resolve("experiments/two-targets")));
     assertTrue(Files.exists(root.resolve("experiments/minimal/experiment.yaml")));
   }
@@ -127,7 +128,7 @@ class SynthTest {
   void duplicateNamesAreProblems() {
     var problems =
         Synth.validate(
-            List.of(SampleExperiments.helloApp(), SampleExperiments.helloApp()), List.of());
+            List.of(Testing.helloAppComponent(), Testing.helloAppComponent()), List.of());
     assertTrue(
         problems.stream()
             .anyMatch(
@@ -144,13 +145,13 @@ class SynthTest {
     assertEquals(
         List.of(),
         Synth.validateBuilt(
-                List.of(SampleExperiments.helloApp()), List.of(SampleExperiments.minimal()))
+                List.of(Testing.helloAppComponent()), List.of(Testing.minimalExperiment()))
             .stream()
             .filter(p -> p.isError())
             .toList());
     var problems =
         Synth.validateBuilt(
-            List.of(), List.of(SampleExperiments.minimal(), SampleExperiments.minimal()));
+            List.of(), List.of(Testing.minimalExperiment(), Testing.minimalExperiment()));
     assertTrue(
         problems.stream()
             .anyMatch(

@@ -7,6 +7,7 @@ import static io.illm.lab.rules.ProblemAssertions.assertWarning;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.rules.Problem;
+import io.illm.lab.testing.Testing;
 import io.illm.lab.yaml.LabYaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ComponentValidationTest {
 
   private static List<Problem> with(String component, String path, Object value) {
-    ObjectNode document = Fixtures.component(component);
+    ObjectNode document = Testing.componentYaml(component);
     TreePaths.set(document, path, LabYaml.reader().valueToTree(value));
     return Validator.validateComponent("c.yaml", document);
   }
@@ -23,9 +24,10 @@ class ComponentValidationTest {
   @Test
   void theCatalogueFixturesAreValid() throws Exception {
     for (String name : List.of("kube-prometheus-stack", "hello-app", "k6-load", "metrics-agent")) {
-      assertNoProblems(Validator.validateComponent("c.yaml", Fixtures.component(name)));
+      assertNoProblems(Validator.validateComponent("c.yaml", Testing.componentYaml(name)));
       assertNoProblems(
-          Validator.validate("c.yaml", LabYaml.convert(Fixtures.component(name), Component.class)));
+          Validator.validate(
+              "c.yaml", LabYaml.convert(Testing.componentYaml(name), Component.class)));
     }
   }
 

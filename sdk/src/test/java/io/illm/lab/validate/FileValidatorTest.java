@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.rules.Problem;
 import io.illm.lab.rules.ProblemAssertions;
+import io.illm.lab.testing.Testing;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.Writer;
@@ -126,7 +127,7 @@ class FileValidatorTest {
   @Test
   void catalogueFoldersAddComponents() throws IOException {
     Path catalogue = Files.createDirectories(dir.resolve("components/apps"));
-    Files.writeString(catalogue.resolve("hello.yaml"), Fixtures.resource("catalogue.yaml"));
+    Files.writeString(catalogue.resolve("hello.yaml"), Testing.resource("catalogue.yaml"));
     ValidationReport report =
         new FileValidator(resources())
             .validate(
@@ -166,8 +167,8 @@ class FileValidatorTest {
 
   @Test
   void twoComponentsWithOneNameAreAnError() throws IOException {
-    Files.writeString(dir.resolve("a.yaml"), Fixtures.resource("catalogue.yaml"));
-    Files.writeString(dir.resolve("b.yaml"), Fixtures.resource("catalogue.yaml"));
+    Files.writeString(dir.resolve("a.yaml"), Testing.resource("catalogue.yaml"));
+    Files.writeString(dir.resolve("b.yaml"), Testing.resource("catalogue.yaml"));
     ValidationReport report = new FileValidator(dir).validate(List.of(dir), List.of());
     Problem problem =
         assertError(

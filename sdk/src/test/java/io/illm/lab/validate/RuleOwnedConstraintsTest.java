@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.rules.ProblemAssertions;
+import io.illm.lab.testing.Testing;
 import io.illm.lab.validate.RuleOwnedConstraints.Constraint;
 import io.illm.lab.yaml.LabYaml;
 import java.io.InputStream;
@@ -144,16 +145,16 @@ class RuleOwnedConstraintsTest {
   void eachBrokenConstraintIsOneProblemFromItsRule() {
     EXPERIMENT.forEach(
         (constraint, c) -> {
-          ObjectNode document = Fixtures.validExperiment();
+          ObjectNode document = Testing.validExperimentYaml();
           c.breakIt().accept(document);
           assertOne(
               constraint,
               c.path(),
-              Validator.validateExperiment("x.yaml", document, Fixtures.catalogue()));
+              Validator.validateExperiment("x.yaml", document, Testing.componentCatalogue()));
         });
     COMPONENT.forEach(
         (constraint, c) -> {
-          ObjectNode document = Fixtures.component("hello-app");
+          ObjectNode document = Testing.componentYaml("hello-app");
           c.breakIt().accept(document);
           assertOne(constraint, c.path(), Validator.validateComponent("c.yaml", document));
         });

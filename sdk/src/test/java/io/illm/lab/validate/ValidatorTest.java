@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
+import io.illm.lab.testing.Testing;
 import io.illm.lab.yaml.LabYaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,41 +21,41 @@ class ValidatorTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static List<Problem> validate(JsonNode experiment) {
-    return Validator.validateExperiment("x.yaml", experiment, Fixtures.catalogue());
+    return Validator.validateExperiment("x.yaml", experiment, Testing.componentCatalogue());
   }
 
   private static List<Problem> with(String path, Object value) {
-    ObjectNode experiment = Fixtures.validExperiment();
+    ObjectNode experiment = Testing.validExperimentYaml();
     TreePaths.set(experiment, path, LabYaml.reader().valueToTree(value));
     return validate(experiment);
   }
 
   private static List<Problem> without(String path) {
-    ObjectNode experiment = Fixtures.validExperiment();
+    ObjectNode experiment = Testing.validExperimentYaml();
     TreePaths.remove(experiment, path);
     return validate(experiment);
   }
 
   @Test
   void theFixtureIsValid() {
-    assertNoProblems(validate(Fixtures.validExperiment()));
+    assertNoProblems(validate(Testing.validExperimentYaml()));
   }
 
   @Test
   void theModelEntryPointChecksTheSameAsTheTreeOne() throws Exception {
-    Experiment experiment = LabYaml.convert(Fixtures.validExperiment(), Experiment.class);
-    assertNoProblems(Validator.validate("x", experiment, Fixtures.catalogue()));
+    Experiment experiment = LabYaml.convert(Testing.validExperimentYaml(), Experiment.class);
+    assertNoProblems(Validator.validate("x", experiment, Testing.componentCatalogue()));
 
     experiment.getSpec().getTargets().get(1).setName("app");
     experiment.getSpec().getBudget().setMaxUSD(Double.NaN);
-    List<Problem> problems = Validator.validate("x", experiment, Fixtures.catalogue());
+    List<Problem> problems = Validator.validate("x", experiment, Testing.componentCatalogue());
     assertError(problems, "spec.targets[1].name", "target names must be unique");
     assertError(problems, "spec.budget.maxUSD", "budget must be a number >= 0");
   }
 
   @Test
   void problemsAreSortedAndNameTheFile() {
-    ObjectNode experiment = Fixtures.validExperiment();
+    ObjectNode experiment = Testing.validExperimentYaml();
     TreePaths.set(experiment, "spec.title", NODES.numberNode(1));
     TreePaths.set(experiment, "kind", NODES.textNode("Experimant"));
     List<Problem> problems = validate(experiment);
@@ -224,7 +225,7 @@ class ValidatorTest {
 
   @Test
   void wrongTypesDoNotHideSemanticProblemsElsewhere() {
-    ObjectNode experiment = Fixtures.validExperiment();
+    ObjectNode experiment = Testing.validExperimentYaml();
     TreePaths.set(experiment, "spec.targets[0].cluster.nodeCount", NODES.textNode("three"));
     TreePaths.set(experiment, "spec.targets[1].depends[0]", NODES.textNode("nowhere"));
     List<Problem> problems = validate(experiment);

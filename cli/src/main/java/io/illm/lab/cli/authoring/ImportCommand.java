@@ -15,9 +15,9 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.InvalidInputException;
 import io.illm.lab.yaml.LabYaml;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,8 +135,8 @@ public class ImportCommand implements Callable<Integer> {
       }
       try {
         files.addAll(Importer.yamlFiles(path));
-      } catch (IOException e) {
-        err.println("import: " + path + ": cannot list: " + e.getMessage());
+      } catch (UncheckedIOException e) {
+        err.println("import: " + path + ": cannot list: " + e.getCause().getMessage());
         return Optional.empty();
       }
     }

@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.validate.YamlDocuments;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.illm.lab.yaml.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The lab's catalogue as the tools show it: every Component under {@code components/} (and the
@@ -35,7 +31,7 @@ final class Catalogue {
     folders.addAll(lab.catalogues());
     Map<String, Entry> byName = new TreeMap<>();
     for (Path folder : folders) {
-      for (Entry entry : read(lab.root(), yamlFiles(folder), Component.KIND)) {
+      for (Entry entry : read(lab.root(), YamlFiles.under(folder), Component.KIND)) {
         byName.put(entry.name(), entry);
       }
     }
@@ -70,23 +66,5 @@ final class Catalogue {
     return (absolute.startsWith(root) ? root.relativize(absolute) : absolute)
         .toString()
         .replace('\\', '/');
-  }
-
-  private static List<Path> yamlFiles(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
-              })
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

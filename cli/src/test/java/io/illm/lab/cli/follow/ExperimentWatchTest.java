@@ -19,7 +19,7 @@ import io.illm.lab.cli.follow.ExperimentWatch.Updated;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
-import io.illm.lab.operator.engine.Experiments;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.validate.LabCheckout;
 import java.io.FileInputStream;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ class ExperimentWatchTest {
                 .toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
-    client.resource(Experiments.twoTargets("tsdb")).create();
+    client.resource(Testing.twoTargetExperiment("tsdb")).create();
   }
 
   @AfterEach
@@ -89,14 +89,14 @@ class ExperimentWatchTest {
   void aWatchEndedByGoneListsAgainAndStillSeesLaterChanges() throws Exception {
     theFirstWatchEndsGone();
 
-    try (ExperimentWatch watch = new ExperimentWatch(client, Experiments.NAMESPACE, "tsdb")) {
+    try (ExperimentWatch watch = new ExperimentWatch(client, Testing.NAMESPACE, "tsdb")) {
       assertInstanceOf(Updated.class, watch.next());
       while (lists() < 1) {
         Thread.sleep(10); // the informer lists again once the watch is Gone
       }
       client
           .resources(Experiment.class)
-          .inNamespace(Experiments.NAMESPACE)
+          .inNamespace(Testing.NAMESPACE)
           .withName("tsdb")
           .editStatus(
               e -> {

@@ -21,7 +21,7 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.TargetStatus;
-import io.illm.lab.operator.engine.Experiments;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.validate.LabCheckout;
 import java.io.FileInputStream;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Timeout;
 @EnableKubernetesMockClient(crud = true)
 class FollowerTest {
 
-  private static final String NS = Experiments.NAMESPACE;
+  private static final String NS = Testing.NAMESPACE;
   private static final Duration PATIENCE = Duration.ofSeconds(15);
 
   KubernetesMockServer server;
@@ -68,7 +68,7 @@ class FollowerTest {
                 .toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
-    client.resource(Experiments.twoTargets("tsdb")).create();
+    client.resource(Testing.twoTargetExperiment("tsdb")).create();
   }
 
   @AfterEach
@@ -197,7 +197,7 @@ class FollowerTest {
 
   @Test
   void theKeyChangesWithWhatIsShownOnly() {
-    Experiment e = Experiments.twoTargets("tsdb");
+    Experiment e = Testing.twoTargetExperiment("tsdb");
     e.setStatus(new ExperimentStatus());
     e.getStatus().setPhase(Phase.RUNNING);
     e.getStatus().setTargets(new ArrayList<>(List.of(target("app", "Ready"))));

@@ -13,7 +13,7 @@ import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.model.WorkflowStatus;
-import io.illm.lab.operator.engine.Experiments;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,7 +199,7 @@ class ProgressTest {
   }
 
   private static Experiment experiment(ExperimentStatus status) {
-    Experiment e = Experiments.twoTargets("tsdb");
+    Experiment e = Testing.twoTargetExperiment("tsdb");
     e.getMetadata().setCreationTimestamp(T0.toString());
     e.setStatus(status);
     return e;

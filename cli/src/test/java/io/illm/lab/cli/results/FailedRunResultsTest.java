@@ -9,11 +9,10 @@ import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
 import io.illm.lab.operator.cost.CostModel;
-import io.illm.lab.operator.engine.Experiments;
-import io.illm.lab.operator.lifecycle.Collecteds;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.results.RunFiles;
 import io.illm.lab.operator.results.RunSummaries;
+import io.illm.lab.operator.testing.Testing;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ class FailedRunResultsTest {
   }
 
   private Experiment failedRun() {
-    Experiment experiment = Experiments.twoTargets("tsdb");
+    Experiment experiment = Testing.twoTargetExperiment("tsdb");
     experiment.getMetadata().setUid("6f1c2d3e-0000");
     experiment.getMetadata().setCreationTimestamp("2026-11-27T00:00:00Z");
     ExperimentStatus status = new ExperimentStatus();
@@ -85,10 +84,10 @@ class FailedRunResultsTest {
     RunFiles run =
         RunFiles.of(
             summaries.summary(
-                new ExperimentId(Experiments.NAMESPACE, "tsdb"),
+                new ExperimentId(Testing.NAMESPACE, "tsdb"),
                 experiment.getSpec(),
                 experiment.getStatus(),
-                Collecteds.some()));
+                Testing.some()));
     new FolderResultsStore(root.resolve(".lab/results")).put(run);
   }
 }

@@ -10,6 +10,7 @@ import io.illm.lab.operator.adapters.s3.S3ResultsStore;
 import io.illm.lab.operator.adapters.s3.S3Server;
 import io.illm.lab.operator.adapters.s3.S3Settings;
 import io.illm.lab.operator.results.RunFiles;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -168,7 +169,7 @@ class ResultsCommandTest {
   void runsAreReadFromS3WithCredentialsFromTheEnvironment() throws Exception {
     try (S3Server server = new S3Server();
         S3ResultsStore s3 = S3ResultsStore.open(server.settings("lab"))) {
-      RunFiles stored = ResultsCommandFixtures.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
+      RunFiles stored = Testing.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
       s3.put(stored);
       Map<String, String> env =
           Map.of(
@@ -199,7 +200,7 @@ class ResultsCommandTest {
   }
 
   private RunFiles store(String experiment, String uid, String startedAt) {
-    RunFiles run = ResultsCommandFixtures.files(experiment, uid, startedAt);
+    RunFiles run = Testing.files(experiment, uid, startedAt);
     new FolderResultsStore(root.resolve(".lab/results")).put(run);
     return run;
   }

@@ -13,6 +13,7 @@ import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.engine.Engine.Outcome;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class EnginePropertiesTest {
   private static String run(int failure, int transients, int deleteAtTurn, int flakyPort) {
     SimWorld world = new SimWorld(SimClock.manual(T0), SimTimings.TYPICAL);
     Engine engine = new Engine(world.ports(), world.clock);
-    Experiment experiment = Experiments.twoTargets("prop");
+    Experiment experiment = Testing.twoTargetExperiment("prop");
     experiment.getMetadata().setGeneration(1L);
     experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
     breakWorld(world, FAILURES[failure][0]);

@@ -25,6 +25,7 @@ import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.Metrics;
 import io.illm.lab.operator.ports.Ports;
 import io.illm.lab.operator.ports.Results;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ class EngineTest {
   }
 
   private Experiment applied(String name) {
-    Experiment experiment = Experiments.twoTargets(name);
+    Experiment experiment = Testing.twoTargetExperiment(name);
     experiment.getMetadata().setGeneration(1L);
     experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
     return experiment;

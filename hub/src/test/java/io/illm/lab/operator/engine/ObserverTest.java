@@ -16,6 +16,7 @@ import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.lifecycle.Observation.Meta;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class ObserverTest {
 
   @Test
   void readsTheExperimentsOwnFactsAndHashesItsSpec() {
-    Experiment experiment = Experiments.twoTargets("tsdb");
+    Experiment experiment = Testing.twoTargetExperiment("tsdb");
     experiment.getMetadata().setGeneration(3L);
     experiment
         .getMetadata()
@@ -62,7 +63,7 @@ class ObserverTest {
         new ExperimentId("other", "tsdb"),
         new CreateClusterClaim("app", "x-app", new ClusterSpec()));
 
-    Observation seen = observer.observe(Experiments.twoTargets("tsdb"), NOW);
+    Observation seen = observer.observe(Testing.twoTargetExperiment("tsdb"), NOW);
 
     assertEquals(Set.of("tsdb-app"), seen.clusters().keySet());
     assertEquals(ClusterState.READY, seen.cluster("tsdb-app").state());
@@ -74,7 +75,7 @@ class ObserverTest {
     world.metrics.failNext(1);
     world.components.remove("k6");
 
-    Observation seen = observer.observe(Experiments.twoTargets("tsdb"), NOW);
+    Observation seen = observer.observe(Testing.twoTargetExperiment("tsdb"), NOW);
 
     assertEquals(
         List.of(
@@ -87,7 +88,7 @@ class ObserverTest {
 
   @Test
   void theCostIsTheEstimateBeforeTheRunAndWhatTheClustersCostSoFarAfter() {
-    Experiment experiment = Experiments.twoTargets("tsdb");
+    Experiment experiment = Testing.twoTargetExperiment("tsdb");
     Observation.Cost before = observer.observe(experiment, NOW).cost();
     CostModel.Estimate estimate = CostModel.standard().estimate(experiment.getSpec());
 
@@ -107,7 +108,7 @@ class ObserverTest {
 
   @Test
   void aMachineTypeWithoutAPriceMakesTheCostUnknown() {
-    Experiment experiment = Experiments.twoTargets("tsdb");
+    Experiment experiment = Testing.twoTargetExperiment("tsdb");
     experiment.getSpec().getTargets().get(0).getCluster().setMachineType("n9-imaginary-4");
 
     assertEquals(Observation.Cost.UNKNOWN, observer.observe(experiment, NOW).cost());
@@ -117,6 +118,7 @@ class ObserverTest {
   void aMissingTemplateIsObserved() {
     world.workflows.removeTemplate("load-test");
 
-    assertTrue(observer.observe(Experiments.twoTargets("tsdb"), NOW).workflow().templateMissing());
+    assertTrue(
+        observer.observe(Testing.twoTargetExperiment("tsdb"), NOW).workflow().templateMissing());
   }
 }

@@ -27,6 +27,7 @@ import io.illm.lab.operator.results.RunFiles;
 import io.illm.lab.operator.results.RunKey;
 import io.illm.lab.operator.results.RunSummaries;
 import io.illm.lab.operator.results.StoredResults;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.results.Summary;
 import io.illm.lab.results.SummaryJson;
 import java.io.IOException;
@@ -112,8 +113,8 @@ class RestartPropertiesTest {
     final Map<String, Long> kept = new ConcurrentHashMap<>();
     final CountingStore store = new CountingStore();
     final String name = "tsdb-" + EXAMPLE.incrementAndGet();
-    final ExperimentId id = new ExperimentId(Experiments.NAMESPACE, name);
-    final Experiment experiment = Experiments.twoTargets(name);
+    final ExperimentId id = new ExperimentId(Testing.NAMESPACE, name);
+    final Experiment experiment = Testing.twoTargetExperiment(name);
     final int deleteAfter;
     volatile io.illm.lab.operator.metrics.QueryPlan plan;
     Operator operator;

@@ -25,10 +25,10 @@ import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.engine.Engine;
-import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.testing.Testing;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.FileInputStream;
 import java.io.InputStream;
@@ -117,7 +117,7 @@ class ExperimentReconcilerTest {
   @Test
   void anExperimentRunsToCompleteAndIsCleanedUpWhenDeleted() throws Exception {
     start(SimTimings.INSTANT);
-    client.resource(Experiments.twoTargets("tsdb")).create();
+    client.resource(Testing.twoTargetExperiment("tsdb")).create();
 
     ExperimentStatus status =
         awaitStatus("tsdb", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
@@ -162,7 +162,7 @@ class ExperimentReconcilerTest {
   void aFailingClusterFailsTheRunWithAReasonAndIsCleanedUp() throws Exception {
     start(SimTimings.INSTANT);
     world.clusters.fail(ExperimentNames.clusterName("broken", "app"), "quota exceeded");
-    client.resource(Experiments.twoTargets("broken")).create();
+    client.resource(Testing.twoTargetExperiment("broken")).create();
 
     ExperimentStatus status =
         awaitStatus("broken", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
@@ -191,7 +191,7 @@ class ExperimentReconcilerTest {
             i.results()));
     world.deployments.degrade(
         ExperimentNames.applicationName("busy", "app", "prometheus"), "CrashLoopBackOff");
-    client.resource(Experiments.twoTargets("busy")).create();
+    client.resource(Testing.twoTargetExperiment("busy")).create();
     awaitStatus(
         "busy",
         s -> !world.clusters.existing().isEmpty() && !world.deployments.existing().isEmpty());
@@ -217,7 +217,7 @@ class ExperimentReconcilerTest {
   @Test
   void aManualRunEndsWhenTheUserAnnotatesIt() throws Exception {
     start(SimTimings.INSTANT);
-    client.resource(Experiments.manual("by-hand")).create();
+    client.resource(Testing.manualExperiment("by-hand")).create();
     awaitStatus("by-hand", s -> s.getPhase() == Phase.RUNNING);
 
     // the clock stands still: only the annotation's own event can end the run; a merge patch
@@ -255,7 +255,7 @@ class ExperimentReconcilerTest {
                 .build())
         .always();
     start(SimTimings.INSTANT, Optional.of("lab"));
-    client.resource(Experiments.twoTargets("led")).create();
+    client.resource(Testing.twoTargetExperiment("led")).create();
 
     assertEquals(
         Phase.COMPLETE,
@@ -278,7 +278,7 @@ class ExperimentReconcilerTest {
                 .withMessage("the object has been modified")
                 .build())
         .once();
-    client.resource(Experiments.twoTargets("contested")).create();
+    client.resource(Testing.twoTargetExperiment("contested")).create();
 
     ExperimentStatus status =
         awaitStatus("contested", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
@@ -290,7 +290,7 @@ class ExperimentReconcilerTest {
   @Test
   void probesAndMetricsAnswerOverHttp() throws Exception {
     start(SimTimings.INSTANT);
-    client.resource(Experiments.twoTargets("probed")).create();
+    client.resource(Testing.twoTargetExperiment("probed")).create();
     awaitStatus("probed", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
 
     try (ProbeServer probes = ProbeServer.start(0, operator, metrics)) {
@@ -319,7 +319,7 @@ class ExperimentReconcilerTest {
   }
 
   private Resource<Experiment> experiment(String name) {
-    return client.resources(Experiment.class).inNamespace(Experiments.NAMESPACE).withName(name);
+    return client.resources(Experiment.class).inNamespace(Testing.NAMESPACE).withName(name);
   }
 
   private ExperimentStatus awaitStatus(

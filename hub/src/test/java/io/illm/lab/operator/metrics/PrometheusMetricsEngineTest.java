@@ -13,10 +13,10 @@ import io.illm.lab.model.Phase;
 import io.illm.lab.operator.adapters.prometheus.PrometheusMetrics;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Engine.Outcome;
-import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.Collected;
 import io.illm.lab.operator.lifecycle.Observation.MetricsState;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +43,10 @@ class PrometheusMetricsEngineTest {
           PrometheusMetrics.of(
               source.uri(), (spec, results) -> HypothesisResult.INVALIDATED, finished::add);
       Engine engine = new Engine(world.ports(metrics, world.results), world.clock);
-      Experiment experiment = Experiments.twoTargets("tsdb");
+      Experiment experiment = Testing.twoTargetExperiment("tsdb");
       experiment.getMetadata().setGeneration(1L);
       experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
-      ExperimentId id = new ExperimentId(Experiments.NAMESPACE, "tsdb");
+      ExperimentId id = new ExperimentId(Testing.NAMESPACE, "tsdb");
 
       for (int i = 0; i < 500 && !ended(experiment); i++) {
         Outcome outcome = engine.turn(experiment, experiment::setStatus);

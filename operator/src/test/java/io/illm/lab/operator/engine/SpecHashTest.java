@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.WorkflowSpec;
+import io.illm.lab.operator.testing.Testing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ class SpecHashTest {
 
   @Test
   void equalSpecsHashEquallyWhateverTheMapOrder() {
-    ExperimentSpec a = Experiments.twoTargets("a").getSpec();
-    ExperimentSpec b = Experiments.twoTargets("b").getSpec();
+    ExperimentSpec a = Testing.twoTargetExperiment("a").getSpec();
+    ExperimentSpec b = Testing.twoTargetExperiment("b").getSpec();
     Map<String, String> forward = new LinkedHashMap<>();
     forward.put("rate", "100");
     forward.put("duration", "5m");
@@ -31,7 +32,7 @@ class SpecHashTest {
 
   @Test
   void anEditChangesTheHash() {
-    ExperimentSpec spec = Experiments.twoTargets("a").getSpec();
+    ExperimentSpec spec = Testing.twoTargetExperiment("a").getSpec();
     String before = SpecHash.of(spec);
     spec.getTargets().get(0).setName("app2");
 

@@ -1,6 +1,6 @@
 package io.illm.lab.operator.judge;
 
-import static io.illm.lab.operator.judge.SampleResults.values;
+import static io.illm.lab.operator.testing.Testing.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;

@@ -1,10 +1,10 @@
 package io.illm.lab.operator.judge;
 
-import static io.illm.lab.operator.judge.SampleResults.empty;
-import static io.illm.lab.operator.judge.SampleResults.experimentWide;
-import static io.illm.lab.operator.judge.SampleResults.failed;
-import static io.illm.lab.operator.judge.SampleResults.ok;
-import static io.illm.lab.operator.judge.SampleResults.perTarget;
+import static io.illm.lab.operator.testing.Testing.empty;
+import static io.illm.lab.operator.testing.Testing.experimentWide;
+import static io.illm.lab.operator.testing.Testing.failed;
+import static io.illm.lab.operator.testing.Testing.ok;
+import static io.illm.lab.operator.testing.Testing.perTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

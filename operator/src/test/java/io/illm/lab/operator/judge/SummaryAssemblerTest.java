@@ -1,7 +1,7 @@
 package io.illm.lab.operator.judge;
 
-import static io.illm.lab.operator.judge.SampleResults.ok;
-import static io.illm.lab.operator.judge.SampleResults.perTarget;
+import static io.illm.lab.operator.testing.Testing.ok;
+import static io.illm.lab.operator.testing.Testing.perTarget;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,7 @@ import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.model.WorkflowStatus;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.results.Cost;
 import io.illm.lab.results.Quality;
 import io.illm.lab.results.Summary;
@@ -41,10 +42,10 @@ class SummaryAssemblerTest {
     experiment.getMetadata().setUid("0b1c2d3e-aaaa-bbbb-cccc-000000000000");
     experiment.getMetadata().setCreationTimestamp("2026-11-27T00:00:00Z");
     experiment.setSpec(
-        SampleResults.spec(
+        Testing.spec(
             List.of("prom", "vm"),
-            List.of(SampleResults.query("mem", true, Better.LOWER)),
-            SampleResults.criterion("mem", ComparisonOperator.LT, 512, "vm")));
+            List.of(Testing.query("mem", true, Better.LOWER)),
+            Testing.criterion("mem", ComparisonOperator.LT, 512, "vm")));
     experiment.getSpec().setTitle("TSDBs");
     experiment.getSpec().setTags(List.of("b", "a"));
     experiment

@@ -1,12 +1,12 @@
 package io.illm.lab.operator.judge;
 
-import static io.illm.lab.operator.judge.SampleResults.criterion;
-import static io.illm.lab.operator.judge.SampleResults.empty;
-import static io.illm.lab.operator.judge.SampleResults.experimentWide;
-import static io.illm.lab.operator.judge.SampleResults.failed;
-import static io.illm.lab.operator.judge.SampleResults.ok;
-import static io.illm.lab.operator.judge.SampleResults.perTarget;
-import static io.illm.lab.operator.judge.SampleResults.spec;
+import static io.illm.lab.operator.testing.Testing.criterion;
+import static io.illm.lab.operator.testing.Testing.empty;
+import static io.illm.lab.operator.testing.Testing.experimentWide;
+import static io.illm.lab.operator.testing.Testing.failed;
+import static io.illm.lab.operator.testing.Testing.ok;
+import static io.illm.lab.operator.testing.Testing.perTarget;
+import static io.illm.lab.operator.testing.Testing.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -1,20 +1,20 @@
 package io.illm.lab.operator.lifecycle;
 
 import static io.illm.lab.operator.lifecycle.Row.row;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_CLAIM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_PROM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.LOAD_K6;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.T0;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.app;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.at;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.cluster;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.deleted;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.deployed;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.status;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.step;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.twoTargets;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.withoutFinalizer;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.world;
+import static io.illm.lab.operator.testing.Testing.APP_CLAIM;
+import static io.illm.lab.operator.testing.Testing.APP_PROM;
+import static io.illm.lab.operator.testing.Testing.LOAD_K6;
+import static io.illm.lab.operator.testing.Testing.T0;
+import static io.illm.lab.operator.testing.Testing.app;
+import static io.illm.lab.operator.testing.Testing.at;
+import static io.illm.lab.operator.testing.Testing.cluster;
+import static io.illm.lab.operator.testing.Testing.deleted;
+import static io.illm.lab.operator.testing.Testing.deployed;
+import static io.illm.lab.operator.testing.Testing.status;
+import static io.illm.lab.operator.testing.Testing.step;
+import static io.illm.lab.operator.testing.Testing.twoTargetSpec;
+import static io.illm.lab.operator.testing.Testing.withoutFinalizer;
+import static io.illm.lab.operator.testing.Testing.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +25,7 @@ import io.illm.lab.model.Phase;
 import io.illm.lab.operator.lifecycle.Observation.AppState;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -49,7 +50,7 @@ class CleanupPhaseTest {
   }
 
   static ExperimentSpec retain2h() {
-    return SampleExperiments.withCleanup(twoTargets(), CleanupAction.RETAIN, "2h");
+    return Testing.withCleanup(twoTargetSpec(), CleanupAction.RETAIN, "2h");
   }
 
   static Stream<Row> table() {
@@ -57,7 +58,7 @@ class CleanupPhaseTest {
     return Stream.of(
         row(
             "cleaning up: delete everything that exists",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.FAILED, Steps.CLEANING_UP),
             deployed(),
             at(m1),
@@ -66,7 +67,7 @@ class CleanupPhaseTest {
             DELETE_ALL),
         row(
             "already deleting: do not ask again, do not conclude",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.FAILED, Steps.CLEANING_UP),
             world()
                 .withCluster(APP_CLAIM, cluster(ClusterState.DELETING))
@@ -76,7 +77,7 @@ class CleanupPhaseTest {
             Steps.CLEANING_UP),
         row(
             "claim gone but still registered with ArgoCD: unregister, not cleaned yet",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.COMPLETE, Steps.CLEANING_UP),
             world()
                 .withCluster(
@@ -87,7 +88,7 @@ class CleanupPhaseTest {
             "UnregisterCluster " + APP_CLAIM),
         row(
             "everything gone: Cleaned, the finalizer goes",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.COMPLETE, Steps.CLEANING_UP),
             world(),
             at(m1),
@@ -96,7 +97,7 @@ class CleanupPhaseTest {
             "RemoveFinalizer"),
         row(
             "cleaned: the finalizer goes (again, harmless)",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.COMPLETE, Steps.CLEANED),
             world(),
             at(m1),
@@ -105,7 +106,7 @@ class CleanupPhaseTest {
             "RemoveFinalizer"),
         row(
             "cleaned and the finalizer is gone: nothing",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.COMPLETE, Steps.CLEANED),
             withoutFinalizer(world()),
             at(m1),
@@ -148,7 +149,7 @@ class CleanupPhaseTest {
             "RemoveFinalizer"),
         row(
             "an observation with errors proves nothing is gone: no finalizer removal",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.FAILED, Steps.CLEANING_UP),
             world().withErrors(List.of("argocd: timeout")),
             at(m1),
@@ -156,7 +157,7 @@ class CleanupPhaseTest {
             Steps.CLEANING_UP),
         row(
             "children remain and the finalizer was lost: put it back",
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.FAILED, Steps.CLEANING_UP),
             withoutFinalizer(world()).withCluster(APP_CLAIM, cluster(ClusterState.DELETING)),
             at(m1),
@@ -165,9 +166,9 @@ class CleanupPhaseTest {
             "AddFinalizer"),
         row(
             "an Application recorded in the status but no longer in the spec is still deleted",
-            SampleExperiments.spec(
+            Testing.spec(
                 io.illm.lab.model.CompletionMode.WORKFLOW,
-                SampleExperiments.target("app", io.illm.lab.model.Provider.GKE, List.of())),
+                Testing.target("app", io.illm.lab.model.Provider.GKE, List.of())),
             ended(Phase.FAILED, Steps.CLEANING_UP),
             world().withApplication(LOAD_K6, app(AppState.HEALTHY)),
             at(m1),
@@ -186,7 +187,7 @@ class CleanupPhaseTest {
   void cleanedIsRecordedAndReadyStaysTrueForACompleteRun() {
     Decision d =
         Lifecycle.decide(
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.COMPLETE, Steps.CLEANING_UP),
             world(),
             at(Duration.ofMinutes(1)));
@@ -201,7 +202,7 @@ class CleanupPhaseTest {
   void aSlowCleanupShowsDegradedButGoesOn() {
     Decision d =
         Lifecycle.decide(
-            twoTargets(),
+            twoTargetSpec(),
             ended(Phase.COMPLETE, Steps.CLEANING_UP),
             world().withCluster(APP_CLAIM, cluster(ClusterState.DELETING)),
             at(Duration.ofMinutes(20)));

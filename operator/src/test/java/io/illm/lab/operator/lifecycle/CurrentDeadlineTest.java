@@ -6,6 +6,7 @@ import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class CurrentDeadlineTest {
 
-  private static final Instant T0 = SampleExperiments.T0;
+  private static final Instant T0 = Testing.T0;
 
   @Test
   void eachPhaseIsHeldToItsOwnDeadlineFromWhenItStarted() {
-    ExperimentSpec spec = SampleExperiments.twoTargets();
+    ExperimentSpec spec = Testing.twoTargetSpec();
     spec.setDeadlines(new Deadlines("10m", "5m", "1h", "4m", "3h"));
     Instant now = T0.plus(Duration.ofMinutes(3));
 
@@ -43,7 +44,7 @@ class CurrentDeadlineTest {
 
   @Test
   void pendingAndTheEndsHaveNone() {
-    ExperimentSpec spec = SampleExperiments.twoTargets();
+    ExperimentSpec spec = Testing.twoTargetSpec();
     assertEquals(Optional.empty(), CurrentDeadline.of(spec, status(Phase.PENDING, null), T0));
     assertEquals(Optional.empty(), CurrentDeadline.of(spec, status(Phase.COMPLETE, null), T0));
     assertEquals(Optional.empty(), CurrentDeadline.of(spec, new ExperimentStatus(), T0));

@@ -6,6 +6,7 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ObservabilitySpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.rules.ComponentRefs;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,13 @@ class LayersTest {
 
   @Test
   void withoutObservabilityTheTargetsComponentsAreTheOnlyLayer() {
-    Target target = SampleExperiments.target("app", Provider.GKE, List.of(), "prometheus", "k6");
+    Target target = Testing.target("app", Provider.GKE, List.of(), "prometheus", "k6");
     assertEquals(List.of(List.of("prometheus", "k6")), names(Layers.of("exp", target)));
   }
 
   @Test
   void observabilityPutsTheMetricsBackhaulFirstWithTheExperimentsName() {
-    Target target = SampleExperiments.target("app", Provider.GKE, List.of(), "prometheus");
+    Target target = Testing.target("app", Provider.GKE, List.of(), "prometheus");
     target.setObservability(new ObservabilitySpec(true, null));
     List<List<ComponentRef>> layers = Layers.of("exp", target);
     assertEquals(
@@ -32,7 +33,7 @@ class LayersTest {
 
   @Test
   void aBackhaulComponentTheTargetListsItselfIsNotDeployedTwice() {
-    Target target = SampleExperiments.target("app", Provider.HUB, List.of(), "metrics-agent");
+    Target target = Testing.target("app", Provider.HUB, List.of(), "metrics-agent");
     target.setObservability(new ObservabilitySpec(true, null));
     assertEquals(
         List.of(List.of("metrics-egress"), List.of("metrics-agent")),
@@ -41,7 +42,7 @@ class LayersTest {
 
   @Test
   void disabledObservabilityAndNoComponentsMeansNoLayers() {
-    Target target = SampleExperiments.target("app", Provider.GKE, List.of());
+    Target target = Testing.target("app", Provider.GKE, List.of());
     target.setObservability(new ObservabilitySpec(false, null));
     assertEquals(List.of(), Layers.of("exp", target));
   }

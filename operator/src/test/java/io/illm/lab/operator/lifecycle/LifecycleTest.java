@@ -1,15 +1,15 @@
 package io.illm.lab.operator.lifecycle;
 
 import static io.illm.lab.operator.lifecycle.Row.row;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_CLAIM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.T0;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.at;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.cluster;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.deleted;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.status;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.target;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.twoTargets;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.world;
+import static io.illm.lab.operator.testing.Testing.APP_CLAIM;
+import static io.illm.lab.operator.testing.Testing.T0;
+import static io.illm.lab.operator.testing.Testing.at;
+import static io.illm.lab.operator.testing.Testing.cluster;
+import static io.illm.lab.operator.testing.Testing.deleted;
+import static io.illm.lab.operator.testing.Testing.status;
+import static io.illm.lab.operator.testing.Testing.target;
+import static io.illm.lab.operator.testing.Testing.twoTargetSpec;
+import static io.illm.lab.operator.testing.Testing.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +21,7 @@ import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.Provider;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,7 +40,7 @@ class LifecycleTest {
     return Stream.of(
         row(
             "deleted during Provisioning: Failed, the claim is deleted",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             deleted(provisioning()),
             at(m1),
@@ -48,7 +49,7 @@ class LifecycleTest {
             "DeleteClusterClaim " + APP_CLAIM),
         row(
             "deleted before anything exists: Cleaned, the finalizer goes",
-            twoTargets(),
+            twoTargetSpec(),
             null,
             deleted(world()),
             T0,
@@ -57,9 +58,9 @@ class LifecycleTest {
             "RemoveFinalizer"),
         row(
             "deleted before the finalizer was added: nothing to do",
-            twoTargets(),
+            twoTargetSpec(),
             null,
-            deleted(SampleExperiments.withoutFinalizer(world())),
+            deleted(Testing.withoutFinalizer(world())),
             T0,
             Phase.FAILED,
             Steps.CLEANED),
@@ -74,16 +75,16 @@ class LifecycleTest {
             "RemoveFinalizer"),
         row(
             "spec edited during Provisioning: Failed (SpecChanged), cleanup",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
-            SampleExperiments.hash(provisioning(), "hash-2"),
+            Testing.hash(provisioning(), "hash-2"),
             at(m1),
             Phase.FAILED,
             Steps.CLEANING_UP,
             "DeleteClusterClaim " + APP_CLAIM),
         row(
             "spec edited while Pending: adopted",
-            twoTargets(),
+            twoTargetSpec(),
             pendingWithHash("hash-0"),
             world(),
             T0,
@@ -91,7 +92,7 @@ class LifecycleTest {
             null),
         row(
             "a port did not answer: hold, conclude nothing",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withErrors(List.of("crossplane: timeout")),
             at(m1),
@@ -99,7 +100,7 @@ class LifecycleTest {
             null),
         row(
             "a port did not answer and the deadline passed: Failed all the same",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withErrors(List.of("crossplane: timeout")),
             at(Duration.ofMinutes(30)),
@@ -107,7 +108,7 @@ class LifecycleTest {
             Steps.CLEANING_UP),
         row(
             "total deadline (6h) from startedAt",
-            twoTargets(),
+            twoTargetSpec(),
             startedLongAgo(),
             provisioning(),
             at(Duration.ofHours(6)),
@@ -194,9 +195,9 @@ class LifecycleTest {
   void aSpecEditIsVisibleAsACondition() {
     Decision d =
         Lifecycle.decide(
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
-            SampleExperiments.hash(provisioning(), "hash-2"),
+            Testing.hash(provisioning(), "hash-2"),
             at(Duration.ofMinutes(1)));
     Condition changed = Conditions.find(d.status(), Conditions.SPEC_CHANGED).orElseThrow();
     assertEquals("True", changed.getStatus());
@@ -210,13 +211,13 @@ class LifecycleTest {
     Observation broken = world().withErrors(List.of("argocd: connection refused"));
     Decision first =
         Lifecycle.decide(
-            twoTargets(), status(Phase.PROVISIONING, T0), broken, at(Duration.ofMinutes(1)));
+            twoTargetSpec(), status(Phase.PROVISIONING, T0), broken, at(Duration.ofMinutes(1)));
     assertEquals(Lifecycle.MIN_BACKOFF, first.lookAgainIn().orElseThrow());
     assertEquals(
         Reasons.OBSERVATION_FAILED,
         Conditions.find(first.status(), Conditions.DEGRADED).orElseThrow().getReason());
     Decision later =
-        Lifecycle.decide(twoTargets(), first.status(), broken, at(Duration.ofMinutes(3)));
+        Lifecycle.decide(twoTargetSpec(), first.status(), broken, at(Duration.ofMinutes(3)));
     assertEquals(Duration.ofMinutes(2), later.lookAgainIn().orElseThrow());
     assertTrue(later.actions().isEmpty());
   }
@@ -227,7 +228,7 @@ class LifecycleTest {
     garbage.setStartedAt("yesterday");
     garbage.setPhaseStartedAt("");
     garbage.setStepStartedAt("soon");
-    Decision d = Lifecycle.decide(twoTargets(), garbage, world(), T0);
+    Decision d = Lifecycle.decide(twoTargetSpec(), garbage, world(), T0);
     assertEquals(Phase.RUNNING, d.status().getPhase());
     assertTrue(
         d.actions().stream()
@@ -237,8 +238,8 @@ class LifecycleTest {
 
   @Test
   void aNullObservationIsAnInternalErrorNotAnException() {
-    Decision d = Lifecycle.decide(twoTargets(), null, null, T0);
-    assertEquals(List.of("Event Warning InternalError"), SampleExperiments.describe(d.actions()));
+    Decision d = Lifecycle.decide(twoTargetSpec(), null, null, T0);
+    assertEquals(List.of("Event Warning InternalError"), Testing.describe(d.actions()));
   }
 
   @Test
@@ -257,13 +258,13 @@ class LifecycleTest {
   }
 
   private static ExperimentSpec budget(double max) {
-    ExperimentSpec spec = twoTargets();
+    ExperimentSpec spec = twoTargetSpec();
     spec.setBudget(new io.illm.lab.model.Budget(max));
     return spec;
   }
 
   private static ExperimentSpec cycle() {
-    return SampleExperiments.spec(
+    return Testing.spec(
         CompletionMode.WORKFLOW,
         target("a", Provider.GKE, List.of("b"), "x"),
         target("b", Provider.HUB, List.of("a"), "y"));

@@ -1,15 +1,16 @@
 package io.illm.lab.operator.lifecycle;
 
-import static io.illm.lab.operator.lifecycle.SampleExperiments.HASH;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.T0;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.twoTargets;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.world;
+import static io.illm.lab.operator.testing.Testing.HASH;
+import static io.illm.lab.operator.testing.Testing.T0;
+import static io.illm.lab.operator.testing.Testing.twoTargetSpec;
+import static io.illm.lab.operator.testing.Testing.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.TargetStatus;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class PendingPhaseTest {
   @Test
   void aNewExperimentRecordsItsRunBeforeCreatingAnything() {
     Decision d =
-        Row.row("new experiment", twoTargets(), null, world(), T0, Phase.PROVISIONING, null)
+        Row.row("new experiment", twoTargetSpec(), null, world(), T0, Phase.PROVISIONING, null)
             .check();
     ExperimentStatus s = d.status();
     assertEquals(HASH, s.getSpecHash());
@@ -31,7 +32,7 @@ class PendingPhaseTest {
     assertEquals("e2-medium", s.getTargets().get(0).getMachineType());
     assertEquals(1, s.getTargets().get(0).getNodeCount());
     assertEquals(null, s.getTargets().get(1).getMachineType());
-    assertEquals(List.of("Event Normal Started"), SampleExperiments.describe(d.actions()));
+    assertEquals(List.of("Event Normal Started"), Testing.describe(d.actions()));
     assertEquals(Duration.ZERO, d.lookAgainIn().orElseThrow());
   }
 
@@ -40,9 +41,9 @@ class PendingPhaseTest {
     Decision d =
         Row.row(
                 "no finalizer",
-                twoTargets(),
+                twoTargetSpec(),
                 null,
-                SampleExperiments.withoutFinalizer(world()),
+                Testing.withoutFinalizer(world()),
                 T0,
                 Phase.PENDING,
                 null,
@@ -53,9 +54,9 @@ class PendingPhaseTest {
 
   @Test
   void theInputStatusIsNeverModified() {
-    ExperimentStatus before = SampleExperiments.status(Phase.PROVISIONING, T0);
+    ExperimentStatus before = Testing.status(Phase.PROVISIONING, T0);
     ExperimentStatus copy = StatusCopy.of(before);
-    Lifecycle.decide(twoTargets(), before, world(), T0.plusSeconds(5));
+    Lifecycle.decide(twoTargetSpec(), before, world(), T0.plusSeconds(5));
     assertEquals(copy, before);
   }
 }

@@ -1,21 +1,22 @@
 package io.illm.lab.operator.lifecycle;
 
 import static io.illm.lab.operator.lifecycle.Row.row;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_CLAIM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_PROM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.T0;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.at;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.cluster;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.readyCluster;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.status;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.twoTargets;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.world;
+import static io.illm.lab.operator.testing.Testing.APP_CLAIM;
+import static io.illm.lab.operator.testing.Testing.APP_PROM;
+import static io.illm.lab.operator.testing.Testing.T0;
+import static io.illm.lab.operator.testing.Testing.at;
+import static io.illm.lab.operator.testing.Testing.cluster;
+import static io.illm.lab.operator.testing.Testing.readyCluster;
+import static io.illm.lab.operator.testing.Testing.status;
+import static io.illm.lab.operator.testing.Testing.twoTargetSpec;
+import static io.illm.lab.operator.testing.Testing.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Phase;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class ProvisioningPhaseTest {
     return Stream.of(
         row(
             "no claim yet: create it; the hub target creates nothing",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world(),
             at(m1),
@@ -37,7 +38,7 @@ class ProvisioningPhaseTest {
             "CreateClusterClaim " + APP_CLAIM),
         row(
             "claim provisioning: wait",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withCluster(APP_CLAIM, cluster(ClusterState.PROVISIONING)),
             at(m1),
@@ -45,7 +46,7 @@ class ProvisioningPhaseTest {
             null),
         row(
             "claim ready: register it with ArgoCD",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withCluster(APP_CLAIM, readyCluster(false)),
             at(m1),
@@ -54,7 +55,7 @@ class ProvisioningPhaseTest {
             "RegisterCluster " + APP_CLAIM),
         row(
             "claim ready and registered: deploy its components, every cluster is ready",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withCluster(APP_CLAIM, readyCluster(true)),
             at(m1),
@@ -63,7 +64,7 @@ class ProvisioningPhaseTest {
             "CreateApplication " + APP_PROM),
         row(
             "claim failed: Failed, cleanup at once",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withCluster(APP_CLAIM, cluster(ClusterState.FAILED)),
             at(m1),
@@ -81,7 +82,7 @@ class ProvisioningPhaseTest {
             "DeleteClusterClaim tsdb-b"),
         row(
             "claim deleted by someone else: Failed",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withCluster(APP_CLAIM, cluster(ClusterState.DELETING)),
             at(m1),
@@ -89,7 +90,7 @@ class ProvisioningPhaseTest {
             Steps.CLEANING_UP),
         row(
             "provisioning deadline (30m) missed: Failed, the claim is deleted",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withCluster(APP_CLAIM, cluster(ClusterState.PROVISIONING)),
             at(Duration.ofMinutes(30)),
@@ -98,7 +99,7 @@ class ProvisioningPhaseTest {
             "DeleteClusterClaim " + APP_CLAIM),
         row(
             "a minute before the deadline: wait",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.PROVISIONING, T0),
             world().withCluster(APP_CLAIM, cluster(ClusterState.PROVISIONING)),
             at(Duration.ofMinutes(29)),
@@ -134,14 +135,14 @@ class ProvisioningPhaseTest {
   }
 
   private static ExperimentSpec twoClusters() {
-    return SampleExperiments.spec(
+    return Testing.spec(
         io.illm.lab.model.CompletionMode.WORKFLOW,
-        SampleExperiments.target("a", io.illm.lab.model.Provider.GKE, java.util.List.of()),
-        SampleExperiments.target("b", io.illm.lab.model.Provider.EKS, java.util.List.of()));
+        Testing.target("a", io.illm.lab.model.Provider.GKE, java.util.List.of()),
+        Testing.target("b", io.illm.lab.model.Provider.EKS, java.util.List.of()));
   }
 
   private static ExperimentSpec shortDeadline() {
-    ExperimentSpec spec = twoTargets();
+    ExperimentSpec spec = twoTargetSpec();
     Deadlines deadlines = new Deadlines();
     deadlines.setProvisioning("5m");
     spec.setDeadlines(deadlines);

@@ -1,18 +1,18 @@
 package io.illm.lab.operator.lifecycle;
 
 import static io.illm.lab.operator.lifecycle.Row.row;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_CLAIM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_PROM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.LOAD_K6;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.T0;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.WORKFLOW;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.app;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.at;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.deployed;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.readyCluster;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.status;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.twoTargets;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.world;
+import static io.illm.lab.operator.testing.Testing.APP_CLAIM;
+import static io.illm.lab.operator.testing.Testing.APP_PROM;
+import static io.illm.lab.operator.testing.Testing.LOAD_K6;
+import static io.illm.lab.operator.testing.Testing.T0;
+import static io.illm.lab.operator.testing.Testing.WORKFLOW;
+import static io.illm.lab.operator.testing.Testing.app;
+import static io.illm.lab.operator.testing.Testing.at;
+import static io.illm.lab.operator.testing.Testing.deployed;
+import static io.illm.lab.operator.testing.Testing.readyCluster;
+import static io.illm.lab.operator.testing.Testing.status;
+import static io.illm.lab.operator.testing.Testing.twoTargetSpec;
+import static io.illm.lab.operator.testing.Testing.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.illm.lab.model.Phase;
@@ -40,7 +40,7 @@ class ReadyPhaseTest {
 
   /** twoTargets with observability on app. */
   static io.illm.lab.model.ExperimentSpec observed() {
-    io.illm.lab.model.ExperimentSpec spec = twoTargets();
+    io.illm.lab.model.ExperimentSpec spec = twoTargetSpec();
     spec.getTargets().get(0).setObservability(new io.illm.lab.model.ObservabilitySpec(true, null));
     return spec;
   }
@@ -54,7 +54,7 @@ class ReadyPhaseTest {
     return Stream.of(
         row(
             "app's component first; load depends on app, so k6 waits",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             clusterReady(),
             at(m1),
@@ -63,7 +63,7 @@ class ReadyPhaseTest {
             "CreateApplication " + APP_PROM),
         row(
             "prometheus progressing: k6 still waits",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             clusterReady().withApplication(APP_PROM, app(AppState.PROGRESSING)),
             at(m1),
@@ -71,7 +71,7 @@ class ReadyPhaseTest {
             null),
         row(
             "prometheus degraded: wait (it may heal) until the deadline",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             clusterReady().withApplication(APP_PROM, app(AppState.DEGRADED)),
             at(m1),
@@ -79,7 +79,7 @@ class ReadyPhaseTest {
             null),
         row(
             "prometheus healthy: now k6",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             clusterReady().withApplication(APP_PROM, app(AppState.HEALTHY)),
             at(m1),
@@ -88,7 +88,7 @@ class ReadyPhaseTest {
             "CreateApplication " + LOAD_K6),
         row(
             "everything healthy: submit the workflow, Running",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             deployed(),
             at(m1),
@@ -97,7 +97,7 @@ class ReadyPhaseTest {
             "SubmitWorkflow " + WORKFLOW),
         row(
             "everything healthy and the workflow already exists: Running without a second submit",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             deployed()
                 .withWorkflow(
@@ -107,7 +107,7 @@ class ReadyPhaseTest {
             Steps.WORKLOAD),
         row(
             "WorkflowTemplate missing: Failed before the run, everything deleted",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             deployed()
                 .withWorkflow(
@@ -118,7 +118,7 @@ class ReadyPhaseTest {
             CLEANUP_ALL),
         row(
             "unknown component: Failed, everything deleted",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             deployed().withMissingComponents(Set.of("k6")),
             at(m1),
@@ -127,7 +127,7 @@ class ReadyPhaseTest {
             CLEANUP_ALL),
         row(
             "deploying deadline (20m) missed",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             clusterReady().withApplication(APP_PROM, app(AppState.DEGRADED)),
             at(Duration.ofMinutes(20)),
@@ -179,7 +179,7 @@ class ReadyPhaseTest {
             "CreateApplication " + APP_AGENT),
         row(
             "the cluster disappeared after it was ready: Failed",
-            twoTargets(),
+            twoTargetSpec(),
             status(Phase.READY, T0),
             world().withApplication(APP_PROM, app(AppState.HEALTHY)),
             at(m1),
@@ -198,7 +198,7 @@ class ReadyPhaseTest {
   void theWorkflowGetsTheUsersParamsPlusTheExperimentAndEveryEndpoint() {
     Decision d =
         Lifecycle.decide(
-            twoTargets(), status(Phase.READY, T0), deployed(), at(Duration.ofMinutes(1)));
+            twoTargetSpec(), status(Phase.READY, T0), deployed(), at(Duration.ofMinutes(1)));
     SubmitWorkflow submit =
         (SubmitWorkflow)
             d.actions().stream().filter(a -> a instanceof SubmitWorkflow).findFirst().orElseThrow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,7 +41,7 @@ record Row(
     assertEquals(
         phase, d.status().getPhase(), name + ": phase (message: " + d.status().getMessage() + ")");
     assertEquals(step, d.status().getStep(), name + ": step");
-    assertEquals(actions, SampleExperiments.withoutEvents(d.actions()), name + ": actions");
+    assertEquals(actions, Testing.withoutEvents(d.actions()), name + ": actions");
     return d;
   }
 

@@ -1,18 +1,18 @@
 package io.illm.lab.operator.lifecycle;
 
 import static io.illm.lab.operator.lifecycle.Row.row;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_CLAIM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.APP_PROM;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.LOAD_K6;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.T0;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.WORKFLOW;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.at;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.deployed;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.spec;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.status;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.step;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.target;
-import static io.illm.lab.operator.lifecycle.SampleExperiments.twoTargets;
+import static io.illm.lab.operator.testing.Testing.APP_CLAIM;
+import static io.illm.lab.operator.testing.Testing.APP_PROM;
+import static io.illm.lab.operator.testing.Testing.LOAD_K6;
+import static io.illm.lab.operator.testing.Testing.T0;
+import static io.illm.lab.operator.testing.Testing.WORKFLOW;
+import static io.illm.lab.operator.testing.Testing.at;
+import static io.illm.lab.operator.testing.Testing.deployed;
+import static io.illm.lab.operator.testing.Testing.spec;
+import static io.illm.lab.operator.testing.Testing.status;
+import static io.illm.lab.operator.testing.Testing.step;
+import static io.illm.lab.operator.testing.Testing.target;
+import static io.illm.lab.operator.testing.Testing.twoTargetSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.illm.lab.model.CleanupAction;
@@ -31,6 +31,7 @@ import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowState;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -106,7 +107,7 @@ class RunningPhaseTest {
     return Stream.of(
         row(
             "submitted but not yet seen: submit again (same name, harmless)",
-            twoTargets(),
+            twoTargetSpec(),
             running(),
             deployed(),
             at(m5),
@@ -115,7 +116,7 @@ class RunningPhaseTest {
             "SubmitWorkflow " + WORKFLOW),
         row(
             "workflow running: wait",
-            twoTargets(),
+            twoTargetSpec(),
             running(),
             workflow(WorkflowState.RUNNING),
             at(m5),
@@ -123,7 +124,7 @@ class RunningPhaseTest {
             Steps.WORKLOAD),
         row(
             "workflow succeeded: collect metrics over its window",
-            twoTargets(),
+            twoTargetSpec(),
             running(),
             workflow(WorkflowState.SUCCEEDED),
             at(h1),
@@ -132,7 +133,7 @@ class RunningPhaseTest {
             "CollectMetrics"),
         row(
             "workflow failed: Failed, everything deleted",
-            twoTargets(),
+            twoTargetSpec(),
             running(),
             workflow(WorkflowState.FAILED),
             at(h1),
@@ -141,7 +142,7 @@ class RunningPhaseTest {
             CLEANUP_ALL),
         row(
             "workflow error: Failed, everything deleted",
-            twoTargets(),
+            twoTargetSpec(),
             running(),
             workflow(WorkflowState.ERROR),
             at(h1),
@@ -150,7 +151,7 @@ class RunningPhaseTest {
             CLEANUP_ALL),
         row(
             "workflow seen running, now gone: Failed (WorkflowLost)",
-            twoTargets(),
+            twoTargetSpec(),
             seen("Running"),
             deployed(),
             at(m5),
@@ -159,7 +160,7 @@ class RunningPhaseTest {
             CLEANUP_NO_WORKFLOW),
         row(
             "running deadline (2h) missed: Failed",
-            twoTargets(),
+            twoTargetSpec(),
             running(),
             workflow(WorkflowState.RUNNING),
             at(h2),
@@ -178,7 +179,7 @@ class RunningPhaseTest {
             "manual: the complete annotation ends the run",
             manual(),
             running(),
-            SampleExperiments.annotated(
+            Testing.annotated(
                 workflow(WorkflowState.RUNNING), Observation.COMPLETE_ANNOTATION, "true"),
             at(h1),
             Phase.RUNNING,
@@ -188,7 +189,7 @@ class RunningPhaseTest {
             "manual: the annotation set to false does not",
             manual(),
             running(),
-            SampleExperiments.annotated(
+            Testing.annotated(
                 workflow(WorkflowState.RUNNING), Observation.COMPLETE_ANNOTATION, "false"),
             at(h1),
             Phase.RUNNING,
@@ -213,7 +214,7 @@ class RunningPhaseTest {
             CLEANUP_ALL),
         row(
             "collecting: not started (e.g. after a restart): ask again",
-            twoTargets(),
+            twoTargetSpec(),
             collecting(h1),
             workflow(WorkflowState.SUCCEEDED),
             at(h1.plus(m5)),
@@ -222,7 +223,7 @@ class RunningPhaseTest {
             "CollectMetrics"),
         row(
             "collecting: running: wait",
-            twoTargets(),
+            twoTargetSpec(),
             collecting(h1),
             workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.RUNNING)),
             at(h1.plus(m5)),
@@ -230,7 +231,7 @@ class RunningPhaseTest {
             Steps.COLLECTING),
         row(
             "collecting: done: store",
-            twoTargets(),
+            twoTargetSpec(),
             collecting(h1),
             workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.DONE)),
             at(h1.plus(m5)),
@@ -239,7 +240,7 @@ class RunningPhaseTest {
             "StoreResults"),
         row(
             "collecting: failed: Failed, everything deleted",
-            twoTargets(),
+            twoTargetSpec(),
             collecting(h1),
             workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.FAILED)),
             at(h1.plus(m5)),
@@ -248,7 +249,7 @@ class RunningPhaseTest {
             CLEANUP_ALL),
         row(
             "collecting deadline (15m) missed",
-            twoTargets(),
+            twoTargetSpec(),
             collecting(h1),
             workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.RUNNING)),
             at(h1.plus(Duration.ofMinutes(15))),
@@ -257,7 +258,7 @@ class RunningPhaseTest {
             CLEANUP_ALL),
         row(
             "storing: stored: Complete, cleanup at once by default",
-            twoTargets(),
+            twoTargetSpec(),
             step(collecting(h1), Steps.STORING, at(h1)),
             stored(),
             at(h1.plus(m5)),
@@ -266,7 +267,7 @@ class RunningPhaseTest {
             CLEANUP_ALL),
         row(
             "storing: stored, cleanup retain 2h: Complete, retaining",
-            SampleExperiments.withCleanup(twoTargets(), CleanupAction.RETAIN, "2h"),
+            Testing.withCleanup(twoTargetSpec(), CleanupAction.RETAIN, "2h"),
             step(collecting(h1), Steps.STORING, at(h1)),
             stored(),
             at(h1.plus(m5)),
@@ -274,7 +275,7 @@ class RunningPhaseTest {
             Steps.RETAINING),
         row(
             "storing: failed: Failed",
-            twoTargets(),
+            twoTargetSpec(),
             step(collecting(h1), Steps.STORING, at(h1)),
             workflow(WorkflowState.SUCCEEDED)
                 .withMetrics(metrics(MetricsState.DONE))
@@ -285,7 +286,7 @@ class RunningPhaseTest {
             CLEANUP_ALL),
         row(
             "storing after a restart: the collection resumes first",
-            twoTargets(),
+            twoTargetSpec(),
             step(collecting(h1), Steps.STORING, at(h1)),
             workflow(WorkflowState.SUCCEEDED),
             at(h1.plus(m5)),
@@ -294,12 +295,12 @@ class RunningPhaseTest {
             "CollectMetrics"),
         row(
             "collecting: failed with data: Failed, what was collected is stored",
-            twoTargets(),
+            twoTargetSpec(),
             collecting(h1),
             workflow(WorkflowState.SUCCEEDED)
                 .withMetrics(
                     new MetricsObservation(
-                        MetricsState.FAILED, null, "p99 had no data", Collecteds.some())),
+                        MetricsState.FAILED, null, "p99 had no data", Testing.some())),
             at(h1.plus(m5)),
             Phase.FAILED,
             Steps.CLEANING_UP,
@@ -316,7 +317,7 @@ class RunningPhaseTest {
   void metricsAreCollectedOverTheWorkflowsWindowNotSinceCreation() {
     Decision d =
         Lifecycle.decide(
-            twoTargets(), running(), workflow(WorkflowState.SUCCEEDED), at(Duration.ofHours(1)));
+            twoTargetSpec(), running(), workflow(WorkflowState.SUCCEEDED), at(Duration.ofHours(1)));
     CollectMetrics collect =
         (CollectMetrics)
             d.actions().stream().filter(a -> a instanceof CollectMetrics).findFirst().orElseThrow();
@@ -329,12 +330,12 @@ class RunningPhaseTest {
     Duration h1 = Duration.ofHours(1);
     Decision collected =
         Lifecycle.decide(
-            twoTargets(),
+            twoTargetSpec(),
             collecting(h1),
             workflow(WorkflowState.SUCCEEDED).withMetrics(metrics(MetricsState.DONE)),
             at(h1));
     assertEquals(HypothesisResult.VALIDATED, collected.status().getHypothesisResult());
-    Decision stored = Lifecycle.decide(twoTargets(), collected.status(), stored(), at(h1));
+    Decision stored = Lifecycle.decide(twoTargetSpec(), collected.status(), stored(), at(h1));
     assertEquals("s3://experiment-results/tsdb/", stored.status().getResultsURL());
     assertEquals(
         "True", Conditions.find(stored.status(), Conditions.READY).orElseThrow().getStatus());
@@ -345,7 +346,7 @@ class RunningPhaseTest {
     Duration h1 = Duration.ofHours(1);
     Decision d =
         Lifecycle.decide(
-            SampleExperiments.withCleanup(twoTargets(), CleanupAction.RETAIN, "2h"),
+            Testing.withCleanup(twoTargetSpec(), CleanupAction.RETAIN, "2h"),
             step(collecting(h1), Steps.STORING, at(h1)),
             stored(),
             at(h1));

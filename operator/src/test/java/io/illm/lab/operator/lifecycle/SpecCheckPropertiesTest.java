@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import io.illm.lab.model.Phase;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
 import io.illm.lab.operator.lifecycle.Observation.Meta;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.rules.DrawnSpecs;
 import io.illm.lab.rules.DrawnSpecs.Drawn;
 import io.illm.lab.rules.ExperimentRules;
@@ -44,7 +45,7 @@ class SpecCheckPropertiesTest {
             drawn -> {
               Observation world =
                   Observation.of(new Meta(drawn.name(), 1, "hash", false, true, Map.of()));
-              Decision d = Lifecycle.decide(drawn.spec(), null, world, SampleExperiments.T0);
+              Decision d = Lifecycle.decide(drawn.spec(), null, world, Testing.T0);
               Assertions.assertTrue(
                   d.actions().stream()
                       .noneMatch(

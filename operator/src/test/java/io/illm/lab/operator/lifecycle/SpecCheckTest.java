@@ -10,6 +10,7 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Provider;
+import io.illm.lab.operator.testing.Testing;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +18,17 @@ class SpecCheckTest {
 
   @Test
   void theSampleIsFine() {
-    assertEquals(
-        List.of(), SpecCheck.problems(SampleExperiments.NAME, SampleExperiments.twoTargets()));
+    assertEquals(List.of(), SpecCheck.problems(Testing.NAME, Testing.twoTargetSpec()));
   }
 
   @Test
   void everyProblemIsReportedAtOnceWithItsPath() {
     ExperimentSpec spec =
-        SampleExperiments.spec(
+        Testing.spec(
             CompletionMode.WORKFLOW,
-            SampleExperiments.target("a", Provider.GKE, List.of("ghost", "b")),
-            SampleExperiments.target("b", Provider.HUB, List.of("a")),
-            SampleExperiments.target("a", null, List.of()));
+            Testing.target("a", Provider.GKE, List.of("ghost", "b")),
+            Testing.target("b", Provider.HUB, List.of("a")),
+            Testing.target("a", null, List.of()));
     spec.getTargets().get(1).getComponents().add(new ComponentRef("x", "y", null, null));
     spec.getWorkflow().setTemplate(" ");
     spec.setDeadlines(new Deadlines("ten minutes", null, null, null, null));
@@ -51,7 +51,7 @@ class SpecCheckTest {
                 + " (rename one of them)",
             "spec.workflow.template: the workflow names no WorkflowTemplate"
                 + " (add template: the name of the WorkflowTemplate to run)"),
-        SpecCheck.problems(SampleExperiments.NAME, spec));
+        SpecCheck.problems(Testing.NAME, spec));
   }
 
   @Test
@@ -62,19 +62,19 @@ class SpecCheckTest {
                 + " (add a target with a name and a cluster)",
             "spec.workflow: an experiment needs a workflow"
                 + " (add workflow with a template (the WorkflowTemplate to run) and a completion)"),
-        SpecCheck.problems(SampleExperiments.NAME, new ExperimentSpec()));
+        SpecCheck.problems(Testing.NAME, new ExperimentSpec()));
   }
 
   @Test
   void aMissingSpecCannotRun() {
     assertEquals(
         List.of("spec: an experiment needs a spec (add spec with targets and a workflow)"),
-        SpecCheck.problems(SampleExperiments.NAME, null));
+        SpecCheck.problems(Testing.NAME, null));
   }
 
   @Test
   void warningsDoNotStopARun() {
     String longName = "an-experiment-name-that-is-long";
-    assertEquals(List.of(), SpecCheck.problems(longName, SampleExperiments.twoTargets()));
+    assertEquals(List.of(), SpecCheck.problems(longName, Testing.twoTargetSpec()));
   }
 }

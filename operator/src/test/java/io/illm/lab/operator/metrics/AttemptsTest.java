@@ -2,6 +2,7 @@ package io.illm.lab.operator.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.illm.lab.operator.testing.Testing;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,7 @@ class AttemptsTest {
   @Test
   void rawAnswersAreNamedByMetricAndTargetAndWindowOnlyWhenThePlanHasSeveral() {
     QueryPlan single =
-        QueryPlan.of(
-            "e", MetricSpecs.spec(MetricSpecs.instant("cpu", "up")), T0, T0.plusSeconds(60), 1);
+        QueryPlan.of("e", Testing.spec(Testing.instant("cpu", "up")), T0, T0.plusSeconds(60), 1);
     var one =
         Attempts.rawFiles(
             single,
@@ -24,8 +24,7 @@ class AttemptsTest {
     assertEquals("{a}", one.get("cpu/app.json"));
 
     QueryPlan two =
-        QueryPlan.of(
-            "e", MetricSpecs.spec(MetricSpecs.instant("cpu", "up")), T0, T0.plusSeconds(60), 2);
+        QueryPlan.of("e", Testing.spec(Testing.instant("cpu", "up")), T0, T0.plusSeconds(60), 2);
     var windows =
         Attempts.rawFiles(
             two,

@@ -1,8 +1,8 @@
 package io.illm.lab.operator.metrics;
 
-import static io.illm.lab.operator.metrics.MetricSpecs.gate;
-import static io.illm.lab.operator.metrics.MetricSpecs.instant;
-import static io.illm.lab.operator.metrics.MetricSpecs.spec;
+import static io.illm.lab.operator.testing.Testing.gate;
+import static io.illm.lab.operator.testing.Testing.instant;
+import static io.illm.lab.operator.testing.Testing.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

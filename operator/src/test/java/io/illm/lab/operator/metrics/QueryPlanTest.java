@@ -1,9 +1,9 @@
 package io.illm.lab.operator.metrics;
 
-import static io.illm.lab.operator.metrics.MetricSpecs.instant;
-import static io.illm.lab.operator.metrics.MetricSpecs.perTarget;
-import static io.illm.lab.operator.metrics.MetricSpecs.range;
-import static io.illm.lab.operator.metrics.MetricSpecs.spec;
+import static io.illm.lab.operator.testing.Testing.instant;
+import static io.illm.lab.operator.testing.Testing.perTarget;
+import static io.illm.lab.operator.testing.Testing.range;
+import static io.illm.lab.operator.testing.Testing.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +17,7 @@ import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.metrics.QueryPlan.PlannedMetric;
 import io.illm.lab.operator.metrics.QueryPlan.PlannedSample;
 import io.illm.lab.operator.metrics.QueryPlan.Window;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -129,7 +130,7 @@ class QueryPlanTest {
   @Test
   void defaultsOfAQueryComeFromTheQueryThenTheSpec() {
     ExperimentSpec spec =
-        spec(instant("a", "a"), MetricSpecs.onEmpty(instant("b", "b"), EmptyResult.FAIL));
+        spec(instant("a", "a"), Testing.onEmpty(instant("b", "b"), EmptyResult.FAIL));
     spec.getMetrics().getQueries().get(0).setType(null);
     List<PlannedMetric> insufficient = QueryPlan.of("e", spec, START, END, 1).metrics();
     spec.setMetrics(new MetricsSpec(spec.getMetrics().getQueries(), EmptyResult.ZERO));

@@ -3,6 +3,7 @@ package io.illm.lab.operator.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.results.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,7 @@ class RunKeyTest {
 
   @Test
   void theRunIsTheStartTimeAndTheUidPrefix() {
-    RunKey key =
-        RunKey.of(SampleRuns.summary("tsdb", "6f1c2d3e-aaaa-bbbb", "2026-11-27T00:01:02Z"));
+    RunKey key = RunKey.of(Testing.summary("tsdb", "6f1c2d3e-aaaa-bbbb", "2026-11-27T00:01:02Z"));
     assertEquals(new RunKey("tsdb", "20261127T000102Z-6f1c2d3e"), key);
     assertEquals("experiments/tsdb/20261127T000102Z-6f1c2d3e/summary.json", key.summaryKey());
     assertEquals(
@@ -20,7 +20,7 @@ class RunKeyTest {
 
   @Test
   void withoutAStartTheCreationTimeNamesTheRun() {
-    Summary summary = SampleRuns.summary("tsdb", "u1", null);
+    Summary summary = Testing.summary("tsdb", "u1", null);
     assertEquals("20261127T000000Z-u1", RunKey.of(summary).run());
   }
 
@@ -28,8 +28,7 @@ class RunKeyTest {
   void aSummaryWithoutUidNamesTheField() {
     var e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> RunKey.of(SampleRuns.summary("tsdb", null, null)));
+            IllegalArgumentException.class, () -> RunKey.of(Testing.summary("tsdb", null, null)));
     assertEquals(
         "summary: experiment.uid: missing (it tells two runs of one name apart)", e.getMessage());
   }
@@ -39,7 +38,7 @@ class RunKeyTest {
     var e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> RunKey.of(SampleRuns.summary("tsdb", "u1", "yesterday")));
+            () -> RunKey.of(Testing.summary("tsdb", "u1", "yesterday")));
     assertEquals("summary: run.startedAt: \"yesterday\" is not an RFC 3339 time", e.getMessage());
   }
 

@@ -16,6 +16,7 @@ import io.illm.lab.operator.lifecycle.Action.StoreResults;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.testing.Testing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ class StoredResultsOutageTest {
                   .build(),
               settings);
       ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, "illm-lab");
-      SummarySource.Run run = SampleRuns.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
+      SummarySource.Run run = Testing.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
       RunFiles files = RunFiles.of(run);
       Retries retries =
           new Retries(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(200));
@@ -128,7 +129,7 @@ class StoredResultsOutageTest {
     try (S3Server server = new S3Server()) {
       S3ResultsStore store = S3ResultsStore.open(server.settings("lab"));
       ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, "illm-lab");
-      RunFiles files = SampleRuns.files("tsdb", "u1", "2026-11-27T00:01:00Z");
+      RunFiles files = Testing.files("tsdb", "u1", "2026-11-27T00:01:00Z");
       hub.keep(files, "down");
       server.stop();
 

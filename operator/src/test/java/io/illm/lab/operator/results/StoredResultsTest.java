@@ -12,6 +12,7 @@ import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.PortException;
+import io.illm.lab.operator.testing.Testing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,7 @@ class StoredResultsTest {
             folder,
             (id, spec, status, collected) -> {
               await(release);
-              return SampleRuns.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
+              return Testing.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
             },
             Optional.empty(),
             FAST,
@@ -63,7 +64,7 @@ class StoredResultsTest {
           List.of(ID),
           Await.until("the announcement", () -> List.copyOf(announced), l -> !l.isEmpty()));
       assertArrayEquals(
-          SampleRuns.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z").summary(),
+          Testing.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z").summary(),
           folder.summary(key).orElseThrow());
     }
   }
@@ -76,7 +77,7 @@ class StoredResultsTest {
             new FolderResultsStore(dir),
             (id, spec, status, collected) -> {
               assembled.incrementAndGet();
-              return SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z");
+              return Testing.run("tsdb", "u1", "2026-11-27T00:01:00Z");
             },
             Optional.empty(),
             FAST,
@@ -96,7 +97,7 @@ class StoredResultsTest {
         new StoredResults(
             new FolderResultsStore(dir),
             (id, spec, status, collected) ->
-                SampleRuns.run("tsdb", "u" + assembled.incrementAndGet(), "2026-11-27T00:01:00Z"),
+                Testing.run("tsdb", "u" + assembled.incrementAndGet(), "2026-11-27T00:01:00Z"),
             Optional.empty(),
             FAST,
             1)) {
@@ -117,7 +118,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             flaky,
-            (id, spec, status, collected) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            (id, spec, status, collected) -> Testing.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
             Optional.empty(),
             FAST,
             1)) {
@@ -134,7 +135,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             refusing,
-            (id, spec, status, collected) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            (id, spec, status, collected) -> Testing.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
             Optional.empty(),
             FAST,
             1)) {
@@ -158,7 +159,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             down,
-            (id, spec, status, collected) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            (id, spec, status, collected) -> Testing.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
             Optional.empty(),
             shortDeadline,
             1)) {
@@ -199,7 +200,7 @@ class StoredResultsTest {
             new FolderResultsStore(dir),
             (id, spec, status, collected) -> {
               await(release);
-              return SampleRuns.run(id.name(), "u1", "2026-11-27T00:01:00Z");
+              return Testing.run(id.name(), "u1", "2026-11-27T00:01:00Z");
             },
             Optional.empty(),
             FAST,

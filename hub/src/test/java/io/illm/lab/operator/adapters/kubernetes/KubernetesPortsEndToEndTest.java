@@ -11,10 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.hub.sim.SimClock;
 import io.illm.lab.hub.sim.SimTimings;
 import io.illm.lab.hub.sim.SimWorld;
-import io.illm.lab.model.Component;
 import io.illm.lab.model.ComponentRef;
-import io.illm.lab.model.ComponentSource;
-import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.Target;
@@ -34,9 +31,9 @@ import io.illm.lab.operator.children.crossplane.ClusterClaimStatus;
 import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Engine.Outcome;
-import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.Layers;
 import io.illm.lab.operator.ports.Ports;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.rules.ComponentRefs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,7 +86,7 @@ class KubernetesPortsEndToEndTest {
 
   @Test
   void aHelloAppExperimentReachesCompleteAndCleanupDeletesEveryChild() {
-    Experiment experiment = Experiments.twoTargets("hello");
+    Experiment experiment = Testing.twoTargetExperiment("hello");
     experiment.getMetadata().setGeneration(1L);
     experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
     catalogue(experiment);
@@ -179,25 +176,7 @@ class KubernetesPortsEndToEndTest {
       }
     }
     for (String name : names) {
-      Component component = new Component();
-      component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-      component.setSpec(
-          new ComponentSpec(
-              null,
-              null,
-              null,
-              new ArrayList<>(
-                  List.of(
-                      new ComponentSource(
-                          "https://example.invalid/lab.git",
-                          "main",
-                          "apps/" + name,
-                          null,
-                          null,
-                          null))),
-              null,
-              null));
-      client.resource(component).create();
+      client.resource(Testing.gitComponent(name)).create();
     }
   }
 

@@ -1,11 +1,11 @@
 package io.illm.lab.operator.adapters.prometheus;
 
-import static io.illm.lab.operator.metrics.MetricSpecs.gate;
-import static io.illm.lab.operator.metrics.MetricSpecs.instant;
-import static io.illm.lab.operator.metrics.MetricSpecs.onEmpty;
-import static io.illm.lab.operator.metrics.MetricSpecs.perTarget;
-import static io.illm.lab.operator.metrics.MetricSpecs.range;
-import static io.illm.lab.operator.metrics.MetricSpecs.spec;
+import static io.illm.lab.operator.testing.Testing.gate;
+import static io.illm.lab.operator.testing.Testing.instant;
+import static io.illm.lab.operator.testing.Testing.onEmpty;
+import static io.illm.lab.operator.testing.Testing.perTarget;
+import static io.illm.lab.operator.testing.Testing.range;
+import static io.illm.lab.operator.testing.Testing.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.illm.lab.model.Component;
 import io.illm.lab.model.ComponentRef;
-import io.illm.lab.model.ComponentSource;
-import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.operator.adapters.kubernetes.ChildCrds;
 import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.children.argocd.Application;
@@ -24,7 +20,7 @@ import io.illm.lab.operator.lifecycle.Observation.AppObservation;
 import io.illm.lab.operator.lifecycle.Observation.AppState;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.PortException;
-import java.util.ArrayList;
+import io.illm.lab.operator.testing.Testing;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +39,7 @@ class ArgoCdDeploymentsTest {
   @BeforeEach
   void wire() {
     ChildCrds.apply(client);
-    client.resource(component("prometheus")).create();
+    client.resource(Testing.gitComponent("prometheus")).create();
     deployments = new ArgoCdDeployments(client, Placement.DEFAULT);
   }
 
@@ -56,8 +52,7 @@ class ArgoCdDeploymentsTest {
         client.resources(Application.class).inNamespace("argocd").list().getItems();
     assertEquals(1, apps.size());
     assertEquals(
-        "https://example.invalid/charts.git",
-        apps.get(0).getSpec().getSources().get(0).getRepoURL());
+        "https://example.invalid/lab.git", apps.get(0).getSpec().getSources().get(0).getRepoURL());
     assertEquals("tsdb-app", apps.get(0).getSpec().getDestination().getName());
   }
 
@@ -145,27 +140,5 @@ class ArgoCdDeploymentsTest {
   static CreateApplication create(String name, String component) {
     return new CreateApplication(
         "app", name, new ComponentRef(component, null, null, null), "tsdb-app", "monitoring");
-  }
-
-  static Component component(String name) {
-    Component component = new Component();
-    component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    component.setSpec(
-        new ComponentSpec(
-            null,
-            null,
-            null,
-            new ArrayList<>(
-                List.of(
-                    new ComponentSource(
-                        "https://example.invalid/charts.git",
-                        "main",
-                        "charts/" + name,
-                        null,
-                        null,
-                        null))),
-            null,
-            null));
-    return component;
   }
 }

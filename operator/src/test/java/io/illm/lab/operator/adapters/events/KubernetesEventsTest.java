@@ -15,10 +15,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
 import io.illm.lab.operator.lifecycle.Action.EventType;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.testing.Testing;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class KubernetesEventsTest {
     try (InputStream crd = new FileInputStream(crdFile.toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).createOr(c -> c.update());
     }
-    Experiment created = client.resource(Experiments.twoTargets("tsdb")).create();
+    Experiment created = client.resource(Testing.twoTargetExperiment("tsdb")).create();
     id = new ExperimentId(created.getMetadata().getNamespace(), "tsdb");
     uid = created.getMetadata().getUid();
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.operator.results.RunFiles;
 import io.illm.lab.operator.results.RunKey;
-import io.illm.lab.operator.results.SampleRuns;
+import io.illm.lab.operator.testing.Testing;
 import io.illm.lab.results.SummaryJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,12 +24,12 @@ class FolderResultsStoreTest {
   @Test
   void aRunIsWrittenInTheDocumentedLayout() throws Exception {
     FolderResultsStore store = new FolderResultsStore(dir);
-    RunFiles run = SampleRuns.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
+    RunFiles run = Testing.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
     store.put(run);
 
     Path folder = dir.resolve("experiments/tsdb/20261127T000100Z-6f1c2d3e");
     assertArrayEquals(
-        SummaryJson.write(SampleRuns.summary("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z")),
+        SummaryJson.write(Testing.summary("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z")),
         Files.readAllBytes(folder.resolve("summary.json")));
     assertEquals(
         "{\"status\":\"success\",\"target\":\"vm\"}",
@@ -43,7 +43,7 @@ class FolderResultsStoreTest {
   @Test
   void writingTheSameRunAgainGivesTheSameFilesAndLeavesNoTemporaries() throws Exception {
     FolderResultsStore store = new FolderResultsStore(dir);
-    RunFiles run = SampleRuns.files("tsdb", "u1", "2026-11-27T00:01:00Z");
+    RunFiles run = Testing.files("tsdb", "u1", "2026-11-27T00:01:00Z");
     store.put(run);
     store.put(run);
     assertArrayEquals(run.summary(), store.summary(run.key()).orElseThrow());
@@ -57,9 +57,9 @@ class FolderResultsStoreTest {
   @Test
   void runsAreThoseWithASummaryOldestFirst() throws Exception {
     FolderResultsStore store = new FolderResultsStore(dir);
-    store.put(SampleRuns.files("tsdb", "bbbbbbbb", "2026-11-28T00:00:00Z"));
-    store.put(SampleRuns.files("tsdb", "aaaaaaaa", "2026-11-27T00:00:00Z"));
-    store.put(SampleRuns.files("other", "cccccccc", "2026-11-27T00:00:00Z"));
+    store.put(Testing.files("tsdb", "bbbbbbbb", "2026-11-28T00:00:00Z"));
+    store.put(Testing.files("tsdb", "aaaaaaaa", "2026-11-27T00:00:00Z"));
+    store.put(Testing.files("other", "cccccccc", "2026-11-27T00:00:00Z"));
     // raw files without summary.json: a run being written, or one whose store failed half-way
     Files.createDirectories(dir.resolve("experiments/tsdb/20261129T000000Z-dddddddd/raw"));
 

@@ -7,12 +7,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.metrics.Answer;
 import io.illm.lab.operator.metrics.Checkpoints.Saved;
-import io.illm.lab.operator.metrics.MetricSpecs;
 import io.illm.lab.operator.metrics.QueryPlan;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.testing.Testing;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ConfigMapCheckpointsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
-  private static final ExperimentId ID = new ExperimentId(Experiments.NAMESPACE, "tsdb");
+  private static final ExperimentId ID = new ExperimentId(Testing.NAMESPACE, "tsdb");
   private static final String BODY =
       "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
           + "[{\"metric\":{\"pod\":\"a\"},\"value\":[1764201600,\"42\"]}]}}";
@@ -40,11 +39,11 @@ class ConfigMapCheckpointsTest {
             .getResourceAsStream("/META-INF/fabric8/experiments.experiments.illm.io-v1.yml")) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
-    experiment = client.resource(Experiments.twoTargets("tsdb")).create();
+    experiment = client.resource(Testing.twoTargetExperiment("tsdb")).create();
     plan =
         QueryPlan.of(
             "tsdb",
-            MetricSpecs.spec(MetricSpecs.perTarget(MetricSpecs.range("cpu", "rate(x[1m])"))),
+            Testing.spec(Testing.perTarget(Testing.range("cpu", "rate(x[1m])"))),
             T0,
             T0.plusSeconds(600),
             3);
@@ -91,7 +90,7 @@ class ConfigMapCheckpointsTest {
         .save(ID, plan, 1, 0, Map.of("cpu/app", Answer.parse(200, BODY)));
     assertTrue(new ConfigMapCheckpoints(client).load(ID).isEmpty());
 
-    ExperimentId gone = new ExperimentId(Experiments.NAMESPACE, "gone");
+    ExperimentId gone = new ExperimentId(Testing.NAMESPACE, "gone");
     new ConfigMapCheckpoints(client).save(gone, plan, 1, 0, Map.of());
     assertTrue(new ConfigMapCheckpoints(client).load(gone).isEmpty());
   }

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.operator.results.PendingRuns;
 import io.illm.lab.operator.results.RunFiles;
 import io.illm.lab.operator.results.RunKey;
-import io.illm.lab.operator.results.SampleRuns;
+import io.illm.lab.operator.testing.Testing;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -31,7 +31,7 @@ class ConfigMapPendingRunsTest {
   @Test
   void aRunIsKeptGzippedInOneConfigMapAndReadBackByteForByte() {
     ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, ns);
-    RunFiles run = SampleRuns.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
+    RunFiles run = Testing.files("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
 
     PendingRuns.Kept kept = hub.keep(run, "store unavailable: connection refused");
 
@@ -56,7 +56,7 @@ class ConfigMapPendingRunsTest {
   @Test
   void keepingTheSameRunAgainChangesNothing() {
     ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, ns);
-    RunFiles run = SampleRuns.files("tsdb", "u1", "2026-11-27T00:01:00Z");
+    RunFiles run = Testing.files("tsdb", "u1", "2026-11-27T00:01:00Z");
     hub.keep(run, "down");
     hub.keep(run, "down");
     assertEquals(1, client.configMaps().inNamespace(ns).list().getItems().size());
@@ -66,7 +66,7 @@ class ConfigMapPendingRunsTest {
   @Test
   void rawFilesThatDoNotFitGoIntoPartsOrAreDroppedAndNamedNeverTheSummary() {
     ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, ns, 16 * 1024);
-    RunFiles sample = SampleRuns.files("big", "u1", "2026-11-27T00:01:00Z");
+    RunFiles sample = Testing.files("big", "u1", "2026-11-27T00:01:00Z");
     TreeMap<String, byte[]> raw = new TreeMap<>();
     raw.put("a/x.json", noise(3 * 1024, 1));
     raw.put("b/x.json", noise(3 * 1024, 2));
@@ -93,7 +93,7 @@ class ConfigMapPendingRunsTest {
   @Test
   void aSummaryTooLargeForAConfigMapIsAnError() {
     ConfigMapPendingRuns hub = new ConfigMapPendingRuns(client, ns, 9 * 1024);
-    RunFiles sample = SampleRuns.files("big", "u1", "2026-11-27T00:01:00Z");
+    RunFiles sample = Testing.files("big", "u1", "2026-11-27T00:01:00Z");
     RunFiles run = new RunFiles(sample.key(), noise(4 * 1024, 5), new TreeMap<>());
     var e = assertThrows(IllegalStateException.class, () -> hub.keep(run, "down"));
     assertEquals(

@@ -16,8 +16,8 @@ import io.illm.lab.operator.children.ChildLabels;
 import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.children.crossplane.ClusterClaimStatus;
-import io.illm.lab.operator.engine.Experiments;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.testing.Testing;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class KubernetesChangesTest {
             Path.of("../generated-crds/experiments.experiments.illm.io.yaml").toFile())) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     }
-    client.resource(Experiments.twoTargets("hello")).create(); // namespace lab
+    client.resource(Testing.twoTargetExperiment("hello")).create(); // namespace lab
     changes = new KubernetesChanges(client, Placement.DEFAULT);
     changes.subscribe(announced::add);
     changes.start();
@@ -67,7 +67,7 @@ class KubernetesChangesTest {
   void aClaimAnnouncesItsExperimentWithTheExperimentsNamespace() throws Exception {
     client.resource(claim("hello-app", "hello")).create();
 
-    assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next());
+    assertEquals(new ExperimentId(Testing.NAMESPACE, "hello"), next());
   }
 
   @Test
@@ -92,7 +92,7 @@ class KubernetesChangesTest {
               return c;
             });
 
-    assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next(), "the status change");
+    assertEquals(new ExperimentId(Testing.NAMESPACE, "hello"), next(), "the status change");
     assertNull(announced.poll(), "the finalizer edit announced too");
   }
 
@@ -103,7 +103,7 @@ class KubernetesChangesTest {
 
     claims().withName("hello-app").delete();
 
-    assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next());
+    assertEquals(new ExperimentId(Testing.NAMESPACE, "hello"), next());
   }
 
   @Test
@@ -111,7 +111,7 @@ class KubernetesChangesTest {
     client.resource(claim("ghost-app", "ghost")).create();
     client.resource(claim("hello-app", "hello")).create();
 
-    assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next());
+    assertEquals(new ExperimentId(Testing.NAMESPACE, "hello"), next());
     assertNull(announced.poll(), "a claim of no experiment announced");
   }
 
@@ -130,7 +130,7 @@ class KubernetesChangesTest {
             .build();
     client.resource(secret).create();
 
-    assertEquals(new ExperimentId(Experiments.NAMESPACE, "hello"), next());
+    assertEquals(new ExperimentId(Testing.NAMESPACE, "hello"), next());
   }
 
   /**
@@ -153,7 +153,7 @@ class KubernetesChangesTest {
               for (int i = 0; !done.get(); i++) {
                 client
                     .resources(Experiment.class)
-                    .inNamespace(Experiments.NAMESPACE)
+                    .inNamespace(Testing.NAMESPACE)
                     .withName("hello")
                     .patch(
                         PatchContext.of(PatchType.JSON_MERGE),

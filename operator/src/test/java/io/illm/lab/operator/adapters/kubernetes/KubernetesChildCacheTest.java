@@ -11,10 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.illm.lab.model.ClusterSpec;
-import io.illm.lab.model.Component;
 import io.illm.lab.model.ComponentRef;
-import io.illm.lab.model.ComponentSource;
-import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.operator.adapters.argocd.ArgoCdDeployments;
 import io.illm.lab.operator.adapters.argoworkflows.ArgoWorkflows;
@@ -29,7 +26,7 @@ import io.illm.lab.operator.lifecycle.Action.SubmitWorkflow;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowState;
 import io.illm.lab.operator.ports.ExperimentId;
-import java.util.ArrayList;
+import io.illm.lab.operator.testing.Testing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +90,7 @@ class KubernetesChildCacheTest {
     CrossplaneClusters clusters = new CrossplaneClusters(client, Placement.DEFAULT, changes);
     ArgoCdDeployments deployments = new ArgoCdDeployments(client, Placement.DEFAULT, changes);
     ArgoWorkflows workflows = new ArgoWorkflows(client, Placement.DEFAULT, changes);
-    client.resource(component("prometheus")).create();
+    client.resource(Testing.gitComponent("prometheus")).create();
     createTemplate();
 
     clusters.create(EXPERIMENT, claim());
@@ -134,7 +131,7 @@ class KubernetesChildCacheTest {
     CrossplaneClusters clusters = new CrossplaneClusters(client, Placement.DEFAULT, STALE);
     ArgoCdDeployments deployments = new ArgoCdDeployments(client, Placement.DEFAULT, STALE);
     ArgoWorkflows workflows = new ArgoWorkflows(client, Placement.DEFAULT, STALE);
-    client.resource(component("prometheus")).create();
+    client.resource(Testing.gitComponent("prometheus")).create();
 
     for (int turn = 0; turn < 2; turn++) { // each turn sees nothing (stale) and creates again
       assertEquals(Map.of(), clusters.observe(EXPERIMENT));
@@ -173,7 +170,7 @@ class KubernetesChildCacheTest {
 
   @Test
   void whatTheCacheDoesNotKnowIsLookedUpAfreshBeforeItCountsAsMissing() {
-    client.resource(component("prometheus")).create();
+    client.resource(Testing.gitComponent("prometheus")).create();
     createTemplate();
 
     assertEquals(
@@ -212,28 +209,6 @@ class KubernetesChildCacheTest {
         new ComponentRef("prometheus", null, null, null),
         "tsdb-app",
         "monitoring");
-  }
-
-  private static Component component(String name) {
-    Component component = new Component();
-    component.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    component.setSpec(
-        new ComponentSpec(
-            null,
-            null,
-            null,
-            new ArrayList<>(
-                List.of(
-                    new ComponentSource(
-                        "https://example.invalid/charts.git",
-                        "main",
-                        "charts/" + name,
-                        null,
-                        null,
-                        null))),
-            null,
-            null));
-    return component;
   }
 
   private void createTemplate() {

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.operator.results.ResultsStoreException;
 import io.illm.lab.operator.results.RunFiles;
 import io.illm.lab.operator.results.RunKey;
-import io.illm.lab.operator.results.SampleRuns;
+import io.illm.lab.operator.testing.Testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ class S3ResultsStoreTest {
   void aRunIsReadBackByteForByteAsJsonUnderThePrefix() {
     S3Settings settings = server.settings("lab");
     try (S3ResultsStore store = S3ResultsStore.open(settings)) {
-      RunFiles run = SampleRuns.files("tsdb", "6f1c2d3e-9", "2026-11-27T00:01:00Z");
+      RunFiles run = Testing.files("tsdb", "6f1c2d3e-9", "2026-11-27T00:01:00Z");
       store.put(run);
       store.put(run);
 
@@ -86,7 +86,7 @@ class S3ResultsStoreTest {
             S3ResultsStore.clientBuilder(settings, c -> c.addExecutionInterceptor(recorder))
                 .build(),
             settings)) {
-      store.put(SampleRuns.files("tsdb", "u1", "2026-11-27T00:01:00Z"));
+      store.put(Testing.files("tsdb", "u1", "2026-11-27T00:01:00Z"));
     }
     assertEquals(
         List.of(
@@ -100,7 +100,7 @@ class S3ResultsStoreTest {
   void runsWithoutSummaryAreNotListedAndAMissingSummaryIsEmpty() {
     S3Settings settings = server.settings("partial");
     try (S3ResultsStore store = S3ResultsStore.open(settings)) {
-      RunFiles run = SampleRuns.files("half", "u1", "2026-11-27T00:01:00Z");
+      RunFiles run = Testing.files("half", "u1", "2026-11-27T00:01:00Z");
       store.put(new RunFiles(run.key(), run.summary(), run.raw()));
       server.blobs().removeBlob(S3Server.BUCKET, "partial/" + run.key().summaryKey());
       assertEquals(List.of(), store.runs("half"));
@@ -125,7 +125,7 @@ class S3ResultsStoreTest {
       var e =
           assertThrows(
               ResultsStoreException.class,
-              () -> store.put(SampleRuns.files("tsdb", "u1", "2026-11-27T00:01:00Z")));
+              () -> store.put(Testing.files("tsdb", "u1", "2026-11-27T00:01:00Z")));
       assertFalse(e.retryable(), e.getMessage());
       assertTrue(
           e.getMessage()
