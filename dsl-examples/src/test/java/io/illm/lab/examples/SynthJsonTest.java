@@ -26,6 +26,10 @@ class SynthJsonTest {
     JsonNode written = LabYaml.json().readTree(out.toString());
     assertTrue(written.path("valid").asBoolean(), written.toString());
     assertTrue(written.path("experiments").asInt() >= 1, written.toString());
+    assertTrue(written.path("unreferenced").isArray(), written.toString());
+    assertTrue(
+        written.path("changes").findValuesAsText("path").contains("docs/catalogue.md"),
+        written.toString());
     assertTrue(
         written
             .path("changes")

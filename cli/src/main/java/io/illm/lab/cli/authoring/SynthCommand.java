@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ProblemsJson;
+import io.illm.lab.dsl.CatalogueNotes;
 import io.illm.lab.dsl.discovery.Definitions;
 import io.illm.lab.platform.PlatformCatalogue;
 import io.illm.lab.rules.Problem;
+import io.illm.lab.synth.CatalogueDoc;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
 import io.illm.lab.synth.TemplateFiles;
@@ -15,10 +17,14 @@ import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,13 +37,13 @@ import picocli.CommandLine.Option;
       "Writes the YAML of the Java definitions and the CRDs.",
       "",
       "Writes experiments/<name>/experiment.yaml (and workflow-template.yaml),",
-      "components/<category>/<name>.yaml and generated-crds/ from the definitions on the class",
-      "path (members annotated with @LabExperiment, @LabComponent and @LabWorkflowTemplate, and",
-      "io.illm.lab.dsl.Catalogue implementations), platform/ from every",
+      "components/<category>/<name>.yaml, generated-crds/ and docs/catalogue.md from the",
+      "definitions on the class path (members annotated with @LabExperiment, @LabComponent and",
+      "@LabWorkflowTemplate, and io.illm.lab.dsl.Catalogue implementations), platform/ from every",
       "io.illm.lab.platform.PlatformCatalogue, and removes generated files that are no longer",
-      "produced. Nothing is written when any",
-      "definition is invalid. A member that looks like a definition but is not annotated is",
-      "reported."
+      "produced. Nothing is written when any definition is invalid. A member that looks like a",
+      "definition but is not annotated is reported, and so is a component no experiment deploys",
+      "(a notice)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -108,14 +114,27 @@ public final class SynthCommand implements Callable<Integer> {
       return ExitCodes.INVALID;
     }
     SortedMap<String, String> files = files(found);
+    out.println(unreferenced(found));
     return check
         ? check(files)
         : write(files, found.components().size(), found.experiments().size());
   }
 
+  /** The Markdown of every {@link CatalogueNotes} on the class path, by class name. */
+  private static String notes() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return ServiceLoader.load(CatalogueNotes.class, context).stream()
+        .sorted(Comparator.comparing(p -> p.type().getName()))
+        .map(p -> p.get().markdown())
+        .filter(Objects::nonNull)
+        .filter(md -> !md.isBlank())
+        .collect(Collectors.joining("\n"));
+  }
+
   /**
    * Every file synth owns: the definitions' YAML, the WorkflowTemplates next to the experiments
-   * that run them, the CRDs, and platform/ from every hub definition on the class path.
+   * that run them, the CRDs, docs/catalogue.md ({@link CatalogueDoc}) and platform/ from every hub
+   * definition on the class path.
    */
   static SortedMap<String, String> files(Definitions found) {
     SortedMap<String, String> files =
@@ -125,6 +144,9 @@ public final class SynthCommand implements Callable<Integer> {
                 found.components(),
                 found.experiments(),
                 found.workflowTemplates()));
+    files.put(
+        CatalogueDoc.PATH,
+        CatalogueDoc.render(found.source(), found.components(), found.experiments(), notes()));
     for (PlatformCatalogue platform : PlatformCatalogue.onClasspath()) {
       files.putAll(platform.hub().files(platform.getClass().getName()));
     }
@@ -132,8 +154,25 @@ public final class SynthCommand implements Callable<Integer> {
   }
 
   /**
-   * The JSON form: {@code {"check", "components", "experiments", "files", "changes": [{"path",
-   * "change", "diff"}], "problems", "valid"}}; the same exit codes as text.
+   * The notice naming the components no experiment deploys: worth knowing (a component nothing
+   * exercises is untested by any run), not an error.
+   */
+  static String unreferenced(Definitions found) {
+    List<String> none = CatalogueDoc.referencedByNone(found.components(), found.experiments());
+    return none.isEmpty()
+        ? "synth: every component is deployed by an experiment"
+        : "synth: notice: "
+            + none.size()
+            + " of "
+            + found.components().size()
+            + " components are deployed by no experiment: "
+            + String.join(", ", none);
+  }
+
+  /**
+   * The JSON form: {@code {"check", "components", "experiments", "files", "unreferenced":
+   * [component names no experiment deploys], "changes": [{"path", "change", "diff"}], "problems",
+   * "valid"}}; the same exit codes as text.
    */
   private int json(List<Problem> problems, Definitions found) {
     ObjectNode root = LabYaml.json().createObjectNode();
@@ -146,6 +185,9 @@ public final class SynthCommand implements Callable<Integer> {
     if (valid) {
       SortedMap<String, String> files = files(found);
       root.put("files", files.size());
+      ArrayNode unreferenced = root.putArray("unreferenced");
+      CatalogueDoc.referencedByNone(found.components(), found.experiments())
+          .forEach(unreferenced::add);
       List<Drift> drift = check ? Synth.drift(root(), files) : Synth.write(root(), files);
       for (Drift d : drift) {
         ObjectNode change =
@@ -198,11 +240,12 @@ public final class SynthCommand implements Callable<Integer> {
     changes.forEach(d -> out.println(d.kind().verb() + " " + d.path()));
     long written = changes.stream().filter(d -> d.kind() != Drift.Kind.STALE).count();
     out.printf(
-        "synth: %d components, %d experiments, %d other files (CRDs, WorkflowTemplates, platform/):"
+        "synth: %d components, %d experiments, %d other files (CRDs, WorkflowTemplates, catalogue"
+            + " page, platform/):"
             + " %d written, %d removed, %d unchanged%n",
         components,
         experiments,
-        files.size() - components - experiments,
+        files.size() - components - experiments - 1,
         written,
         changes.size() - written,
         files.size() - written);

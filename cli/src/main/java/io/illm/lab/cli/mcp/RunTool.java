@@ -176,6 +176,7 @@ final class RunTool {
     out.put("resultsURL", url);
     out.put("timedOut", noOutcome.isPresent());
     out.put("noOutcome", noOutcome.orElse(null));
+    out.put("ended", result.manualEnd(experiment).orElse(null));
     out.set(
         "cost",
         status == null || status.getCost() == null

@@ -18,6 +18,7 @@ import io.illm.lab.model.Phase;
 import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
 import io.illm.lab.operator.lifecycle.CurrentDeadline;
+import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.validate.ComponentCatalogue;
 import java.net.URI;
 import java.nio.file.Path;
@@ -85,8 +86,34 @@ public final class HubRun {
    *
    * @param outcome how following it ended
    * @param timeline the real and simulated times of its lines
+   * @param signalled the run was manual and the command sent the completion signal ({@link
+   *     ManualCompletion})
    */
-  public record Result(Outcome outcome, Timeline timeline) {
+  public record Result(Outcome outcome, Timeline timeline, boolean signalled) {
+
+    /** A result without a completion signal. */
+    public Result(Outcome outcome, Timeline timeline) {
+      this(outcome, timeline, false);
+    }
+
+    /**
+     * How a manual-completion run that reached an outcome was ended ({@link ManualCompletion});
+     * empty for other runs.
+     */
+    public Optional<String> manualEnd(Experiment experiment) {
+      if (!ManualCompletion.isManual(experiment) || last().isEmpty()) {
+        return Optional.empty();
+      }
+      if (signalled) {
+        return Optional.of(
+            "by the completion signal the command sent once the workflow had succeeded ("
+                + Observation.COMPLETE_ANNOTATION
+                + "=true; simulated learner)");
+      }
+      return complete()
+          ? Optional.of("by the end of its running window (deadlines.running), in simulated time")
+          : Optional.empty();
+    }
 
     /** True when the experiment ended Complete. */
     public boolean complete() {
@@ -166,13 +193,17 @@ public final class HubRun {
       Timeline time = startOperator(hub, settings, realStart);
       failures(experiment.getMetadata().getName(), hub.controllers(), settings);
       hub.client().resource(experiment).create();
+      ManualCompletion.Sender learner = ManualCompletion.sender(hub.client(), experiment);
       Outcome outcome =
           Follower.atMost(hub.client(), limit)
               .follow(
                   EmbeddedHub.NAMESPACE,
                   experiment.getMetadata().getName(),
-                  current -> shown.accept(current, time));
-      return new Result(outcome, time);
+                  current -> {
+                    shown.accept(current, time);
+                    learner.observe(current);
+                  });
+      return new Result(outcome, time, learner.sent());
     } catch (RuntimeException e) {
       throw new HubFailure("the embedded hub stopped answering: " + e.getMessage());
     }

@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
           + " Kubernetes API server, the operator on its Kubernetes ports, and SIMULATED Crossplane, ArgoCD and"
           + " Argo Workflows acting on the experiment's child objects in that server (no cloud, no cluster, no"
           + " pod; metrics and results are simulated in memory; the numbers are not results). Progress goes to"
-          + " stderr, one line per change; the outcome to stdout."
+          + " stderr, one line per change; the outcome to stdout.",
+      "",
+      "A manual-completion experiment (a tutorial) is ended by the command: once its workflow has"
+          + " succeeded it sends the completion signal (the annotation experiments.illm.io/complete),"
+          + " as a learner would, and the outcome says so."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -223,6 +227,7 @@ public final class RunCommand implements Callable<Integer> {
             + (prometheus == null ? " and metrics, " : ", metrics from " + prometheus + ", ")
             + (instant ? "instant timings" : "typical timings " + format(timeFactor) + "x faster")
             + ")");
+    ManualCompletion.announcement(experiment).ifPresent(err::println);
     err.flush();
   }
 
@@ -236,9 +241,11 @@ public final class RunCommand implements Callable<Integer> {
     if (output == Output.json) {
       ObjectNode json = RunReport.json(last, noOutcome, result.timeline());
       index.ifPresent(i -> json.put("site", i.toUri().toString()));
+      result.manualEnd(experiment).ifPresent(how -> json.put("ended", how));
       out.println(Progress.oneLine(json));
     } else {
       RunReport.summary(last, noOutcome).forEach(out::println);
+      result.manualEnd(experiment).ifPresent(how -> out.println("  ended: " + how));
       index.ifPresent(i -> out.println("  site: " + i.toUri()));
     }
     out.flush();

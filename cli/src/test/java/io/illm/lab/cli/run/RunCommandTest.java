@@ -72,6 +72,25 @@ class RunCommandTest {
   }
 
   @Test
+  void aManualRunIsEndedByTheCompletionSignalAndSaysSo() {
+    assertEquals(0, run("run", "loki-tutorial", "--instant"), err.toString());
+    String summary = out.toString();
+    assertTrue(summary.startsWith("loki-tutorial: Complete"), summary + err);
+    assertTrue(
+        summary.contains("  ended: by the completion signal the command sent"), summary + err);
+    assertTrue(
+        err.toString().contains("run: manual completion: with no learner here, the command sends"),
+        err.toString());
+  }
+
+  @Test
+  void anAutomaticRunSaysNothingAboutManualEnds() {
+    assertEquals(0, run("run", "hello-app", "--instant"), err.toString());
+    assertFalse(out.toString().contains("ended:"), out.toString());
+    assertFalse(err.toString().contains("manual completion"), err.toString());
+  }
+
+  @Test
   void aFailingClusterFailsTheRunWithItsReason() {
     assertEquals(1, run("run", "hello-app", "--instant", "--fail-cluster", "app"), err.toString());
     String summary = out.toString();

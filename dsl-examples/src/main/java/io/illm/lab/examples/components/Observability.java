@@ -18,7 +18,9 @@ import io.illm.lab.model.Category;
 import io.illm.lab.model.ComponentType;
 
 /**
- * Metrics and logs: the stacks experiments compare, and the agent that ships metrics to the hub.
+ * Metrics and Grafana's logging stack: the time-series databases and log stores experiments
+ * compare, SLOs, object storage for the backends, and the agent that ships metrics to the hub. The
+ * Elastic stack is in {@link Logging}, tracing in {@link Tracing}.
  */
 public final class Observability {
 
@@ -60,6 +62,17 @@ public final class Observability {
           .defaultValue(true)
           .describe("Select only PodMonitors of this release; false discovers all");
 
+  /** How often Prometheus scrapes its targets. */
+  public static final Param<String> PROMETHEUS_SCRAPE_INTERVAL =
+      stringParam("prometheus.prometheusSpec.scrapeInterval")
+          .defaultValue("30s")
+          .describe("Prometheus scrape interval");
+
+  /** Prometheus's resources: the chart sets none; these are the TSDB comparison's sizing. */
+  public static final Resources PROMETHEUS_RESOURCES =
+      Resources.of(
+          "prometheus.prometheusSpec.resources", "Prometheus", "100m", "256Mi", "1", "1Gi");
+
   /** Prometheus, Grafana and Alertmanager. */
   @LabComponent
   public static final ComponentDef KUBE_PROMETHEUS_STACK =
@@ -68,9 +81,7 @@ public final class Observability {
           .source(
               chart(PROMETHEUS_COMMUNITY, "kube-prometheus-stack")
                   .revision("79.9.0")
-                  .releaseName("kube-prometheus-stack")
-                  .set("grafana.enabled", "true")
-                  .set("prometheus.prometheusSpec.retention", "24h"))
+                  .releaseName("kube-prometheus-stack"))
           .parameter(
               GRAFANA_ENABLED,
               PROMETHEUS_RETENTION,
@@ -78,7 +89,9 @@ public final class Observability {
               PROMETHEUS_ENABLED,
               NODE_EXPORTER_ENABLED,
               SERVICE_MONITORS_FROM_RELEASE_ONLY,
-              POD_MONITORS_FROM_RELEASE_ONLY)
+              POD_MONITORS_FROM_RELEASE_ONLY,
+              PROMETHEUS_SCRAPE_INTERVAL)
+          .parameter(PROMETHEUS_RESOURCES.all())
           .serviceMonitor()
           .podLabel("app.kubernetes.io/name", "kube-prometheus-stack");
 
@@ -96,6 +109,31 @@ public final class Observability {
           .defaultValue(1)
           .describe("Number of Loki single-binary replicas");
 
+  /**
+   * The data volume's StorageClass. The original fixed {@code local-path}, which exists on kind and
+   * k3s but not on GKE, EKS or AKS, where the volume would never bind.
+   */
+  public static final Param<String> LOKI_STORAGE_CLASS =
+      stringParam("singleBinary.persistence.storageClass")
+          .defaultValue("")
+          .describe("StorageClass of the data volume; empty uses the cluster's default");
+
+  /** The data volume's size. */
+  public static final Param<String> LOKI_STORAGE =
+      stringParam("singleBinary.persistence.size")
+          .defaultValue("10Gi")
+          .describe("Size of the data volume");
+
+  /** A ServiceMonitor for Loki; needs the Prometheus Operator's CRDs on the target. */
+  public static final Param<Boolean> LOKI_SERVICE_MONITOR =
+      boolParam("monitoring.serviceMonitor.enabled")
+          .defaultValue(false)
+          .describe("Create a ServiceMonitor (needs the Prometheus Operator's CRDs)");
+
+  /** The single binary's resources: the chart sets none. */
+  public static final Resources LOKI_RESOURCES =
+      Resources.of("singleBinary.resources", "Loki", null, null, null, null);
+
   /** Loki as one binary on a local filesystem: the smallest Loki that answers LogQL. */
   @LabComponent
   public static final ComponentDef LOKI =
@@ -106,7 +144,6 @@ public final class Observability {
                   .revision("6.28.0")
                   .releaseName("loki")
                   .set("deploymentMode", "SingleBinary")
-                  .set("loki.auth_enabled", "false")
                   .set("loki.commonConfig.replication_factor", "1")
                   .set("loki.storage.type", "filesystem")
                   .set("loki.schemaConfig.configs[0].from", "2024-01-01")
@@ -115,16 +152,20 @@ public final class Observability {
                   .set("loki.schemaConfig.configs[0].schema", "v13")
                   .set("loki.schemaConfig.configs[0].index.prefix", "loki_index_")
                   .set("loki.schemaConfig.configs[0].index.period", "24h")
-                  .set("singleBinary.replicas", "1")
-                  .set("singleBinary.persistence.storageClass", "local-path")
                   .set("read.replicas", "0")
                   .set("write.replicas", "0")
                   .set("backend.replicas", "0")
                   .set("chunksCache.enabled", "false")
                   .set("resultsCache.enabled", "false"))
-          .parameter(LOKI_AUTH_ENABLED, LOKI_REPLICAS)
-          .serviceMonitor()
-          .podLabel("app.kubernetes.io/name", "loki");
+          .parameter(
+              LOKI_AUTH_ENABLED,
+              LOKI_REPLICAS,
+              LOKI_STORAGE_CLASS,
+              LOKI_STORAGE,
+              LOKI_SERVICE_MONITOR)
+          .parameter(LOKI_RESOURCES.all())
+          .podLabel("app.kubernetes.io/name", "loki")
+          .metricsPort(3100);
 
   /** Where Promtail pushes logs. */
   public static final Param<String> PROMTAIL_LOKI_URL =
@@ -132,14 +173,26 @@ public final class Observability {
           .defaultValue("http://loki:3100/loki/api/v1/push")
           .describe("Loki push endpoint");
 
+  /** A ServiceMonitor for Promtail; needs the Prometheus Operator's CRDs on the target. */
+  public static final Param<Boolean> PROMTAIL_SERVICE_MONITOR =
+      boolParam("serviceMonitor.enabled")
+          .defaultValue(false)
+          .describe("Create a ServiceMonitor (needs the Prometheus Operator's CRDs)");
+
+  /** Promtail's resources (one pod per node): the chart sets none. */
+  public static final Resources PROMTAIL_RESOURCES =
+      Resources.of("resources", "Promtail", null, null, null, null);
+
   /** Promtail: ships the pods' logs to Loki. */
   @LabComponent
   public static final ComponentDef PROMTAIL =
       component("promtail", Category.OBSERVABILITY)
           .describe("Promtail log collector for shipping logs to Loki")
           .source(chart(GRAFANA, "promtail").revision("6.16.6").releaseName("promtail"))
-          .parameter(PROMTAIL_LOKI_URL)
-          .podLabel("app.kubernetes.io/name", "promtail");
+          .parameter(PROMTAIL_LOKI_URL, PROMTAIL_SERVICE_MONITOR)
+          .parameter(PROMTAIL_RESOURCES.all())
+          .podLabel("app.kubernetes.io/name", "promtail")
+          .metricsPort(3101);
 
   // ---- the other time-series databases
 
@@ -147,7 +200,18 @@ public final class Observability {
   public static final Param<String> VICTORIA_METRICS_RETENTION =
       stringParam("server.retentionPeriod").defaultValue("1d").describe("Data retention period");
 
-  /** VictoriaMetrics single-node, without a persistent volume, limited to 500m CPU and 512Mi. */
+  /** The server's resources, the original's sizing. */
+  public static final Resources VICTORIA_METRICS_RESOURCES =
+      Resources.of(
+          "server.resources", "the VictoriaMetrics server", "100m", "256Mi", "500m", "512Mi");
+
+  /** A ServiceMonitor for the server; needs the Prometheus Operator's CRDs on the target. */
+  public static final Param<Boolean> VICTORIA_METRICS_SERVICE_MONITOR =
+      boolParam("server.serviceMonitor.enabled")
+          .defaultValue(false)
+          .describe("Create a ServiceMonitor (needs the Prometheus Operator's CRDs)");
+
+  /** VictoriaMetrics single-node, without a persistent volume. */
   @LabComponent
   public static final ComponentDef VICTORIA_METRICS =
       component("victoria-metrics", Category.OBSERVABILITY)
@@ -156,16 +220,14 @@ public final class Observability {
               chart(Repositories.VICTORIA_METRICS, "victoria-metrics-single")
                   .revision("0.14.2")
                   .releaseName("victoria-metrics")
-                  .set("server.retentionPeriod", "1d")
-                  .set("server.resources.requests.cpu", "100m")
-                  .set("server.resources.requests.memory", "256Mi")
-                  .set("server.resources.limits.cpu", "500m")
-                  .set("server.resources.limits.memory", "512Mi")
                   .set("server.persistentVolume.enabled", "false"))
-          .parameter(VICTORIA_METRICS_RETENTION)
-          .podLabel("app", "server");
+          .parameter(VICTORIA_METRICS_RETENTION, VICTORIA_METRICS_SERVICE_MONITOR)
+          .parameter(VICTORIA_METRICS_RESOURCES.all())
+          .podLabel("app", "server")
+          .metricsPath("/metrics")
+          .metricsPort(8428);
 
-  /** Grafana Mimir in monolithic mode, storing blocks in MinIO. */
+  /** Grafana Mimir in monolithic mode, storing blocks in MinIO; sized in its manifests. */
   @LabComponent
   public static final ComponentDef MIMIR =
       component("mimir", Category.OBSERVABILITY)
@@ -173,12 +235,65 @@ public final class Observability {
           .git(TESTBED, "components/observability/mimir/k8s", TESTBED_REVISION)
           .podLabel("app.kubernetes.io/name", "mimir");
 
+  // ---- SLOs and object storage for the backends
+
+  /** The Prometheus Pyrra reads and writes rules for. */
+  public static final Param<String> PYRRA_PROMETHEUS_URL =
+      stringParam("prometheusUrl")
+          .defaultValue("http://prometheus-operated:9090")
+          .describe("Prometheus URL for Pyrra to query");
+
+  /** Pyrra: SLOs as ServiceLevelObjective objects, turned into recording and alerting rules. */
+  @LabComponent
+  public static final ComponentDef PYRRA =
+      component("pyrra", Category.OBSERVABILITY)
+          .describe("Pyrra SLO management with Kubernetes operator mode")
+          .source(
+              chart(Repositories.PYRRA, "pyrra")
+                  .revision("0.12.0")
+                  .releaseName("pyrra")
+                  .set("genericRules.enabled", "true")
+                  .set("kubernetesOperator.enabled", "true")
+                  .set("installCRDs", "true"))
+          .parameter(PYRRA_PROMETHEUS_URL)
+          .podLabel("app.kubernetes.io/name", "pyrra");
+
+  /** SeaweedFS master replicas. */
+  public static final Param<Integer> SEAWEEDFS_MASTERS =
+      intParam("master.replicas").defaultValue(1).describe("Number of SeaweedFS master replicas");
+
+  /** SeaweedFS volume servers. */
+  public static final Param<Integer> SEAWEEDFS_VOLUMES =
+      intParam("volume.replicas").defaultValue(1).describe("Number of SeaweedFS volume servers");
+
+  /** SeaweedFS filers. */
+  public static final Param<Integer> SEAWEEDFS_FILERS =
+      intParam("filer.replicas").defaultValue(1).describe("Number of SeaweedFS filers");
+
+  /** The S3 gateway. */
+  public static final Param<Boolean> SEAWEEDFS_S3 =
+      boolParam("s3.enabled").defaultValue(true).describe("Enable S3 API gateway");
+
+  /** SeaweedFS: masters, volume servers and filers with an S3 gateway on port 8333. */
+  @LabComponent
+  public static final ComponentDef SEAWEEDFS =
+      component("seaweedfs", Category.OBSERVABILITY)
+          .describe("SeaweedFS S3-compatible object storage for observability backends")
+          .source(
+              chart(Repositories.SEAWEEDFS, "seaweedfs").revision("4.0.0").releaseName("seaweedfs"))
+          .parameter(SEAWEEDFS_MASTERS, SEAWEEDFS_VOLUMES, SEAWEEDFS_FILERS, SEAWEEDFS_S3)
+          .podLabel("app.kubernetes.io/name", "seaweedfs");
+
   // ---- metrics backhaul, deployed by the operator on targets with observability enabled
 
   /** The experiment's name, the external label the agent puts on every series it ships. */
   public static final Param<String> AGENT_EXPERIMENT_NAME =
       stringParam("alloy.extraEnv[0].value")
           .describe("Experiment name used as external label for filtering; set by the operator");
+
+  /** The agent's resources (one pod per node): the chart sets none. */
+  public static final Resources AGENT_RESOURCES =
+      Resources.of("alloy.resources", "the Alloy agent", null, null, null, null);
 
   /**
    * Grafana Alloy, scraping container metrics and remote-writing them to the hub. Its values file
@@ -190,7 +305,8 @@ public final class Observability {
   public static final ComponentDef METRICS_AGENT =
       component("metrics-agent", Category.OBSERVABILITY)
           .describe(
-              "Grafana Alloy metrics agent: scrapes container metrics and remote-writes to hub VictoriaMetrics")
+              "Grafana Alloy metrics agent: scrapes container metrics and remote-writes to hub"
+                  + " VictoriaMetrics")
           .source(
               chart(GRAFANA, "alloy")
                   .revision("0.12.0")
@@ -198,6 +314,7 @@ public final class Observability {
                   .valuesFile("$values/components/observability/metrics-agent/values.yaml"))
           .source(repo(TESTBED).revision(TESTBED_REVISION).ref("values"))
           .parameter(AGENT_EXPERIMENT_NAME)
+          .parameter(AGENT_RESOURCES.all())
           .podLabel("app.kubernetes.io/name", "alloy");
 
   /**
@@ -207,7 +324,8 @@ public final class Observability {
   public static final ComponentDef METRICS_EGRESS =
       component("metrics-egress", Category.OBSERVABILITY)
           .describe(
-              "Tailscale egress service to hub VictoriaMetrics: creates observability namespace and ExternalName service")
+              "Tailscale egress service to hub VictoriaMetrics: creates observability namespace and"
+                  + " ExternalName service")
           .type(ComponentType.CONFIG)
           .git(TESTBED, "components/observability/metrics-egress/k8s", TESTBED_REVISION);
 
