@@ -47,11 +47,11 @@ public final class TsdbMatrix {
     return experiment("tsdb-matrix")
         .title("Prometheus vs VictoriaMetrics on GKE and EKS at the same ingest")
         .describe(
-            "Memory and CPU of each TSDB, per provider, fed 20k series by the cardinality"
-                + " generator; each database compared with the other on the same provider")
+            "Memory and CPU of each TSDB, per provider, fed the same 20k remote-written"
+                + " series; each database compared with the other on the same provider")
         .tag("comparison", "observability", "metrics", "matrix")
         .targets(TSDBS)
-        .workflow(workflow(Workflows.tsdbMatrix()).param("series", "20000"))
+        .workflow(workflow(Workflows.tsdbMatrix()))
         .completeOn(CompletionMode.WORKFLOW)
         .metric(
             metric("tsdb_peak_memory")
@@ -98,6 +98,8 @@ public final class TsdbMatrix {
         .with("prometheus.prometheusSpec.resources.requests.cpu", "100m")
         .with("prometheus.prometheusSpec.resources.requests.memory", "256Mi")
         .with("prometheus.prometheusSpec.resources.limits.cpu", "1")
-        .with("prometheus.prometheusSpec.resources.limits.memory", "1Gi");
+        .with("prometheus.prometheusSpec.resources.limits.memory", "1Gi")
+        // the workflow remote-writes the same series into both databases
+        .with("prometheus.prometheusSpec.enableRemoteWriteReceiver", "true");
   }
 }

@@ -1,6 +1,5 @@
 package io.illm.lab.examples.workflows;
 
-import static io.illm.lab.dsl.Lab.workflowParam;
 import static io.illm.lab.dsl.Lab.workflowTemplate;
 
 import io.illm.lab.dsl.HttpLoad;
@@ -11,6 +10,7 @@ import io.illm.lab.dsl.LogLoad;
 import io.illm.lab.dsl.StepDef;
 import io.illm.lab.dsl.WorkflowTemplateDef;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -92,43 +92,49 @@ public final class Workflows {
   }
 
   /**
-   * tsdb-matrix: Prometheus and VictoriaMetrics ready on both providers and answering, with the
-   * series each cardinality generator serves as a parameter (the load is scraped, not pushed).
+   * tsdb-matrix: both TSDBs ready on GKE and EKS, then the same remote-written series (10 x 2,000,
+   * a sample every 15 s, for 60 minutes) into each of the four databases at once.
    */
   @LabWorkflowTemplate
   public static WorkflowTemplateDef tsdbMatrix() {
     String[] targets = {"prom-gke", "prom-eks", "vm-gke", "vm-eks"};
+    List<StepDef> ingest = new ArrayList<>();
+    IngestLoad first = null;
+    for (String target : targets) {
+      IngestLoad load =
+          IngestLoad.avalanche(
+                  target,
+                  target.startsWith("vm")
+                      ? "http://victoria-metrics-victoria-metrics-single-server:8428/api/v1/write"
+                      : "http://kube-prometheus-stack-prometheus:9090/api/v1/write")
+              .series(10, 2000)
+              .every(Duration.ofSeconds(15))
+              .duration(Duration.ofMinutes(60));
+      first = first == null ? load : first;
+      StepDef step = load.step();
+      ingest.add(new StepDef("ingest-" + target, step.script(), step.arguments(), step.when()));
+    }
     WorkflowTemplateDef template =
         workflowTemplate("tsdb-matrix-validation")
             .describe(
-                "tsdb-matrix: both TSDBs ready on GKE and EKS, each answering its health check")
-            .param(
-                LabSteps.EXPERIMENT_NAME,
-                workflowParam("series")
-                    .defaultValue("20000")
-                    .describe("series each target's cardinality generator serves"));
+                "tsdb-matrix: both TSDBs ready on GKE and EKS, then 20,000 series into each for 60"
+                    + " minutes")
+            .param(LabSteps.EXPERIMENT_NAME, first.durationParam());
     for (String target : targets) {
       template = template.param(LabSteps.endpoint(target));
     }
-    template = template.step(LabSteps.waitForWorkloads(READY, targets));
-    for (String target : targets) {
-      template =
-          template.step(
-              target.startsWith("vm")
-                  ? LabSteps.smoke(
-                      "smoke-" + target,
-                      target,
-                      "victoria-metrics-victoria-metrics-single-server",
-                      8428,
-                      "/health")
-                  : LabSteps.smoke(
-                      "smoke-" + target,
-                      target,
-                      "kube-prometheus-stack-prometheus",
-                      9090,
-                      "/-/ready"));
-    }
-    return template.deadline(Duration.ofHours(1));
+    return template
+        .step(LabSteps.waitForWorkloads(READY, targets))
+        .step(
+            LabSteps.smoke(
+                "smoke",
+                targets[2],
+                "victoria-metrics-victoria-metrics-single-server",
+                8428,
+                "/health"))
+        .step(ingest.toArray(StepDef[]::new))
+        .step(LabSteps.recordLoad(ingest.get(0)))
+        .deadline(Duration.ofHours(2));
   }
 
   /** Every template of the lab. */
