@@ -40,6 +40,10 @@ import java.util.Objects;
     value =
         "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, has(self.metrics) && has(self.metrics.queries) && self.metrics.queries.exists(q, q.name == c.metric))",
     message = "successCriteria[].metric must name a metric in metrics.queries")
+@ValidationRule(
+    value =
+        "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, !has(c.target) || self.targets.exists(t, t.name == c.target))",
+    message = "successCriteria[].target must name a target of this experiment")
 public class ExperimentSpec {
 
   @Size(max = 200)

@@ -104,8 +104,8 @@ final class SpecRules {
   }
 
   /**
-   * Twin of CEL "successCriteria[].metric must name a metric in metrics.queries"; and targets
-   * exist.
+   * Twins of CEL "successCriteria[].metric must name a metric in metrics.queries" and
+   * "successCriteria[].target must name a target of this experiment".
    */
   private void checkCriteria(Set<String> metrics) {
     if (spec.getHypothesis() == null || spec.getHypothesis().getSuccessCriteria() == null) {
@@ -141,7 +141,8 @@ final class SpecRules {
             Problem.error(
                 file,
                 path + ".target",
-                "unknown target " + SchemaErrors.quote(criterion.getTarget()),
+                "successCriteria[].target must name a target of this experiment: unknown target "
+                    + SchemaErrors.quote(criterion.getTarget()),
                 Names.suggest(criterion.getTarget(), targets, "targets")));
       }
       if (criterion.getValue() != null && !Double.isFinite(criterion.getValue())) {

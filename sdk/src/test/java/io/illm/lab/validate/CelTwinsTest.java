@@ -23,55 +23,76 @@ import org.junit.jupiter.api.Test;
 class CelTwinsTest {
 
   /** A document that breaks the rule, the path the twin must report, and which validation runs. */
-  private record Case(Function<ObjectNode, ObjectNode> breakIt, String path, boolean component) {}
+  record Case(Function<ObjectNode, ObjectNode> breakIt, String path, boolean component) {}
 
-  private static final Map<String, Case> CASES =
+  static final Map<String, Case> CASES =
       new TreeMap<>(
-          Map.of(
-              "target names must be unique",
-              new Case(e -> set(e, "spec.targets[1].name", "app"), "spec.targets[1].name", false),
-              "depends must name another target of this experiment",
-              new Case(
-                  e -> set(e, "spec.targets[1].depends[0]", "db"),
-                  "spec.targets[1].depends[0]",
-                  false),
-              "successCriteria[].metric must name a metric in metrics.queries",
-              new Case(
-                  e -> set(e, "spec.hypothesis.successCriteria[0].metric", "latency"),
-                  "spec.hypothesis.successCriteria[0].metric",
-                  false),
-              "metric names must be unique",
-              new Case(
-                  e -> set(e, "spec.metrics.queries[1].name", "memory_total"),
-                  "spec.metrics.queries[1].name",
-                  false),
-              "a hub target uses the hub cluster as it is: remove the machine shape fields",
-              new Case(
-                  e -> set(e, "spec.targets[1].cluster.nodeCount", 3),
-                  "spec.targets[1].cluster.nodeCount",
-                  false),
-              "zone applies to gke only; use region for eks and aks",
-              new Case(
-                  e -> set(e, "spec.targets[0].cluster.provider", "aks"),
-                  "spec.targets[0].cluster.zone",
-                  false),
-              "set zone (zonal cluster) or region (regional cluster), not both",
-              new Case(
-                  e -> set(e, "spec.targets[0].cluster.region", "us-central1"),
-                  "spec.targets[0].cluster",
-                  false),
-              "set exactly one of app, workflow and config",
-              new Case(
-                  e -> set(e, "spec.targets[0].components[0].workflow", "k6-load"),
-                  "spec.targets[0].components[0]",
-                  false),
-              "retainFor applies to action retain only",
-              new Case(
-                  e -> set(e, "spec.cleanup.onComplete.action", "delete"),
-                  "spec.cleanup.onComplete.retainFor",
-                  false),
-              "a source is a Helm chart (chart) or a Git path (path), not both",
-              new Case(c -> set(c, "spec.sources[0].path", "charts/x"), "spec.sources[0]", true)));
+          Map.ofEntries(
+              Map.entry(
+                  io.illm.lab.model.Experiment.NAME_RULE,
+                  new Case(e -> set(e, "metadata.name", "e".repeat(64)), "metadata.name", false)),
+              Map.entry(
+                  "successCriteria[].target must name a target of this experiment",
+                  new Case(
+                      e -> set(e, "spec.hypothesis.successCriteria[0].target", "ghost"),
+                      "spec.hypothesis.successCriteria[0].target",
+                      false)),
+              Map.entry(
+                  "target names must be unique",
+                  new Case(
+                      e -> set(e, "spec.targets[1].name", "app"), "spec.targets[1].name", false)),
+              Map.entry(
+                  "depends must name another target of this experiment",
+                  new Case(
+                      e -> set(e, "spec.targets[1].depends[0]", "db"),
+                      "spec.targets[1].depends[0]",
+                      false)),
+              Map.entry(
+                  "successCriteria[].metric must name a metric in metrics.queries",
+                  new Case(
+                      e -> set(e, "spec.hypothesis.successCriteria[0].metric", "latency"),
+                      "spec.hypothesis.successCriteria[0].metric",
+                      false)),
+              Map.entry(
+                  "metric names must be unique",
+                  new Case(
+                      e -> set(e, "spec.metrics.queries[1].name", "memory_total"),
+                      "spec.metrics.queries[1].name",
+                      false)),
+              Map.entry(
+                  "a hub target uses the hub cluster as it is: remove the machine shape fields",
+                  new Case(
+                      e -> set(e, "spec.targets[1].cluster.nodeCount", 3),
+                      "spec.targets[1].cluster.nodeCount",
+                      false)),
+              Map.entry(
+                  "zone applies to gke only; use region for eks and aks",
+                  new Case(
+                      e -> set(e, "spec.targets[0].cluster.provider", "aks"),
+                      "spec.targets[0].cluster.zone",
+                      false)),
+              Map.entry(
+                  "set zone (zonal cluster) or region (regional cluster), not both",
+                  new Case(
+                      e -> set(e, "spec.targets[0].cluster.region", "us-central1"),
+                      "spec.targets[0].cluster",
+                      false)),
+              Map.entry(
+                  "set exactly one of app, workflow and config",
+                  new Case(
+                      e -> set(e, "spec.targets[0].components[0].workflow", "k6-load"),
+                      "spec.targets[0].components[0]",
+                      false)),
+              Map.entry(
+                  "retainFor applies to action retain only",
+                  new Case(
+                      e -> set(e, "spec.cleanup.onComplete.action", "delete"),
+                      "spec.cleanup.onComplete.retainFor",
+                      false)),
+              Map.entry(
+                  "a source is a Helm chart (chart) or a Git path (path), not both",
+                  new Case(
+                      c -> set(c, "spec.sources[0].path", "charts/x"), "spec.sources[0]", true))));
 
   @Test
   void everyCelRuleInTheCrdsHasATwinCase() throws Exception {
