@@ -72,9 +72,7 @@ public final class ControlPlane implements AutoCloseable {
     Path dir;
     try {
       dir = Files.createTempDirectory("kubeapitest");
-      Files.createDirectories(dir.resolve("k8s"));
-      Files.createSymbolicLink(
-          dir.resolve("k8s/" + binaries.version() + "-linux-amd64"), binaries.folder());
+      linkBinaries(binaries, dir.resolve("k8s/" + binaries.version() + "-linux-amd64"));
       Files.writeString(dir.resolve("audit-policy.yaml"), AUDIT_POLICY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -91,6 +89,7 @@ public final class ControlPlane implements AutoCloseable {
                     "--audit-policy-file", dir.resolve("audit-policy.yaml").toString())
                 .withApiServerFlag("--audit-log-path", dir.resolve("audit.log").toString())
                 .withApiServerFlag("--audit-log-format", "json")
+                .withApiServerFlag("--bind-address", "127.0.0.1")
                 .build());
     server.start();
     Path kubeconfig = dir.resolve("kubeconfig.yaml");
@@ -100,6 +99,26 @@ public final class ControlPlane implements AutoCloseable {
     plane.startControllerManager();
     plane.installCrds();
     return plane;
+  }
+
+  /**
+   * The folder kube-api-test runs the binaries from: links to kube-apiserver and kubectl, and etcd
+   * behind a script that moves its listeners from 0.0.0.0 (kube-api-test's choice) to loopback.
+   */
+  private static void linkBinaries(KubeBinaries binaries, Path folder) throws IOException {
+    Files.createDirectories(folder);
+    Files.createSymbolicLink(folder.resolve("kube-apiserver"), binaries.apiServer());
+    Files.createSymbolicLink(folder.resolve("kubectl"), binaries.kubectl());
+    Path etcd = folder.resolve("etcd");
+    Files.writeString(
+        etcd,
+        "#!/bin/sh\n"
+            + "# etcd as kube-api-test starts it, but listening on loopback only\n"
+            + "for a; do shift; set -- \"$@\" \"$(printf '%s' \"$a\" | sed 's#//0[.]0[.]0[.]0:#//127.0.0.1:#g')\"; done\n"
+            + "exec '"
+            + binaries.etcd()
+            + "' \"$@\"\n");
+    etcd.toFile().setExecutable(true);
   }
 
   /** A client in system:masters. */

@@ -55,7 +55,7 @@ public final class DryRun {
       ((ObjectNode) copy.path("metadata")).remove("namespace");
       path = "components";
     } else {
-      ((ObjectNode) copy.with("metadata")).put("namespace", namespace);
+      copy.withObjectProperty("metadata").put("namespace", namespace);
       path = "namespaces/" + namespace + "/experiments";
     }
     String url =
