@@ -3,6 +3,7 @@ package io.illm.lab.cli;
 import io.illm.lab.cli.authoring.ImportCommand;
 import io.illm.lab.cli.authoring.SynthCommand;
 import io.illm.lab.cli.authoring.ValidateCommand;
+import io.illm.lab.cli.hub.HubCommand;
 import io.illm.lab.cli.render.RenderCommand;
 import io.illm.lab.cli.results.ResultsCommand;
 import io.illm.lab.cli.run.RunCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       RunCommand.class,
       SubmitCommand.class,
+      HubCommand.class,
       ResultsCommand.class,
       SiteCommand.class,
       CommandLine.HelpCommand.class
