@@ -7,14 +7,23 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.illm.lab.kube.OperatorRbac;
 import io.illm.lab.kube.RealLab;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.operator.adapters.argoworkflows.ArgoWorkflows;
+import io.illm.lab.operator.adapters.crossplane.CrossplaneClusters;
+import io.illm.lab.operator.adapters.events.KubernetesEvents;
 import io.illm.lab.operator.adapters.kubernetes.ConfigMapPendingRuns;
 import io.illm.lab.operator.adapters.s3.S3ResultsStore;
 import io.illm.lab.operator.adapters.s3.S3Settings;
+import io.illm.lab.operator.children.ApplicationShapes;
 import io.illm.lab.operator.children.ChildLabels;
+import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.josdk.OperatorSettings;
+import io.illm.lab.operator.lifecycle.Action.EmitEvent;
+import io.illm.lab.operator.lifecycle.Action.EventType;
+import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
+import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.results.RunFiles;
 import io.illm.lab.operator.results.RunKey;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +47,10 @@ final class Probes {
   static final String STORES = "its run is stored";
   static final String EVENTS = "Events are recorded on the experiment";
   static final String LEASE = "the leader Lease is held";
+  static final String LEASE_RENEWED = "the Lease is renewed while the operator runs";
+  static final String EVENT_COUNTED = "a repeated Event is counted on the first";
+  static final String SECRET_UPDATED = "an ArgoCD cluster Secret that exists is updated";
+  static final String TEMPLATE_READ = "a WorkflowTemplate the cache has not seen is read";
   static final String FINALIZER = "deleted, the experiment is gone (finalizer removed)";
   static final String PENDING = "runs are kept in ConfigMaps while S3 is down";
   static final String S3_SECRET = "the S3 credentials Secret is read";
@@ -61,6 +74,8 @@ final class Probes {
     try (account) {
       check(PENDING, () -> pendingRuns(account), failed);
       check(S3_SECRET, () -> s3Secret(account), failed);
+      check(SECRET_UPDATED, () -> clusterSecretUpdated(account), failed);
+      check(TEMPLATE_READ, () -> templateRead(account), failed);
     }
     return failed.stream().sorted().toList();
   }
@@ -82,6 +97,8 @@ final class Probes {
       check(STORES, () -> lab.runs(name).size() == 1, failed);
       check(EVENTS, () -> !events(name).isEmpty(), failed);
       check(LEASE, this::leaseHeld, failed);
+      check(LEASE_RENEWED, this::leaseRenewed, failed);
+      check(EVENT_COUNTED, () -> eventCounted(suffix, name), failed);
       check(FINALIZER, () -> gone(name), failed);
     } finally {
       lab.stopOperators();
@@ -128,6 +145,91 @@ final class Probes {
             .withName(OperatorSettings.LEASE_NAME)
             .get();
     return lease != null && lease.getSpec().getHolderIdentity() != null;
+  }
+
+  /** The Events port, as the account, emitting one event twice: one Event, count 2. */
+  private boolean eventCounted(String suffix, String name) {
+    KubernetesClient account =
+        lab.plane().asServiceAccount(OperatorRbac.NAMESPACE, OperatorRbac.account(suffix));
+    try (account) {
+      EmitEvent event = new EmitEvent(EventType.NORMAL, "RbacProbe", "emitted twice");
+      KubernetesEvents events = new KubernetesEvents(account, "rbac-probe");
+      ExperimentId id = new ExperimentId(RealLab.NAMESPACE, name);
+      events.emit(id, event);
+      events.emit(id, event);
+      return lab
+          .admin()
+          .v1()
+          .events()
+          .inNamespace(RealLab.NAMESPACE)
+          .withField("involvedObject.name", name)
+          .list()
+          .getItems()
+          .stream()
+          .anyMatch(e -> "RbacProbe".equals(e.getReason()) && e.getCount() == 2);
+    }
+  }
+
+  /** The cluster port, as the account, registering a cluster twice: the second is an update. */
+  private boolean clusterSecretUpdated(KubernetesClient account) {
+    String claim = "rbac-probe-app";
+    lab.admin()
+        .secrets()
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(ClaimShapes.connectionSecret(claim))
+                .withNamespace(RealLab.PLACEMENT.claims())
+                .endMetadata()
+                .withStringData(Map.of(CrossplaneClusters.KUBECONFIG_KEY, PROBE_KUBECONFIG))
+                .build())
+        .createOr(NonDeletingOperation::update);
+    CrossplaneClusters clusters = new CrossplaneClusters(account, RealLab.PLACEMENT);
+    ExperimentId id = new ExperimentId(RealLab.NAMESPACE, "rbac-probe");
+    RegisterCluster register = new RegisterCluster("app", claim, "probe.simulated.invalid");
+    try {
+      clusters.register(id, register);
+      clusters.register(id, register);
+      return true;
+    } finally {
+      lab.admin()
+          .secrets()
+          .inNamespace(RealLab.PLACEMENT.argocd())
+          .withName(ApplicationShapes.clusterSecretName(claim))
+          .delete();
+    }
+  }
+
+  /** The workflow port, as the account, without an informer: it reads the template by name. */
+  private static boolean templateRead(KubernetesClient account) {
+    ArgoWorkflows workflows = new ArgoWorkflows(account, RealLab.PLACEMENT);
+    ExperimentId id = new ExperimentId(RealLab.NAMESPACE, "rbac-probe");
+    return !workflows.observe(id, "hello-app-validation").templateMissing()
+        && workflows.observe(id, "no-such-template").templateMissing();
+  }
+
+  private static final String PROBE_KUBECONFIG =
+      """
+      apiVersion: v1
+      kind: Config
+      clusters: [{name: c, cluster: {server: "https://probe.simulated.invalid"}}]
+      users: [{name: u, user: {token: probe}}]
+      contexts: [{name: x, context: {cluster: c, user: u}}]
+      current-context: x
+      """;
+
+  /** fabric8's lock renews the Lease every retry period (2 s): its renewTime moves. */
+  private boolean leaseRenewed() {
+    var leases = lab.admin().resources(Lease.class).inNamespace(OperatorRbac.NAMESPACE);
+    var first = leases.withName(OperatorSettings.LEASE_NAME).get().getSpec().getRenewTime();
+    RealLab.await(
+        "the Lease renewed",
+        () ->
+            !first.equals(
+                leases.withName(OperatorSettings.LEASE_NAME).get().getSpec().getRenewTime()),
+        patience,
+        () -> "renewTime stays " + first);
+    return true;
   }
 
   private static boolean pendingRuns(KubernetesClient account) {
