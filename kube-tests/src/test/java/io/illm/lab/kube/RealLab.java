@@ -106,8 +106,7 @@ public final class RealLab implements AutoCloseable {
    */
   public HubOperator startOperator(
       String suffix, Optional<OperatorRbac.Rule> without, HubOperator.Options options) {
-    List<HasMetadata> objects = rbac.copy(suffix, without);
-    OperatorRbac.apply(admin(), objects);
+    applyRbac(suffix, without);
     KubernetesClient client =
         plane.asServiceAccount(OperatorRbac.NAMESPACE, OperatorRbac.account(suffix));
     try {
@@ -119,6 +118,12 @@ public final class RealLab implements AutoCloseable {
       client.close();
       throw e;
     }
+  }
+
+  /** Applies a copy of the shipped RBAC for the account {@code illm-lab-operator-<suffix>}. */
+  public void applyRbac(String suffix, Optional<OperatorRbac.Rule> without) {
+    List<HasMetadata> objects = rbac.copy(suffix, without);
+    OperatorRbac.apply(admin(), objects);
   }
 
   /** The options of an operator of this lab, storing runs in {@link #results}. */
