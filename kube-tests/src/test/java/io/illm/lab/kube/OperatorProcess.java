@@ -1,9 +1,6 @@
 package io.illm.lab.kube;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.illm.lab.operator.main.OperatorMain;
-import io.illm.lab.yaml.LabYaml;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +39,8 @@ public final class OperatorProcess implements AutoCloseable {
    */
   public static OperatorProcess of(RealLab lab, String suffix, Path folder) {
     Path kubeconfig = folder.resolve("operator.kubeconfig");
-    write(kubeconfig, tokenKubeconfig(lab, OperatorRbac.account(suffix)));
+    TokenKubeconfig.write(
+        lab.plane(), OperatorRbac.NAMESPACE, OperatorRbac.account(suffix), kubeconfig);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         List.of(
@@ -138,63 +135,6 @@ public final class OperatorProcess implements AutoCloseable {
     if (process != null) {
       Processes.stop(process, Duration.ofSeconds(10));
       process = null;
-    }
-  }
-
-  private static String tokenKubeconfig(RealLab lab, String account) {
-    String token =
-        lab.admin()
-            .serviceAccounts()
-            .inNamespace(OperatorRbac.NAMESPACE)
-            .withName(account)
-            .tokenRequest(
-                new TokenRequestBuilder()
-                    .withNewSpec()
-                    .withExpirationSeconds(3600L)
-                    .endSpec()
-                    .build())
-            .getStatus()
-            .getToken();
-    String ca = caData(lab.plane().kubeconfig());
-    return "apiVersion: v1\nkind: Config\n"
-        + "clusters: [{name: c, cluster: {server: \""
-        + lab.admin().getMasterUrl()
-        + "\", certificate-authority-data: "
-        + ca
-        + "}}]\n"
-        + "users: [{name: "
-        + account
-        + ", user: {token: "
-        + token
-        + "}}]\n"
-        + "contexts: [{name: x, context: {cluster: c, user: "
-        + account
-        + "}}]\ncurrent-context: x\n";
-  }
-
-  private static String caData(Path kubeconfig) {
-    try {
-      JsonNode cluster =
-          LabYaml.readTrustedTree(Files.readString(kubeconfig))
-              .path("clusters")
-              .get(0)
-              .path("cluster");
-      if (cluster.has("certificate-authority-data")) {
-        return cluster.path("certificate-authority-data").asText();
-      }
-      byte[] pem = Files.readAllBytes(Path.of(cluster.path("certificate-authority").asText()));
-      return java.util.Base64.getEncoder().encodeToString(pem);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(
-          file, text, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

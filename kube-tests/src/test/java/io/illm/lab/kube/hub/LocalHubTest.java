@@ -17,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,10 +65,11 @@ class LocalHubTest {
     Path watched = temp.resolve("watch.out");
     Kubectl kubectl = new Kubectl(binaries.kubectl(), folder.kubeconfig());
     Process watch = kubectl.start(watched, temp.resolve("watch.err"), "get", "experiments", "-w");
+    Run submitted;
     try {
-      Run submit = lab("submit", "hello-app", "--kubeconfig", folder.kubeconfig().toString());
-      assertEquals(0, submit.code(), submit.toString());
-      assertTrue(submit.out().contains("hello-app: Complete"), submit.toString());
+      submitted = lab("submit", "hello-app", "--kubeconfig", folder.kubeconfig().toString());
+      assertEquals(0, submitted.code(), submitted.toString());
+      assertTrue(submitted.out().contains("hello-app: Complete"), submitted.toString());
       RealLab.await(
           "kubectl -w shows Complete",
           () -> read(watched).contains("Complete"),
@@ -78,8 +83,10 @@ class LocalHubTest {
         List.of("NAME", "PHASE", "TARGETS", "WORKFLOW", "VERDICT", "CLEANED", "AGE"),
         List.of(lines.get(0).trim().split("\\s+")),
         read(watched));
-    assertTrue(
-        lines.stream().anyMatch(l -> l.startsWith("hello-app") && l.contains("Provisioning")));
+    assertEquals(
+        phases(submitted.out()),
+        watchedPhases(lines),
+        "./lab submit and kubectl -w see the same phases\n" + submitted.out() + read(watched));
 
     Run status = lab("hub", "status");
     assertEquals(0, status.code(), status.toString());
@@ -100,6 +107,35 @@ class LocalHubTest {
   }
 
   private record Run(int code, String out, String err) {}
+
+  private static final Set<String> PHASES =
+      Set.of("Pending", "Provisioning", "Ready", "Running", "Complete", "Failed");
+
+  /** The phases in ./lab submit's progress lines ("[elapsed 2s] Provisioning ..."), but Pending. */
+  private static Set<String> phases(String progress) {
+    Set<String> phases = new TreeSet<>();
+    Matcher matcher = Pattern.compile("(?m)^\\[elapsed [^]]*\\] (\\w+)").matcher(progress);
+    while (matcher.find()) {
+      phases.add(matcher.group(1));
+    }
+    phases.remove("Pending");
+    return phases;
+  }
+
+  /**
+   * The PHASE column of kubectl's lines where it is set (each watched line is aligned on its own,
+   * so the column is the second word when it is a phase).
+   */
+  private static Set<String> watchedPhases(List<String> lines) {
+    Set<String> phases = new TreeSet<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] words = line.trim().split("\\s+");
+      if (words.length > 1 && PHASES.contains(words[1])) {
+        phases.add(words[1]);
+      }
+    }
+    return phases;
+  }
 
   private static Run lab(String... args) {
     StringWriter out = new StringWriter();
