@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Go programs the project runs in tests and CI from pinned Go modules, into a cache
 # outside the repository: a real Kubernetes control plane (kube-apiserver, kube-controller-manager,
-# kubectl and the etcd they pair with), cosign and actionlint.
+# kubectl and the etcd they pair with), cosign, actionlint and crane (a registry on loopback for
+# the signing tests).
 #
-#   tools/build.sh [--print] kube|cosign|actionlint|all...
+#   tools/build.sh [--print] kube|cosign|actionlint|crane|all...
 #
 # Each tool lands in $ILLM_LAB_CACHE/<tool>/<version>/ (default ~/.cache/illm-lab). The last line on
 # stdout is that folder (one line per tool), so other scripts can capture it; progress goes to
@@ -21,6 +22,7 @@ cache_root=${ILLM_LAB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/illm-lab}
 # because the one Kubernetes pairs with is pinned in tools/etcd/go.mod and built with kube.
 COSIGN_VERSION=v2.6.5
 ACTIONLINT_VERSION=v1.7.12
+CRANE_VERSION=v0.22.1
 
 die() { echo "build.sh: $*" >&2; exit 1; }
 
@@ -29,7 +31,8 @@ version_of() {
     kube) tr -d '[:space:]' <"$tools_dir/kube/VERSION" ;;
     cosign) echo "$COSIGN_VERSION" ;;
     actionlint) echo "$ACTIONLINT_VERSION" ;;
-    *) die "unknown tool '$1' (kube, cosign, actionlint or all)" ;;
+    crane) echo "$CRANE_VERSION" ;;
+    *) die "unknown tool '$1' (kube, cosign, actionlint, crane or all)" ;;
   esac
 }
 
@@ -97,7 +100,7 @@ build_kube() {
   printf 'kubernetes %s\netcd %s\n' "$version" "$etcd_version" >"$out/VERSIONS"
 }
 
-# cosign and actionlint have no replace lines in their go.mod, so `go install pkg@version` builds
+# cosign, actionlint and crane have no replace lines in their go.mod, so `go install pkg@version` builds
 # exactly their own pinned dependency set, checked against the checksum database.
 build_installed() {
   local out=$1 pkg=$2
@@ -129,6 +132,7 @@ build() {
     kube) build_kube "$tmp" ;;
     cosign) build_installed "$tmp" "github.com/sigstore/cosign/v2/cmd/cosign@$version" ;;
     actionlint) build_installed "$tmp" "github.com/rhysd/actionlint/cmd/actionlint@$version" ;;
+    crane) build_installed "$tmp" "github.com/google/go-containerregistry/cmd/crane@$version" ;;
   esac
   go version >"$tmp/GO-VERSION"
   chmod 755 "$tmp"
@@ -149,12 +153,12 @@ for arg in "$@"; do
   case $arg in
     --print) print_only=true ;;
     -h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    all) tools+=(kube cosign actionlint) ;;
+    all) tools+=(kube cosign actionlint crane) ;;
     -*) die "unknown option '$arg'" ;;
     *) version_of "$arg" >/dev/null; tools+=("$arg") ;;
   esac
 done
-[ "${#tools[@]}" -gt 0 ] || die "usage: tools/build.sh [--print] kube|cosign|actionlint|all..."
+[ "${#tools[@]}" -gt 0 ] || die "usage: tools/build.sh [--print] kube|cosign|actionlint|crane|all..."
 
 for tool in "${tools[@]}"; do
   if $print_only; then

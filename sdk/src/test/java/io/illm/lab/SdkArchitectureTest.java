@@ -2,6 +2,7 @@ package io.illm.lab;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -27,6 +28,17 @@ class SdkArchitectureTest {
         .should()
         .dependOnClassesThat(
             resideInAPackage(LAB + "..").and(resideInAPackage(LAB + ".model..").negate()))
+        .check(CLASSES);
+  }
+
+  @Test
+  void theRulesDependOnlyOnJavaAndTheModel() {
+    classes()
+        .that()
+        .resideInAPackage(LAB + ".rules..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", LAB + ".model..", LAB + ".rules..")
         .check(CLASSES);
   }
 

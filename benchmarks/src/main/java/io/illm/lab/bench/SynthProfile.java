@@ -2,9 +2,9 @@ package io.illm.lab.bench;
 
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Crds;
 import io.illm.lab.synth.Synth;
-import io.illm.lab.validate.Problem;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -4,6 +4,8 @@ import io.illm.lab.cli.authoring.ImportCommand;
 import io.illm.lab.cli.authoring.SynthCommand;
 import io.illm.lab.cli.authoring.ValidateCommand;
 import io.illm.lab.cli.hub.HubCommand;
+import io.illm.lab.cli.init.InitCommand;
+import io.illm.lab.cli.mcp.McpCommand;
 import io.illm.lab.cli.render.RenderCommand;
 import io.illm.lab.cli.results.ResultsCommand;
 import io.illm.lab.cli.run.RunCommand;
@@ -29,9 +31,18 @@ import picocli.CommandLine.Command;
       HubCommand.class,
       ResultsCommand.class,
       SiteCommand.class,
+      McpCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class
     },
-    footer = {"", "Exit codes: 0 ok, 1 usage error or drift, 2 invalid input."})
+    exitCodeListHeading = "%nExit codes (the same for every command):%n",
+    exitCodeList = {
+      "0:done (written, up to date, valid, Complete, printed, created)",
+      "1:failed: the experiment ended Failed or timed out; synth --check: stale YAML",
+      "2:invalid input or usage: nothing was written, started or created",
+      "3:unreachable: kube configuration, cluster or results store cannot be used",
+      "70:internal error (a bug; LAB_DEBUG=1 shows the stack trace)"
+    })
 public final class LabCommand implements Runnable {
 
   /** Set to print stack traces of unexpected errors. */
@@ -61,11 +72,7 @@ public final class LabCommand implements Runnable {
           cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
           cmd.getErr()
               .println("(see: ./lab " + (cmd == cli ? "" : cmd.getCommandName() + " ") + "--help)");
-          // usage errors exit 1, unless a contributed command declares otherwise (run: 1 means
-          // Failed)
-          return cmd.getCommandSpec().userObject() instanceof Subcommand
-              ? cmd.getCommandSpec().exitCodeOnInvalidInput()
-              : 1;
+          return ExitCodes.INVALID;
         });
     cli.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
@@ -76,7 +83,7 @@ public final class LabCommand implements Runnable {
           } else {
             cmd.getErr().println("(set " + DEBUG_ENV + "=1 for the stack trace)");
           }
-          return 1;
+          return ExitCodes.INTERNAL;
         });
     return cli;
   }

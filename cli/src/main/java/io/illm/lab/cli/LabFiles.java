@@ -3,8 +3,8 @@ package io.illm.lab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.validate.YamlDocuments;
 import io.illm.lab.yaml.LabYaml;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,18 +66,27 @@ public final class LabFiles {
 
   /** The Components under root/components and the extra folders; later folders win on a name. */
   public ComponentCatalogue catalogue(List<Path> extra) {
-    List<Path> folders = new ArrayList<>();
-    folders.add(root.resolve("components"));
-    folders.addAll(extra);
+    return catalogue(List.of(), extra);
+  }
+
+  /**
+   * The Components under root/components, then {@code defined} (the Java definitions), then those
+   * of the extra folders; later ones win on a name.
+   */
+  public ComponentCatalogue catalogue(List<Component> defined, List<Path> extra) {
     Map<String, Component> byName = new TreeMap<>();
-    for (Path folder : folders) {
-      for (Path file : yamlFiles(folder)) {
-        for (JsonNode document : YamlDocuments.read(file, file.toString()).documents()) {
-          component(document).ifPresent(c -> byName.put(c.getMetadata().getName(), c));
-        }
+    read(root.resolve("components"), byName);
+    defined.forEach(c -> byName.put(c.getMetadata().getName(), c));
+    extra.forEach(folder -> read(folder, byName));
+    return ComponentCatalogue.of(byName.values());
+  }
+
+  private static void read(Path folder, Map<String, Component> byName) {
+    for (Path file : yamlFiles(folder)) {
+      for (JsonNode document : YamlDocuments.read(file, file.toString()).documents()) {
+        component(document).ifPresent(c -> byName.put(c.getMetadata().getName(), c));
       }
     }
-    return ComponentCatalogue.of(byName.values());
   }
 
   /** The lab root: {@code explicit} if given, else $LAB_ROOT, else the current directory. */

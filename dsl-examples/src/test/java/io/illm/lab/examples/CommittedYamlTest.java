@@ -1,18 +1,15 @@
 package io.illm.lab.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.illm.lab.dsl.Catalogue;
+import io.illm.lab.dsl.discovery.Definitions;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.synth.Drift;
 import io.illm.lab.synth.Synth;
-import io.illm.lab.validate.Problem;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +21,15 @@ class CommittedYamlTest {
 
   @Test
   void committedYamlMatchesTheDefinitions() {
-    List<Catalogue> catalogues = new ArrayList<>();
-    ServiceLoader.load(Catalogue.class).forEach(catalogues::add);
-    assertFalse(catalogues.isEmpty(), "dsl-examples registers no io.illm.lab.dsl.Catalogue");
-    List<Component> components = new ArrayList<>();
-    List<Experiment> experiments = new ArrayList<>();
-    catalogues.forEach(
-        c -> {
-          components.addAll(c.components());
-          experiments.addAll(c.experiments());
-        });
+    Definitions found = Definitions.onClasspath();
+    assertEquals(List.of(), found.problems(), "the definitions have problems");
+    List<Component> components = found.components();
+    List<Experiment> experiments = found.experiments();
     List<Problem> errors =
         Synth.validate(components, experiments).stream().filter(Problem::isError).toList();
     assertEquals(List.of(), errors, "the catalogue has errors");
 
-    String source =
-        catalogues.stream()
-            .map(c -> c.getClass().getName())
-            .sorted()
-            .collect(Collectors.joining(", "));
-    List<Drift> drift = Synth.drift(ROOT, Synth.render(source, components, experiments));
+    List<Drift> drift = Synth.drift(ROOT, Synth.render(found.source(), components, experiments));
 
     assertEquals(
         "",

@@ -23,6 +23,9 @@ class DslGuideTest {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final Path SOURCES = ROOT.resolve("dsl-examples/src/main/java");
 
+  /** The tests of the examples: the guide's JUnit example is one of them. */
+  private static final Path TESTS = ROOT.resolve("dsl-examples/src/test/java");
+
   private static List<String> javaBlocks() throws IOException {
     String guide = Files.readString(ROOT.resolve("docs/dsl.md"));
     Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(guide);
@@ -48,7 +51,7 @@ class DslGuideTest {
   @Test
   void everyOtherJavaBlockIsAnExcerptOfACompiledSource() throws IOException {
     String all;
-    try (Stream<Path> files = Files.walk(SOURCES)) {
+    try (Stream<Path> files = Stream.concat(Files.walk(SOURCES), Files.walk(TESTS))) {
       all =
           squashed(
               files
@@ -66,7 +69,7 @@ class DslGuideTest {
     List<String> blocks = javaBlocks();
     assertTrue(blocks.size() > 3, "blocks: " + blocks.size());
     for (String block : blocks) {
-      assertTrue(all.contains(squashed(block)), "not in dsl-examples:\n" + block);
+      assertTrue(all.contains(squashed(block)), "not in dsl-examples' sources or tests:\n" + block);
     }
   }
 }

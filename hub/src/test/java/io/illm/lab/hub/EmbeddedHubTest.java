@@ -17,13 +17,13 @@ import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Experiments;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,14 +93,14 @@ class EmbeddedHubTest {
 
     assertEquals(Phase.COMPLETE, status.getPhase());
     assertEquals(Boolean.TRUE, status.getSimulated(), "metrics and results are simulated");
-    assertEquals(Set.of(ChildNames.clusterClaim("hello", "app")), added("claim"));
+    assertEquals(Set.of(ExperimentNames.clusterName("hello", "app")), added("claim"));
     assertEquals(
         Set.of(
-            ChildNames.application("hello", "app", "prometheus"),
-            ChildNames.application("hello", "load", "k6")),
+            ExperimentNames.applicationName("hello", "app", "prometheus"),
+            ExperimentNames.applicationName("hello", "load", "k6")),
         added("app"));
-    assertEquals(Set.of(ChildNames.workflow("hello")), added("workflow"));
-    assertEquals(Set.of("cluster-" + ChildNames.clusterClaim("hello", "app")), added("secret"));
+    assertEquals(Set.of(ExperimentNames.workflowName("hello")), added("workflow"));
+    assertEquals(Set.of("cluster-" + ExperimentNames.clusterName("hello", "app")), added("secret"));
     await(
         "every child deleted",
         () ->
@@ -114,7 +114,7 @@ class EmbeddedHubTest {
         hub.client()
             .secrets()
             .inNamespace("experiments")
-            .withName(ClaimShapes.connectionSecret(ChildNames.clusterClaim("hello", "app")))
+            .withName(ClaimShapes.connectionSecret(ExperimentNames.clusterName("hello", "app")))
             .get(),
         "the connection secret goes with its claim");
     assertTrue(
@@ -132,7 +132,9 @@ class EmbeddedHubTest {
   @Test
   void aFailingClusterEndsFailedAndIsCleanedUp() {
     start(SimTimings.INSTANT);
-    hub.controllers().crossplane().fail(ChildNames.clusterClaim("broken", "app"), "quota exceeded");
+    hub.controllers()
+        .crossplane()
+        .fail(ExperimentNames.clusterName("broken", "app"), "quota exceeded");
     create(experiment("broken"));
 
     ExperimentStatus status =
@@ -146,7 +148,7 @@ class EmbeddedHubTest {
             .orElseThrow();
     assertEquals("ClusterFailed", degraded.getReason());
     assertTrue(degraded.getMessage().contains("simulated: quota exceeded"), degraded.getMessage());
-    assertEquals(Set.of(ChildNames.clusterClaim("broken", "app")), added("claim"));
+    assertEquals(Set.of(ExperimentNames.clusterName("broken", "app")), added("claim"));
     assertEquals(Set.of(), added("app"), "nothing is deployed on a failed cluster");
     assertEquals(
         List.of(),
@@ -185,7 +187,7 @@ class EmbeddedHubTest {
               hub.client()
                   .resources(ClusterClaim.class)
                   .inNamespace("experiments")
-                  .withName(ChildNames.clusterClaim("busy", "app"))
+                  .withName(ExperimentNames.clusterName("busy", "app"))
                   .get();
           return claim != null && claim.getMetadata().getDeletionTimestamp() != null;
         });
@@ -242,7 +244,7 @@ class EmbeddedHubTest {
               hub.client()
                   .resources(ClusterClaim.class)
                   .inNamespace("experiments")
-                  .withName(ChildNames.clusterClaim("quick", "app"))
+                  .withName(ExperimentNames.clusterName("quick", "app"))
                   .get();
           return claim != null
               && claim.getStatus() != null

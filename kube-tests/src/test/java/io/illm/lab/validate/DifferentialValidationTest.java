@@ -10,6 +10,7 @@ import io.illm.lab.kube.ControlPlane;
 import io.illm.lab.kube.DryRun;
 import io.illm.lab.kube.KubeBinaries;
 import io.illm.lab.kube.RealServer;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ValidatorPropertiesTest.Corrupted;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
@@ -114,7 +115,7 @@ class DifferentialValidationTest {
 
   @Test
   void everyCelRuleIsEnforcedByTheServerAsItsTwinIsByValidate() {
-    CelTwinsTest.CASES.forEach(
+    CelDocumentTwinsTest.CASES.forEach(
         (message, c) -> {
           ObjectNode broken =
               c.breakIt()

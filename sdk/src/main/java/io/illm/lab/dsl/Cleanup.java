@@ -2,6 +2,7 @@ package io.illm.lab.dsl;
 
 import io.illm.lab.model.CleanupAction;
 import io.illm.lab.model.CleanupRule;
+import io.illm.lab.rules.Findings;
 import java.time.Duration;
 
 /**

@@ -272,23 +272,14 @@ public final class ComponentDef implements Deployable {
   }
 
   /**
-   * The model object, checked: DSL problems and {@link Validator#validate(String, Component)}.
+   * The model object, checked by {@link Validator#validate(String, Component)}: the schema and the
+   * rules of {@code io.illm.lab.rules}.
    *
    * @throws InvalidInputException listing every problem when there is an error
    */
   public Component build() {
-    Findings findings = new Findings(file());
-    if (sources.isEmpty()) {
-      findings.error(
-          "spec.sources",
-          "component \"" + name + "\" has no source",
-          "add .git(repoURL, path, revision), .helm(repoURL, chart, version) or .source(...)");
-    }
     Component component = component();
-    findings.addValidated(Validator.validate(file(), component));
-    if (findings.hasErrors()) {
-      throw new InvalidInputException(file(), findings.problems());
-    }
+    Validator.requireValid(file(), Validator.validate(file(), component));
     return component;
   }
 

@@ -2,10 +2,7 @@ package io.illm.lab.dsl;
 
 import io.illm.lab.model.Component;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,11 @@ final class DeployedComponents {
 
   private DeployedComponents() {}
 
-  /** The component values deployed, then the known catalogue (may be null) for the rest. */
+  /**
+   * The component values deployed, then the known catalogue for the rest. Without a known catalogue
+   * (null) the view is partial: components referenced by name are left to whoever knows the whole
+   * catalogue.
+   */
   static ComponentCatalogue catalogue(List<TargetDef> targets, ComponentCatalogue known) {
     Map<String, Component> values = new LinkedHashMap<>();
     for (TargetDef target : targets) {
@@ -43,33 +44,11 @@ final class DeployedComponents {
         }
         return names;
       }
+
+      @Override
+      public boolean complete() {
+        return known != null;
+      }
     };
-  }
-
-  /** The problems, less those about components referenced by name (unknown here). */
-  static List<Problem> withoutByName(List<Problem> problems, List<TargetDef> targets) {
-    Set<String> byName = byNamePaths(targets);
-    List<Problem> kept = new ArrayList<>();
-    for (Problem problem : problems) {
-      String path = problem.path();
-      if (byName.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "."))) {
-        kept.add(problem);
-      }
-    }
-    return kept;
-  }
-
-  /** Paths of components referenced by name, e.g. {@code spec.targets[0].components[1]}. */
-  static Set<String> byNamePaths(List<TargetDef> targets) {
-    Set<String> paths = new HashSet<>();
-    for (int t = 0; t < targets.size(); t++) {
-      List<Deployment> deployments = targets.get(t).deployments();
-      for (int c = 0; c < deployments.size(); c++) {
-        if (deployments.get(c).component() == null) {
-          paths.add("spec.targets[" + t + "].components[" + c + "]");
-        }
-      }
-    }
-    return paths;
   }
 }

@@ -13,9 +13,9 @@ import io.illm.lab.model.MetricQuery;
 import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.WorkflowSpec;
+import io.illm.lab.rules.Findings;
 import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.InvalidInputException;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -303,10 +303,11 @@ public final class ExperimentDef {
   }
 
   /**
-   * The model object, checked against the components it deploys (their {@link ComponentDef}
-   * values): DSL problems plus {@link Validator#validate(String, Experiment, ComponentCatalogue)}.
-   * Components referenced by name ({@link Lab#app}) are not known here; problems the validator
-   * reports about them are left to {@link #build(ComponentCatalogue)} and {@code ./lab validate}.
+   * The model object, checked by {@link Validator#validate(String, Experiment, ComponentCatalogue)}
+   * (the schema and the rules of {@code io.illm.lab.rules}) against the components it deploys
+   * (their {@link ComponentDef} values), plus what only the builder knows. Components referenced by
+   * name ({@link Lab#app}) are not known here: whether they exist, and what they take, is left to
+   * {@link #build(ComponentCatalogue)}, {@code ./lab synth} and {@code ./lab validate}.
    *
    * @throws InvalidInputException listing every problem with its path when there is an error
    */
@@ -324,10 +325,8 @@ public final class ExperimentDef {
     String file = "experiments/" + name;
     Findings findings = new Findings(file);
     Experiment experiment = experiment(findings);
-    List<Problem> validated =
-        Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known));
-    findings.addValidated(
-        known == null ? DeployedComponents.withoutByName(validated, targets) : validated);
+    findings.addAll(
+        Validator.validate(file, experiment, DeployedComponents.catalogue(targets, known)));
     if (findings.hasErrors()) {
       throw new InvalidInputException(file, findings.problems());
     }
@@ -350,8 +349,8 @@ public final class ExperimentDef {
     spec.setPublish(publish);
     spec.setHypothesis(hypothesis == null ? null : hypothesis.hypothesis());
     spec.setTargets(targets(findings));
-    spec.setWorkflow(workflow(findings));
-    spec.setMetrics(metrics(findings));
+    spec.setWorkflow(workflow());
+    spec.setMetrics(metrics());
     spec.setQualityGate(
         qualityGate == null ? null : qualityGate.gate(findings, "spec.qualityGate"));
     spec.setDeadlines(deadlines(findings));
@@ -368,10 +367,6 @@ public final class ExperimentDef {
 
   private List<Target> targets(Findings findings) {
     if (targets.isEmpty()) {
-      findings.error(
-          "spec.targets",
-          "experiment \"" + name + "\" has no targets",
-          "add .target(target(\"app\").on(gke(...)).deploy(...))");
       return null;
     }
     List<Target> result = new ArrayList<>();
@@ -381,19 +376,9 @@ public final class ExperimentDef {
     return result;
   }
 
-  private WorkflowSpec workflow(Findings findings) {
+  private WorkflowSpec workflow() {
     if (workflow == null) {
-      findings.error(
-          "spec.workflow",
-          "experiment \"" + name + "\" has no workflow",
-          "add .workflow(workflow(\"<WorkflowTemplate name>\")).completeOn(CompletionMode.WORKFLOW)");
       return null;
-    }
-    if (completion == null) {
-      findings.error(
-          "spec.workflow.completion",
-          "nothing says what ends the Running phase",
-          "add .completeOn(CompletionMode.WORKFLOW) or .completeOn(CompletionMode.MANUAL)");
     }
     return new WorkflowSpec(
         workflow.template(),
@@ -401,10 +386,10 @@ public final class ExperimentDef {
         workflow.params());
   }
 
-  private MetricsSpec metrics(Findings findings) {
+  private MetricsSpec metrics() {
     List<MetricQuery> queries = new ArrayList<>();
     for (int i = 0; i < metrics.size(); i++) {
-      queries.add(metrics.get(i).query(findings, "spec.metrics.queries[" + i + "]"));
+      queries.add(metrics.get(i).query());
     }
     return queries.isEmpty() && metricsOnEmpty == null && repetitions == null
         ? null

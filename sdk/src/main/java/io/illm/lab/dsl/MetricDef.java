@@ -159,11 +159,7 @@ public final class MetricDef {
     return this;
   }
 
-  MetricQuery query(Findings findings, String path) {
-    if (query == null || query.isBlank()) {
-      findings.error(
-          path + ".query", "metric \"" + name + "\" has no query", "add .promql(\"...\")");
-    }
+  MetricQuery query() {
     return new MetricQuery(name, query, type, unit, description, group, perTarget, onEmpty, better);
   }
 }

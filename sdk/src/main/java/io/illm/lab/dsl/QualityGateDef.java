@@ -1,6 +1,7 @@
 package io.illm.lab.dsl;
 
 import io.illm.lab.model.QualityGate;
+import io.illm.lab.rules.Findings;
 import java.time.Duration;
 
 /**

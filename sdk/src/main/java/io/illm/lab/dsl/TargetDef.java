@@ -4,6 +4,7 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ObservabilitySpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.Transport;
+import io.illm.lab.rules.Findings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,12 +90,6 @@ public final class TargetDef {
   }
 
   Target target(Findings findings, String path) {
-    if (cluster == null) {
-      findings.error(
-          path + ".cluster",
-          "target \"" + name + "\" has no cluster",
-          "add .on(gke(...)), .on(eks(...)), .on(aks(...)) or .on(hub())");
-    }
     List<ComponentRef> refs = new ArrayList<>();
     for (int i = 0; i < deployments.size(); i++) {
       Deployment deployment = deployments.get(i);

@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Findings;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.validate.YamlDocuments;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ final class Batch {
       if (document.path("kind").asText("").endsWith("List") && items.isArray()) {
         // kubectl get -o yaml: each item is a document; problems are under items[n].
         for (int n = 0; n < items.size(); n++) {
-          add(file, shown, FieldPath.at("items", n), items.get(n));
+          add(file, shown, FieldPath.index("items", n), items.get(n));
         }
       } else {
         add(file, shown, "", document);

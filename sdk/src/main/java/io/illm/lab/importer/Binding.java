@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Findings;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.util.Arrays;
@@ -57,8 +59,8 @@ final class Binding {
     for (JsonMappingException.Reference reference : where) {
       path =
           reference.getFieldName() != null
-              ? FieldPath.of(path, reference.getFieldName())
-              : FieldPath.at(path, reference.getIndex());
+              ? FieldPath.key(path, reference.getFieldName())
+              : FieldPath.index(path, reference.getIndex());
     }
     return path;
   }

@@ -2,6 +2,8 @@ package io.illm.lab.importer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,13 +56,13 @@ final class Documents {
       if (FROM_THE_CLUSTER.contains(name)) {
         metadata.remove(name);
         findings.warn(
-            FieldPath.of("metadata", name),
+            FieldPath.key("metadata", name),
             "not carried over: written by the cluster on the object the original ran as, not part of its definition",
             "");
       } else if (!CARRIED.contains(name)) {
         metadata.remove(name);
         findings.warn(
-            FieldPath.of("metadata", name),
+            FieldPath.key("metadata", name),
             "not carried over: unknown metadata field " + name,
             "known here: " + String.join(", ", CARRIED.stream().sorted().toList()));
       }

@@ -1,7 +1,7 @@
 package io.illm.lab.importer;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.util.List;
 
 /**

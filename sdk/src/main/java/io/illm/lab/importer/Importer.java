@@ -2,7 +2,7 @@ package io.illm.lab.importer;
 
 import io.illm.lab.model.Category;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.Validator;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.illm.lab.model.Category;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Findings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -178,16 +180,16 @@ final class OriginalComponent {
           && !source.has("chart")
           && !source.has("ref")) {
         found = true;
-        String path = FieldPath.at("spec.sources", i);
+        String path = FieldPath.index("spec.sources", i);
         source.set("ref", TextNode.valueOf(VALUES_REF));
         findings.warn(
-            FieldPath.of(path, "ref"),
+            FieldPath.key(path, "ref"),
             "set ref: values explicitly; the original inferred it for the"
                 + " Git source without a helm block next to $values/ files",
             "");
         if (source.has("path")) {
           findings.warn(
-              FieldPath.of(path, "path"),
+              FieldPath.key(path, "path"),
               "not carried over: the original used this source only for"
                   + " values files and ignored its path "
                   + source.remove("path").asText(),

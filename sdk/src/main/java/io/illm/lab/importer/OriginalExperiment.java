@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Findings;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -174,12 +176,12 @@ final class OriginalExperiment {
     for (String[] field : NOT_CARRIED) {
       if (spec.has(field[0])) {
         spec.remove(field[0]);
-        findings.warn(FieldPath.of("spec", field[0]), "not carried over: " + field[1], field[2]);
+        findings.warn(FieldPath.key("spec", field[0]), "not carried over: " + field[1], field[2]);
       }
     }
     JsonNode targets = spec.path("targets");
     for (int i = 0; i < targets.size(); i++) {
-      target(targets.get(i), FieldPath.at("spec.targets", i), findings);
+      target(targets.get(i), FieldPath.index("spec.targets", i), findings);
     }
     if (spec.get("metrics") != null && spec.get("metrics").isArray()) {
       ObjectNode metrics = JsonNodeFactory.instance.objectNode();
@@ -200,7 +202,7 @@ final class OriginalExperiment {
           if (cluster.has(field)) {
             cluster.remove(field);
             findings.warn(
-                FieldPath.of(path + ".cluster", field),
+                FieldPath.key(path + ".cluster", field),
                 "not carried over: a hub target uses the hub cluster as it is, so "
                     + field
                     + " has no effect",
@@ -213,7 +215,7 @@ final class OriginalExperiment {
         && observability.has("tenant")) {
       observability.remove("tenant");
       findings.warn(
-          FieldPath.of(path, "observability.tenant"),
+          FieldPath.key(FieldPath.key(path, "observability"), "tenant"),
           "not carried over: tenant was unused since the original switched from Mimir to VictoriaMetrics",
           "series are labelled with the experiment name instead");
     }
@@ -223,7 +225,7 @@ final class OriginalExperiment {
     for (int i = 0; i < criteria.size(); i++) {
       if (criteria.get(i) instanceof ObjectNode criterion
           && criterion.get("value") instanceof TextNode text) {
-        String path = FieldPath.at("spec.hypothesis.successCriteria", i) + ".value";
+        String path = FieldPath.index("spec.hypothesis.successCriteria", i) + ".value";
         String value = text.asText().trim();
         if (NUMBER.matcher(value).matches()) {
           criterion.set("value", DoubleNode.valueOf(Double.parseDouble(value)));

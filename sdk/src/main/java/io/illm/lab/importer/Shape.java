@@ -2,6 +2,8 @@ package io.illm.lab.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Findings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ final class Shape {
   void prune(JsonNode node, String path, Findings findings) {
     if (element != null && node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        element.prune(node.get(i), FieldPath.at(path, i), findings);
+        element.prune(node.get(i), FieldPath.index(path, i), findings);
       }
     } else if (fields != null && node instanceof ObjectNode object) {
       List<String> names = new ArrayList<>();
@@ -57,11 +59,11 @@ final class Shape {
         if (shape == null) {
           object.remove(name);
           findings.warn(
-              FieldPath.of(path, name),
+              FieldPath.key(path, name),
               "not carried over: the original API has no field " + name,
               "known here: " + String.join(", ", fields.keySet()));
         } else {
-          shape.prune(object.get(name), FieldPath.of(path, name), findings);
+          shape.prune(object.get(name), FieldPath.key(path, name), findings);
         }
       }
     }

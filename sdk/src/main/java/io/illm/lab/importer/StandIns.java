@@ -9,8 +9,9 @@ import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.ComponentType;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Target;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ final class StandIns {
       List<ComponentRef> refs =
           targets.get(t).getComponents() == null ? List.of() : targets.get(t).getComponents();
       for (int c = 0; c < refs.size(); c++) {
-        reference(refs.get(c), FieldPath.at(FieldPath.at("spec.targets", t) + ".components", c));
+        reference(
+            refs.get(c), FieldPath.index(FieldPath.index("spec.targets", t) + ".components", c));
       }
     }
     return ComponentCatalogue.of(components.values());
@@ -72,7 +74,7 @@ final class StandIns {
     notes.add(
         Problem.warning(
             "",
-            FieldPath.of(path, type.value()),
+            FieldPath.key(path, type.value()),
             "component "
                 + name
                 + " is not among the imported files, so this reference is not checked",
@@ -100,7 +102,7 @@ final class StandIns {
     notes.add(
         Problem.warning(
             "",
-            FieldPath.of(path, asked.value()),
+            FieldPath.key(path, asked.value()),
             "component "
                 + name
                 + " is of type "
@@ -124,7 +126,7 @@ final class StandIns {
       notes.add(
           Problem.warning(
               "",
-              FieldPath.of(path + ".params", param),
+              FieldPath.key(path + ".params", param),
               "not carried over: component "
                   + name
                   + " has no Helm source, so the original ignored this param",

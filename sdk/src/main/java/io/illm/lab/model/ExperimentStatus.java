@@ -75,6 +75,10 @@ public class ExperimentStatus {
       "When the current step began (RFC 3339); the collecting deadline and the retention count from here.")
   private String stepStartedAt;
 
+  @JsonPropertyDescription(
+      "When the run's workload ended (RFC 3339): the end of the measurement window the metrics are collected over, kept so that a restarted operator resumes the same collection.")
+  private String runEndedAt;
+
   public ExperimentStatus() {}
 
   public ExperimentStatus(
@@ -94,7 +98,8 @@ public class ExperimentStatus {
       CostEstimate cost,
       Boolean simulated,
       String step,
-      String stepStartedAt) {
+      String stepStartedAt,
+      String runEndedAt) {
     this.phase = phase;
     this.message = message;
     this.observedGeneration = observedGeneration;
@@ -112,6 +117,7 @@ public class ExperimentStatus {
     this.simulated = simulated;
     this.step = step;
     this.stepStartedAt = stepStartedAt;
+    this.runEndedAt = runEndedAt;
   }
 
   public Phase getPhase() {
@@ -250,6 +256,14 @@ public class ExperimentStatus {
     this.stepStartedAt = stepStartedAt;
   }
 
+  public String getRunEndedAt() {
+    return runEndedAt;
+  }
+
+  public void setRunEndedAt(String runEndedAt) {
+    this.runEndedAt = runEndedAt;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) return true;
@@ -271,7 +285,8 @@ public class ExperimentStatus {
         && Objects.equals(cost, that.cost)
         && Objects.equals(simulated, that.simulated)
         && Objects.equals(step, that.step)
-        && Objects.equals(stepStartedAt, that.stepStartedAt);
+        && Objects.equals(stepStartedAt, that.stepStartedAt)
+        && Objects.equals(runEndedAt, that.runEndedAt);
   }
 
   @Override
@@ -293,7 +308,8 @@ public class ExperimentStatus {
         cost,
         simulated,
         step,
-        stepStartedAt);
+        stepStartedAt,
+        runEndedAt);
   }
 
   @Override
@@ -349,6 +365,8 @@ public class ExperimentStatus {
         + ", "
         + "stepStartedAt="
         + stepStartedAt
+        + ", runEndedAt="
+        + runEndedAt
         + "}";
   }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param a the first target (by name order)
  * @param b the second target
  * @param difference mean of a minus mean of b
- * @param ciLow lower bound of the bootstrap confidence interval of the difference (null: too few
+ * @param ciLow lower bound of the Welch confidence interval of the difference (null: too few
  *     values)
  * @param ciHigh upper bound of that interval
  * @param confidence the interval's level

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param median the median
  * @param min the smallest value
  * @param max the largest value
- * @param ciLow lower bound of the bootstrap confidence interval of the mean (null when n &lt; 2)
+ * @param ciLow lower bound of the Student-t confidence interval of the mean (null when n &lt; 2)
  * @param ciHigh upper bound of that interval (null when n &lt; 2)
  * @param confidence the interval's confidence level, e.g. 0.95
  */

@@ -2,8 +2,9 @@ package io.illm.lab.synth;
 
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.ExperimentRules;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
@@ -62,13 +63,20 @@ public final class Synth {
 
   /**
    * Problems with a catalogue's definitions, which its {@code build()} calls have already checked
-   * one by one (see {@link io.illm.lab.dsl.Catalogue}): what needs the whole set is checked again
-   * here (component references against every component, derived names, duplicate names), the
-   * components in full. Much cheaper than {@link #validate} for large catalogues.
+   * one by one (see {@link io.illm.lab.dsl.Catalogue}): what needs the whole set is checked here
+   * (component references against every component, by {@link ExperimentRules#references}, and
+   * duplicate names), the components in full. Much cheaper than {@link #validate} for large
+   * catalogues.
    */
   public static List<Problem> validateBuilt(
       List<Component> components, List<Experiment> experiments) {
-    return check(components, experiments, Validator::validateReferences);
+    return check(
+        components,
+        experiments,
+        (file, experiment, catalogue) ->
+            ExperimentRules.references(experiment.getSpec(), catalogue).stream()
+                .map(problem -> problem.inFile(file))
+                .toList());
   }
 
   /** How one experiment is checked against the catalogue. */

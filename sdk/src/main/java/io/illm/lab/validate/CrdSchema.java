@@ -7,6 +7,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +55,17 @@ public final class CrdSchema {
    */
   public static CrdSchema of(JsonNode openApiV3Schema) {
     return new CrdSchema(REGISTRY.getSchema(strict(openApiV3Schema)));
+  }
+
+  /**
+   * The strict schema of one of our CRDs, without the constraints the rules check themselves
+   * ({@link RuleOwnedConstraints}).
+   */
+  static ObjectNode ours(String plural, JsonNode openApiV3Schema) {
+    ObjectNode schema = strict(openApiV3Schema);
+    RuleOwnedConstraints.remove(
+        schema, RuleOwnedConstraints.BY_PLURAL.getOrDefault(plural, List.of()));
+    return schema;
   }
 
   /** Every structural problem of the document, with paths in our style. */
@@ -120,7 +133,7 @@ public final class CrdSchema {
           LabYaml.reader().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       JsonNode openApi =
           crd.path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
-      return of(openApi);
+      return new CrdSchema(REGISTRY.getSchema(ours(plural, openApi)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

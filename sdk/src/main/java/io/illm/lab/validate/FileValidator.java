@@ -3,6 +3,7 @@ package io.illm.lab.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;

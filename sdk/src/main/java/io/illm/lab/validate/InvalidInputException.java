@@ -1,5 +1,6 @@
 package io.illm.lab.validate;
 
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -2,6 +2,8 @@ package io.illm.lab.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Problem;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

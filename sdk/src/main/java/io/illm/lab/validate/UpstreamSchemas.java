@@ -2,6 +2,7 @@ package io.illm.lab.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The schemas of the kinds the operator creates, from the upstream CRDs (a folder laid out like
- * ../shared/upstream-crds) and, for our own ClusterClaim, from platform/crossplane/xrd.yaml. Each
- * schema is loaded on first use and made strict (see {@link CrdSchema}).
+ * The schemas of the kinds the operator creates and of those platform/ ships for other projects'
+ * controllers, from the upstream CRDs (a folder laid out like ../shared/upstream-crds) and, for our
+ * own ClusterClaim, from platform/crossplane/xrd.yaml. Each schema is loaded on first use and made
+ * strict (see {@link CrdSchema}).
  */
 public final class UpstreamSchemas {
 
@@ -55,7 +57,12 @@ public final class UpstreamSchemas {
               "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusters.yaml"),
           Map.entry(
               "containerservice.azure.upbound.io/KubernetesClusterNodePool",
-              "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusternodepools.yaml"));
+              "provider-upjet-azure/containerservice.azure.upbound.io_kubernetesclusternodepools.yaml"),
+          // what platform/ ships beside the operator: its ServiceMonitor and the admission policy
+          Map.entry(
+              "monitoring.coreos.com/ServiceMonitor",
+              "prometheus-operator/monitoring.coreos.com_servicemonitors.yaml"),
+          Map.entry("kyverno.io/ClusterPolicy", "kyverno/kyverno.io_clusterpolicies.yaml"));
 
   private final Path upstream;
   private final Path labRoot;

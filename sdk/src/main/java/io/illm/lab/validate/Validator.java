@@ -1,33 +1,31 @@
 package io.illm.lab.validate;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Component;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.ComponentRules;
+import io.illm.lab.rules.ExperimentRules;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks experiments and components: structure against the generated CRD schema, then semantics
- * (unique names, depends exist and are acyclic, criteria name existing metrics, components exist in
- * the catalogue, derived names within Kubernetes and cloud limits, strings that survive YAML).
+ * Checks experiments and components: structure against the generated CRD schema (with the metadata
+ * and strings that must survive YAML), then the rules of {@code io.illm.lab.rules} on the model
+ * ({@link ExperimentRules}, {@link ComponentRules}): the same rules the DSL, synth and the operator
+ * run.
  *
  * <p>Every check runs and every problem is returned, sorted by {@link Problem#ORDER}; nothing stops
- * at the first. The CRD's CEL rules ({@code x-kubernetes-validations}) each have a twin here,
- * because the mock API server used in tests does not evaluate them.
+ * at the first. The constraints of the schema the rules check themselves (the CEL rules, the fields
+ * an experiment cannot run without, the format of durations) are taken out of the schema, so that
+ * each is reported once ({@link RuleOwnedConstraints}).
  */
 public final class Validator {
 
   private static final String EXPERIMENTS = "experiments";
   private static final String COMPONENTS = "components";
-  private static final int MAX_BIND_ATTEMPTS = 50;
 
   private Validator() {}
 
@@ -40,26 +38,7 @@ public final class Validator {
       String file, Experiment experiment, ComponentCatalogue catalogue) {
     JsonNode document = LabYaml.writer().valueToTree(experiment);
     List<Problem> problems = structure(file, document, Experiment.KIND, EXPERIMENTS);
-    semantics(file, experiment, catalogue, problems);
-    return sorted(problems);
-  }
-
-  /**
-   * The checks of one experiment that depend on the rest of a catalogue: component references
-   * (exist, kind, params, required parameters) and derived child names. For experiments already
-   * checked on their own by the DSL's {@code build()}, which knows only the components they deploy;
-   * {@link #validate(String, Experiment, ComponentCatalogue)} runs these too.
-   */
-  public static List<Problem> validateReferences(
-      String file, Experiment experiment, ComponentCatalogue catalogue) {
-    List<Problem> problems = new ArrayList<>();
-    if (experiment.getSpec() != null) {
-      ComponentCatalogue components =
-          catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
-      new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
-      String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
-      new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
-    }
+    problems.addAll(semantics(file, experiment, catalogue));
     return sorted(problems);
   }
 
@@ -67,7 +46,7 @@ public final class Validator {
   public static List<Problem> validate(String file, Component component) {
     JsonNode document = LabYaml.writer().valueToTree(component);
     List<Problem> problems = structure(file, document, Component.KIND, COMPONENTS);
-    semantics(file, component, problems);
+    problems.addAll(semantics(file, component));
     return sorted(problems);
   }
 
@@ -80,14 +59,16 @@ public final class Validator {
       String file, JsonNode document, ComponentCatalogue catalogue) {
     List<Problem> problems = structure(file, document, Experiment.KIND, EXPERIMENTS);
     bind(file, document, Experiment.class, problems)
-        .ifPresent(e -> semantics(file, e, catalogue, problems));
+        .ifPresent(
+            bound -> problems.addAll(readable(bound, semantics(file, bound.value(), catalogue))));
     return sorted(problems);
   }
 
   /** Problems with a component read from YAML; see {@link #validateExperiment}. */
   public static List<Problem> validateComponent(String file, JsonNode document) {
     List<Problem> problems = structure(file, document, Component.KIND, COMPONENTS);
-    bind(file, document, Component.class, problems).ifPresent(c -> semantics(file, c, problems));
+    bind(file, document, Component.class, problems)
+        .ifPresent(bound -> problems.addAll(readable(bound, semantics(file, bound.value()))));
     return sorted(problems);
   }
 
@@ -123,81 +104,45 @@ public final class Validator {
     return problems;
   }
 
-  private static void semantics(
-      String file, Experiment experiment, ComponentCatalogue catalogue, List<Problem> problems) {
-    if (experiment.getSpec() == null) {
-      return;
-    }
-    new TargetRules(file, experiment.getSpec().getTargets(), problems).check();
-    new SpecRules(file, experiment.getSpec(), problems).check();
-    ComponentCatalogue components =
-        catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
-    new ComponentRefRules(file, components, problems).check(experiment.getSpec().getTargets());
-    String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
-    new DerivedNameRules(file, problems).check(name, experiment.getSpec().getTargets());
+  /**
+   * The rules' problems with a leniently bound document, but for fields whose value could not be
+   * read: the schema has reported those, and a rule calling them missing would say it twice.
+   */
+  private static List<Problem> readable(LenientBinding.Bound<?> bound, List<Problem> found) {
+    return found.stream().filter(p -> !bound.unread().contains(p.path())).toList();
   }
 
-  private static void semantics(String file, Component component, List<Problem> problems) {
-    new ComponentRules(file, problems).check(component.getSpec());
+  /** The rules of an experiment ({@link ExperimentRules}), its problems in {@code file}. */
+  private static List<Problem> semantics(
+      String file, Experiment experiment, ComponentCatalogue catalogue) {
+    ComponentCatalogue components =
+        catalogue == null ? ComponentCatalogue.of(List.of()) : catalogue;
+    String name = experiment.getMetadata() == null ? null : experiment.getMetadata().getName();
+    return inFile(file, ExperimentRules.check(name, experiment.getSpec(), components));
+  }
+
+  /** The rules of a component ({@link ComponentRules}), its problems in {@code file}. */
+  private static List<Problem> semantics(String file, Component component) {
+    String name = component.getMetadata() == null ? null : component.getMetadata().getName();
+    return inFile(file, ComponentRules.check(name, component.getSpec()));
+  }
+
+  private static List<Problem> inFile(String file, List<Problem> problems) {
+    return problems.stream().map(p -> p.inFile(file)).toList();
   }
 
   /**
-   * Binds the document leniently: unknown fields are ignored and a value that cannot be bound (a
-   * string where a number belongs) is dropped and the binding retried, so that the semantic checks
-   * still run on everything else. The schema has already reported both.
+   * The document bound leniently ({@link LenientBinding}); when it cannot be bound at all, an error
+   * unless the schema found one already.
    */
-  private static <T> Optional<T> bind(
+  private static <T> Optional<LenientBinding.Bound<T>> bind(
       String file, JsonNode document, Class<T> type, List<Problem> problems) {
-    if (!document.isObject()) {
-      return Optional.empty();
-    }
-    ObjectReader reader =
-        LabYaml.reader().readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    JsonNode pruned = document.deepCopy();
-    for (int attempt = 0; attempt < MAX_BIND_ATTEMPTS; attempt++) {
-      try {
-        return Optional.ofNullable(reader.readValue(pruned));
-      } catch (JsonMappingException e) {
-        if (!prune(pruned, e.getPath())) {
-          break;
-        }
-      } catch (IOException | IllegalArgumentException e) {
-        break;
-      }
-    }
-    if (problems.stream().noneMatch(Problem::isError)) {
+    Optional<LenientBinding.Bound<T>> bound = LenientBinding.bind(document, type);
+    if (bound.isEmpty() && document.isObject() && problems.stream().noneMatch(Problem::isError)) {
       problems.add(
           Problem.error(file, "", "cannot read the document as " + type.getSimpleName(), ""));
     }
-    return Optional.empty();
-  }
-
-  private static boolean prune(JsonNode root, List<JsonMappingException.Reference> path) {
-    if (path.isEmpty()) {
-      return false;
-    }
-    JsonNode parent = root;
-    for (int i = 0; i < path.size() - 1; i++) {
-      JsonMappingException.Reference ref = path.get(i);
-      parent =
-          ref.getFieldName() != null
-              ? parent.path(ref.getFieldName())
-              : parent.path(ref.getIndex());
-    }
-    JsonMappingException.Reference last = path.get(path.size() - 1);
-    if (parent instanceof ObjectNode object
-        && last.getFieldName() != null
-        && object.has(last.getFieldName())) {
-      object.remove(last.getFieldName());
-      return true;
-    }
-    if (parent instanceof ArrayNode array
-        && last.getIndex() >= 0
-        && last.getIndex() < array.size()) {
-      array.remove(last.getIndex());
-      return true;
-    }
-    return false;
+    return bound;
   }
 
   private static List<Problem> sorted(List<Problem> problems) {

@@ -1,6 +1,8 @@
 package io.illm.lab.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.illm.lab.rules.FieldPath;
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.Map;
 

@@ -133,7 +133,7 @@ class ComponentDefTest {
         assertThrows(InvalidInputException.class, () -> component("lonely", Category.APPS).build());
     assertEquals(
         "components/apps/lonely: spec.sources: component \"lonely\" has no source"
-            + " (add .git(repoURL, path, revision), .helm(repoURL, chart, version) or .source(...))",
+            + " (add a source: a Helm chart (repoURL and chart) or a Git path (repoURL and path))",
         e.problems().get(0).toString());
   }
 

@@ -2,13 +2,12 @@ package io.illm.lab.dsl;
 
 import static io.illm.lab.dsl.Lab.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.Category;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DeployedComponentsTest {
@@ -20,23 +19,9 @@ class DeployedComponentsTest {
       List.of(target("a").deploy(APP, app("imported")), target("b").deploy(config("egress")));
 
   @Test
-  void validatorProblemsAboutByNameReferencesAreLeftToWhoKnowsTheCatalogue() {
-    List<Problem> problems =
-        List.of(
-            Problem.error("f", "spec.targets[0].components[0].params.x", "about a value", ""),
-            Problem.error("f", "spec.targets[0].components[1]", "unknown component", ""),
-            Problem.error("f", "spec.targets[0].components[1].app", "unknown component", ""),
-            Problem.error("f", "spec.targets[0].components[10]", "another one", ""),
-            Problem.error("f", "spec.targets[1].components[0]", "unknown config", ""),
-            Problem.error("f", "spec.workflow", "no workflow", ""));
-    assertEquals(
-        List.of(
-            "spec.targets[0].components[0].params.x",
-            "spec.targets[0].components[10]",
-            "spec.workflow"),
-        DeployedComponents.withoutByName(problems, targets).stream()
-            .map(Problem::path)
-            .collect(Collectors.toList()));
+  void withoutAKnownCatalogueTheViewIsPartial() {
+    assertFalse(DeployedComponents.catalogue(targets, null).complete());
+    assertTrue(DeployedComponents.catalogue(targets, ComponentCatalogue.of(List.of())).complete());
   }
 
   @Test

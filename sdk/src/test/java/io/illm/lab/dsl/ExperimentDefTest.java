@@ -23,8 +23,9 @@ import io.illm.lab.model.QueryType;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.Transport;
+import io.illm.lab.rules.Problem;
+import io.illm.lab.validate.ComponentCatalogue;
 import io.illm.lab.validate.InvalidInputException;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.time.Duration;
 import java.util.List;
@@ -293,6 +294,8 @@ class ExperimentDefTest {
             "spec.deadlines.running",
             "spec.metrics.queries[0].query",
             "spec.targets[0].cluster",
+            // the rules: APP has no Helm source; the DSL: APP does not declare GRAFANA
+            "spec.targets[0].components[0].params",
             "spec.targets[0].components[0].params[\"grafana.enabled\"]",
             "spec.workflow"),
         paths);
@@ -348,6 +351,45 @@ class ExperimentDefTest {
     assertEquals(new ComponentRef("a", null, null, Map.of("k", "v")), refs.get(0));
     assertEquals(new ComponentRef(null, "w", null, null), refs.get(1));
     assertEquals(new ComponentRef(null, null, "c", null), refs.get(2));
+  }
+
+  @Test
+  void byNameReferencesAreCheckedAgainstACatalogueWhenOneIsGiven() {
+    ExperimentDef def = minimal().target(target("t").on(hub()).deploy(app("imported")));
+    def.build();
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> def.build(ComponentCatalogue.of(List.of(APP.build()))));
+    assertEquals(
+        List.of(
+            "experiments/smoke: spec.targets[1].components[0].app: unknown component \"imported\" (components: app)"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
+  void eachMistakeIsReportedOnce() {
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                experiment("once")
+                    .target(target("a").deploy(APP), target("a").on(hub()).depends("a", "b"))
+                    .workflow(workflow("w"))
+                    .build());
+    assertEquals(
+        List.of(
+            "experiments/once: spec.targets[0].cluster: target \"a\" has no cluster (set cluster.provider: gke, eks,"
+                + " aks or hub)",
+            "experiments/once: spec.targets[1].depends[0]: depends must name another target of this experiment: a"
+                + " target cannot depend on itself (remove a)",
+            "experiments/once: spec.targets[1].depends[1]: depends must name another target of this experiment:"
+                + " unknown target \"b\" (targets: a)",
+            "experiments/once: spec.targets[1].name: target names must be unique: \"a\" is also spec.targets[0]"
+                + " (rename one of them)",
+            "experiments/once: spec.workflow.completion: nothing says what ends the Running phase (add completion"
+                + " with mode workflow (the workflow's end) or manual)"),
+        e.problems().stream().map(Problem::toString).toList());
   }
 
   @Test

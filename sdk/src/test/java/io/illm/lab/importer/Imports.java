@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

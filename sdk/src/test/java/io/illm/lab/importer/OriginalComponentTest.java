@@ -16,7 +16,7 @@ import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentType;
 import io.illm.lab.model.HelmParameter;
 import io.illm.lab.model.ParameterType;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

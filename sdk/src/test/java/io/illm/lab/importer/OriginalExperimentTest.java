@@ -17,7 +17,7 @@ import io.illm.lab.model.QueryType;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.Transport;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.ExperimentGenerators;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.Validator;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;

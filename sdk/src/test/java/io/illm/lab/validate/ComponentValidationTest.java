@@ -1,11 +1,12 @@
 package io.illm.lab.validate;
 
-import static io.illm.lab.validate.ProblemAssertions.assertError;
-import static io.illm.lab.validate.ProblemAssertions.assertNoProblems;
-import static io.illm.lab.validate.ProblemAssertions.assertWarning;
+import static io.illm.lab.rules.ProblemAssertions.assertError;
+import static io.illm.lab.rules.ProblemAssertions.assertNoProblems;
+import static io.illm.lab.rules.ProblemAssertions.assertWarning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Component;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,47 +35,6 @@ class ComponentValidationTest {
         with("hello-app", "spec.sources[0].chart", "hello"),
         "spec.sources[0]",
         "a source is a Helm chart (chart) or a Git path (path), not both");
-  }
-
-  @Test
-  void aValuesRefNeedsASourceWithThatRef() {
-    ObjectNode document = Fixtures.component("metrics-agent");
-    TreePaths.remove(document, "spec.sources[1].ref");
-    assertError(
-        Validator.validateComponent("c.yaml", document),
-        "spec.sources[0].helm.valuesFiles[0]",
-        "refers to a source with ref \"values\", and there is none");
-  }
-
-  @Test
-  void parameterNamesAreUnique() {
-    assertError(
-        with("hello-app", "spec.parameters[1]", java.util.Map.of("name", "replicas")),
-        "spec.parameters[1].name",
-        "parameter names must be unique");
-  }
-
-  @Test
-  void helmParameterNamesAreUnique() {
-    assertError(
-        with(
-            "kube-prometheus-stack",
-            "spec.sources[0].helm.parameters[1]",
-            java.util.Map.of("name", "grafana.enabled", "value", "false")),
-        "spec.sources[0].helm.parameters[1].name",
-        "is also parameters[0]");
-  }
-
-  @Test
-  void defaultsMatchTheirType() {
-    assertError(
-        with("hello-app", "spec.parameters[0].default", "two"),
-        "spec.parameters[0].default",
-        "is not an int");
-    assertError(
-        with("kube-prometheus-stack", "spec.parameters[0].default", "yes"),
-        "spec.parameters[0].default",
-        "is not a bool");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.rules.FieldPath;
 import io.illm.lab.validate.ExperimentGenerators.Draw;
 import java.util.ArrayList;
 import java.util.List;

@@ -109,7 +109,8 @@ public final class ExperimentGenerators {
     return random -> experiment(new Draw(random));
   }
 
-  static Experiment experiment(Draw draw) {
+  /** A valid experiment, drawn with {@code draw}. */
+  public static Experiment experiment(Draw draw) {
     Experiment experiment = new Experiment();
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(draw.label(3, 14));
@@ -334,28 +335,28 @@ public final class ExperimentGenerators {
   }
 
   /** Draws values from QuickTheories' randomness, so that failures shrink. */
-  static final class Draw {
+  public static final class Draw {
     private static final String LABEL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private final RandomnessSource random;
 
-    Draw(RandomnessSource random) {
+    public Draw(RandomnessSource random) {
       this.random = random;
     }
 
-    int between(int min, int max) {
+    public int between(int min, int max) {
       return (int) random.next(Constraint.between(min, max));
     }
 
-    boolean bool() {
+    public boolean bool() {
       return between(0, 1) == 1;
     }
 
-    <T> T pick(List<T> values) {
+    public <T> T pick(List<T> values) {
       return values.get(between(0, values.size() - 1));
     }
 
     /** A DNS-1123 label of min..max characters. */
-    String label(int min, int max) {
+    public String label(int min, int max) {
       int length = between(min, max);
       StringBuilder out = new StringBuilder();
       for (int i = 0; i < length; i++) {
@@ -377,7 +378,7 @@ public final class ExperimentGenerators {
           + pick(WORDS);
     }
 
-    String duration(int minSeconds, int maxSeconds) {
+    public String duration(int minSeconds, int maxSeconds) {
       return format(between(minSeconds, maxSeconds));
     }
 

@@ -1,9 +1,11 @@
 package io.illm.lab.validate;
 
-import static io.illm.lab.validate.ProblemAssertions.assertError;
+import static io.illm.lab.rules.ProblemAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.illm.lab.rules.Problem;
+import io.illm.lab.rules.ProblemAssertions;
 import io.illm.lab.yaml.LabYaml;
 import java.io.IOException;
 import java.io.Writer;

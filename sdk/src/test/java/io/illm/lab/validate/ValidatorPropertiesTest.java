@@ -4,6 +4,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.rules.Problem;
+import io.illm.lab.rules.ProblemAssertions;
 import io.illm.lab.validate.Corruptions.Named;
 import io.illm.lab.validate.ExperimentGenerators.Draw;
 import io.illm.lab.yaml.LabYaml;

@@ -40,6 +40,7 @@ final class RunPage {
     body.append(overview(run));
     body.append(hypothesis(s));
     body.append(verdict(s));
+    body.append(AnalysisSection.html(run.analyses()));
     body.append(targets(s));
     body.append(metrics(s));
     body.append(comparisons(s));

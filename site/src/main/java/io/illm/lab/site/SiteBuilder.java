@@ -61,15 +61,20 @@ public final class SiteBuilder {
 
   /** The summaries as runs in site order (experiment, run, file), with unique page names. */
   static List<SiteRun> readRuns(List<Path> files, List<String> problems) {
-    record Read(Path file, Summary summary, String experiment, String run) {}
-    record Attempt(Path file, Summary summary, List<String> problems) {}
+    record Read(
+        Path file, Summary summary, String experiment, String run, AnalysisSection.Read analyses) {}
+    record Attempt(
+        Path file, Summary summary, AnalysisSection.Read analyses, List<String> problems) {}
     // read in parallel; problems are gathered afterwards in file order
     List<Attempt> attempts =
         files.parallelStream()
             .map(
                 file -> {
                   List<String> own = new ArrayList<>(1);
-                  return new Attempt(file, SummaryFiles.read(file, own), own);
+                  Summary summary = SummaryFiles.read(file, own);
+                  AnalysisSection.Read analyses =
+                      summary == null ? AnalysisSection.Read.NONE : AnalysisSection.read(file, own);
+                  return new Attempt(file, summary, analyses, own);
                 })
             .toList();
     List<Read> read = new ArrayList<>();
@@ -83,7 +88,8 @@ public final class SiteBuilder {
                 attempt.file(),
                 summary,
                 name == null || name.isBlank() ? "(unnamed)" : name,
-                SummaryFiles.runName(attempt.file())));
+                SummaryFiles.runName(attempt.file()),
+                attempt.analyses()));
       }
     }
     read.sort(
@@ -101,7 +107,14 @@ public final class SiteBuilder {
           takenRuns.computeIfAbsent(experimentSlug, e -> new ArrayList<>(List.of("index")));
       String runSlug = SiteNames.unique(SiteNames.slug(r.run()), taken);
       runs.add(
-          new SiteRun(r.file(), r.summary(), r.experiment(), r.run(), experimentSlug, runSlug));
+          new SiteRun(
+              r.file(),
+              r.summary(),
+              r.experiment(),
+              r.run(),
+              experimentSlug,
+              runSlug,
+              r.analyses()));
     }
     return runs;
   }

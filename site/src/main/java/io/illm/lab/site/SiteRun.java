@@ -13,6 +13,7 @@ import java.nio.file.Path;
  *     experiments/<experiment>/<run>/summary.json})
  * @param experimentSlug the experiment's folder under {@code experiments/} on the site
  * @param runSlug the run page's file name without {@code .html}
+ * @param analyses the analyses written about the run (analysis.json beside its summary)
  */
 record SiteRun(
     Path file,
@@ -20,7 +21,8 @@ record SiteRun(
     String experiment,
     String run,
     String experimentSlug,
-    String runSlug) {
+    String runSlug,
+    AnalysisSection.Read analyses) {
 
   /** The run page, relative to the site root. */
   String page() {

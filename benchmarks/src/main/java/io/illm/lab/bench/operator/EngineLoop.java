@@ -107,9 +107,8 @@ final class EngineLoop implements AutoCloseable {
     }
     try {
       Experiment experiment = experiments.get(id);
-      Outcome outcome = engine.turn(experiment);
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
       turns.incrementAndGet();
-      experiment.setStatus(outcome.status());
       reactions.status(id.name(), outcome.status(), System.nanoTime());
       Phase phase = outcome.status().getPhase();
       if (phase == Phase.COMPLETE || phase == Phase.FAILED) {

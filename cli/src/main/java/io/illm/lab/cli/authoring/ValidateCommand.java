@@ -1,10 +1,11 @@
 package io.illm.lab.cli.authoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
+import io.illm.lab.cli.LabFiles;
+import io.illm.lab.cli.ProblemsJson;
 import io.illm.lab.validate.FileValidator;
-import io.illm.lab.validate.Problem;
 import io.illm.lab.validate.ValidationReport;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
@@ -22,29 +23,18 @@ import picocli.CommandLine.Spec;
 /**
  * {@code validate PATH... [--catalogue DIR]... [--output text|json]}: checks experiments and
  * components in files and folders and prints every problem. Exit codes: 0 valid (warnings allowed),
- * 2 invalid, 1 usage error.
+ * 2 invalid or a usage error.
  */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = ValidateCommand.USAGE,
-    exitCodeOnExecutionException = ValidateCommand.USAGE,
     description =
         "Checks Experiment and Component YAML: structure against the CRD schema, then meaning"
             + " (references, dependencies, derived names). Prints every problem as"
             + " `file: path: message (hint)`, then a summary line.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:valid (warnings allowed)", "1:usage error", "2:invalid"})
+    exitCodeList = {"0:valid (warnings allowed)", "2:invalid, or a usage error"})
 public final class ValidateCommand implements Callable<Integer> {
-
-  /** Exit code: every document is valid. */
-  public static final int VALID = 0;
-
-  /** Exit code: the command was used wrongly (unknown option, missing path). */
-  public static final int USAGE = 1;
-
-  /** Exit code: at least one error was found. */
-  public static final int INVALID = 2;
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
   public enum Output {
@@ -55,10 +45,18 @@ public final class ValidateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "PATH",
-      description = "Files or folders (searched for *.yaml and *.yml).")
+      description =
+          "Files or folders (searched for *.yaml and *.yml). Default: the project: the Java"
+              + " definitions on the class path, and experiments/ and components/ under the root.")
   private List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "The project without PATH. Default: $LAB_ROOT, else the current directory.")
+  private Path root;
 
   @Option(
       names = "--catalogue",
@@ -85,34 +83,53 @@ public final class ValidateCommand implements Callable<Integer> {
     catalogues.stream()
         .filter(p -> !Files.isDirectory(p))
         .forEach(p -> usage.add("not a folder: " + p));
+    Project project = paths.isEmpty() ? Project.at(LabFiles.at(root).root()) : null;
+    if (project != null && project.isEmpty()) {
+      usage.add(project.nothing());
+    }
     if (!usage.isEmpty()) {
       usage.forEach(err::println);
       err.flush();
-      return USAGE;
+      return ExitCodes.INVALID;
     }
-    List<Path> folders = new ArrayList<>();
-    Path defaultCatalogue = Path.of("components");
-    if (Files.isDirectory(defaultCatalogue)) {
-      folders.add(defaultCatalogue);
-    }
-    folders.addAll(catalogues);
     ValidationReport report;
     try {
-      report = new FileValidator().validate(paths, folders);
+      report =
+          project == null
+              ? new FileValidator().validate(paths, folders(Path.of("components")))
+              : project.validate(folders(project.root().resolve("components")));
     } catch (RuntimeException e) {
       // A bug or an unreadable folder; the user gets one line, not a stack trace.
       err.println("validate failed: " + e);
       err.flush();
-      return USAGE;
+      return ExitCodes.INVALID;
     }
+    print(out, report, project);
+    return report.valid() ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  /** The default catalogue folder when it exists, then the --catalogue folders. */
+  private List<Path> folders(Path defaultCatalogue) {
+    List<Path> folders = new ArrayList<>();
+    if (Files.isDirectory(defaultCatalogue)) {
+      folders.add(defaultCatalogue);
+    }
+    folders.addAll(catalogues);
+    return folders;
+  }
+
+  private void print(PrintWriter out, ValidationReport report, Project project)
+      throws JsonProcessingException {
     if (output == Output.json) {
       out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
     } else {
       report.problems().forEach(out::println);
+      if (project != null) {
+        out.println(project.summary());
+      }
       out.println(report.summary());
     }
     out.flush();
-    return report.valid() ? VALID : INVALID;
   }
 
   private static ObjectNode json(ValidationReport report) {
@@ -121,15 +138,7 @@ public final class ValidateCommand implements Callable<Integer> {
     root.put("files", report.files());
     root.put("errors", report.errors());
     root.put("warnings", report.warnings());
-    ArrayNode problems = root.putArray("problems");
-    for (Problem problem : report.problems()) {
-      ObjectNode node = problems.addObject();
-      node.put("file", problem.file());
-      node.put("path", problem.path());
-      node.put("severity", problem.severity().name().toLowerCase());
-      node.put("message", problem.message());
-      node.put("hint", problem.hint());
-    }
+    ProblemsJson.put(root, report.problems());
     root.put("valid", report.valid());
     return root;
   }

@@ -1,7 +1,7 @@
 package io.illm.lab.cli.hub;
 
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
 import io.illm.lab.hub.local.HubException;
 import io.illm.lab.hub.local.HubFolder;
 import io.illm.lab.hub.local.HubProcess;
@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "hub",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = HubCommand.USAGE,
     description = {
       "A real Kubernetes hub on this machine, on loopback: etcd, kube-apiserver (RBAC) and"
           + " kube-controller-manager built by tools/build.sh kube, the lab's CRDs, and the"
@@ -42,17 +41,12 @@ import picocli.CommandLine.Spec;
     subcommands = {HubCommand.Up.class, HubCommand.Down.class, HubCommand.Status.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:done (status: running)",
-      "1:usage error",
-      "2:it did not start (status: not running)",
-      "3:the control plane binaries are not built"
+      "0:done: up and ready, stopped, or (status) everything runs",
+      "1:up: the hub did not start, or one is already up; status: no hub, or not all of it runs",
+      "2:usage",
+      "3:up: the control-plane binaries are not built (the message says how to build them)"
     })
-public final class HubCommand implements Runnable, Subcommand {
-
-  public static final int OK = 0;
-  public static final int USAGE = 1;
-  public static final int FAILED = 2;
-  public static final int NOT_BUILT = 3;
+public final class HubCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
@@ -88,7 +82,7 @@ public final class HubCommand implements Runnable, Subcommand {
       name = "up",
       mixinStandardHelpOptions = true,
       description = "Starts the hub; prints export KUBECONFIG=... on stdout.")
-  static final class Up implements java.util.concurrent.Callable<Integer>, Subcommand {
+  static final class Up implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin Where where = new Where();
 
@@ -112,7 +106,7 @@ public final class HubCommand implements Runnable, Subcommand {
       Path root = where.files().root();
       Optional<Path> binaries = binaries(root, System.getenv(), err);
       if (binaries.isEmpty()) {
-        return NOT_BUILT;
+        return ExitCodes.UNREACHABLE;
       }
       LocalHub.Settings settings =
           new LocalHub.Settings(
@@ -133,11 +127,11 @@ public final class HubCommand implements Runnable, Subcommand {
         err.flush();
         out.println("export KUBECONFIG=" + where.folder().kubeconfig());
         out.flush();
-        return OK;
+        return ExitCodes.OK;
       } catch (HubException e) {
         err.println("hub up: " + e.getMessage() + " (" + e.hint() + ")");
         err.flush();
-        return FAILED;
+        return ExitCodes.FAILED;
       }
     }
   }
@@ -146,7 +140,7 @@ public final class HubCommand implements Runnable, Subcommand {
       name = "down",
       mixinStandardHelpOptions = true,
       description = "Stops every process up started and removes the hub's folder.")
-  static final class Down implements java.util.concurrent.Callable<Integer>, Subcommand {
+  static final class Down implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin Where where = new Where();
 
@@ -159,7 +153,7 @@ public final class HubCommand implements Runnable, Subcommand {
               ? "hub: nothing was running"
               : "hub: stopped " + String.join(", ", stopped));
       err.flush();
-      return OK;
+      return ExitCodes.OK;
     }
   }
 
@@ -167,7 +161,7 @@ public final class HubCommand implements Runnable, Subcommand {
       name = "status",
       mixinStandardHelpOptions = true,
       description = "Says what runs; exit 0 when everything does.")
-  static final class Status implements java.util.concurrent.Callable<Integer>, Subcommand {
+  static final class Status implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin Where where = new Where();
 
@@ -179,7 +173,7 @@ public final class HubCommand implements Runnable, Subcommand {
       if (status.isEmpty()) {
         out.println("hub: not up (no hub in " + folder.root() + "; start one with ./lab hub up)");
         out.flush();
-        return FAILED;
+        return ExitCodes.FAILED;
       }
       LocalHub.Status s = status.get();
       out.println("hub in " + folder.root() + ": " + (s.running() ? "running" : "NOT all running"));
@@ -188,7 +182,7 @@ public final class HubCommand implements Runnable, Subcommand {
       }
       out.println("export KUBECONFIG=" + folder.kubeconfig());
       out.flush();
-      return s.running() && s.apiServerReady() ? OK : FAILED;
+      return s.running() && s.apiServerReady() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private static String line(HubProcess process, LocalHub.Status status) {

@@ -65,20 +65,7 @@ final class InstantWorld {
     } else if (action instanceof Action.CreateApplication a) {
       state = state.withApplication(a.name(), new AppObservation(AppState.HEALTHY, null));
     } else if (action instanceof Action.SubmitWorkflow) {
-      state =
-          state.withWorkflow(
-              new WorkflowObservation(
-                  WorkflowState.SUCCEEDED, null, now.toString(), now.toString(), false));
-      Meta m = state.meta();
-      state =
-          state.withMeta(
-              new Meta(
-                  m.name(),
-                  m.generation(),
-                  m.specHash(),
-                  false,
-                  m.finalizerPresent(),
-                  Map.of(Observation.COMPLETE_ANNOTATION, "true")));
+      workflowSucceeded(now);
     } else if (action instanceof Action.CollectMetrics) {
       state =
           state.withMetrics(
@@ -87,5 +74,23 @@ final class InstantWorld {
       state =
           state.withResults(new ResultsObservation(ResultsState.STORED, "s3://rendered/", null));
     }
+  }
+
+  /** The workflow succeeded at once, and the run is marked complete. */
+  private void workflowSucceeded(Instant now) {
+    state =
+        state.withWorkflow(
+            new WorkflowObservation(
+                WorkflowState.SUCCEEDED, null, now.toString(), now.toString(), false));
+    Meta m = state.meta();
+    state =
+        state.withMeta(
+            new Meta(
+                m.name(),
+                m.generation(),
+                m.specHash(),
+                false,
+                m.finalizerPresent(),
+                Map.of(Observation.COMPLETE_ANNOTATION, "true")));
   }
 }

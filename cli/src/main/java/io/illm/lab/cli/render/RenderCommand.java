@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
 import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
+import io.illm.lab.cli.ProblemsJson;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.cost.CostModel.Estimate;
 import io.illm.lab.operator.cost.CostModel.Rate;
-import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.UpstreamSchemas;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
@@ -37,8 +37,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = RenderCommand.USAGE,
-    exitCodeOnExecutionException = RenderCommand.USAGE,
     description = {
       "Prints every object the operator would create for an experiment, in order.",
       "",
@@ -51,14 +49,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:rendered, every object valid",
-      "1:usage error",
-      "2:invalid experiment, the lifecycle would fail, or an object breaks its schema"
+      "2:no such experiment, an invalid experiment, the lifecycle would fail, an object breaks its"
+          + " schema, or a usage error"
     })
-public final class RenderCommand implements Callable<Integer>, Subcommand {
-
-  public static final int OK = 0;
-  public static final int USAGE = 1;
-  public static final int INVALID = 2;
+public final class RenderCommand implements Callable<Integer> {
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
   public enum Output {
@@ -88,41 +82,34 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
   public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LabFiles lab = choice.lab();
-    List<String> usage = new ArrayList<>(choice.usageProblems("render"));
     if (schemas != null && !Files.isDirectory(schemas)) {
-      usage.add("render: not a folder: " + schemas);
-    }
-    Optional<Path> file = choice.file();
-    if (!usage.isEmpty()) {
-      usage.forEach(err::println);
+      err.println("render: --schemas " + schemas + ": not a folder");
       err.flush();
-      return USAGE;
+      return ExitCodes.INVALID;
     }
-    String label = LabFiles.display(file.get());
-    ComponentCatalogue catalogue = choice.catalogue();
-    List<Problem> problems = new ArrayList<>();
-    Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
+    ExperimentChoice.Chosen chosen = choice.choose("render");
+    chosen.note().ifPresent(note -> err.println("render: " + note));
+    List<Problem> problems = new ArrayList<>(chosen.problems());
     List<JsonNode> documents = List.of();
     Estimate estimate = null;
+    Experiment parsed = chosen.usable() ? chosen.experiment().get() : null;
     if (parsed != null) {
       estimate = CostModel.standard().estimate(parsed.getSpec());
-      Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, catalogue);
-      rendering
-          .failure()
-          .ifPresent(
-              f ->
-                  problems.add(
-                      Problem.error(
-                          label,
-                          "",
-                          "the operator would stop the run: " + f,
-                          "./lab validate " + label + " explains most causes")));
+      Rendering rendering = new Renderer(Placement.DEFAULT).render(parsed, chosen.catalogue());
+      rendering.failure().ifPresent(f -> problems.add(stopped(chosen.label(), f)));
       documents = rendering.documents();
-      problems.addAll(check(lab, documents, err));
+      problems.addAll(check(choice.lab(), documents, err));
     }
     print(out, err, documents, problems, estimate, parsed);
-    return problems.stream().anyMatch(Problem::isError) ? INVALID : OK;
+    return problems.stream().anyMatch(Problem::isError) ? ExitCodes.INVALID : ExitCodes.OK;
+  }
+
+  private static Problem stopped(String label, String failure) {
+    return Problem.error(
+        label,
+        "",
+        "the operator would stop the run: " + failure,
+        "./lab validate " + label + " explains most causes");
   }
 
   private List<Problem> check(LabFiles lab, List<JsonNode> documents, PrintWriter err) {
@@ -157,27 +144,12 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
         parsed == null || parsed.getSpec().getBudget() == null
             ? null
             : parsed.getSpec().getBudget().getMaxUSD();
+    boolean priced = estimate != null && !documents.isEmpty();
     if (output == Output.json) {
-      ObjectNode root = LabYaml.json().createObjectNode();
-      root.put("experiment", choice.argument());
-      ArrayNode objects = root.putArray("objects");
-      documents.forEach(objects::add);
-      if (estimate != null && !documents.isEmpty()) {
-        root.set("cost", costNode(estimate, budget));
-      }
-      ArrayNode list = root.putArray("problems");
-      for (Problem problem : problems) {
-        ObjectNode node = list.addObject();
-        node.put("file", problem.file());
-        node.put("path", problem.path());
-        node.put("severity", problem.severity().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("message", problem.message());
-        node.put("hint", problem.hint());
-      }
-      root.put("valid", problems.stream().noneMatch(Problem::isError));
+      ObjectNode root = json(documents, problems, priced ? costNode(estimate, budget) : null);
       out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
-      if (estimate != null && !documents.isEmpty()) {
+      if (priced) {
         costLines(estimate, budget).forEach(line -> out.print("# " + line + "\n"));
       }
       for (JsonNode document : documents) {
@@ -187,6 +159,20 @@ public final class RenderCommand implements Callable<Integer>, Subcommand {
     }
     out.flush();
     err.flush();
+  }
+
+  /** The objects, the cost (when there is one), the problems and whether it is valid. */
+  private ObjectNode json(List<JsonNode> documents, List<Problem> problems, JsonNode cost) {
+    ObjectNode root = LabYaml.json().createObjectNode();
+    root.put("experiment", choice.argument());
+    ArrayNode objects = root.putArray("objects");
+    documents.forEach(objects::add);
+    if (cost != null) {
+      root.set("cost", cost);
+    }
+    ProblemsJson.put(root, problems);
+    root.put("valid", problems.stream().noneMatch(Problem::isError));
+    return root;
   }
 
   /** The estimate as comment lines for the YAML output. */

@@ -13,10 +13,10 @@ import io.illm.lab.operator.children.ClusterCredentials;
 import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.children.WorkflowShapes;
 import io.illm.lab.operator.lifecycle.Action;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Decision;
 import io.illm.lab.operator.lifecycle.Layers;
 import io.illm.lab.operator.lifecycle.Lifecycle;
+import io.illm.lab.rules.ComponentRefs;
 import io.illm.lab.validate.ComponentCatalogue;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +99,7 @@ public final class Renderer {
             ? List.<Target>of()
             : experiment.getSpec().getTargets()) {
       for (ComponentRef ref : Layers.all(experiment.getMetadata().getName(), target)) {
-        String component = ChildNames.component(ref);
+        String component = ComponentRefs.name(ref);
         if (component != null && catalogue.find(component).isEmpty()) {
           missing.add(component);
         }
@@ -117,7 +117,7 @@ public final class Renderer {
       return Optional.of(deployments.clusterSecret(experiment, a, ClusterCredentials.REDACTED));
     }
     if (action instanceof Action.CreateApplication a) {
-      Optional<Component> component = catalogue.find(ChildNames.component(a.component()));
+      Optional<Component> component = catalogue.find(ComponentRefs.name(a.component()));
       return component.map(c -> deployments.application(experiment, a, c));
     }
     if (action instanceof Action.SubmitWorkflow a) {

@@ -3,8 +3,8 @@ package io.illm.lab.cli.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
 import io.illm.lab.cli.TextTable;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
 import io.illm.lab.operator.adapters.s3.S3ResultsStore;
@@ -39,8 +39,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "results",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = ResultsCommand.USAGE,
-    exitCodeOnExecutionException = ResultsCommand.NOT_READ,
     description = {
       "Prints the summary of an experiment's run: phase, verdict, each metric per target, each criterion, the cost.",
       "",
@@ -49,12 +47,12 @@ import picocli.CommandLine.Spec;
           + " else the AWS default chain). PATH is a summary.json or a run folder."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:printed", "1:usage error", "2:no such run, or it cannot be read"})
-public final class ResultsCommand implements Callable<Integer>, Subcommand {
-
-  public static final int OK = 0;
-  public static final int USAGE = 1;
-  public static final int NOT_READ = 2;
+    exitCodeList = {
+      "0:printed",
+      "2:no such run, it cannot be read, or a usage error",
+      "3:the S3 store does not answer"
+    })
+public final class ResultsCommand implements Callable<Integer> {
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
   public enum Output {
@@ -140,18 +138,19 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
       if (argument.contains("/") || argument.endsWith(".json")) {
         return fail(
             err,
-            USAGE,
+            ExitCodes.INVALID,
             "results: "
                 + argument
                 + ": no such file or run folder"
                 + " (give a summary.json, a run folder, or an experiment's name)");
       }
       if (!RunKey.isName(argument)) {
-        return fail(err, USAGE, "results: \"" + argument + "\" is not an experiment name");
+        return fail(
+            err, ExitCodes.INVALID, "results: \"" + argument + "\" is not an experiment name");
       }
       ResultsStore store = store(err);
       if (store == null) {
-        return USAGE;
+        return ExitCodes.INVALID;
       }
       try {
         return fromStore(store, out, err);
@@ -160,8 +159,11 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
           closeQuietly(closeable);
         }
       }
-    } catch (SummaryFormatException | ResultsStoreException e) {
-      return fail(err, NOT_READ, "results: " + e.getMessage());
+    } catch (SummaryFormatException e) {
+      return fail(err, ExitCodes.INVALID, "results: " + e.getMessage());
+    } catch (ResultsStoreException e) {
+      int code = e.retryable() ? ExitCodes.UNREACHABLE : ExitCodes.INVALID;
+      return fail(err, code, "results: " + e.getMessage());
     } finally {
       out.flush();
       err.flush();
@@ -172,7 +174,7 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
     if (run != null || all) {
       return fail(
           err,
-          USAGE,
+          ExitCodes.INVALID,
           "results: --run and --all need an experiment's name, not a file (" + argument + ")");
     }
     byte[] bytes = read(file);
@@ -183,47 +185,22 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
         bytes,
         runName(summary),
         file.toAbsolutePath().normalize().toUri().toString());
-    return OK;
+    return ExitCodes.OK;
   }
 
   private Integer fromStore(ResultsStore store, PrintWriter out, PrintWriter err)
       throws JsonProcessingException {
     List<RunKey> runs = store.runs(argument);
-    String where = where();
     if (runs.isEmpty()) {
-      List<String> known = store.experiments();
-      return fail(
-          err,
-          NOT_READ,
-          "results: no runs of "
-              + argument
-              + " in "
-              + where
-              + (known.isEmpty() ? "" : " (experiments there: " + String.join(", ", known) + ")")
-              + (s3 == null
-                  ? "; ./lab run "
-                      + argument
-                      + " writes its results there, --dir or --s3 read elsewhere"
-                  : "; --s3 and --endpoint say which store"));
+      return fail(err, ExitCodes.INVALID, noRuns(store.experiments()));
     }
     if (all) {
       listRuns(store, runs, out);
-      return OK;
+      return ExitCodes.OK;
     }
     RunKey key = run == null ? runs.get(runs.size() - 1) : new RunKey(argument, run);
     if (!runs.contains(key)) {
-      return fail(
-          err,
-          NOT_READ,
-          "results: no run "
-              + run
-              + " of "
-              + argument
-              + " in "
-              + where
-              + " (runs: "
-              + String.join(", ", runs.stream().map(RunKey::run).toList())
-              + "; --all lists them)");
+      return fail(err, ExitCodes.INVALID, noSuchRun(runs));
     }
     byte[] bytes =
         store
@@ -238,7 +215,32 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
         bytes,
         key.run(),
         store.location(key));
-    return OK;
+    return ExitCodes.OK;
+  }
+
+  /** No runs of the experiment in the store; {@code known} are those it has. */
+  private String noRuns(List<String> known) {
+    return "results: no runs of "
+        + argument
+        + " in "
+        + where()
+        + (known.isEmpty() ? "" : " (experiments there: " + String.join(", ", known) + ")")
+        + (s3 == null
+            ? "; ./lab run " + argument + " writes its results there, --dir or --s3 read elsewhere"
+            : "; --s3 and --endpoint say which store");
+  }
+
+  /** {@code --run} names none of the experiment's {@code runs}. */
+  private String noSuchRun(List<RunKey> runs) {
+    return "results: no run "
+        + run
+        + " of "
+        + argument
+        + " in "
+        + where()
+        + " (runs: "
+        + String.join(", ", runs.stream().map(RunKey::run).toList())
+        + "; --all lists them)";
   }
 
   private void listRuns(ResultsStore store, List<RunKey> runs, PrintWriter out)
@@ -291,7 +293,10 @@ public final class ResultsCommand implements Callable<Integer>, Subcommand {
   private ResultsStore store(PrintWriter err) {
     if (s3 == null) {
       if (endpoint != null || region != null) {
-        fail(err, USAGE, "results: --endpoint and --region go with --s3 s3://BUCKET[/PREFIX]");
+        fail(
+            err,
+            ExitCodes.INVALID,
+            "results: --endpoint and --region go with --s3 s3://BUCKET[/PREFIX]");
         return null;
       }
       return new FolderResultsStore(folder());

@@ -1,36 +1,26 @@
 package io.illm.lab.cli.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
-import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
-import io.illm.lab.hub.EmbeddedHub;
-import io.illm.lab.hub.controllers.SimControllers;
-import io.illm.lab.hub.sim.SimClock;
-import io.illm.lab.hub.sim.SimTimings;
+import io.illm.lab.cli.ExperimentChoice.Chosen;
+import io.illm.lab.cli.follow.Progress;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
-import io.illm.lab.model.Phase;
 import io.illm.lab.model.Target;
 import io.illm.lab.operator.adapters.folder.FolderResultsStore;
-import io.illm.lab.operator.lifecycle.ChildNames;
-import io.illm.lab.operator.lifecycle.CurrentDeadline;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.site.SiteBuilder;
 import io.illm.lab.validate.ComponentCatalogue;
-import io.illm.lab.validate.Problem;
-import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +35,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = RunCommand.INVALID,
-    exitCodeOnExecutionException = RunCommand.FAILED,
     description = {
       "Runs an experiment on an embedded hub and prints its progress and outcome.",
       "",
@@ -62,19 +50,10 @@ import picocli.CommandLine.Spec;
       "1:it ended Failed, or timed out",
       "2:invalid experiment or usage; nothing was started"
     })
-public final class RunCommand implements Callable<Integer>, Subcommand {
-
-  public static final int COMPLETE = 0;
-  public static final int FAILED = 1;
-  public static final int INVALID = 2;
+public final class RunCommand implements Callable<Integer> {
 
   /** With typical timings hello-app (about 21 simulated minutes) takes about 4 s. */
-  static final double DEFAULT_TIME_FACTOR = 300;
-
-  /** The longest a run waits by default, in real time, whatever the experiment's total deadline. */
-  static final Duration REAL_TIME_CAP = Duration.ofMinutes(2);
-
-  private static final Duration POLL = Duration.ofMillis(50);
+  static final double DEFAULT_TIME_FACTOR = HubRun.DEFAULT_TIME_FACTOR;
 
   /** Output formats; lowercase because picocli lists the constants as the values users type. */
   public enum Output {
@@ -153,149 +132,117 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   private Path results;
 
   @Override
-  public Integer call() throws JsonProcessingException, InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    List<String> usage = new ArrayList<>(choice.usageProblems("run"));
-    if (!(timeFactor > 0) || Double.isInfinite(timeFactor)) {
-      usage.add("run: --time-factor must be a number greater than 0, got " + timeFactor);
-    }
-    Duration limit = null;
-    if (timeout != null) {
-      limit = parseTimeout(timeout, usage);
-    }
-    Optional<Path> file = choice.file();
+    List<String> usage = new ArrayList<>();
+    Optional<Duration> limit = timeLimit(usage);
     if (!usage.isEmpty()) {
       return stop(err, usage);
     }
-    String label = LabFiles.display(file.get());
-    ComponentCatalogue catalogue = choice.catalogue();
-    List<Problem> problems = new ArrayList<>();
-    Experiment parsed = LabFiles.load(file.get(), label, catalogue, problems);
-    if (parsed != null) {
-      problems.addAll(unknownTargets(label, parsed));
+    Optional<Chosen> chosen = load(err);
+    if (chosen.isEmpty()) {
+      return ExitCodes.INVALID;
     }
-    if (parsed == null || problems.stream().anyMatch(Problem::isError)) {
-      return stop(err, problems.stream().map(Problem::toString).toList());
-    }
-    problems.forEach(err::println); // warnings
-    if (limit == null) {
-      limit = defaultTimeout(parsed);
-    }
-    return run(choice.lab().root(), parsed, catalogue, limit, out, err);
+    Experiment experiment = chosen.get().experiment().orElseThrow();
+    Duration timeLimit =
+        limit.orElseGet(() -> settings(choice.lab().root()).defaultTimeout(experiment));
+    return run(choice.lab().root(), experiment, chosen.get().catalogue(), timeLimit);
   }
 
-  private int run(
-      Path labRoot,
-      Experiment experiment,
-      ComponentCatalogue catalogue,
-      Duration limit,
-      PrintWriter out,
-      PrintWriter err)
-      throws JsonProcessingException, InterruptedException {
-    String name = experiment.getMetadata().getName();
-    experiment.getMetadata().setNamespace(EmbeddedHub.NAMESPACE);
+  /** {@code --timeout} and {@code --time-factor} checked; what is wrong goes to {@code usage}. */
+  private Optional<Duration> timeLimit(List<String> usage) {
+    if (!(timeFactor > 0) || Double.isInfinite(timeFactor)) {
+      usage.add("run: --time-factor must be a number greater than 0, got " + timeFactor);
+    }
+    return timeout == null ? Optional.empty() : Optional.ofNullable(parseTimeout(timeout, usage));
+  }
+
+  /**
+   * The experiment, validated, with the {@code --fail-cluster} targets checked; empty (with every
+   * problem printed) when it cannot run.
+   */
+  private Optional<Chosen> load(PrintWriter err) {
+    Chosen chosen = choice.choose("run");
+    chosen.note().ifPresent(note -> err.println("run: " + note));
+    List<Problem> problems = new ArrayList<>(chosen.problems());
+    chosen.experiment().ifPresent(e -> problems.addAll(unknownTargets(chosen.label(), e)));
+    if (chosen.experiment().isEmpty() || problems.stream().anyMatch(Problem::isError)) {
+      stop(err, problems.stream().map(Problem::toString).toList());
+      return Optional.empty();
+    }
+    problems.forEach(err::println); // warnings
+    return Optional.of(chosen);
+  }
+
+  /**
+   * Runs the experiment on an embedded hub until it ends or the limit passes, one progress line per
+   * change on stderr, and reports.
+   */
+  private int run(Path labRoot, Experiment experiment, ComponentCatalogue catalogue, Duration limit)
+      throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    announce(experiment, err);
+    HubRun.Result result;
+    try {
+      result =
+          HubRun.run(
+              labRoot,
+              experiment,
+              catalogue,
+              settings(labRoot),
+              limit,
+              (current, time) -> {
+                err.println(Progress.line(current, time));
+                err.flush();
+              });
+    } catch (HubRun.HubFailure e) {
+      err.println("run: " + e.getMessage());
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    return report(labRoot, experiment, result);
+  }
+
+  /** What the options ask of the simulated world. */
+  private HubRun.Settings settings(Path labRoot) {
+    return new HubRun.Settings(
+        instant,
+        timeFactor,
+        failClusters,
+        failWorkflow,
+        Optional.ofNullable(prometheus),
+        resultsFolder(labRoot));
+  }
+
+  /** The first line on stderr: what runs where, and how fast. */
+  private void announce(Experiment experiment, PrintWriter err) {
     err.println(
         "run: "
-            + name
+            + experiment.getMetadata().getName()
             + " on an embedded hub (in-process API server, SIMULATED controllers"
             + (prometheus == null ? " and metrics, " : ", metrics from " + prometheus + ", ")
             + (instant ? "instant timings" : "typical timings " + format(timeFactor) + "x faster")
             + ")");
     err.flush();
-    long started = System.nanoTime();
-    EmbeddedHub hub;
-    try {
-      hub = EmbeddedHub.start(labRoot);
-    } catch (RuntimeException e) {
-      err.println("run: the embedded hub did not start: " + e.getMessage());
-      err.flush();
-      return FAILED;
-    }
-    ExperimentStatus last;
-    Optional<String> timedOut = Optional.empty();
-    try (hub) {
-      // the simulated clock starts with the operator, not while the API server starts
-      hub.publish(catalogue.names().stream().map(n -> catalogue.find(n).orElseThrow()).toList());
-      if (experiment.getSpec().getWorkflow() != null
-          && experiment.getSpec().getWorkflow().getTemplate() != null) {
-        hub.simulateWorkflowTemplate(experiment.getSpec().getWorkflow().getTemplate());
-      }
-      Instant realStart = Instant.now();
-      Instant simStart = realStart.truncatedTo(ChronoUnit.SECONDS);
-      SimClock clock = SimClock.compressed(simStart, timeFactor);
-      // a real Prometheus knows real time only: ask it about the real seconds a simulated window
-      // took
-      UnaryOperator<Instant> window =
-          prometheus == null
-              ? UnaryOperator.identity()
-              : sim ->
-                  realStart.plusNanos(
-                      (long) (Duration.between(simStart, sim).toNanos() / timeFactor));
-      hub.startOperator(
-          clock,
-          instant ? SimTimings.INSTANT : SimTimings.TYPICAL,
-          timeFactor,
-          1,
-          Optional.ofNullable(prometheus),
-          new FolderResultsStore(resultsFolder(labRoot)),
-          window);
-      failures(name, hub.controllers());
-      hub.client().resource(experiment).create();
-      String shown = null;
-      while (true) {
-        Experiment current =
-            hub.client()
-                .resources(Experiment.class)
-                .inNamespace(EmbeddedHub.NAMESPACE)
-                .withName(name)
-                .get();
-        last = current == null ? null : current.getStatus();
-        Duration real = Duration.ofNanos(System.nanoTime() - started);
-        String key = RunReport.key(last);
-        if (!key.equals(shown)) {
-          shown = key;
-          err.println(
-              RunReport.line(
-                  experiment.getSpec(),
-                  last,
-                  real,
-                  Duration.between(simStart, clock.instant()),
-                  clock.instant()));
-          err.flush();
-        }
-        if (last != null
-            && (last.getPhase() == Phase.COMPLETE || last.getPhase() == Phase.FAILED)) {
-          break;
-        }
-        if (real.compareTo(limit) >= 0) {
-          timedOut =
-              Optional.of(
-                  "gave up after "
-                      + RunReport.duration(limit)
-                      + " of real time in phase "
-                      + (last == null || last.getPhase() == null ? "Pending" : last.getPhase())
-                      + " (raise --timeout or --time-factor)");
-          break;
-        }
-        Thread.sleep(POLL.toMillis());
-      }
-    } catch (RuntimeException e) {
-      err.println("run: the embedded hub stopped answering: " + e.getMessage());
-      err.flush();
-      return FAILED;
-    }
-    Optional<Path> index = buildSite(labRoot, last, err);
+  }
+
+  /** Builds the site and prints the outcome on stdout; the exit code. */
+  private int report(Path labRoot, Experiment experiment, HubRun.Result result) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<String> noOutcome = result.noOutcome("raise --timeout or --time-factor");
+    Experiment last = result.last().orElse(experiment);
+    Optional<Path> index = buildSite(labRoot, last.getStatus(), err);
     if (output == Output.json) {
-      var json = RunReport.json(experiment, last, timedOut);
+      ObjectNode json = RunReport.json(last, noOutcome, result.timeline());
       index.ifPresent(i -> json.put("site", i.toUri().toString()));
-      out.println(LabYaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      out.println(Progress.oneLine(json));
     } else {
-      RunReport.summary(experiment, last, timedOut).forEach(out::println);
+      RunReport.summary(last, noOutcome).forEach(out::println);
       index.ifPresent(i -> out.println("  site: " + i.toUri()));
     }
     out.flush();
-    return timedOut.isEmpty() && last.getPhase() == Phase.COMPLETE ? COMPLETE : FAILED;
+    return result.complete() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**
@@ -319,32 +266,6 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
   /** Where the run's results go. */
   private Path resultsFolder(Path labRoot) {
     return results != null ? results : labRoot.resolve(FolderResultsStore.DEFAULT_FOLDER);
-  }
-
-  /** The failure switches the options asked for. */
-  private void failures(String name, SimControllers controllers) {
-    for (String target : failClusters) {
-      controllers
-          .crossplane()
-          .fail(
-              ChildNames.clusterClaim(name, target),
-              "simulated failure (--fail-cluster " + target + ")");
-    }
-    if (failWorkflow) {
-      controllers
-          .argoWorkflows()
-          .fail(ChildNames.workflow(name), "simulated failure (--fail-workflow)");
-    }
-  }
-
-  /**
-   * The total deadline at the time factor, plus a little for starting, at most {@link
-   * #REAL_TIME_CAP}.
-   */
-  private Duration defaultTimeout(Experiment experiment) {
-    Duration total = CurrentDeadline.total(experiment.getSpec());
-    Duration scaled = Duration.ofMillis((long) (total.toMillis() / timeFactor)).plusSeconds(10);
-    return scaled.compareTo(REAL_TIME_CAP) > 0 ? REAL_TIME_CAP : scaled;
   }
 
   private List<Problem> unknownTargets(String label, Experiment parsed) {
@@ -381,7 +302,7 @@ public final class RunCommand implements Callable<Integer>, Subcommand {
     lines.forEach(err::println);
     err.println("run: nothing was started");
     err.flush();
-    return INVALID;
+    return ExitCodes.INVALID;
   }
 
   private static String format(double factor) {

@@ -1,7 +1,12 @@
 package io.illm.lab.cli.site;
 
-import io.illm.lab.cli.Subcommand;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.illm.lab.cli.ExitCodes;
+import io.illm.lab.cli.ProblemsJson;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.site.SiteBuilder;
+import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "site",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = SiteCommand.USAGE,
     description = {
       "Builds the static results site (HTML pages with Vega-Lite charts) from summary.json files.",
       "",
@@ -27,14 +31,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:built",
-      "1:usage error",
-      "2:a summary could not be read or --out cannot be used"
+      "2:a summary could not be read, --out cannot be used, or a usage error"
     })
-public final class SiteCommand implements Callable<Integer>, Subcommand {
-
-  public static final int OK = 0;
-  public static final int USAGE = 1;
-  public static final int INVALID = 2;
+public final class SiteCommand implements Callable<Integer> {
 
   /** Same variable as the other commands: the repository root relative paths start from. */
   static final String ROOT_ENV = "LAB_ROOT";
@@ -56,6 +55,21 @@ public final class SiteCommand implements Callable<Integer>, Subcommand {
               + " emptied). Default: .lab/site under $LAB_ROOT, else the current folder.")
   private Path out;
 
+  /** Output formats; lowercase because picocli lists the constants as the values users type. */
+  public enum Output {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text (the path of index.html), or json: one object with index, runs, problems."
+              + " Default: ${DEFAULT-VALUE}.")
+  private Output output = Output.text;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -65,12 +79,31 @@ public final class SiteCommand implements Callable<Integer>, Subcommand {
     SiteBuilder.Site site =
         SiteBuilder.build(inputs, out == null ? root.resolve(".lab/site") : out);
     site.problems().forEach(err::println);
-    if (site.index() != null) {
+    if (output == Output.json) {
+      stdout.println(json(site));
+    } else if (site.index() != null) {
       stdout.println(site.index().toAbsolutePath().normalize());
     }
     stdout.flush();
     err.flush();
-    return site.problems().isEmpty() ? OK : INVALID;
+    return site.problems().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  /** {@code {"index": path or null, "runs": n, "problems": [...], "built": bool}} on one line. */
+  private static String json(SiteBuilder.Site site) {
+    ObjectNode root = LabYaml.json().createObjectNode();
+    root.put(
+        "index",
+        site.index() == null ? null : site.index().toAbsolutePath().normalize().toString());
+    root.put("runs", site.runs());
+    ProblemsJson.put(
+        root, site.problems().stream().map(p -> Problem.error("", "", p, "")).toList());
+    root.put("built", site.index() != null);
+    try {
+      return LabYaml.json().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e); // plain values always write
+    }
   }
 
   private static Path root() {

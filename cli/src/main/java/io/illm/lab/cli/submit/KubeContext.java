@@ -4,12 +4,14 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.cli.Suggestions;
+import io.illm.lab.rules.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The cluster a command talks to, chosen the way kubectl chooses it: {@code --kubeconfig FILE},
@@ -20,13 +22,19 @@ import java.util.Optional;
  * @param server the API server's URL
  * @param config the client configuration
  */
-record KubeContext(String name, String server, Config config) {
+public record KubeContext(String name, String server, Config config) {
+
+  /**
+   * A YAML parser's problem and the place it marks: {@code problem\n in reader, line L, column C:}.
+   */
+  private static final Pattern YAML_MARK =
+      Pattern.compile("(?m)^([^\\n]*)\\n in [^,\\n]*, line (\\d+), column (\\d+):");
 
   /** What problems with the choice are reported as coming from. */
   static final String COMMAND = "submit";
 
   /** The context, or the reason it cannot be used (a missing file, an unknown context). */
-  static Chosen choose(Path kubeconfig, String context) {
+  public static Chosen choose(Path kubeconfig, String context) {
     if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
       return Chosen.usage(
           "--kubeconfig " + kubeconfig + ": no such file",
@@ -38,14 +46,20 @@ record KubeContext(String name, String server, Config config) {
           kubeconfig != null
               ? Config.fromKubeconfig(context, kubeconfig.toFile())
               : Config.autoConfigure(context);
-    } catch (KubernetesClientException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // fabric8 passes the YAML parser's exception on: several lines with a caret drawing
       return Chosen.problem(
           "cannot read the kubeconfig"
               + (kubeconfig == null ? "" : " " + kubeconfig)
               + ": "
-              + e.getMessage(),
+              + oneLine(e),
           "check the file with kubectl config view");
     }
+    return choose(config, kubeconfig, context);
+  }
+
+  /** The context {@code context} (else the current one) of a kubeconfig that could be read. */
+  private static Chosen choose(Config config, Path kubeconfig, String context) {
     List<String> known =
         config.getContexts() == null
             ? List.of()
@@ -53,11 +67,14 @@ record KubeContext(String name, String server, Config config) {
     Optional<String> current =
         Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName);
     if (context != null && !current.filter(context::equals).isPresent()) {
+      List<String> close = Suggestions.closest(context, known);
       return Chosen.usage(
           "--context " + context + ": no such context in " + source(kubeconfig),
           known.isEmpty()
               ? "the kubeconfig has no contexts"
-              : "contexts: " + String.join(", ", known));
+              : (close.isEmpty() ? "" : "did you mean " + String.join(" or ", close) + "? ")
+                  + "contexts: "
+                  + String.join(", ", known));
     }
     if (current.isEmpty()
         && known.isEmpty()
@@ -72,8 +89,28 @@ record KubeContext(String name, String server, Config config) {
         Optional.of(new KubeContext(name, config.getMasterUrl(), config)), Optional.empty(), false);
   }
 
+  /**
+   * A parser's message on one line: {@code not valid YAML at line 3, column 9: expected ',' or '}'}
+   * for a YAML error (its last marked problem), else the message's first line.
+   */
+  static String oneLine(Throwable e) {
+    String text = String.valueOf(e.getMessage());
+    Matcher marked = YAML_MARK.matcher(text);
+    String found = null;
+    while (marked.find()) {
+      found =
+          "not valid YAML at line "
+              + marked.group(2)
+              + ", column "
+              + marked.group(3)
+              + ": "
+              + marked.group(1).strip();
+    }
+    return found != null ? found : text.lines().findFirst().orElse(e.getClass().getSimpleName());
+  }
+
   /** A client for this context; the caller closes it. */
-  KubernetesClient connect() {
+  public KubernetesClient connect() {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
@@ -92,7 +129,7 @@ record KubeContext(String name, String server, Config config) {
    * @param problem what is wrong and how to fix it, otherwise
    * @param usage true when the options are wrong (not the machine's kube configuration)
    */
-  record Chosen(Optional<KubeContext> context, Optional<Problem> problem, boolean usage) {
+  public record Chosen(Optional<KubeContext> context, Optional<Problem> problem, boolean usage) {
 
     /** The configuration is missing or broken. */
     static Chosen problem(String message, String hint) {

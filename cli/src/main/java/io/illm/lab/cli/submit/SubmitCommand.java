@@ -1,30 +1,27 @@
 package io.illm.lab.cli.submit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
-import io.illm.lab.cli.LabFiles;
-import io.illm.lab.cli.Subcommand;
-import io.illm.lab.cli.submit.StatusWatch.Change;
-import io.illm.lab.cli.submit.StatusWatch.Deleted;
-import io.illm.lab.cli.submit.StatusWatch.Lost;
-import io.illm.lab.cli.submit.StatusWatch.Updated;
+import io.illm.lab.cli.ProblemsJson;
+import io.illm.lab.cli.follow.Follower;
+import io.illm.lab.cli.follow.Follower.Deleted;
+import io.illm.lab.cli.follow.Follower.Ended;
+import io.illm.lab.cli.follow.Follower.Lost;
+import io.illm.lab.cli.follow.Follower.Outcome;
+import io.illm.lab.cli.follow.Progress;
+import io.illm.lab.cli.follow.Timeline;
 import io.illm.lab.model.Experiment;
-import io.illm.lab.model.Phase;
-import io.illm.lab.validate.Problem;
+import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -42,8 +39,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "submit",
     mixinStandardHelpOptions = true,
-    exitCodeOnInvalidInput = SubmitCommand.INVALID,
-    exitCodeOnExecutionException = SubmitCommand.FAILED,
     description = {
       "Creates an experiment on a Kubernetes cluster and watches it until it is Complete or Failed.",
       "",
@@ -62,12 +57,7 @@ import picocli.CommandLine.Spec;
       "3:the cluster cannot be reached, refuses the credentials, or lacks the CRDs (nothing was created);"
           + " or the watch was lost for good (the experiment keeps running)"
     })
-public final class SubmitCommand implements Callable<Integer>, Subcommand {
-
-  public static final int COMPLETE = 0;
-  public static final int FAILED = 1;
-  public static final int INVALID = 2;
-  public static final int UNREACHABLE = 3;
+public final class SubmitCommand implements Callable<Integer> {
 
   /** Where experiments go when neither the file nor {@code --namespace} says. */
   public static final String DEFAULT_NAMESPACE = "experiments";
@@ -141,247 +131,187 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
   }
 
   @Override
-  public Integer call() throws JsonProcessingException, InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    List<String> usage = choice.usageProblems("submit");
-    if (!usage.isEmpty()) {
-      // each usage line starts with "submit: " already
-      return stop(
-          out,
-          err,
-          INVALID,
-          choice.argument(),
-          usage.stream().map(u -> Problem.error("", "", u, "")).toList());
+  public Integer call() throws InterruptedException {
+    ExperimentChoice.Chosen chosen = choice.choose("submit");
+    chosen.note().ifPresent(note -> err().println("submit: " + note));
+    List<Problem> problems = new ArrayList<>(chosen.problems());
+    chosen
+        .experiment()
+        .ifPresent(
+            e ->
+                problems.addAll(namespaceProblems(chosen.label(), e.getMetadata().getNamespace())));
+    if (chosen.experiment().isEmpty() || problems.stream().anyMatch(Problem::isError)) {
+      return stop(ExitCodes.INVALID, choice.argument(), problems);
     }
-    Path file = choice.file().orElseThrow();
-    String label = LabFiles.display(file);
-    List<Problem> problems = new ArrayList<>();
-    Experiment experiment = LabFiles.load(file, label, choice.catalogue(), problems);
-    if (experiment != null) {
-      String declared = experiment.getMetadata().getNamespace();
-      if (namespace != null && !NAMESPACE.matcher(namespace).matches()) {
-        problems.add(
-            Problem.error(
-                "submit",
-                "",
-                "--namespace " + namespace + ": not a namespace name",
-                "lowercase letters, digits and '-', at most 63, starting and ending with a letter or digit"));
-      }
-      if (namespace != null && declared != null && !namespace.equals(declared)) {
-        problems.add(
-            Problem.error(
-                label,
-                "metadata.namespace",
-                "the experiment says namespace " + declared + " but --namespace says " + namespace,
-                "drop --namespace, or pass --namespace " + declared));
-      }
-    }
-    if (experiment == null || problems.stream().anyMatch(Problem::isError)) {
-      return stop(out, err, INVALID, choice.argument(), problems);
-    }
-    problems.forEach(err::println); // warnings
-    String ns =
-        namespace != null
-            ? namespace
-            : Optional.ofNullable(experiment.getMetadata().getNamespace())
-                .orElse(DEFAULT_NAMESPACE);
-    experiment.getMetadata().setNamespace(ns);
+    problems.forEach(err()::println); // warnings
+    Experiment experiment = chosen.experiment().get();
+    experiment.getMetadata().setNamespace(namespaceOf(experiment));
+    return connect(experiment, chosen.label());
+  }
 
+  /** What is wrong with {@code --namespace}, alone or against the file's {@code declared} one. */
+  private List<Problem> namespaceProblems(String label, String declared) {
+    List<Problem> problems = new ArrayList<>();
+    if (namespace != null && !NAMESPACE.matcher(namespace).matches()) {
+      problems.add(
+          Problem.error(
+              "submit",
+              "",
+              "--namespace " + namespace + ": not a namespace name",
+              "lowercase letters, digits and '-', at most 63, starting and ending with a letter or digit"));
+    }
+    if (namespace != null && declared != null && !namespace.equals(declared)) {
+      problems.add(
+          Problem.error(
+              label,
+              "metadata.namespace",
+              "the experiment says namespace " + declared + " but --namespace says " + namespace,
+              "drop --namespace, or pass --namespace " + declared));
+    }
+    return problems;
+  }
+
+  /** {@code --namespace}, else the file's, else {@link #DEFAULT_NAMESPACE}. */
+  private String namespaceOf(Experiment experiment) {
+    return namespace != null
+        ? namespace
+        : Optional.ofNullable(experiment.getMetadata().getNamespace()).orElse(DEFAULT_NAMESPACE);
+  }
+
+  /** Chooses the kube context, connects, and submits. */
+  private int connect(Experiment experiment, String label) throws InterruptedException {
     KubeContext.Chosen chosen = KubeContext.choose(kubeconfig, context);
     if (chosen.context().isEmpty()) {
-      return stop(
-          out,
-          err,
-          chosen.usage() ? INVALID : UNREACHABLE,
-          choice.argument(),
-          List.of(chosen.problem().orElseThrow()));
+      int code = chosen.usage() ? ExitCodes.INVALID : ExitCodes.UNREACHABLE;
+      return stop(code, choice.argument(), List.of(chosen.problem().orElseThrow()));
     }
     KubeContext kube = chosen.context().get();
     kube.config().setRequestRetryBackoffLimit(RETRIES);
     try (KubernetesClient client = kube.connect()) {
-      return submit(client, kube, experiment, label, out, err);
+      return submit(client, kube, experiment, label);
     }
   }
 
-  private int submit(
-      KubernetesClient client,
-      KubeContext kube,
-      Experiment experiment,
-      String label,
-      PrintWriter out,
-      PrintWriter err)
-      throws JsonProcessingException, InterruptedException {
+  /** Creates the experiment, then watches it unless {@code --no-wait}. */
+  private int submit(KubernetesClient client, KubeContext kube, Experiment experiment, String label)
+      throws InterruptedException {
+    Attempt attempt = create(client, kube, experiment, label);
+    if (attempt.created().isEmpty()) {
+      return attempt.exitCode();
+    }
+    Experiment created = attempt.created().get();
+    String ns = created.getMetadata().getNamespace();
+    String name = created.getMetadata().getName();
+    String what = "submit: created " + ns + "/" + name + " on kube context " + kube.name();
+    if (noWait) {
+      err().println(what + "; follow it with kubectl get experiment " + name + " -n " + ns + " -w");
+      print(created, kube);
+      return ExitCodes.OK;
+    }
+    err().println(what + "; watching (Ctrl-C stops watching, the experiment keeps running)");
+    err().flush();
+    return watch(client, kube, created);
+  }
+
+  /** Creating the experiment: what was created, or the exit code of why nothing was. */
+  private record Attempt(Optional<Experiment> created, int exitCode) {
+
+    static Attempt of(Experiment created) {
+      return new Attempt(Optional.of(created), ExitCodes.OK);
+    }
+
+    static Attempt stopped(int exitCode) {
+      return new Attempt(Optional.empty(), exitCode);
+    }
+  }
+
+  /**
+   * Checks the CRD is served, deals with an experiment of that name (refused, or replaced with
+   * {@code --replace}), and creates this one.
+   */
+  private Attempt create(
+      KubernetesClient client, KubeContext kube, Experiment experiment, String label)
+      throws InterruptedException {
     String name = experiment.getMetadata().getName();
     String ns = experiment.getMetadata().getNamespace();
-    String where = "kube context " + kube.name();
     Resource<Experiment> resource =
         client.resources(Experiment.class).inNamespace(ns).withName(name);
-    Experiment created;
     try {
-      Optional<Problem> missing = crdMissing(client, where, kube);
+      Optional<Problem> missing = ClusterProblems.crdMissing(client, kube);
       if (missing.isPresent()) {
-        return stop(out, err, UNREACHABLE, name, List.of(missing.get()));
+        return Attempt.stopped(stop(ExitCodes.UNREACHABLE, name, List.of(missing.get())));
       }
       Experiment existing = resource.get();
       if (existing != null && !replace) {
-        return stop(out, err, INVALID, name, List.of(exists(label, existing, kube)));
+        return Attempt.stopped(
+            stop(ExitCodes.INVALID, name, List.of(ClusterProblems.exists(label, existing, kube))));
       }
       if (existing != null) {
-        err.println(
+        replace(resource, existing);
+      }
+      return Attempt.of(client.resource(experiment).create());
+    } catch (KubernetesClientException e) {
+      return Attempt.stopped(refused(e, resource, kube, label, experiment));
+    } catch (ExecutionException e) {
+      Problem lost = ClusterProblems.lostWhileDeleting(kube, name, ns, e.getCause());
+      return Attempt.stopped(stop(ExitCodes.UNREACHABLE, name, List.of(lost)));
+    }
+  }
+
+  /** {@code --replace}: deletes the existing experiment and waits until it is gone. */
+  private void replace(Resource<Experiment> resource, Experiment existing)
+      throws InterruptedException, ExecutionException {
+    err()
+        .println(
             "submit: deleting "
-                + ns
+                + existing.getMetadata().getNamespace()
                 + "/"
-                + name
+                + existing.getMetadata().getName()
                 + " (phase "
                 + Progress.phase(existing)
                 + ") and waiting until it is gone: the operator lets it go once its clusters and children are deleted"
                 + " (Ctrl-C stops waiting; the deletion goes on)");
-        err.flush();
-        resource.delete();
-        resource.informOnCondition(List::isEmpty).get();
-      }
-      created = client.resource(experiment).create();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 409) {
-        Experiment existing = resource.get();
-        return stop(
-            out,
-            err,
-            INVALID,
-            name,
-            List.of(
-                existing == null
-                    ? Problem.error(
-                        label,
-                        "metadata.name",
-                        "an Experiment " + name + " was created in " + ns + " at the same time",
-                        "submit again once it is gone, or with another metadata.name")
-                    : exists(label, existing, kube)));
-      }
-      if (e.getCode() == 400 || e.getCode() == 422) {
-        return stop(out, err, INVALID, name, rejected(label, kube, e));
-      }
-      return stop(out, err, UNREACHABLE, name, List.of(unreachable(where, kube, e)));
-    } catch (ExecutionException e) {
-      return stop(
-          out,
-          err,
-          UNREACHABLE,
-          name,
-          List.of(
-              Problem.error(
-                  where,
-                  "",
-                  "lost the cluster while waiting for the old "
-                      + name
-                      + " to be deleted: "
-                      + e.getCause().getMessage(),
-                  "check with kubectl get experiment " + name + " -n " + ns)));
-    }
-    if (noWait) {
-      err.println(
-          "submit: created "
-              + ns
-              + "/"
-              + name
-              + " on "
-              + where
-              + "; follow it with kubectl get experiment "
-              + name
-              + " -n "
-              + ns
-              + " -w");
-      print(out, created, kube);
-      return COMPLETE;
-    }
-    err.println(
-        "submit: created "
-            + ns
-            + "/"
-            + name
-            + " on "
-            + where
-            + "; watching (Ctrl-C stops watching,"
-            + " the experiment keeps running)");
-    err.flush();
-    return watch(client, kube, created, out, err);
+    err().flush();
+    resource.delete();
+    resource.informOnCondition(List::isEmpty).get();
   }
 
-  private int watch(
-      KubernetesClient client,
+  /** The cluster said no while creating: a conflict, its CRD refusing, or no answer. */
+  private int refused(
+      KubernetesClientException e,
+      Resource<Experiment> resource,
       KubeContext kube,
-      Experiment created,
-      PrintWriter out,
-      PrintWriter err)
-      throws JsonProcessingException, InterruptedException {
+      String label,
+      Experiment experiment) {
+    String name = experiment.getMetadata().getName();
+    if (e.getCode() == 409) {
+      Experiment existing = resource.get();
+      Problem problem =
+          existing == null
+              ? ClusterProblems.createdMeanwhile(
+                  label, name, experiment.getMetadata().getNamespace())
+              : ClusterProblems.exists(label, existing, kube);
+      return stop(ExitCodes.INVALID, name, List.of(problem));
+    }
+    if (e.getCode() == 400 || e.getCode() == 422) {
+      return stop(ExitCodes.INVALID, name, ClusterProblems.rejected(label, kube, e));
+    }
+    return stop(ExitCodes.UNREACHABLE, name, List.of(ClusterProblems.unreachable(kube, e)));
+  }
+
+  /** Follows the created experiment until it ends; Ctrl-C says it keeps running. */
+  private int watch(KubernetesClient client, KubeContext kube, Experiment created)
+      throws InterruptedException {
     String name = created.getMetadata().getName();
     String ns = created.getMetadata().getNamespace();
-    Thread hook =
-        new Thread(
-            () -> {
-              err.println(
-                  "submit: stopped watching; "
-                      + ns
-                      + "/"
-                      + name
-                      + " keeps running (kubectl get experiment "
-                      + name
-                      + " -n "
-                      + ns
-                      + " -w; delete it with kubectl delete experiment "
-                      + name
-                      + " -n "
-                      + ns
-                      + ")");
-              err.flush();
-            });
+    Thread hook = new Thread(() -> stoppedWatching(ns, name));
     Runtime.getRuntime().addShutdownHook(hook);
-    try (StatusWatch watch = new StatusWatch(client, ns, name)) {
-      String shown = null;
-      while (true) {
-        Change change = watch.next();
-        if (change instanceof Updated u) {
-          String key = Progress.key(u.experiment());
-          if (!key.equals(shown)) {
-            shown = key;
-            print(out, u.experiment(), kube);
-          }
-          if (Progress.terminal(u.experiment())) {
-            if (output == Output.human) {
-              Progress.summary(u.experiment()).forEach(out::println);
-              out.flush();
-            }
-            return Progress.phase(u.experiment()) == Phase.COMPLETE ? COMPLETE : FAILED;
-          }
-        } else if (change instanceof Deleted d) {
-          err.println(
-              "submit: "
-                  + ns
-                  + "/"
-                  + name
-                  + " was deleted while being watched, in phase "
-                  + Progress.phase(d.experiment()));
-          err.flush();
-          return FAILED;
-        } else if (change instanceof Lost l) {
-          return lost(
-              out,
-              err,
-              name,
-              Problem.error(
-                  "kube context " + kube.name(),
-                  "",
-                  "lost the watch on " + ns + "/" + name + ": " + l.reason(),
-                  "the experiment may still be running: kubectl get experiment "
-                      + name
-                      + " -n "
-                      + ns
-                      + " -w"));
-        }
-      }
+    try {
+      Outcome outcome =
+          Follower.untilItEnds(client).follow(ns, name, experiment -> print(experiment, kube));
+      return ended(outcome, kube, created);
     } catch (KubernetesClientException e) {
-      return lost(out, err, name, unreachable("kube context " + kube.name(), kube, e));
+      return lost(name, ClusterProblems.unreachable(kube, e));
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -391,204 +321,107 @@ public final class SubmitCommand implements Callable<Integer>, Subcommand {
     }
   }
 
-  /** The API group's discovery document: absent when the CRD is not installed. */
-  private static Optional<Problem> crdMissing(
-      KubernetesClient client, String where, KubeContext kube) {
-    APIResourceList resources = client.getApiResources(Experiment.API_VERSION);
-    boolean served =
-        resources != null
-            && resources.getResources() != null
-            && resources.getResources().stream().anyMatch(r -> "experiments".equals(r.getName()));
-    return served
-        ? Optional.empty()
-        : Optional.of(
-            Problem.error(
-                where,
-                "",
-                "the cluster at "
-                    + kube.server()
-                    + " does not serve "
-                    + Experiment.API_VERSION
-                    + " experiments",
-                "install the CRDs: kubectl apply -f generated-crds/ (and the operator), or pick another cluster with"
-                    + " --context"));
+  /** What Ctrl-C prints: the experiment keeps running, and how to follow or delete it. */
+  private void stoppedWatching(String ns, String name) {
+    err()
+        .println(
+            "submit: stopped watching; "
+                + ns
+                + "/"
+                + name
+                + " keeps running (kubectl get experiment "
+                + name
+                + " -n "
+                + ns
+                + " -w; delete it with kubectl delete experiment "
+                + name
+                + " -n "
+                + ns
+                + ")");
+    err().flush();
   }
 
-  private static Problem exists(String label, Experiment existing, KubeContext kube) {
-    String name = existing.getMetadata().getName();
-    String ns = existing.getMetadata().getNamespace();
-    Phase phase = Progress.phase(existing);
-    return Problem.error(
-        label,
-        "metadata.name",
-        "an Experiment "
-            + name
-            + " already exists in namespace "
-            + ns
-            + " of kube context "
-            + kube.name()
-            + " (phase "
-            + phase
-            + ", created "
-            + existing.getMetadata().getCreationTimestamp()
-            + ")",
-        "pass --replace to delete it (and its clusters) and submit this one, delete it yourself with kubectl delete"
-            + " experiment "
-            + name
-            + " -n "
-            + ns
-            + ", or change metadata.name");
-  }
-
-  /**
-   * The API server's own validation said no (its CRD's schema or CEL rules): each cause as a
-   * problem at its field, since the local validation passed and the two disagree.
-   */
-  private static List<Problem> rejected(
-      String label, KubeContext kube, KubernetesClientException e) {
-    String hint =
-        "the cluster's CRD rejected what ./lab validate accepted: is it older than generated-crds/?"
-            + " kubectl --context "
-            + kube.name()
-            + " apply -f generated-crds/";
-    List<StatusCause> causes =
-        e.getStatus() == null
-                || e.getStatus().getDetails() == null
-                || e.getStatus().getDetails().getCauses() == null
-            ? List.of()
-            : e.getStatus().getDetails().getCauses();
-    if (causes.isEmpty()) {
-      return List.of(
-          Problem.error(
-              label,
-              "",
-              "the cluster refused the experiment: HTTP " + e.getCode() + ", " + statusMessage(e),
-              hint));
-    }
-    return causes.stream()
-        .map(
-            c ->
-                Problem.error(
-                    label,
-                    c.getField() == null ? "" : c.getField(),
-                    "the cluster refused it: " + c.getMessage(),
-                    hint))
-        .sorted(Problem.ORDER)
-        .toList();
-  }
-
-  private static Problem unreachable(String where, KubeContext kube, KubernetesClientException e) {
-    int code = e.getCode();
-    if (code == 401 || code == 403) {
-      return Problem.error(
-          where,
-          "",
-          "the cluster at " + kube.server() + " refused: HTTP " + code + ", " + statusMessage(e),
-          code == 401
-              ? "log in again (your token or certificate is not accepted)"
-              : "ask for create/get/watch rights on experiments.experiments.illm.io: kubectl auth can-i create"
-                  + " experiments.experiments.illm.io");
-    }
-    String cause = code > 0 ? "HTTP " + code + ", " + statusMessage(e) : noAnswer(e);
-    return Problem.error(
-        where,
-        "",
-        "cannot reach the cluster at " + kube.server() + ": " + cause,
-        "is the cluster up? kubectl --context "
-            + kube.name()
-            + " get ns; or pick another with --context/--kubeconfig");
-  }
-
-  private static String statusMessage(KubernetesClientException e) {
-    return e.getStatus() != null && e.getStatus().getMessage() != null
-        ? e.getStatus().getMessage()
-        : e.getMessage();
-  }
-
-  /** Why a request got no answer, in words: the first cause in the chain that says. */
-  static String noAnswer(Throwable e) {
-    for (Throwable cause = e;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof java.net.ConnectException) {
-        return "connection refused";
+  /** The exit code of a follow that ended, after its summary or its problem. */
+  private int ended(Outcome outcome, KubeContext kube, Experiment created) {
+    String name = created.getMetadata().getName();
+    String ns = created.getMetadata().getNamespace();
+    if (outcome instanceof Ended ended) {
+      if (output == Output.human) {
+        boolean simulated = Boolean.TRUE.equals(ended.experiment().getStatus().getSimulated());
+        Progress.summary(ended.experiment(), simulated).forEach(out()::println);
+        out().flush();
       }
-      if (cause instanceof java.net.UnknownHostException) {
-        return "unknown host " + cause.getMessage();
-      }
-      if (cause instanceof javax.net.ssl.SSLException) {
-        return "TLS failed: " + cause.getMessage();
-      }
-      if (cause instanceof java.net.http.HttpTimeoutException
-          || cause instanceof java.net.SocketTimeoutException) {
-        return "timed out";
-      }
+      return ended.complete() ? ExitCodes.OK : ExitCodes.FAILED;
     }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    if (outcome instanceof Deleted deleted) {
+      err()
+          .println(
+              "submit: "
+                  + ns
+                  + "/"
+                  + name
+                  + " was deleted while being watched, in phase "
+                  + Progress.phase(deleted.experiment()));
+      err().flush();
+      return ExitCodes.FAILED;
     }
-    return root.getMessage() != null ? root.getMessage() : String.valueOf(e.getMessage());
+    // untilItEnds has no timeout: what is left is a watch lost for good
+    String reason = outcome instanceof Lost lost ? lost.reason() : outcome.toString();
+    return lost(name, ClusterProblems.lostWatch(kube, name, ns, reason));
   }
 
-  private void print(PrintWriter out, Experiment experiment, KubeContext kube)
-      throws JsonProcessingException {
-    if (output == Output.json) {
-      out.println(
-          LabYaml.json()
-              .writeValueAsString(Progress.json(experiment, kube.name(), clock.instant())));
-    } else {
-      out.println(Progress.line(experiment, clock.instant()));
-    }
-    out.flush();
+  /** One line (or JSON object) about {@code experiment} on stdout. */
+  private void print(Experiment experiment, KubeContext kube) {
+    Timeline time = new Timeline.Server(clock);
+    out()
+        .println(
+            output == Output.json
+                ? Progress.oneLine(Progress.json(experiment, kube.name(), time))
+                : Progress.line(experiment, time));
+    out().flush();
   }
 
   /** Stops before anything was created: prints the problems and returns {@code code}. */
-  private int stop(
-      PrintWriter out, PrintWriter err, int code, String experiment, List<Problem> problems)
-      throws JsonProcessingException {
-    return report(out, err, code, experiment, problems, false);
+  private int stop(int code, String experiment, List<Problem> problems) {
+    return report(code, experiment, problems, false);
   }
 
   /** Stops watching an experiment that was created: the cluster went away. */
-  private int lost(PrintWriter out, PrintWriter err, String experiment, Problem problem)
-      throws JsonProcessingException {
-    return report(out, err, UNREACHABLE, experiment, List.of(problem), true);
+  private int lost(String experiment, Problem problem) {
+    return report(ExitCodes.UNREACHABLE, experiment, List.of(problem), true);
   }
 
   /**
    * Prints the problems (to stderr; with json also one object on stdout) and returns {@code code}.
    */
-  private int report(
-      PrintWriter out,
-      PrintWriter err,
-      int code,
-      String experiment,
-      List<Problem> problems,
-      boolean submitted)
-      throws JsonProcessingException {
-    problems.forEach(err::println);
+  private int report(int code, String experiment, List<Problem> problems, boolean submitted) {
+    problems.forEach(err()::println);
     if (!submitted) {
-      err.println("submit: nothing was created");
+      err().println("submit: nothing was created");
     }
-    err.flush();
+    err().flush();
     if (output == Output.json) {
-      ObjectNode root = LabYaml.json().createObjectNode();
-      root.put("experiment", experiment);
-      root.put("submitted", submitted);
-      root.put("exitCode", code);
-      ArrayNode list = root.putArray("problems");
-      for (Problem problem : problems) {
-        list.addObject()
-            .put("file", problem.file())
-            .put("path", problem.path())
-            .put("severity", problem.severity().name().toLowerCase(Locale.ROOT))
-            .put("message", problem.message())
-            .put("hint", problem.hint());
-      }
-      out.println(LabYaml.json().writeValueAsString(root));
-      out.flush();
+      out().println(Progress.oneLine(problemsJson(code, experiment, problems, submitted)));
+      out().flush();
     }
     return code;
+  }
+
+  private static ObjectNode problemsJson(
+      int code, String experiment, List<Problem> problems, boolean submitted) {
+    ObjectNode root = LabYaml.json().createObjectNode();
+    root.put("experiment", experiment);
+    root.put("submitted", submitted);
+    root.put("exitCode", code);
+    ProblemsJson.put(root, problems);
+    return root;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

@@ -45,32 +45,9 @@ class ImportCommandTest {
             path: k8s
       """;
 
-  @TempDir Path dir;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine command = new CommandLine(new ImportCommand());
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    return command.execute(args);
-  }
-
-  @Test
-  void printsEveryObjectWithItsFileAndTheNotesSortedThenASummary() throws IOException {
-    Files.createDirectories(dir.resolve("experiments"));
-    Files.writeString(dir.resolve("experiments/hello.yaml"), ORIGINAL_EXPERIMENT);
-    Files.createDirectories(dir.resolve("components/apps"));
-    Files.writeString(dir.resolve("components/apps/egress.yaml"), ORIGINAL_COMPONENT);
-
-    int exit = run(dir.toString());
-
-    assertEquals(0, exit, err::toString);
-    String component = dir.resolve("components/apps/egress.yaml").toString();
-    String experiment = dir.resolve("experiments/hello.yaml").toString();
-    assertEquals(
-        """
+  /** What the two original files above are imported as, with their paths to fill in. */
+  private static final String BOTH_IMPORTED =
+      """
         # imported from %s
         apiVersion: experiments.illm.io/v1alpha1
         kind: Component
@@ -97,9 +74,33 @@ class ImportCommandTest {
             template: hello-validation
             completion:
               mode: workflow
-        """
-            .formatted(component, experiment),
-        out.toString());
+        """;
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine command = new CommandLine(new ImportCommand());
+    command.setOut(new PrintWriter(out));
+    command.setErr(new PrintWriter(err));
+    return command.execute(args);
+  }
+
+  @Test
+  void printsEveryObjectWithItsFileAndTheNotesSortedThenASummary() throws IOException {
+    Files.createDirectories(dir.resolve("experiments"));
+    Files.writeString(dir.resolve("experiments/hello.yaml"), ORIGINAL_EXPERIMENT);
+    Files.createDirectories(dir.resolve("components/apps"));
+    Files.writeString(dir.resolve("components/apps/egress.yaml"), ORIGINAL_COMPONENT);
+
+    int exit = run(dir.toString());
+
+    assertEquals(0, exit, err::toString);
+    String component = dir.resolve("components/apps/egress.yaml").toString();
+    String experiment = dir.resolve("experiments/hello.yaml").toString();
+    assertEquals(BOTH_IMPORTED.formatted(component, experiment), out.toString());
     assertEquals(
         """
         %1$s: metadata.generateName: warning: generateName replaced by name hello; synth'd experiments have fixed names
@@ -108,6 +109,27 @@ class ImportCommandTest {
         """
             .formatted(experiment),
         err.toString());
+  }
+
+  @Test
+  void jsonHoldsEveryObjectTheProblemsAndTheCounts() throws IOException {
+    Files.createDirectories(dir.resolve("experiments"));
+    Files.writeString(dir.resolve("experiments/hello.yaml"), ORIGINAL_EXPERIMENT);
+    Path bad = Files.writeString(dir.resolve("egress.yaml"), ORIGINAL_COMPONENT);
+
+    int exit = run(dir.resolve("experiments").toString(), bad.toString(), "--output", "json");
+
+    assertEquals(2, exit);
+    assertEquals("", err.toString(), "json: nothing on stderr");
+    var json = io.illm.lab.yaml.LabYaml.json().readTree(out.toString());
+    assertEquals("Experiment", json.at("/objects/0/kind").asText(), json.toString());
+    assertEquals("hello", json.at("/objects/0/object/metadata/name").asText());
+    assertEquals(1, json.path("errors").asInt());
+    assertEquals(2, json.path("notes").asInt());
+    assertTrue(
+        json.path("problems").findValuesAsText("path").contains("spec.category"), json.toString());
+    run(dir.resolve("experiments").toString(), "--output", "json", "--java");
+    assertTrue(out.toString().contains("\"java\" : \"// Hello.java"), out.toString());
   }
 
   @Test
@@ -135,12 +157,12 @@ class ImportCommandTest {
   }
 
   @Test
-  void usageErrorsExitWithOne() {
-    assertEquals(1, run());
-    assertEquals(1, run("--no-such-option", "x.yaml"));
-    assertEquals(1, run(dir.resolve("missing.yaml").toString()));
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run());
+    assertEquals(2, run("--no-such-option", "x.yaml"));
+    assertEquals(2, run(dir.resolve("missing.yaml").toString()));
     assertTrue(err.toString().contains("missing.yaml: no such file or folder"), err::toString);
-    assertEquals(1, run(dir.toString(), "--category", "gadgets"));
+    assertEquals(2, run(dir.toString(), "--category", "gadgets"));
     assertTrue(err.toString().contains("--category gadgets is not one of"), err::toString);
   }
 

@@ -99,10 +99,11 @@ class ValidateCommandTest {
   }
 
   @Test
-  void usageErrorsExitOne() {
-    assertEquals(1, run());
-    assertEquals(1, run("--output", "xml", "."));
-    assertEquals(1, run(dir.resolve("missing.yaml").toString()));
+  void usageErrorsExitTwo() {
+    assertEquals(2, run("--root", dir.toString()));
+    assertTrue(err.toString().contains("validate: nothing to check"), err.toString());
+    assertEquals(2, run("--output", "xml", "."));
+    assertEquals(2, run(dir.resolve("missing.yaml").toString()));
     assertTrue(err.toString().contains("no such file or directory"), err.toString());
   }
 }

@@ -39,10 +39,10 @@ class HubCommandTest {
   }
 
   @Test
-  void statusOfAFolderWithNoHubSaysSoAndExits2() {
+  void statusOfAFolderWithNoHubSaysSoAndExits1() {
     StringWriter out = new StringWriter();
     int code = lab(out, new StringWriter(), "hub", "status", "--state", temp.toString());
-    assertEquals(2, code);
+    assertEquals(1, code);
     assertTrue(out.toString().contains("not up"), out.toString());
     assertTrue(out.toString().contains("./lab hub up"), out.toString());
   }

@@ -82,10 +82,18 @@ class RenderCommandTest {
   }
 
   @Test
-  void anUnknownExperimentIsAUsageErrorListingTheKnownOnes() {
-    assertEquals(1, run("render", "no-such-experiment", "--root", LabCheckout.ROOT.toString()));
+  void anUnknownExperimentIsInvalidInputListingTheKnownOnes() {
+    assertEquals(2, run("render", "no-such-experiment", "--root", LabCheckout.ROOT.toString()));
     assertTrue(err.toString().contains("known: hello-app"), err.toString());
     assertEquals("", out.toString());
+  }
+
+  @Test
+  void aMisspeltExperimentSuggestsTheClosestName() {
+    assertEquals(2, run("render", "helo-app", "--root", LabCheckout.ROOT.toString()));
+    assertTrue(
+        err.toString().startsWith("render: no experiment helo-app; did you mean hello-app?"),
+        err.toString());
   }
 
   @Test
@@ -122,9 +130,9 @@ class RenderCommandTest {
   }
 
   @Test
-  void aMissingCatalogueFolderIsAUsageError(@TempDir Path dir) {
+  void aMissingCatalogueFolderIsInvalidInput(@TempDir Path dir) {
     assertEquals(
-        1,
+        2,
         run(
             "render",
             "hello-app",

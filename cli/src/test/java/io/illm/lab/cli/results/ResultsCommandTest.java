@@ -143,8 +143,8 @@ class ResultsCommandTest {
   }
 
   @Test
-  void aMissingPathIsAUsageErrorWithTheFix() {
-    assertEquals(1, run(root.resolve("nope/summary.json").toString()));
+  void aMissingPathIsInvalidInputWithTheFix() {
+    assertEquals(2, run(root.resolve("nope/summary.json").toString()));
     assertEquals(
         "results: "
             + root.resolve("nope/summary.json")
@@ -154,7 +154,7 @@ class ResultsCommandTest {
 
   @Test
   void malformedS3OptionsAreAllReported() {
-    assertEquals(1, run("tsdb", "--s3", "bucket/x", "--endpoint", "localhost:8333"));
+    assertEquals(2, run("tsdb", "--s3", "bucket/x", "--endpoint", "localhost:8333"));
     assertTrue(
         err.toString()
             .contains("results: environment: ILLM_RESULTS_S3: \"bucket/x\" is not an s3://"),

@@ -46,27 +46,11 @@ class RunCommandTest {
         summary);
     assertTrue(
         Files.readString(results.resolve("site").resolve("index.html")).contains("hello-app"));
-    // the run's summary.json is in the results folder, marked simulated, with the verdict the
-    // status shows
-    Path stored;
-    try (var files = Files.walk(results)) {
-      stored =
-          files
-              .filter(f -> f.getFileName().toString().equals("summary.json"))
-              .findFirst()
-              .orElseThrow();
-    }
-    // the run folder is the creation time and the start of the uid, a random one on the hub too
-    String run = stored.getParent().getFileName().toString();
-    assertTrue(run.matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}") && !run.endsWith("-00000000"), run);
-    var json = LabYaml.json().readTree(stored.toFile());
-    assertTrue(json.get("simulated").asBoolean(), json.toString());
-    assertEquals("invalidated", json.at("/verdict/result").asText(), json.toString());
-    assertEquals("fail", json.at("/verdict/criteria/0/outcome").asText(), json.toString());
-    assertEquals("simulated", json.at("/provenance/metricsSource").asText(), json.toString());
-    // instant timings: which intermediate states a poll sees varies; the last one is always shown
+    assertTheStoredSummaryIsSimulatedWithTheVerdictShown();
+    // followed through a watch: every change after the first list is a line, the last one too
+    assertTrue(err.toString().contains("] Running / Workload  targets: app="), err.toString());
     assertTrue(
-        err.toString().matches("(?s).*\\] Complete / \\w+  targets: app=\\w+.*"),
+        err.toString().matches("(?s).*\\] Complete / \\w+  targets: app=\\w+.*  reason: \\w+.*"),
         "progress lines: " + err);
     assertFalse(err.toString().contains("Exception"), err.toString());
   }
@@ -92,8 +76,10 @@ class RunCommandTest {
   @Test
   void jsonOutputIsOneObjectWithTheFinalStatus() throws Exception {
     assertEquals(0, run("run", "hello-app", "--instant", "--output", "json"), err.toString());
+    assertEquals(1, out.toString().lines().count(), "one object on one line: " + out);
     JsonNode json = LabYaml.json().readTree(out.toString());
     assertEquals("Complete", json.path("phase").asText());
+    assertTrue(json.path("terminal").asBoolean(), out.toString());
     assertEquals("Complete", json.path("status").path("phase").asText());
     assertEquals("invalidated", json.path("verdict").asText());
     assertTrue(json.path("simulated").asBoolean(), out.toString());
@@ -150,6 +136,29 @@ class RunCommandTest {
         out.toString().contains("no outcome: gave up after 1s of real time in phase"),
         out.toString());
     assertTrue(out.toString().contains("SIMULATED"), out.toString());
+  }
+
+  /**
+   * The run's summary.json is in the results folder, marked simulated, with the verdict the status
+   * shows.
+   */
+  private void assertTheStoredSummaryIsSimulatedWithTheVerdictShown() throws Exception {
+    Path stored;
+    try (var files = Files.walk(results)) {
+      stored =
+          files
+              .filter(f -> f.getFileName().toString().equals("summary.json"))
+              .findFirst()
+              .orElseThrow();
+    }
+    // the run folder is the creation time and the start of the uid, a random one on the hub too
+    String run = stored.getParent().getFileName().toString();
+    assertTrue(run.matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}") && !run.endsWith("-00000000"), run);
+    var json = LabYaml.json().readTree(stored.toFile());
+    assertTrue(json.get("simulated").asBoolean(), json.toString());
+    assertEquals("invalidated", json.at("/verdict/result").asText(), json.toString());
+    assertEquals("fail", json.at("/verdict/criteria/0/outcome").asText(), json.toString());
+    assertEquals("simulated", json.at("/provenance/metricsSource").asText(), json.toString());
   }
 
   private int run(String... args) {

@@ -42,26 +42,7 @@ class RunWithPrometheusTest {
    */
   @Test
   void aRunJudgesWhatARealPrometheusAnswers(@TempDir Path dir) throws Exception {
-    // hello-app, with one metric the real Prometheus has: the exporter's gauge of target "app"
-    ObjectNode experiment =
-        (ObjectNode)
-            LabYaml.readTrustedTree(
-                Files.readString(
-                    LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml")));
-    ObjectNode spec = (ObjectNode) experiment.get("spec");
-    spec.set(
-        "metrics",
-        LabYaml.json()
-            .readTree(
-                "{\"queries\": [{\"name\": \"gauge\", \"query\": \"lab_gauge{target=\\\"app\\\"}\", \"unit\": \"items\"}]}"));
-    spec.set(
-        "hypothesis",
-        LabYaml.json()
-            .readTree(
-                "{\"claim\": \"the gauge stays under 50\", \"successCriteria\": [{\"metric\": \"gauge\", \"operator\": \"lt\","
-                    + " \"value\": 50}]}"));
-    Path file = dir.resolve("gauge.yaml");
-    Files.writeString(file, LabYaml.write(experiment));
+    Path file = gaugeExperiment(dir);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
@@ -83,15 +64,7 @@ class RunWithPrometheusTest {
     assertEquals(0, exit, err.toString() + out);
     JsonNode run = LabYaml.json().readTree(out.toString());
     assertEquals("validated", run.path("verdict").asText(), out.toString());
-    Path summary;
-    try (var files = Files.walk(dir.resolve("results"))) {
-      summary =
-          files
-              .filter(f -> f.getFileName().toString().equals("summary.json"))
-              .findFirst()
-              .orElseThrow();
-    }
-    JsonNode stored = LabYaml.json().readTree(summary.toFile());
+    JsonNode stored = LabYaml.json().readTree(storedSummary(dir.resolve("results")).toFile());
     assertEquals(
         prometheus.uri().toString(),
         stored.at("/provenance/metricsSource").asText(),
@@ -99,5 +72,39 @@ class RunWithPrometheusTest {
     assertEquals(42.0, stored.at("/metrics/0/samples/0/values/0").asDouble(), stored.toString());
     // the clusters were still simulated: the summary says so even though the numbers are real
     assertTrue(stored.path("simulated").asBoolean(), stored.toString());
+  }
+
+  /** hello-app, with one metric the real Prometheus has: the exporter's gauge of target "app". */
+  private static Path gaugeExperiment(Path dir) throws Exception {
+    ObjectNode experiment =
+        (ObjectNode)
+            LabYaml.readTrustedTree(
+                Files.readString(
+                    LabCheckout.ROOT.resolve("experiments/hello-app/experiment.yaml")));
+    ObjectNode spec = (ObjectNode) experiment.get("spec");
+    spec.set(
+        "metrics",
+        LabYaml.json()
+            .readTree(
+                "{\"queries\": [{\"name\": \"gauge\", \"query\": \"lab_gauge{target=\\\"app\\\"}\", \"unit\": \"items\"}]}"));
+    spec.set(
+        "hypothesis",
+        LabYaml.json()
+            .readTree(
+                "{\"claim\": \"the gauge stays under 50\", \"successCriteria\": [{\"metric\": \"gauge\", \"operator\": \"lt\","
+                    + " \"value\": 50}]}"));
+    Path file = dir.resolve("gauge.yaml");
+    Files.writeString(file, LabYaml.write(experiment));
+    return file;
+  }
+
+  /** The one summary.json under {@code results}. */
+  private static Path storedSummary(Path results) throws Exception {
+    try (var files = Files.walk(results)) {
+      return files
+          .filter(f -> f.getFileName().toString().equals("summary.json"))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 }

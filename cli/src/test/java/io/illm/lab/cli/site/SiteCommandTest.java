@@ -3,6 +3,7 @@ package io.illm.lab.cli.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.LabCommand;
 import io.illm.lab.site.SampleSummaries;
 import java.io.IOException;
@@ -38,12 +39,38 @@ class SiteCommandTest {
   }
 
   @Test
+  void jsonIsOneObjectWithTheIndexTheRunsAndEveryProblem() throws IOException {
+    Path results = SampleSummaries.results(dir);
+    Path bad = Files.writeString(dir.resolve("summary.json"), "{not json");
+    Path site = dir.resolve("public");
+    int code =
+        lab(
+            "site",
+            results.toString(),
+            bad.toString(),
+            "--out",
+            site.toString(),
+            "--output",
+            "json");
+    assertEquals(io.illm.lab.cli.ExitCodes.INVALID, code);
+    assertEquals(1, out.toString().lines().count(), out.toString());
+    var json = io.illm.lab.yaml.LabYaml.json().readTree(out.toString());
+    assertEquals(
+        site.resolve("index.html").toAbsolutePath().normalize().toString(),
+        json.path("index").asText());
+    assertEquals(4, json.path("runs").asInt());
+    assertTrue(json.path("built").asBoolean());
+    assertTrue(
+        json.at("/problems/0/message").asText().startsWith(bad + ": not JSON"), json.toString());
+  }
+
+  @Test
   void aBadSummaryExitsTwoNamingItAfterBuildingTheRest() throws IOException {
     Path results = SampleSummaries.results(dir);
     Path bad = Files.writeString(dir.resolve("summary.json"), "{not json");
     int code =
         lab("site", results.toString(), bad.toString(), "--out", dir.resolve("public").toString());
-    assertEquals(SiteCommand.INVALID, code);
+    assertEquals(ExitCodes.INVALID, code);
     assertTrue(err.toString().startsWith(bad + ": not JSON: "), err.toString());
     assertTrue(out.toString().endsWith("index.html" + System.lineSeparator()), out.toString());
   }

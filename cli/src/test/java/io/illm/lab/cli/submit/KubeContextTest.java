@@ -50,7 +50,9 @@ class KubeContextTest {
 
     assertTrue(chosen.usage());
     assertEquals(
-        "submit: --context hubb: no such context in " + file + " (contexts: edge, hub)",
+        "submit: --context hubb: no such context in "
+            + file
+            + " (did you mean hub? contexts: edge, hub)",
         chosen.problem().orElseThrow().toString());
   }
 
@@ -61,6 +63,30 @@ class KubeContextTest {
     assertTrue(chosen.usage());
     assertTrue(
         chosen.problem().orElseThrow().message().endsWith("nope: no such file"),
+        chosen.problem().toString());
+  }
+
+  @Test
+  void anUnreadableKubeconfigIsOneLineWithWhereAndTheFix() throws Exception {
+    Path file = dir.resolve("broken");
+    Files.writeString(file, "apiVersion: v1\nclusters: [{name: a\ncontexts: nope\n");
+    KubeContext.Chosen chosen = KubeContext.choose(file, null);
+
+    String problem = chosen.problem().orElseThrow().toString();
+    assertEquals(1, problem.lines().count(), problem);
+    assertTrue(
+        problem.startsWith(
+            "submit: cannot read the kubeconfig " + file + ": not valid YAML at line 3"),
+        problem);
+    assertTrue(problem.endsWith("(check the file with kubectl config view)"), problem);
+  }
+
+  @Test
+  void aMisspeltContextSuggestsTheClosest() throws Exception {
+    KubeContext.Chosen chosen = KubeContext.choose(file(), "edg");
+
+    assertTrue(
+        chosen.problem().orElseThrow().hint().startsWith("did you mean edge?"),
         chosen.problem().toString());
   }
 

@@ -119,7 +119,14 @@ class SubmitCommandTest {
         });
 
     assertEquals(0, submit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), err.toString());
-    List<String> lines = out.toString().lines().toList();
+    assertWatchedToComplete(out.toString().lines().toList());
+    assertTrue(
+        err.toString().contains("created experiments/hello-app on kube context lab-hub; watching"),
+        err.toString());
+  }
+
+  /** The lines of {@link #watchesThroughEachChangeToCompleteAndExitsZero}, then the summary. */
+  private static void assertWatchedToComplete(List<String> lines) {
     assertTrue(
         lines.get(0).matches("\\[elapsed \\w+\\] Pending: waiting for the operator to pick it up"),
         lines.get(0));
@@ -143,9 +150,6 @@ class SubmitCommandTest {
             "  verdict: hypothesis validated",
             "  results: s3://lab/hello-app/summary.json"),
         lines.subList(3, lines.size()));
-    assertTrue(
-        err.toString().contains("created experiments/hello-app on kube context lab-hub; watching"),
-        err.toString());
   }
 
   @Test

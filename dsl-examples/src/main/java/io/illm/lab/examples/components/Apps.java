@@ -5,6 +5,7 @@ import static io.illm.lab.examples.components.Repositories.TESTBED;
 import static io.illm.lab.examples.components.Repositories.TESTBED_REVISION;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.model.Category;
 
 /**
@@ -17,6 +18,7 @@ import io.illm.lab.model.Category;
 public final class Apps {
 
   /** A hello-world HTTP app: the smallest thing worth deploying, for smoke tests. */
+  @LabComponent
   public static final ComponentDef HELLO_APP =
       component("hello-app", Category.APPS)
           .describe("Simple hello world app for load testing and deployment tutorials")
@@ -24,6 +26,7 @@ public final class Apps {
           .podLabel("app", "hello-app");
 
   /** A demo app exposing Prometheus metrics. */
+  @LabComponent
   public static final ComponentDef METRICS_APP =
       component("metrics-app", Category.APPS)
           .describe("Demo app exposing Prometheus metrics for monitoring tutorials")
@@ -33,6 +36,7 @@ public final class Apps {
           .metricsPort(8080);
 
   /** The Prometheus tutorial's puzzle app ("Sector 12"), with its own rules and dashboard. */
+  @LabComponent
   public static final ComponentDef STATION_MONITOR =
       component("station-monitor", Category.APPS)
           .describe("Station monitoring app for Prometheus tutorial (Sector 12 mystery)")
@@ -42,6 +46,7 @@ public final class Apps {
           .metricsPort(8080);
 
   /** Structured log lines at a steady rate, for logging pipelines. */
+  @LabComponent
   public static final ComponentDef LOG_GENERATOR =
       component("log-generator", Category.APPS)
           .describe("Generates structured logs for logging pipeline tutorials (Loki, ELK)")
@@ -49,6 +54,7 @@ public final class Apps {
           .podLabel("app", "log-generator");
 
   /** Many Prometheus series from one pod: the ingestion load of the TSDB comparison. */
+  @LabComponent
   public static final ComponentDef CARDINALITY_GENERATOR =
       component("cardinality-generator", Category.APPS)
           .describe("Generates high-cardinality Prometheus metrics for cost analysis experiments")

@@ -12,6 +12,7 @@ import static io.illm.lab.examples.components.Repositories.TESTBED;
 import static io.illm.lab.examples.components.Repositories.TESTBED_REVISION;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
 import io.illm.lab.model.ComponentType;
@@ -60,6 +61,7 @@ public final class Observability {
           .describe("Select only PodMonitors of this release; false discovers all");
 
   /** Prometheus, Grafana and Alertmanager. */
+  @LabComponent
   public static final ComponentDef KUBE_PROMETHEUS_STACK =
       component("kube-prometheus-stack", Category.OBSERVABILITY)
           .describe("Prometheus, Grafana, and Alertmanager via kube-prometheus-stack Helm chart")
@@ -95,6 +97,7 @@ public final class Observability {
           .describe("Number of Loki single-binary replicas");
 
   /** Loki as one binary on a local filesystem: the smallest Loki that answers LogQL. */
+  @LabComponent
   public static final ComponentDef LOKI =
       component("loki", Category.OBSERVABILITY)
           .describe("Loki log aggregation system via Grafana Helm chart")
@@ -130,6 +133,7 @@ public final class Observability {
           .describe("Loki push endpoint");
 
   /** Promtail: ships the pods' logs to Loki. */
+  @LabComponent
   public static final ComponentDef PROMTAIL =
       component("promtail", Category.OBSERVABILITY)
           .describe("Promtail log collector for shipping logs to Loki")
@@ -144,6 +148,7 @@ public final class Observability {
       stringParam("server.retentionPeriod").defaultValue("1d").describe("Data retention period");
 
   /** VictoriaMetrics single-node, without a persistent volume, limited to 500m CPU and 512Mi. */
+  @LabComponent
   public static final ComponentDef VICTORIA_METRICS =
       component("victoria-metrics", Category.OBSERVABILITY)
           .describe("VictoriaMetrics single-node time series database")
@@ -161,6 +166,7 @@ public final class Observability {
           .podLabel("app", "server");
 
   /** Grafana Mimir in monolithic mode, storing blocks in MinIO. */
+  @LabComponent
   public static final ComponentDef MIMIR =
       component("mimir", Category.OBSERVABILITY)
           .describe("Grafana Mimir TSDB in monolithic mode (single binary, all components)")
@@ -180,6 +186,7 @@ public final class Observability {
    * the original pointed at {@code $values/...} without any source named {@code values}, and also
    * set {@code alloy.configMap.content} to an empty string over the values file; both are left out.
    */
+  @LabComponent
   public static final ComponentDef METRICS_AGENT =
       component("metrics-agent", Category.OBSERVABILITY)
           .describe(
@@ -196,6 +203,7 @@ public final class Observability {
   /**
    * The observability namespace and the ExternalName service through which agents reach the hub.
    */
+  @LabComponent
   public static final ComponentDef METRICS_EGRESS =
       component("metrics-egress", Category.OBSERVABILITY)
           .describe(

@@ -5,6 +5,7 @@ import static io.illm.lab.dsl.Lab.component;
 import static io.illm.lab.dsl.Lab.stringParam;
 
 import io.illm.lab.dsl.ComponentDef;
+import io.illm.lab.dsl.LabComponent;
 import io.illm.lab.dsl.Param;
 import io.illm.lab.model.Category;
 
@@ -22,6 +23,7 @@ public final class Storage {
    * credentials are the original's fixed lab values: the bucket lives only as long as the
    * experiment's private cluster and holds nothing but benchmark blocks.
    */
+  @LabComponent
   public static final ComponentDef MINIO =
       component("minio", Category.STORAGE)
           .describe("MinIO S3-compatible object storage")

@@ -3,6 +3,7 @@ package io.illm.lab.examples.experiments;
 import static io.illm.lab.dsl.Lab.*;
 import static io.illm.lab.examples.components.Apps.HELLO_APP;
 
+import io.illm.lab.dsl.LabExperiment;
 import io.illm.lab.dsl.Unit;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
@@ -21,6 +22,7 @@ public final class HelloApp {
   private HelloApp() {}
 
   /** The experiment, built and checked. */
+  @LabExperiment
   public static Experiment build() {
     return experiment("hello-app")
         .title("Hello World: GKE Cluster Smoke Test")

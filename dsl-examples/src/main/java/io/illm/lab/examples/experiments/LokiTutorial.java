@@ -9,6 +9,7 @@ import static io.illm.lab.examples.components.Observability.LOKI;
 import static io.illm.lab.examples.components.Observability.PROMETHEUS_ENABLED;
 import static io.illm.lab.examples.components.Observability.PROMTAIL;
 
+import io.illm.lab.dsl.LabExperiment;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Transport;
@@ -24,6 +25,7 @@ public final class LokiTutorial {
   private LokiTutorial() {}
 
   /** The experiment, built and checked. */
+  @LabExperiment
   public static Experiment build() {
     return experiment("loki-tutorial")
         .title("Tutorial: Loki Log Aggregation on Kubernetes")

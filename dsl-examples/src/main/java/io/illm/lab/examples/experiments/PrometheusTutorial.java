@@ -7,6 +7,7 @@ import static io.illm.lab.examples.components.Observability.GRAFANA_ENABLED;
 import static io.illm.lab.examples.components.Observability.KUBE_PROMETHEUS_STACK;
 import static io.illm.lab.examples.components.Observability.PROMETHEUS_RETENTION;
 
+import io.illm.lab.dsl.LabExperiment;
 import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Transport;
@@ -24,6 +25,7 @@ public final class PrometheusTutorial {
   private PrometheusTutorial() {}
 
   /** The experiment, built and checked. */
+  @LabExperiment
   public static Experiment build() {
     return experiment("prometheus-tutorial")
         .title("Tutorial: Prometheus Monitoring on Kubernetes")

@@ -15,6 +15,7 @@ import static io.illm.lab.examples.components.Storage.MINIO;
 
 import io.illm.lab.dsl.Deployment;
 import io.illm.lab.dsl.GkeMachine;
+import io.illm.lab.dsl.LabExperiment;
 import io.illm.lab.dsl.MetricDef;
 import io.illm.lab.dsl.Unit;
 import io.illm.lab.model.CompletionMode;
@@ -37,6 +38,7 @@ public final class TsdbComparison {
   private TsdbComparison() {}
 
   /** The experiment, built and checked. */
+  @LabExperiment
   public static Experiment build() {
     return experiment("tsdb-comparison")
         .title("Time-Series DB Comparison: Prometheus vs VictoriaMetrics vs Mimir")

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,8 +52,8 @@ public final class SimPrometheus implements AutoCloseable {
   private final List<String> empty = new CopyOnWriteArrayList<>();
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
+  private volatile Consumer<String> queries = query -> {};
 
-  /** Starts serving on 127.0.0.1 at a free port. */
   /** A simulated Prometheus with seed 1 on a loopback ephemeral port. */
   public static SimPrometheus start() {
     try {
@@ -91,6 +92,14 @@ public final class SimPrometheus implements AutoCloseable {
   /** Failure switch: the next {@code count} requests are answered {@code 503}. */
   public void failNext(int count) {
     failures.set(count);
+  }
+
+  /**
+   * Tells {@code listener} of every query received, as {@code <query>@<start>..<end>} (seconds;
+   * start equals end for instant queries), on the server's threads.
+   */
+  public void onQuery(Consumer<String> listener) {
+    queries = listener;
   }
 
   /** How many API requests were received. */
@@ -133,6 +142,7 @@ public final class SimPrometheus implements AutoCloseable {
     }
     double end = number(params.get(range ? "end" : "time"), System.currentTimeMillis() / 1000.0);
     double start = range ? number(params.get("start"), end) : end;
+    queries.accept(query + "@" + start + ".." + end);
     double step =
         range ? Math.max(1, number(params.getOrDefault("step", "15").replace("s", ""), 15)) : 1;
     ArrayNode result = JSON.createArrayNode();

@@ -3,6 +3,7 @@ package io.illm.lab.hub.sim;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
+import io.illm.lab.operator.lifecycle.Collected;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;
 import io.illm.lab.operator.ports.ExperimentId;
@@ -23,6 +24,7 @@ public final class SimResults implements Results {
   private final SimFaults faults = new SimFaults("results");
   private final Map<ExperimentId, Instant> stores = new HashMap<>();
   private final Map<ExperimentId, ExperimentStatus> stored = new HashMap<>();
+  private final Map<ExperimentId, Collected> collections = new HashMap<>();
   private String failure;
 
   SimResults(SimClock clock, SimTimings timings, SimChanges changes) {
@@ -44,6 +46,11 @@ public final class SimResults implements Results {
   /** Transient-error switch: the next {@code changes} changes throw; observing still works. */
   public void failNextChanges(int changes) {
     faults.failNextChanges(changes);
+  }
+
+  /** What was collected, as the results of {@code experiment} were stored with it, or null. */
+  public synchronized Collected collected(ExperimentId experiment) {
+    return collections.get(experiment);
   }
 
   /** The status the results of {@code experiment} were stored from, or null. */
@@ -75,6 +82,7 @@ public final class SimResults implements Results {
     faults.checkChange();
     if (stores.putIfAbsent(experiment, clock.instant()) == null) {
       stored.put(experiment, status);
+      collections.put(experiment, action.collected());
       changes.after(timings.results(), experiment);
     }
   }

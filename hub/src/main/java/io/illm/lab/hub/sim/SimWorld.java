@@ -1,6 +1,8 @@
 package io.illm.lab.hub.sim;
 
+import io.illm.lab.operator.ports.Metrics;
 import io.illm.lab.operator.ports.Ports;
+import io.illm.lab.operator.ports.Results;
 
 /**
  * A whole simulated world on one clock: every port, its failure switches, and the announcements of
@@ -30,6 +32,15 @@ public final class SimWorld {
 
   /** The ports, for an {@code Engine}. */
   public Ports ports() {
+    return ports(metrics, results);
+  }
+
+  /**
+   * The ports with other metrics and results ports (a real {@code PrometheusMetrics} on a simulated
+   * Prometheus, say): the rest of the world stays simulated. Their changes are heard only when they
+   * announce them to the engine themselves.
+   */
+  public Ports ports(Metrics metrics, Results results) {
     return new Ports(
         clusters, deployments, workflows, metrics, results, events, components, changes);
   }

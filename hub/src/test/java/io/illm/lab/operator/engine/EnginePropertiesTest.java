@@ -11,8 +11,8 @@ import io.illm.lab.hub.sim.SimWorld;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.engine.Engine.Outcome;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,8 +81,7 @@ class EnginePropertiesTest {
       if (turn % 7 == 3) {
         flaky(world, flakyPort, transients);
       }
-      Outcome outcome = engine.turn(experiment);
-      experiment.setStatus(outcome.status());
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
       if (deleted
           ? outcome.finalizerRemovable()
           : Boolean.TRUE.equals(outcome.status().getResourcesCleaned())) {
@@ -121,11 +120,12 @@ class EnginePropertiesTest {
   private static void breakWorld(SimWorld world, String what) {
     switch (what) {
       case "cluster" ->
-          world.clusters.fail(ChildNames.clusterClaim("prop", "app"), "quota exceeded");
+          world.clusters.fail(ExperimentNames.clusterName("prop", "app"), "quota exceeded");
       case "application" ->
           world.deployments.degrade(
-              ChildNames.application("prop", "app", "prometheus"), "CrashLoop");
-      case "workflow" -> world.workflows.fail(ChildNames.workflow("prop"), "step k6 failed");
+              ExperimentNames.applicationName("prop", "app", "prometheus"), "CrashLoop");
+      case "workflow" ->
+          world.workflows.fail(ExperimentNames.workflowName("prop"), "step k6 failed");
       case "metrics" -> world.metrics.fail("no data");
       case "results" -> world.results.fail("403");
       case "template" -> world.workflows.removeTemplate("load-test");

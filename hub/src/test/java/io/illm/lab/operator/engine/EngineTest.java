@@ -12,12 +12,12 @@ import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.cost.PriceTable;
 import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.lifecycle.Observation.MetricsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
@@ -64,7 +64,7 @@ class EngineTest {
     turns(experiment, 3);
 
     assertEquals(
-        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.PROVISIONING),
+        Map.of(ExperimentNames.clusterName("slow", "app"), ClusterState.PROVISIONING),
         world.clusters.existing());
     assertEquals(Phase.PROVISIONING, experiment.getStatus().getPhase());
 
@@ -72,7 +72,7 @@ class EngineTest {
     turns(experiment, 2);
 
     assertEquals(
-        Map.of(ChildNames.clusterClaim("slow", "app"), ClusterState.READY),
+        Map.of(ExperimentNames.clusterName("slow", "app"), ClusterState.READY),
         world.clusters.existing());
   }
 
@@ -82,7 +82,7 @@ class EngineTest {
     turns(experiment, 1);
     world.clusters.failNext(3);
 
-    Outcome held = engine.turn(experiment);
+    Outcome held = engine.turn(experiment, experiment::setStatus);
 
     assertEquals(Map.of(), world.clusters.existing());
     assertTrue(
@@ -100,7 +100,8 @@ class EngineTest {
     world.clock.advance(SimTimings.TYPICAL.clusterReady());
     turns(experiment, 1); // registers the ready cluster
 
-    Outcome failing = engine.turn(experiment); // creates the Application: refused once
+    Outcome failing =
+        engine.turn(experiment, experiment::setStatus); // creates the Application: refused once
 
     assertEquals(1, failing.failures().size(), failing.failures().toString());
     assertTrue(
@@ -111,8 +112,7 @@ class EngineTest {
         failing.toString());
     assertEquals(Map.of(), world.deployments.existing());
 
-    experiment.setStatus(failing.status());
-    Outcome retried = engine.turn(experiment);
+    Outcome retried = engine.turn(experiment, experiment::setStatus);
 
     assertEquals(List.of(), retried.failures());
     assertEquals(1, world.deployments.existing().size());
@@ -202,24 +202,12 @@ class EngineTest {
             forgotten.add("results " + id);
           }
         };
-    Engine forgetful =
-        new Engine(
-            new Ports(
-                sim.clusters(),
-                sim.deployments(),
-                sim.workflows(),
-                metrics,
-                results,
-                sim.events(),
-                sim.components(),
-                sim.changes()),
-            world.clock);
+    Engine forgetful = new Engine(world.ports(metrics, results), world.clock);
     Experiment experiment = applied("tsdb");
     experiment.getMetadata().setDeletionTimestamp(T0.toString());
     boolean removable = false;
     for (int i = 0; i < 200 && !removable; i++) {
-      Outcome outcome = forgetful.turn(experiment);
-      experiment.setStatus(outcome.status());
+      Outcome outcome = forgetful.turn(experiment, experiment::setStatus);
       removable = outcome.finalizerRemovable();
       assertEquals(
           removable ? 2 : 0,
@@ -233,7 +221,7 @@ class EngineTest {
 
   private void turns(Experiment experiment, int n) {
     for (int i = 0; i < n; i++) {
-      experiment.setStatus(engine.turn(experiment).status());
+      engine.turn(experiment, experiment::setStatus);
     }
   }
 
@@ -244,8 +232,7 @@ class EngineTest {
   private List<Phase> runUntilCleaned(Experiment experiment) {
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < 500 && !Boolean.TRUE.equals(cleaned(experiment)); i++) {
-      Outcome outcome = engine.turn(experiment);
-      experiment.setStatus(outcome.status());
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
       Phase phase = outcome.status().getPhase();
       if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
         phases.add(phase);

@@ -23,9 +23,9 @@ import io.illm.lab.hub.sim.SimWorld;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Experiments;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.ports.ExperimentId;
@@ -161,7 +161,7 @@ class ExperimentReconcilerTest {
   @Test
   void aFailingClusterFailsTheRunWithAReasonAndIsCleanedUp() throws Exception {
     start(SimTimings.INSTANT);
-    world.clusters.fail(ChildNames.clusterClaim("broken", "app"), "quota exceeded");
+    world.clusters.fail(ExperimentNames.clusterName("broken", "app"), "quota exceeded");
     client.resource(Experiments.twoTargets("broken")).create();
 
     ExperimentStatus status =
@@ -190,7 +190,7 @@ class ExperimentReconcilerTest {
             i.metrics(),
             i.results()));
     world.deployments.degrade(
-        ChildNames.application("busy", "app", "prometheus"), "CrashLoopBackOff");
+        ExperimentNames.applicationName("busy", "app", "prometheus"), "CrashLoopBackOff");
     client.resource(Experiments.twoTargets("busy")).create();
     awaitStatus(
         "busy",
@@ -202,7 +202,7 @@ class ExperimentReconcilerTest {
     assertEquals(Phase.FAILED, deleting.getPhase());
     assertEquals("Deleted", condition(deleting, "Degraded").getReason());
     assertEquals(
-        Map.of(ChildNames.clusterClaim("busy", "app"), ClusterState.DELETING),
+        Map.of(ExperimentNames.clusterName("busy", "app"), ClusterState.DELETING),
         world.clusters.existing());
     assertTrue(
         experiment("busy").get().getMetadata().getFinalizers().contains(Engine.FINALIZER),

@@ -14,9 +14,9 @@ import io.illm.lab.operator.adapters.prometheus.PrometheusMetrics;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.engine.Experiments;
+import io.illm.lab.operator.lifecycle.Collected;
 import io.illm.lab.operator.lifecycle.Observation.MetricsState;
 import io.illm.lab.operator.ports.ExperimentId;
-import io.illm.lab.operator.ports.Ports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,27 +42,14 @@ class PrometheusMetricsEngineTest {
       PrometheusMetrics metrics =
           PrometheusMetrics.of(
               source.uri(), (spec, results) -> HypothesisResult.INVALIDATED, finished::add);
-      Ports sim = world.ports();
-      Engine engine =
-          new Engine(
-              new Ports(
-                  sim.clusters(),
-                  sim.deployments(),
-                  sim.workflows(),
-                  metrics,
-                  sim.results(),
-                  sim.events(),
-                  sim.components(),
-                  sim.changes()),
-              world.clock);
+      Engine engine = new Engine(world.ports(metrics, world.results), world.clock);
       Experiment experiment = Experiments.twoTargets("tsdb");
       experiment.getMetadata().setGeneration(1L);
       experiment.getMetadata().setFinalizers(new ArrayList<>(List.of(Engine.FINALIZER)));
       ExperimentId id = new ExperimentId(Experiments.NAMESPACE, "tsdb");
 
       for (int i = 0; i < 500 && !ended(experiment); i++) {
-        Outcome outcome = engine.turn(experiment);
-        experiment.setStatus(outcome.status());
+        Outcome outcome = engine.turn(experiment, experiment::setStatus);
         if (metrics.observe(id).state() == MetricsState.RUNNING) {
           assertEquals(id, finished.poll(20, TimeUnit.SECONDS), "the collection did not finish");
           continue;
@@ -75,13 +62,13 @@ class PrometheusMetricsEngineTest {
       assertEquals(
           Phase.COMPLETE, experiment.getStatus().getPhase(), experiment.getStatus().toString());
       assertEquals(HypothesisResult.INVALIDATED, experiment.getStatus().getHypothesisResult());
-      Collection c = metrics.collected(id).orElseThrow();
+      Collected c = metrics.observe(id).collected();
       Instant start = Instant.parse(c.window().start());
       Instant end = Instant.parse(c.window().end());
       assertEquals(SimTimings.TYPICAL.workflowRun(), Duration.between(start, end));
       assertTrue(start.isAfter(T0.plus(SimTimings.TYPICAL.clusterReady())), c.window().toString());
       assertEquals(60, c.window().stepSeconds());
-      assertEquals(1.0, c.coverage());
+      assertEquals(1.0, c.quality().coverage());
       assertEquals(8, c.metrics().stream().mapToInt(m -> m.samples().size()).sum());
     }
   }

@@ -102,7 +102,7 @@ class LocalHubTest {
     }
     assertFalse(Files.exists(folder.root()), "down removes the hub's folder");
     Run after = lab("hub", "status");
-    assertEquals(2, after.code(), after.toString());
+    assertEquals(1, after.code(), after.toString());
     assertTrue(after.out().contains("not up"), after.toString());
   }
 

@@ -39,10 +39,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The operator as the image runs it ({@code OperatorMain} in a JVM of its own, as its
  * ServiceAccount with a real token) is killed with SIGKILL at generated points of N lifecycles
  * (hello-app and tsdb-comparison, typical timings 300 times faster, the clouds simulated in this
- * process) and started again each time, while they run (a quarter are deleted mid-run) and while
- * they are deleted. Afterwards: every experiment Complete (or, deleted mid-run, gone), no child
- * ever created twice, no claim or other child left, one stored run per completed experiment. {@code
- * -Dkube.lifecycles=N} (default 20) and {@code -Dkube.seed=S} choose the run.
+ * process) and started again each time, while they run (a quarter are deleted mid-run), while they
+ * collect their metrics and store their runs (the metrics port's checkpoints and the engine's
+ * write-ahead bring them through), and while they are deleted. Afterwards: every experiment
+ * Complete (or, deleted mid-run, gone), no child ever created twice, no claim or other child left,
+ * one stored run per completed experiment. {@code -Dkube.lifecycles=N} (default 20) and {@code
+ * -Dkube.seed=S} choose the run.
  */
 @ExtendWith(RealServer.class)
 class KillNineTest {
@@ -51,12 +53,10 @@ class KillNineTest {
   private static final long SEED = Long.getLong("kube.seed", 1L);
 
   /**
-   * Kill also between a workflow's success and the stored run. Off until the metrics port keeps
-   * checkpoints (the engine rework on main): today the collected metrics live in the operator's
-   * memory, and a restart in that window fails the run with ResultsFailed ("no metrics were
-   * collected").
+   * One kill point in this many waits for an experiment between its workflow's success and its
+   * stored run (metrics collected, checkpointed in ConfigMaps, judged, stored) and kills there.
    */
-  private static final boolean WHILE_COLLECTING = Boolean.getBoolean("kube.killWhileCollecting");
+  private static final int COLLECTING_EVERY = 3;
 
   /** Lifecycles run at once. */
   private static final int BATCH = 4;
@@ -70,6 +70,7 @@ class KillNineTest {
   private static final Map<String, Integer> killedIn = new TreeMap<>();
   private static final Map<String, String> failures = new TreeMap<>();
   private static int kills;
+  private static int killsWhileCollecting;
 
   @BeforeAll
   static void start(ControlPlane plane) throws Exception {
@@ -130,6 +131,7 @@ class KillNineTest {
     assertEquals(Map.of(), twice, "children created more than once");
     assertTrue(uidsByChild.size() >= 3 * LIFECYCLES, "children seen: " + uidsByChild.size());
     assertTrue(kills >= LIFECYCLES / 4, "kills: " + kills);
+    assertTrue(killsWhileCollecting > 0, "no kill between a workflow's success and its run");
     System.out.println(
         "KILL9 "
             + LIFECYCLES
@@ -137,7 +139,9 @@ class KillNineTest {
             + SEED
             + ", "
             + kills
-            + " kills, experiments then in: "
+            + " kills ("
+            + killsWhileCollecting
+            + " while collecting), experiments then in: "
             + killedIn);
   }
 
@@ -158,6 +162,7 @@ class KillNineTest {
     killUntil(
         100,
         1400,
+        true,
         "Complete and cleaned, or deleted mid-run and gone: " + names + deletedMidRun,
         () ->
             deletedMidRun.stream().filter(n -> !deletedOnceItHasAClaim(n, deleting)).count() == 0
@@ -176,6 +181,7 @@ class KillNineTest {
     killUntil(
         50,
         750,
+        false,
         "gone: " + names,
         () -> names.stream().allMatch(n -> lab.experiment(n) == null),
         random);
@@ -190,10 +196,17 @@ class KillNineTest {
 
   /**
    * Kills the operator at a generated point ({@code fromMillis} plus up to {@code spanMillis} after
-   * it became ready) and starts it again, until {@code condition} holds.
+   * it became ready, or, one time in {@link #COLLECTING_EVERY}, as soon as an experiment is
+   * collecting its metrics, when {@code whileCollectingToo}) and starts it again, until {@code
+   * condition} holds.
    */
   private static void killUntil(
-      int fromMillis, int spanMillis, String what, BooleanSupplier condition, Random random) {
+      int fromMillis,
+      int spanMillis,
+      boolean whileCollectingToo,
+      String what,
+      BooleanSupplier condition,
+      Random random) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -210,13 +223,19 @@ class KillNineTest {
                 + "\n"
                 + operator.tail());
       }
+      boolean whileCollecting = whileCollectingToo && random.nextInt(COLLECTING_EVERY) == 0;
       long next =
           System.nanoTime() + Duration.ofMillis(fromMillis + random.nextInt(spanMillis)).toNanos();
-      while ((System.nanoTime() < next || collecting()) && !condition.getAsBoolean()) {
-        pause(20);
+      while (!(whileCollecting ? collecting() : System.nanoTime() >= next)
+          && !condition.getAsBoolean()
+          && System.nanoTime() < deadline) {
+        pause(whileCollecting ? 5 : 20);
       }
       if (!condition.getAsBoolean()) {
         notePhases();
+        if (collecting()) {
+          killsWhileCollecting++;
+        }
         kills++;
         operator.kill9();
         operator.start();
@@ -247,13 +266,10 @@ class KillNineTest {
 
   /**
    * Whether some experiment is between its workflow's success (the Workflow object, which the
-   * simulated Argo writes before the operator sees it) and Complete: the window {@link
-   * #WHILE_COLLECTING} keeps kills out of.
+   * simulated Argo writes before the operator sees it) and Complete or Failed: collecting, judging,
+   * storing its run.
    */
   private static boolean collecting() {
-    if (WHILE_COLLECTING) {
-      return false;
-    }
     for (Workflow workflow :
         lab.admin()
             .resources(Workflow.class)

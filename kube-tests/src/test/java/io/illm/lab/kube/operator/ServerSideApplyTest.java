@@ -16,9 +16,9 @@ import io.illm.lab.kube.RealLab;
 import io.illm.lab.kube.RealServer;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.crossplane.CrossplaneClusters;
 import io.illm.lab.operator.adapters.kubernetes.KubernetesCalls;
-import io.illm.lab.operator.children.ApplicationShapes;
 import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.ports.ExperimentId;
@@ -179,7 +179,7 @@ class ServerSideApplyTest {
     return lab.admin()
         .secrets()
         .inNamespace(RealLab.PLACEMENT.argocd())
-        .withName(ApplicationShapes.clusterSecretName(claim))
+        .withName(ExperimentNames.clusterSecretName(claim))
         .get();
   }
 

@@ -7,13 +7,14 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.illm.lab.kube.OperatorRbac;
 import io.illm.lab.kube.RealLab;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.argoworkflows.ArgoWorkflows;
 import io.illm.lab.operator.adapters.crossplane.CrossplaneClusters;
 import io.illm.lab.operator.adapters.events.KubernetesEvents;
+import io.illm.lab.operator.adapters.kubernetes.ConfigMapCheckpoints;
 import io.illm.lab.operator.adapters.kubernetes.ConfigMapPendingRuns;
 import io.illm.lab.operator.adapters.s3.S3ResultsStore;
 import io.illm.lab.operator.adapters.s3.S3Settings;
-import io.illm.lab.operator.children.ApplicationShapes;
 import io.illm.lab.operator.children.ChildLabels;
 import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.children.argocd.Application;
@@ -23,11 +24,15 @@ import io.illm.lab.operator.josdk.OperatorSettings;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
 import io.illm.lab.operator.lifecycle.Action.EventType;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
+import io.illm.lab.operator.metrics.Answer;
+import io.illm.lab.operator.metrics.MetricSpecs;
+import io.illm.lab.operator.metrics.QueryPlan;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.results.RunFiles;
 import io.illm.lab.operator.results.RunKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +59,7 @@ final class Probes {
   static final String FINALIZER = "deleted, the experiment is gone (finalizer removed)";
   static final String PENDING = "runs are kept in ConfigMaps while S3 is down";
   static final String S3_SECRET = "the S3 credentials Secret is read";
+  static final String CHECKPOINTS = "metrics checkpoints are kept beside the experiment";
 
   private final RealLab lab;
   private final Duration patience;
@@ -99,6 +105,7 @@ final class Probes {
       check(LEASE, this::leaseHeld, failed);
       check(LEASE_RENEWED, this::leaseRenewed, failed);
       check(EVENT_COUNTED, () -> eventCounted(suffix, name), failed);
+      check(CHECKPOINTS, () -> checkpoints(suffix, name), failed);
       check(FINALIZER, () -> gone(name), failed);
     } finally {
       lab.stopOperators();
@@ -170,6 +177,36 @@ final class Probes {
     }
   }
 
+  /**
+   * The metrics port's checkpoints, as the account, beside the experiment (in its namespace, owned
+   * by it): a window kept twice (created, then updated), read back, then cleared.
+   */
+  private boolean checkpoints(String suffix, String name) {
+    KubernetesClient account =
+        lab.plane().asServiceAccount(OperatorRbac.NAMESPACE, OperatorRbac.account(suffix));
+    try (account) {
+      ConfigMapCheckpoints checkpoints = new ConfigMapCheckpoints(account);
+      ExperimentId id = new ExperimentId(RealLab.NAMESPACE, name);
+      Instant start = Instant.parse("2026-12-04T00:00:00Z");
+      QueryPlan plan =
+          QueryPlan.of(
+              name,
+              MetricSpecs.spec(MetricSpecs.perTarget(MetricSpecs.range("cpu", "rate(x[1m])"))),
+              start,
+              start.plusSeconds(600),
+              3);
+      Answer answer =
+          Answer.parse(
+              200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}");
+      checkpoints.save(id, plan, 1, 0, Map.of("cpu/app", answer));
+      checkpoints.save(id, plan, 1, 0, Map.of("cpu/app", answer));
+      boolean kept =
+          checkpoints.load(id).map(saved -> saved.windows().containsKey(0)).orElse(false);
+      checkpoints.clear(id);
+      return kept && checkpoints.load(id).isEmpty();
+    }
+  }
+
   /** The cluster port, as the account, registering a cluster twice: the second is an update. */
   private boolean clusterSecretUpdated(KubernetesClient account) {
     String claim = "rbac-probe-app";
@@ -195,7 +232,7 @@ final class Probes {
       lab.admin()
           .secrets()
           .inNamespace(RealLab.PLACEMENT.argocd())
-          .withName(ApplicationShapes.clusterSecretName(claim))
+          .withName(ExperimentNames.clusterSecretName(claim))
           .delete();
     }
   }

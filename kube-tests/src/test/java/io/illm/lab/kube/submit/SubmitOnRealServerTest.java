@@ -91,7 +91,8 @@ class SubmitOnRealServerTest {
     Run run = submit(kubeconfig);
     assertEquals(3, run.code(), run.toString());
     assertTrue(run.err().contains("403"), run.toString());
-    assertTrue(plane.admin().resources(Experiment.class).inNamespace(NS).list().getItems().isEmpty());
+    assertTrue(
+        plane.admin().resources(Experiment.class).inNamespace(NS).list().getItems().isEmpty());
   }
 
   @Test

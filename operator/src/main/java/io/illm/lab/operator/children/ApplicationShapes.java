@@ -10,6 +10,7 @@ import io.illm.lab.model.ComponentParameter;
 import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.HelmParameter;
 import io.illm.lab.model.HelmSource;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argocd.ApplicationSpec;
 import io.illm.lab.operator.children.argocd.ApplicationStatus;
@@ -21,7 +22,6 @@ import io.illm.lab.operator.children.argocd.applicationspec.sources.helm.Paramet
 import io.illm.lab.operator.children.argocd.applicationspec.syncpolicy.Automated;
 import io.illm.lab.operator.lifecycle.Action.CreateApplication;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.AppObservation;
 import io.illm.lab.operator.lifecycle.Observation.AppState;
 import io.illm.lab.yaml.LabYaml;
@@ -53,11 +53,6 @@ public final class ApplicationShapes {
     this.placement = placement;
   }
 
-  /** The cluster secret name of a cluster: {@code cluster-<clusterName>}. */
-  public static String clusterSecretName(String clusterName) {
-    return "cluster-" + clusterName;
-  }
-
   /** The Secret that registers a cluster with ArgoCD (stringData name, server, config). */
   public Secret clusterSecret(
       String experiment, RegisterCluster action, ClusterCredentials credentials) {
@@ -71,7 +66,7 @@ public final class ApplicationShapes {
     return new SecretBuilder()
         .withMetadata(
             new ObjectMetaBuilder()
-                .withName(clusterSecretName(action.clusterName()))
+                .withName(ExperimentNames.clusterSecretName(action.clusterName()))
                 .withNamespace(placement.argocd())
                 .withLabels(labels)
                 .build())
@@ -139,7 +134,7 @@ public final class ApplicationShapes {
 
   private Destination destination(CreateApplication action) {
     Destination destination = new Destination();
-    if (ChildNames.HUB.equals(action.clusterName())) {
+    if (ExperimentNames.HUB_CLUSTER.equals(action.clusterName())) {
       destination.setServer(IN_CLUSTER);
     } else {
       // By name: the cluster secret's `name`, so the Application need not know the endpoint.

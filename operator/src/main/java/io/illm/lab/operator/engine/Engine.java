@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One turn of the experiment loop: observe through the ports, {@link Lifecycle#decide decide}, act
- * through the ports, and hand the new status back to the shell (the JOSDK reconciler, or a local
- * runner) to write. One engine per process; it keeps no state between turns.
+ * One turn of the experiment loop: observe through the ports, {@link Lifecycle#decide decide}, have
+ * the shell (the JOSDK reconciler, or a local runner) write the new status, then act through the
+ * ports. One engine per process; it keeps no state between turns.
  */
 public final class Engine {
 
@@ -47,7 +47,7 @@ public final class Engine {
   /**
    * What one turn produced.
    *
-   * @param status the new status (a fresh object) for the shell to write
+   * @param status the new status (a fresh object), as written before acting
    * @param lookAgainIn when to turn again if nothing happens; empty means only on events
    * @param finalizerRemovable the lifecycle confirmed every child gone: the finalizer may go
    * @param failures actions a port failed (decided again next turn), as {@code action: reason}
@@ -63,8 +63,21 @@ public final class Engine {
     }
   }
 
-  /** Observes, decides and acts for {@code experiment}; never throws for a port's failure. */
-  public Outcome turn(Experiment experiment) {
+  /**
+   * Writes a turn's status before its actions are performed (write-ahead: a crash in between then
+   * repeats idempotent actions instead of losing what was decided); throws when it could not, and
+   * then nothing is performed.
+   */
+  @FunctionalInterface
+  public interface StatusWriter {
+    void write(ExperimentStatus status);
+  }
+
+  /**
+   * Observes and decides for {@code experiment}, has {@code writeAhead} write the new status, then
+   * acts; never throws for a port's failure.
+   */
+  public Outcome turn(Experiment experiment, StatusWriter writeAhead) {
     Instant now = clock.instant();
     Observation world = observer.observe(experiment, now);
     Decision decision = Lifecycle.decide(experiment.getSpec(), experiment.getStatus(), world, now);
@@ -72,14 +85,15 @@ public final class Engine {
     if (ports.simulated()) {
       status.setSimulated(true);
     }
+    boolean removable =
+        decision.actions().stream().anyMatch(Action.RemoveFinalizer.class::isInstance);
+    writeAhead.write(status);
     List<String> failures =
         actor.act(id(experiment), experiment.getSpec(), status, decision.actions());
     Optional<Duration> again = decision.lookAgainIn();
     if (!failures.isEmpty() && again.map(d -> d.compareTo(RETRY_FAILED_ACTIONS) > 0).orElse(true)) {
       again = Optional.of(RETRY_FAILED_ACTIONS);
     }
-    boolean removable =
-        decision.actions().stream().anyMatch(Action.RemoveFinalizer.class::isInstance);
     if (removable) {
       // the experiment is going: a new one of the same name must collect and store its own run
       ports.metrics().forget(id(experiment));

@@ -5,12 +5,12 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.operator.cost.CostModel;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.Meta;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.PortException;
 import io.illm.lab.operator.ports.Ports;
+import io.illm.lab.rules.ComponentRefs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +91,7 @@ final class Observer {
     for (Target target : spec.getTargets()) {
       if (target != null && target.getComponents() != null) {
         for (ComponentRef ref : target.getComponents()) {
-          String name = ChildNames.component(ref);
+          String name = ComponentRefs.name(ref);
           if (name != null) {
             names.add(name);
           }

@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JOSDK shell around the {@link Engine}: every event is one turn (observe, decide, act), and
- * the new status goes back as a status patch whose result JOSDK caches for the next turn. JOSDK
- * owns the finalizer ({@link Engine#FINALIZER}); {@link #cleanup} lets it go only when the
- * lifecycle confirmed every child gone (see {@code docs/adrs/ADR-007-cleanup-and-finalizer.md}).
+ * The JOSDK shell around the {@link Engine}: every event is one turn (observe, decide, patch the
+ * status, act: write-ahead), the patch's result cached by JOSDK for the next turn. JOSDK owns the
+ * finalizer ({@link Engine#FINALIZER}); {@link #cleanup} lets it go only when the lifecycle
+ * confirmed every child gone (see {@code docs/adrs/ADR-007-cleanup-and-finalizer.md}).
  */
 @ControllerConfiguration(name = ExperimentReconciler.NAME, finalizerName = Engine.FINALIZER)
 public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Experiment> {
@@ -39,9 +39,7 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
 
   /**
    * An experiment not yet Cleaned is decided again at least this often, announced or not: turns are
-   * idempotent, and an announcement that never comes (one experiment in ~5,000 of the operator
-   * benchmark waited on a Succeeded workflow it was never told of) then costs minutes, not the
-   * phase's deadline.
+   * idempotent, so a lost announcement costs minutes, not the phase's deadline (ADR-006).
    */
   static final Duration RESYNC = Duration.ofMinutes(2);
 
@@ -64,8 +62,7 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
 
   @Override
   public UpdateControl<Experiment> reconcile(Experiment experiment, Context<Experiment> context) {
-    Outcome outcome = turn(experiment);
-    writeStatus(experiment, context, outcome.status());
+    Outcome outcome = turn(experiment, context);
     UpdateControl<Experiment> control = UpdateControl.noUpdate();
     // children announce their own changes: rescheduling is the backstop for deadlines and windows,
     // and RESYNC for announcements lost on the way
@@ -87,12 +84,10 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
    */
   @Override
   public DeleteControl cleanup(Experiment experiment, Context<Experiment> context) {
-    Outcome outcome = turn(experiment);
+    Outcome outcome = turn(experiment, context);
     if (outcome.finalizerRemovable()) {
       return DeleteControl.defaultDelete();
     }
-    // DeleteControl carries no status: write it here, or the user sees no CleaningUp progress
-    writeStatus(experiment, context, outcome.status());
     Duration again =
         outcome
             .lookAgainIn()
@@ -101,8 +96,9 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(again);
   }
 
-  private Outcome turn(Experiment experiment) {
-    Outcome outcome = engine.turn(experiment);
+  /** One turn; its status is patched before its actions are performed (write-ahead). */
+  private Outcome turn(Experiment experiment, Context<Experiment> context) {
+    Outcome outcome = engine.turn(experiment, status -> writeStatus(experiment, context, status));
     if (!outcome.failures().isEmpty()) {
       LOG.warn(
           "{}/{}: actions failed, deciding again in {}: {}",
@@ -116,10 +112,8 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
 
   /**
    * Patches the status (JSON patch of the status subresource) and puts the result into JOSDK's
-   * cache, so that the next turn reads this status, not the one before it: a child's event can
-   * arrive before the informer saw our own patch (seen on the mock API server: a claim deleted by
-   * the turn that failed the run was then read against the old Provisioning status and taken for a
-   * claim "deleted by someone else"). A real API server's informer lags the same way.
+   * cache, so that the next turn reads this status and not the one before it, even when a child's
+   * event arrives before the informer saw the patch (ADR-006).
    */
   private static void writeStatus(
       Experiment experiment, Context<Experiment> context, ExperimentStatus status) {

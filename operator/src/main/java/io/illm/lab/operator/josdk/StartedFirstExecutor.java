@@ -17,11 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * experiment goes ahead of anything that arrived more than {@link #headStart} after it, so it waits
  * at most that long behind experiments under way and is never starved (ADR-012).
  *
- * <p>Why: JOSDK takes reconciles first come, first served. When many experiments are created at
- * once, a cluster that became Ready waited behind the first turns of every experiment created
- * before it (seconds, with 1,000), though acting on it is what moves an experiment on. Controller
- * runtime's priority queue makes the same choice for the objects of an informer's initial list.
- *
  * <p>JOSDK gives its executor bare Runnables, so which experiment a reconcile is for comes from
  * JOSDK's metrics hook, which it calls with the experiment on the same thread just before handing
  * the reconcile over ({@link OperatorMetrics#beforeEachSubmission}); without it a reconcile counts

@@ -13,8 +13,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Target against target on every per-target metric that says which direction is better: the
- * bootstrap interval of the difference of the two means, and what it allows one to say.
+ * Target against target on every per-target metric that says which direction is better: the Welch
+ * interval of the difference of the two means, and what it allows one to say.
  */
 public final class Comparisons {
 

@@ -2,31 +2,22 @@ package io.illm.lab.operator.judge;
 
 import io.illm.lab.results.Stats;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Statistics over a sample of values (one per repetition window): n, mean, median, min, max and a
- * percentile-bootstrap confidence interval of the mean; and the same interval for the difference of
- * two means. Deterministic: the resampling is seeded, so the same values always give the same
- * interval. Why a percentile bootstrap, and for which n it is honest: ADR-009.
+ * Student-t confidence interval of the mean; and Welch's interval for the difference of two means,
+ * or of one mean and a multiple of another (for "B at most 0.8 x A"). Closed forms: the same values
+ * always give the same interval. Why t and Welch, and how well they hold at small n: ADR-024.
  */
 public final class Statistics {
 
   /** The level of every interval. */
   public static final double CONFIDENCE = 0.95;
-
-  /** Bootstrap resamples per interval. */
-  public static final int RESAMPLES = 10_000;
-
-  /** The resampling seed: fixed, so an interval depends on the values alone. */
-  static final long SEED = 20_261_127L;
-
-  private static final double LOW_PERCENT = 100 * (1 - CONFIDENCE) / 2;
-  private static final double HIGH_PERCENT = 100 - LOW_PERCENT;
 
   private Statistics() {}
 
@@ -41,14 +32,14 @@ public final class Statistics {
 
   /**
    * The statistics of {@code values}; null when there is no finite value. The interval is absent
-   * when fewer than two values remain (one value has no spread to resample).
+   * when fewer than two values remain (one value has no spread).
    */
   public static Stats of(List<Double> values) {
     double[] sample = finite(values);
     if (sample.length == 0) {
       return null;
     }
-    Percentile median = percentile();
+    Percentile median = new Percentile().withEstimationType(EstimationType.R_7);
     median.setData(sample);
     double min = sample[0];
     double max = sample[0];
@@ -73,37 +64,43 @@ public final class Statistics {
     return new Mean().evaluate(values);
   }
 
-  /** The {@value #CONFIDENCE} percentile-bootstrap interval of the mean; null when n &lt; 2. */
+  /** The {@value #CONFIDENCE} Student-t interval of the mean; null when n &lt; 2. */
   public static Interval meanInterval(double[] values) {
     if (values.length < 2) {
       return null;
     }
-    RandomGenerator random = new Well19937c(SEED);
-    double[] resample = new double[values.length];
-    double[] means = new double[RESAMPLES];
-    for (int r = 0; r < RESAMPLES; r++) {
-      means[r] = resampledMean(values, resample, random);
-    }
-    return interval(means);
+    double mean = mean(values);
+    double half = quantile(values.length - 1) * Math.sqrt(variance(values) / values.length);
+    return new Interval(mean - half, mean + half);
   }
 
   /**
-   * The {@value #CONFIDENCE} percentile-bootstrap interval of mean(a) − mean(b), resampling each
-   * side on its own (the two samples are independent: different clusters); null when either has
-   * fewer than two values.
+   * The {@value #CONFIDENCE} Welch interval of mean(a) − mean(b) (independent samples: different
+   * clusters; unequal variances); null when either side has fewer than two values.
    */
   public static Interval differenceInterval(double[] a, double[] b) {
+    return scaledDifferenceInterval(a, b, 1);
+  }
+
+  /**
+   * The {@value #CONFIDENCE} Welch interval of mean(a) − k · mean(b), so "a is at most k times b"
+   * holds when it lies below zero; null when either side has fewer than two values.
+   */
+  public static Interval scaledDifferenceInterval(double[] a, double[] b, double k) {
     if (a.length < 2 || b.length < 2) {
       return null;
     }
-    RandomGenerator random = new Well19937c(SEED);
-    double[] resampleA = new double[a.length];
-    double[] resampleB = new double[b.length];
-    double[] differences = new double[RESAMPLES];
-    for (int r = 0; r < RESAMPLES; r++) {
-      differences[r] = resampledMean(a, resampleA, random) - resampledMean(b, resampleB, random);
+    double va = variance(a) / a.length;
+    double vb = k * k * variance(b) / b.length;
+    double difference = mean(a) - k * mean(b);
+    double se = Math.sqrt(va + vb);
+    if (se == 0) {
+      return new Interval(difference, difference);
     }
-    return interval(differences);
+    // Welch-Satterthwaite degrees of freedom
+    double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+    double half = quantile(df) * se;
+    return new Interval(difference - half, difference + half);
   }
 
   /** The finite values, in their order. */
@@ -117,22 +114,12 @@ public final class Statistics {
         .toArray();
   }
 
-  private static double resampledMean(double[] values, double[] into, RandomGenerator random) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] = values[random.nextInt(values.length)];
-    }
-    // the same Mean as for the sample itself: a constant sample then gives exactly its value
-    return mean(into);
+  private static double variance(double[] values) {
+    return new Variance(true).evaluate(values);
   }
 
-  private static Interval interval(double[] estimates) {
-    Percentile percentile = percentile();
-    percentile.setData(estimates);
-    return new Interval(percentile.evaluate(LOW_PERCENT), percentile.evaluate(HIGH_PERCENT));
-  }
-
-  /** Hyndman and Fan's type 7 (R's and NumPy's default): interpolates between order statistics. */
-  private static Percentile percentile() {
-    return new Percentile().withEstimationType(EstimationType.R_7);
+  /** The two-sided t quantile for {@value #CONFIDENCE} at {@code df} degrees of freedom. */
+  private static double quantile(double df) {
+    return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
   }
 }

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * What the engine should do next; the actors decide how. Every action names its object
- * deterministically (see {@link ChildNames}), so performing one twice changes nothing.
+ * deterministically (see {@code ExperimentNames}), so performing one twice changes nothing.
  */
 public sealed interface Action {
 
@@ -59,8 +59,12 @@ public sealed interface Action {
   record CollectMetrics(String experiment, Instant windowStart, Instant windowEnd)
       implements Action {}
 
-  /** Stores the collected results (summary.json) of the experiment. */
-  record StoreResults(String experiment) implements Action {}
+  /**
+   * Stores the run's results (summary.json and the raw answers): what was {@code collected}, with
+   * the phase and reason of the status written with this decision (Complete, or Failed with what a
+   * failed run had).
+   */
+  record StoreResults(String experiment, Collected collected) implements Action {}
 
   /** Records a Kubernetes Event on the experiment. */
   record EmitEvent(EventType type, String reason, String message) implements Action {}

@@ -16,6 +16,11 @@ final class CleanupPhase {
   /** After this long deleting, the experiment shows Degraded (CleanupSlow); deletion goes on. */
   static final Duration SLOW = Duration.ofMinutes(15);
 
+  /**
+   * How soon to look again while a failed run's results are being stored (its end is announced).
+   */
+  static final Duration STORE_WAIT = Duration.ofSeconds(30);
+
   private CleanupPhase() {}
 
   static void decide(Turn t) {
@@ -83,6 +88,11 @@ final class CleanupPhase {
   }
 
   private static void removeFinalizer(Turn t) {
+    if (FailedRunResults.storing(t)) {
+      // the failed run's results are being stored: the experiment stays until they are
+      t.lookAgainIn(STORE_WAIT);
+      return;
+    }
     if (t.world.meta().finalizerPresent()) {
       t.act(new RemoveFinalizer());
     }

@@ -3,6 +3,7 @@ package io.illm.lab.operator.lifecycle;
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetStatus;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
@@ -37,7 +38,7 @@ final class ClusterProgress {
 
   private static boolean advance(Turn t, Target target, boolean mayCreate) {
     TargetStatus ts = t.target(target.getName());
-    String claim = ChildNames.clusterClaim(t.experiment(), target.getName());
+    String claim = ExperimentNames.clusterName(t.experiment(), target.getName());
     ClusterObservation cluster = t.world.cluster(claim);
     switch (cluster.state()) {
       case ABSENT, GONE -> {

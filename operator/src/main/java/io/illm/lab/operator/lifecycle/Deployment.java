@@ -3,9 +3,11 @@ package io.illm.lab.operator.lifecycle;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetStatus;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.lifecycle.Action.CreateApplication;
 import io.illm.lab.operator.lifecycle.Observation.AppObservation;
 import io.illm.lab.operator.lifecycle.Observation.AppState;
+import io.illm.lab.rules.ComponentRefs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -104,8 +106,8 @@ final class Deployment {
   }
 
   private static String name(Turn t, Target target, ComponentRef component) {
-    return ChildNames.application(
-        t.experiment(), target.getName(), ChildNames.component(component));
+    return ExperimentNames.applicationName(
+        t.experiment(), target.getName(), ComponentRefs.name(component));
   }
 
   private static ComponentRef copy(ComponentRef c) {

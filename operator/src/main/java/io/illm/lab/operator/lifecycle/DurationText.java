@@ -1,6 +1,7 @@
 package io.illm.lab.operator.lifecycle;
 
 import io.illm.lab.model.Durations;
+import io.illm.lab.rules.ExperimentRules;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,8 +11,11 @@ import java.util.Optional;
  */
 final class DurationText {
 
-  /** Longer than a year is a typo, and would overflow instant arithmetic if much longer. */
-  static final Duration MAX = Duration.ofDays(366);
+  /**
+   * Longer than a year is a typo, and would overflow instant arithmetic if much longer; the rules
+   * refuse such a spec ({@link ExperimentRules#MAX_DURATION}).
+   */
+  static final Duration MAX = ExperimentRules.MAX_DURATION;
 
   private DurationText() {}
 

@@ -3,6 +3,7 @@ package io.illm.lab.operator.lifecycle;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ObservabilitySpec;
 import io.illm.lab.model.Target;
+import io.illm.lab.rules.ComponentRefs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Layers {
   public static List<List<ComponentRef>> of(String experiment, Target target) {
     List<ComponentRef> own = target.getComponents() == null ? List.of() : target.getComponents();
     Set<String> listed = new TreeSet<>();
-    own.forEach(ref -> listed.add(ChildNames.component(ref)));
+    own.forEach(ref -> listed.add(ComponentRefs.name(ref)));
     List<List<ComponentRef>> layers = new ArrayList<>();
     ObservabilitySpec observability = target.getObservability();
     if (observability != null && observability.isEnabled()) {

@@ -1,6 +1,7 @@
 package io.illm.lab.operator.lifecycle;
 
 import io.illm.lab.model.TargetStatus;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.lifecycle.Action.DeleteApplication;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteWorkflow;
@@ -41,7 +42,7 @@ record Leftovers(List<String> remaining, List<Action> deletes) {
       String name =
           t.status.getWorkflowStatus() != null && t.status.getWorkflowStatus().getName() != null
               ? t.status.getWorkflowStatus().getName()
-              : ChildNames.workflow(t.experiment());
+              : ExperimentNames.workflowName(t.experiment());
       remaining.add("Workflow/" + name);
       if (workflow != WorkflowState.DELETING) {
         deletes.add(new DeleteWorkflow(name));
@@ -82,7 +83,7 @@ record Leftovers(List<String> remaining, List<Action> deletes) {
   private static Set<String> claims(Turn t) {
     Set<String> names = new TreeSet<>(t.world.clusters().keySet());
     for (TargetStatus ts : targets(t)) {
-      if (ts.getClusterName() != null && !ChildNames.HUB.equals(ts.getClusterName())) {
+      if (ts.getClusterName() != null && !ExperimentNames.HUB_CLUSTER.equals(ts.getClusterName())) {
         names.add(ts.getClusterName());
       }
     }

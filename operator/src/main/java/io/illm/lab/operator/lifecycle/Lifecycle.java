@@ -8,6 +8,7 @@ import io.illm.lab.model.Target;
 import io.illm.lab.operator.lifecycle.Action.AddFinalizer;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
 import io.illm.lab.operator.lifecycle.Action.EventType;
+import io.illm.lab.rules.ComponentRefs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,8 @@ public final class Lifecycle {
     if (t.terminal()) {
       if (!t.world.errors().isEmpty()) {
         hold(t);
+      } else {
+        FailedRunResults.decide(t);
       }
       CleanupPhase.decide(t);
     }
@@ -104,7 +107,7 @@ public final class Lifecycle {
       t.fail(Reasons.DELETED, "the experiment was deleted during " + Conditions.where(t));
       return true;
     }
-    List<String> problems = SpecCheck.problems(t.spec);
+    List<String> problems = SpecCheck.problems(t.experiment(), t.spec);
     if (!problems.isEmpty()) {
       t.fail(Reasons.INVALID_SPEC, String.join("; ", problems));
       return true;
@@ -158,7 +161,7 @@ public final class Lifecycle {
     Set<String> missing = new TreeSet<>();
     for (Target target : t.spec.getTargets()) {
       for (ComponentRef ref : Layers.all(t.experiment(), target)) {
-        String name = ChildNames.component(ref);
+        String name = ComponentRefs.name(ref);
         if (t.world.missingComponents().contains(name)) {
           missing.add(name);
         }

@@ -237,10 +237,19 @@ public record Observation(
     FAILED
   }
 
-  /** The metrics collection; {@code result} is the verdict on the hypothesis once done. */
-  public record MetricsObservation(MetricsState state, HypothesisResult result, String message) {
+  /**
+   * The metrics collection; {@code result} is the verdict on the hypothesis once done, {@code
+   * collected} what was collected (when DONE: all of it; while RUNNING, after FAILED or after a
+   * restart before the collection was resumed: what there is so far, or null when nothing).
+   */
+  public record MetricsObservation(
+      MetricsState state, HypothesisResult result, String message, Collected collected) {
     public static final MetricsObservation NOT_STARTED =
-        new MetricsObservation(MetricsState.NOT_STARTED, null, null);
+        new MetricsObservation(MetricsState.NOT_STARTED, null, null, null);
+
+    public MetricsObservation(MetricsState state, HypothesisResult result, String message) {
+      this(state, result, message, null);
+    }
   }
 
   /** The state of the results store for this experiment. */

@@ -5,6 +5,7 @@ import io.illm.lab.model.Phase;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetStatus;
+import io.illm.lab.model.names.ExperimentNames;
 
 /**
  * Pending: records what the run is (start time, spec hash, one status entry per target with its
@@ -46,6 +47,8 @@ final class PendingPhase {
   }
 
   static String clusterName(String experiment, Target target) {
-    return hub(target) ? ChildNames.HUB : ChildNames.clusterClaim(experiment, target.getName());
+    return hub(target)
+        ? ExperimentNames.HUB_CLUSTER
+        : ExperimentNames.clusterName(experiment, target.getName());
   }
 }

@@ -5,6 +5,7 @@ import io.illm.lab.model.CleanupPolicy;
 import io.illm.lab.model.CleanupRule;
 import io.illm.lab.model.Deadlines;
 import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.rules.ExperimentRules;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,9 +22,9 @@ public record PhaseDeadlines(
   static final Duration DEFAULT_DEPLOYING = Duration.ofMinutes(20);
   static final Duration DEFAULT_RUNNING = Duration.ofHours(2);
   static final Duration DEFAULT_COLLECTING = Duration.ofMinutes(15);
-  static final Duration DEFAULT_TOTAL = Duration.ofHours(6);
+  static final Duration DEFAULT_TOTAL = ExperimentRules.DEFAULT_TOTAL;
   static final Duration DEFAULT_RETAIN = Duration.ofHours(1);
-  static final Duration MAX_RETAIN = Duration.ofHours(168);
+  static final Duration MAX_RETAIN = ExperimentRules.MAX_RETAIN;
 
   /** The deadlines of {@code spec}; a missing or unreadable value means its default. */
   public static PhaseDeadlines of(ExperimentSpec spec) {

@@ -2,6 +2,7 @@ package io.illm.lab.operator.lifecycle;
 
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.WorkflowStatus;
+import io.illm.lab.model.names.ExperimentNames;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ final class ReadyPhase {
     if (t.terminal() || !Deployment.advance(t, ready)) {
       return;
     }
-    String name = ChildNames.workflow(t.experiment());
+    String name = ExperimentNames.workflowName(t.experiment());
     WorkflowStatus ws = new WorkflowStatus();
     ws.setName(name);
     t.status.setWorkflowStatus(ws);

@@ -8,6 +8,7 @@ public final class Reasons {
   public static final String WORKFLOW_SUBMITTED = "WorkflowSubmitted";
   public static final String RUN_FINISHED = "RunFinished";
   public static final String METRICS_COLLECTED = "MetricsCollected";
+  public static final String RESULTS_STORED = "ResultsStored";
   public static final String SUCCEEDED = "Succeeded";
   public static final String RETAINING = "Retaining";
   public static final String CLEANING_UP = "CleaningUp";

@@ -4,6 +4,7 @@ import io.illm.lab.model.CompletionMode;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetStatus;
 import io.illm.lab.model.WorkflowStatus;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
 import io.illm.lab.operator.lifecycle.Action.EventType;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
@@ -95,6 +96,9 @@ final class RunningPhase {
   }
 
   private static void endRun(Turn t, String why) {
+    // the end of the measurement window, kept so that a resumed collection covers the same one
+    Instant end = manual(t) ? t.now : Turn.time(workflowStatus(t).getFinishedAt()).orElse(t.now);
+    t.status.setRunEndedAt(end.toString());
     t.step(Steps.COLLECTING);
     t.status.setMessage(why + "; collecting metrics");
     t.event(EventType.NORMAL, Reasons.RUN_FINISHED, t.status.getMessage());
@@ -103,28 +107,28 @@ final class RunningPhase {
 
   private static void collecting(Turn t) {
     MetricsObservation metrics = t.world.metrics();
-    switch (metrics.state()) {
-      case NOT_STARTED -> t.act(collect(t));
-      case RUNNING -> {}
-      case DONE -> {
-        t.status.setHypothesisResult(metrics.result());
-        t.status.setStep(Steps.STORING);
-        t.status.setMessage("metrics collected; storing results");
-        t.event(EventType.NORMAL, Reasons.METRICS_COLLECTED, t.status.getMessage());
-        storing(t);
-      }
-      default ->
-          t.fail(
-              Reasons.METRICS_FAILED,
-              "metrics collection failed"
-                  + (metrics.message() == null ? "" : ": " + metrics.message()));
+    if (collected(t, metrics)) {
+      t.status.setHypothesisResult(metrics.result());
+      t.status.setStep(Steps.STORING);
+      t.status.setMessage("metrics collected; storing results");
+      t.event(EventType.NORMAL, Reasons.METRICS_COLLECTED, t.status.getMessage());
+      storing(t);
     }
   }
 
+  /**
+   * Storing needs the collection itself, which flows from the metrics port to the results port
+   * through this decision; a restarted operator's metrics port resumes the collection from its
+   * checkpoints first (no window is queried again).
+   */
   private static void storing(Turn t) {
+    MetricsObservation metrics = t.world.metrics();
+    if (!collected(t, metrics)) {
+      return;
+    }
     ResultsObservation results = t.world.results();
     switch (results.state()) {
-      case NOT_STORED -> t.act(new StoreResults(t.experiment()));
+      case NOT_STORED -> t.act(new StoreResults(t.experiment(), metrics.collected()));
       case STORING -> {}
       case STORED -> {
         t.status.setResultsURL(results.url());
@@ -138,9 +142,27 @@ final class RunningPhase {
     }
   }
 
+  /** True when the collection is done; else starts or awaits it, or fails the run. */
+  private static boolean collected(Turn t, MetricsObservation metrics) {
+    switch (metrics.state()) {
+      case NOT_STARTED -> t.act(collect(t));
+      case RUNNING -> {}
+      case DONE -> {
+        return true;
+      }
+      default ->
+          t.fail(
+              Reasons.METRICS_FAILED,
+              "metrics collection failed"
+                  + (metrics.message() == null ? "" : ": " + metrics.message()));
+    }
+    return false;
+  }
+
   /**
-   * The measurement window: from the workflow's start to its end (manual runs: to the signal), so
-   * provisioning time does not dilute rates and averages.
+   * The measurement window: from the workflow's start to the end of the run (the workflow's end, or
+   * for manual runs the signal), so provisioning time does not dilute rates and averages. The end
+   * is kept in the status ({@code runEndedAt}), so a resumed collection covers the same window.
    */
   private static CollectMetrics collect(Turn t) {
     WorkflowStatus ws = workflowStatus(t);
@@ -149,7 +171,10 @@ final class RunningPhase {
         Turn.time(ws.getStartedAt())
             .or(() -> Turn.time(t.status.getPhaseStartedAt()))
             .orElse(stepStart);
-    Instant end = manual(t) ? stepStart : Turn.time(ws.getFinishedAt()).orElse(stepStart);
+    Instant end =
+        Turn.time(t.status.getRunEndedAt())
+            .orElseGet(
+                () -> manual(t) ? stepStart : Turn.time(ws.getFinishedAt()).orElse(stepStart));
     return new CollectMetrics(t.experiment(), start.isAfter(end) ? end : start, end);
   }
 
@@ -190,7 +215,7 @@ final class RunningPhase {
     }
     WorkflowStatus ws = t.status.getWorkflowStatus();
     if (ws.getName() == null) {
-      ws.setName(ChildNames.workflow(t.experiment()));
+      ws.setName(ExperimentNames.workflowName(t.experiment()));
     }
     return ws;
   }

@@ -34,7 +34,8 @@ final class StatusCopy {
         cost(s.getCost()),
         s.getSimulated(),
         s.getStep(),
-        s.getStepStartedAt());
+        s.getStepStartedAt(),
+        s.getRunEndedAt());
   }
 
   private static List<TargetStatus> targets(List<TargetStatus> targets) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.MetricsSpec;
+import io.illm.lab.operator.adapters.kubernetes.ConfigMapCheckpoints;
 import io.illm.lab.operator.adapters.prometheus.Collector;
 import io.illm.lab.operator.adapters.prometheus.PrometheusApi;
 import io.illm.lab.operator.adapters.prometheus.PrometheusMetrics;
@@ -102,17 +103,13 @@ public final class DataPlane implements AutoCloseable {
             scheduler,
             (spec, collected) -> Judge.judge(spec, collected).verdict().result(),
             DataPlane::repetitions,
-            id -> relay.get().accept(id));
+            id -> relay.get().accept(id),
+            new ConfigMapCheckpoints(client),
+            simulatedSource);
     boolean simulated = simulatedLab || simulatedSource;
     RunSummaries summaries =
         new RunSummaries(
-            metrics,
-            id -> metadata(client, id),
-            CostModel.standard(),
-            clock,
-            simulated,
-            simulatedSource,
-            version());
+            id -> metadata(client, id), CostModel.standard(), clock, simulated, version());
     StoredResults stored = new StoredResults(store, summaries, fallback, retries, 2);
     DataPlane plane = new DataPlane(simulatedSource, scheduler, metrics, stored, window);
     relay.set(id -> plane.listener.get().accept(id));

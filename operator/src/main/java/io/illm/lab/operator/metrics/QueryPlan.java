@@ -8,7 +8,7 @@ import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.QueryType;
 import io.illm.lab.model.Target;
-import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.results.Summary;
 import java.time.Duration;
 import java.time.Instant;
@@ -224,7 +224,9 @@ public record QueryPlan(
 
   private static String cluster(String experiment, Target target) {
     boolean hub = target.getCluster() != null && target.getCluster().getProvider() == Provider.HUB;
-    return hub ? ChildNames.HUB : ChildNames.clusterClaim(experiment, target.getName());
+    return hub
+        ? ExperimentNames.HUB_CLUSTER
+        : ExperimentNames.clusterName(experiment, target.getName());
   }
 
   private static String replace(

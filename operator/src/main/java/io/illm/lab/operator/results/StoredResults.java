@@ -3,6 +3,7 @@ package io.illm.lab.operator.results;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
+import io.illm.lab.operator.lifecycle.Collected;
 import io.illm.lab.operator.lifecycle.Observation.ResultsObservation;
 import io.illm.lab.operator.lifecycle.Observation.ResultsState;
 import io.illm.lab.operator.ports.Changes;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * STORED at {@code configmap://...} with the message "pending upload", and {@link PendingUploads}
  * moves it to the store later. Completion is announced to the {@link Changes} subscriber.
  *
- * <p>What is being stored lives in memory: after a restart {@link #observe} says NOT_STORED, the
- * lifecycle asks again, and the same run is written again under the same keys (idempotent).
+ * <p>What is being stored lives in memory: after a restart {@link #observe} says NOT_STORED and the
+ * lifecycle asks again; a run whose summary the store already has is not written again, so each run
+ * is stored once.
  */
 public final class StoredResults implements Results, Changes, AutoCloseable {
 
@@ -97,7 +99,8 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
       return;
     }
     try {
-      pool.execute(() -> finish(experiment, storeNow(experiment, spec, status)));
+      pool.execute(
+          () -> finish(experiment, storeNow(experiment, spec, status, action.collected())));
     } catch (RejectedExecutionException e) {
       states.remove(experiment, STORING);
       throw new PortException(
@@ -141,14 +144,18 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
   }
 
   private ResultsObservation storeNow(
-      ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status) {
+      ExperimentId experiment, ExperimentSpec spec, ExperimentStatus status, Collected collected) {
     RunFiles run;
     try {
-      run = RunFiles.of(source.summary(experiment, spec, status));
+      run = RunFiles.of(source.summary(experiment, spec, status, collected));
     } catch (RuntimeException e) {
       LOG.warn("results of {}: the summary could not be assembled: {}", experiment, e.toString());
       LOG.debug("results of {}: the summary could not be assembled", experiment, e);
       return failed("the summary could not be assembled: " + e.getMessage());
+    }
+    if (alreadyStored(run)) {
+      // stored before a restart, whose new turn asked again: the store keeps the first copy
+      return new ResultsObservation(ResultsState.STORED, store.location(run.key()), null);
     }
     String failure = upload(run);
     if (failure == null) {
@@ -176,6 +183,15 @@ public final class StoredResults implements Results, Changes, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("results of {}: the hub fallback failed too: {}", experiment, e.toString());
       return failed(failure + "; keeping them on the hub failed too: " + e.getMessage());
+    }
+  }
+
+  /** True when the store has this run's summary already (an unanswered store counts as no). */
+  private boolean alreadyStored(RunFiles run) {
+    try {
+      return store.summary(run.key()).isPresent();
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

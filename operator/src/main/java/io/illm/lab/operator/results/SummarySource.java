@@ -2,6 +2,7 @@ package io.illm.lab.operator.results;
 
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
+import io.illm.lab.operator.lifecycle.Collected;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.results.Summary;
 import java.util.Arrays;
@@ -11,15 +12,15 @@ import java.util.TreeMap;
 
 /**
  * What {@link StoredResults} stores for an experiment: its summary and the raw query responses,
- * assembled from the spec, the status and what the metrics port collected. Called once per store,
- * on a store thread; it may take its time, and an exception ends the store as FAILED with its
- * message.
+ * assembled from the spec, the status and what was collected (carried by the StoreResults action).
+ * Called once per store, on a store thread; it may take its time, and an exception ends the store
+ * as FAILED with its message.
  */
 @FunctionalInterface
 public interface SummarySource {
 
-  /** The run to store for {@code id}. */
-  Run summary(ExperimentId id, ExperimentSpec spec, ExperimentStatus status);
+  /** The run to store for {@code id}: the spec, the status of the decision, what was collected. */
+  Run summary(ExperimentId id, ExperimentSpec spec, ExperimentStatus status, Collected collected);
 
   /**
    * A run's results.

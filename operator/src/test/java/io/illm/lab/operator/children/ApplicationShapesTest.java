@@ -14,6 +14,7 @@ import io.illm.lab.model.ComponentSource;
 import io.illm.lab.model.ComponentSpec;
 import io.illm.lab.model.HelmParameter;
 import io.illm.lab.model.HelmSource;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argocd.ApplicationStatus;
 import io.illm.lab.operator.children.argocd.applicationspec.Sources;
@@ -23,7 +24,6 @@ import io.illm.lab.operator.children.argocd.applicationstatus.Health;
 import io.illm.lab.operator.children.argocd.applicationstatus.Sync;
 import io.illm.lab.operator.lifecycle.Action.CreateApplication;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.AppState;
 import io.illm.lab.yaml.LabYaml;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ class ApplicationShapesTest {
                 "load",
                 "exp-load-vm",
                 new ComponentRef("vm", null, null, null),
-                ChildNames.HUB,
+                ExperimentNames.HUB_CLUSTER,
                 "exp"),
             chartComponent());
     assertEquals("https://kubernetes.default.svc", app.getSpec().getDestination().getServer());

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Provider;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.children.crossplane.ClusterClaimSpec;
 import io.illm.lab.operator.children.crossplane.ClusterClaimStatus;
 import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +112,7 @@ class ClaimShapesTest {
     for (String experiment :
         List.of("a", "tsdb-comparison", "x".repeat(63), "long-experiment-name-" + "y".repeat(40))) {
       for (String target : List.of("app", "t".repeat(63))) {
-        String name = ChildNames.clusterClaim(experiment, target);
+        String name = ExperimentNames.clusterName(experiment, target);
         assertTrue(("illm-" + name + "-abcde").length() <= 40, name);
         assertEquals(
             name,

@@ -23,8 +23,9 @@ class StatisticsTest {
     assertEquals(1.0, stats.min());
     assertEquals(4.0, stats.max());
     assertEquals(0.95, stats.confidence());
-    assertTrue(stats.ciLow() > 1.0 && stats.ciLow() < 2.5, stats.toString());
-    assertTrue(stats.ciHigh() < 4.0 && stats.ciHigh() > 2.5, stats.toString());
+    // s = 1.2910, standard error 0.6455, t(0.975, 3) = 3.1824 (from a t table)
+    assertEquals(2.5 - 3.1824 * 0.6455, stats.ciLow(), 1e-3);
+    assertEquals(2.5 + 3.1824 * 0.6455, stats.ciHigh(), 1e-3);
   }
 
   @Test
@@ -67,12 +68,33 @@ class StatisticsTest {
   }
 
   @Test
-  void theIntervalOfTwoValuesSpansThem() {
-    // resample means of {a, b} are a, (a+b)/2 or b with chances 1/4, 1/2, 1/4: the 95% interval is
-    // [a, b]
+  void theIntervalOfTwoValuesIsStudentsWithOneDegreeOfFreedom() {
+    // mean 15, s = sqrt(50), standard error 5, t(0.975, 1) = 12.7062
     Interval interval = Statistics.meanInterval(new double[] {10, 20});
 
-    assertEquals(new Interval(10, 20), interval);
+    assertEquals(15 - 12.7062 * 5, interval.low(), 1e-3);
+    assertEquals(15 + 12.7062 * 5, interval.high(), 1e-3);
+  }
+
+  @Test
+  void welchsIntervalOfADifferenceIsTheTextbookOne() {
+    // a: mean 11, variance 1; b: mean 20, variance 1; se = sqrt(1/3 + 1/3) = 0.8165;
+    // df = (2/3)^2 / ((1/3)^2/2 + (1/3)^2/2) = 4; t(0.975, 4) = 2.7764 (from a t table)
+    Interval interval =
+        Statistics.differenceInterval(new double[] {10, 11, 12}, new double[] {19, 20, 21});
+
+    assertEquals(-9 - 2.7764 * 0.8165, interval.low(), 1e-3);
+    assertEquals(-9 + 2.7764 * 0.8165, interval.high(), 1e-3);
+  }
+
+  @Test
+  void aScaledDifferenceJudgesAtMostKTimes() {
+    double[] b = {100, 102, 98, 101, 99};
+    double[] a = {70, 71, 69, 70.5, 69.5};
+
+    assertTrue(Statistics.scaledDifferenceInterval(a, b, 0.8).high() < 0, "a below 0.8 b");
+    assertTrue(Statistics.scaledDifferenceInterval(a, b, 0.6).low() > 0, "a above 0.6 b");
+    assertTrue(Statistics.scaledDifferenceInterval(a, b, 0.7).excludesZero() == false);
   }
 
   @Test

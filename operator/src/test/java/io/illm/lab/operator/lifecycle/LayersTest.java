@@ -6,6 +6,7 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.ObservabilitySpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.rules.ComponentRefs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,6 @@ class LayersTest {
   }
 
   private static List<List<String>> names(List<List<ComponentRef>> layers) {
-    return layers.stream().map(l -> l.stream().map(ChildNames::component).toList()).toList();
+    return layers.stream().map(l -> l.stream().map(ComponentRefs::name).toList()).toList();
   }
 }

@@ -12,12 +12,14 @@ import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.lifecycle.Observation.AppState;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.lifecycle.Observation.Meta;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowState;
+import io.illm.lab.rules.ComponentRefs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -230,13 +232,14 @@ final class LifecycleReplay {
     if (target.getCluster().getProvider() == Provider.HUB) {
       return true;
     }
-    ClusterObservation c = seen.cluster(ChildNames.clusterClaim(scenario.name(), target.getName()));
+    ClusterObservation c =
+        seen.cluster(ExperimentNames.clusterName(scenario.name(), target.getName()));
     return c.state() == ClusterState.READY && c.registered() && c.endpoint() != null;
   }
 
   private String appName(Target target, ComponentRef component) {
-    return ChildNames.application(
-        scenario.name(), target.getName(), ChildNames.component(component));
+    return ExperimentNames.applicationName(
+        scenario.name(), target.getName(), ComponentRefs.name(component));
   }
 
   private Target target(String name) {

@@ -184,7 +184,9 @@ class LifecycleTest {
         Reasons.INVALID_SPEC,
         Conditions.find(d.status(), Conditions.DEGRADED).orElseThrow().getReason());
     assertTrue(
-        d.status().getMessage().contains("spec.targets: depends form a cycle a -> b -> a"),
+        d.status()
+            .getMessage()
+            .contains("spec.targets[0].depends[0]: depends form a cycle: a -> b -> a"),
         d.status().getMessage());
   }
 

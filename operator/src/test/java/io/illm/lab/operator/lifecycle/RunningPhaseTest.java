@@ -49,6 +49,15 @@ class RunningPhaseTest {
     "UnregisterCluster " + APP_CLAIM,
     "DeleteClusterClaim " + APP_CLAIM
   };
+
+  /** The cleanup, with the failed run's results stored first. */
+  static String[] withStore(String[] cleanup) {
+    String[] all = new String[cleanup.length + 1];
+    all[0] = "StoreResults";
+    System.arraycopy(cleanup, 0, all, 1, cleanup.length);
+    return all;
+  }
+
   static final String[] CLEANUP_NO_WORKFLOW = {
     "DeleteApplication " + APP_PROM, "DeleteApplication " + LOAD_K6,
     "UnregisterCluster " + APP_CLAIM, "DeleteClusterClaim " + APP_CLAIM
@@ -268,11 +277,33 @@ class RunningPhaseTest {
             twoTargets(),
             step(collecting(h1), Steps.STORING, at(h1)),
             workflow(WorkflowState.SUCCEEDED)
+                .withMetrics(metrics(MetricsState.DONE))
                 .withResults(new ResultsObservation(ResultsState.FAILED, null, "403")),
             at(h1.plus(m5)),
             Phase.FAILED,
             Steps.CLEANING_UP,
-            CLEANUP_ALL));
+            CLEANUP_ALL),
+        row(
+            "storing after a restart: the collection resumes first",
+            twoTargets(),
+            step(collecting(h1), Steps.STORING, at(h1)),
+            workflow(WorkflowState.SUCCEEDED),
+            at(h1.plus(m5)),
+            Phase.RUNNING,
+            Steps.STORING,
+            "CollectMetrics"),
+        row(
+            "collecting: failed with data: Failed, what was collected is stored",
+            twoTargets(),
+            collecting(h1),
+            workflow(WorkflowState.SUCCEEDED)
+                .withMetrics(
+                    new MetricsObservation(
+                        MetricsState.FAILED, null, "p99 had no data", Collecteds.some())),
+            at(h1.plus(m5)),
+            Phase.FAILED,
+            Steps.CLEANING_UP,
+            withStore(CLEANUP_ALL)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.WorkflowSpec;
+import io.illm.lab.rules.ComponentRefs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ record Scenario(
       List<String> components =
           spec.getTargets().stream()
               .flatMap(t -> t.getComponents().stream())
-              .map(ChildNames::component)
+              .map(ComponentRefs::name)
               .toList();
       if (!components.isEmpty() && pick(in, 25) == 0) {
         missing.add(components.get(pick(in, components.size())));
@@ -130,7 +131,7 @@ record Scenario(
           .append('[')
           .append(t.getCluster().getProvider())
           .append(' ')
-          .append(t.getComponents().stream().map(ChildNames::component).toList())
+          .append(t.getComponents().stream().map(ComponentRefs::name).toList())
           .append(" depends ")
           .append(t.getDepends())
           .append("] ");

@@ -17,7 +17,8 @@ class SpecCheckTest {
 
   @Test
   void theSampleIsFine() {
-    assertEquals(List.of(), SpecCheck.problems(SampleExperiments.twoTargets()));
+    assertEquals(
+        List.of(), SpecCheck.problems(SampleExperiments.NAME, SampleExperiments.twoTargets()));
   }
 
   @Test
@@ -34,21 +35,46 @@ class SpecCheckTest {
     spec.setCleanup(new CleanupPolicy(new CleanupRule(CleanupAction.RETAIN, "200h"), null));
     assertEquals(
         List.of(
-            "spec.targets[1].components[0]: set exactly one of app, workflow and config",
-            "spec.targets[2].name: duplicate target \"a\"",
-            "spec.targets[2].cluster.provider: missing (gke, eks, aks or hub)",
-            "spec.targets[0].depends[0]: \"ghost\" is not another target of this experiment (targets: a, b)",
-            "spec.targets: depends form a cycle a -> b -> a (remove one of these depends)",
-            "spec.workflow.template: missing (name a WorkflowTemplate)",
-            "spec.deadlines.provisioning: \"ten minutes\" is not a duration of at most a year (write e.g. 30m, 1h30m, 90s)",
-            "spec.cleanup.onComplete.retainFor: longer than 168h (retain at most a week)"),
-        SpecCheck.problems(spec));
+            "spec.cleanup.onComplete.retainFor: retains clusters for 200h, longer than 168h"
+                + " (at most 168h (7 days): a retained cluster costs money)",
+            "spec.deadlines.provisioning: \"ten minutes\" is not a duration"
+                + " (a duration such as 90s, 15m, 2h or 1h30m)",
+            "spec.targets[0].depends[0]: depends must name another target of this experiment:"
+                + " unknown target \"ghost\" (targets: a, b)",
+            "spec.targets[0].depends[1]: depends form a cycle: a -> b -> a"
+                + " (remove one of these dependencies)",
+            "spec.targets[1].components[0]: set exactly one of app, workflow and config"
+                + " (split it into one reference per component)",
+            "spec.targets[2].cluster.provider: target \"a\" has no cluster provider"
+                + " (gke, eks, aks or hub)",
+            "spec.targets[2].name: target names must be unique: \"a\" is also spec.targets[0]"
+                + " (rename one of them)",
+            "spec.workflow.template: the workflow names no WorkflowTemplate"
+                + " (add template: the name of the WorkflowTemplate to run)"),
+        SpecCheck.problems(SampleExperiments.NAME, spec));
   }
 
   @Test
   void noTargetsAndNoWorkflow() {
     assertEquals(
-        List.of("spec.targets: empty (add at least one target)", "spec.workflow: missing"),
-        SpecCheck.problems(new ExperimentSpec()));
+        List.of(
+            "spec.targets: an experiment needs at least one target"
+                + " (add a target with a name and a cluster)",
+            "spec.workflow: an experiment needs a workflow"
+                + " (add workflow with a template (the WorkflowTemplate to run) and a completion)"),
+        SpecCheck.problems(SampleExperiments.NAME, new ExperimentSpec()));
+  }
+
+  @Test
+  void aMissingSpecCannotRun() {
+    assertEquals(
+        List.of("spec: an experiment needs a spec (add spec with targets and a workflow)"),
+        SpecCheck.problems(SampleExperiments.NAME, null));
+  }
+
+  @Test
+  void warningsDoNotStopARun() {
+    String longName = "an-experiment-name-that-is-long";
+    assertEquals(List.of(), SpecCheck.problems(longName, SampleExperiments.twoTargets()));
   }
 }

@@ -13,7 +13,7 @@ import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.MetricsSpec;
 import io.illm.lab.model.QueryType;
-import io.illm.lab.operator.lifecycle.ChildNames;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.metrics.QueryPlan.PlannedMetric;
 import io.illm.lab.operator.metrics.QueryPlan.PlannedSample;
 import io.illm.lab.operator.metrics.QueryPlan.Window;
@@ -53,7 +53,7 @@ class QueryPlanTest {
 
     assertEquals(List.of("app", "load"), samples.stream().map(PlannedSample::target).toList());
     assertEquals(
-        "m{target=\"app\", cluster=\"" + ChildNames.clusterClaim("exp-a", "app") + "\"}",
+        "m{target=\"app\", cluster=\"" + ExperimentNames.clusterName("exp-a", "app") + "\"}",
         samples.get(0).query());
     assertEquals("m{target=\"load\", cluster=\"hub\"}", samples.get(1).query());
   }

@@ -70,8 +70,10 @@ class StoredResultsOutageTest {
           new Retries(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(200));
 
       try (StoredResults results =
-          new StoredResults(store, (id, spec, status) -> run, Optional.of(hub), retries, 1)) {
-        results.store(ID, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("tsdb"));
+          new StoredResults(
+              store, (id, spec, status, collected) -> run, Optional.of(hub), retries, 1)) {
+        results.store(
+            ID, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("tsdb", null));
         ResultsObservation done =
             Await.until(
                 "the store to end",
@@ -137,7 +139,7 @@ class StoredResultsOutageTest {
         assertTrue(
             pass.failed()
                 .get(0)
-                .startsWith("configmap://illm-lab/illm-results-tsdb-20261127t000100z-u1: put "),
+                .startsWith("configmap://illm-lab/illm-results-tsdb-20261127t000100z-u1: get "),
             pass.failed().get(0));
       }
       assertEquals(List.of("illm-results-tsdb-20261127t000100z-u1"), hub.pending());

@@ -42,7 +42,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             folder,
-            (id, spec, status) -> {
+            (id, spec, status, collected) -> {
               await(release);
               return SampleRuns.run("tsdb", "6f1c2d3e-1", "2026-11-27T00:01:00Z");
             },
@@ -74,7 +74,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             new FolderResultsStore(dir),
-            (id, spec, status) -> {
+            (id, spec, status, collected) -> {
               assembled.incrementAndGet();
               return SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z");
             },
@@ -95,7 +95,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             new FolderResultsStore(dir),
-            (id, spec, status) ->
+            (id, spec, status, collected) ->
                 SampleRuns.run("tsdb", "u" + assembled.incrementAndGet(), "2026-11-27T00:01:00Z"),
             Optional.empty(),
             FAST,
@@ -117,7 +117,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             flaky,
-            (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            (id, spec, status, collected) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
             Optional.empty(),
             FAST,
             1)) {
@@ -134,7 +134,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             refusing,
-            (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            (id, spec, status, collected) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
             Optional.empty(),
             FAST,
             1)) {
@@ -158,7 +158,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             down,
-            (id, spec, status) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
+            (id, spec, status, collected) -> SampleRuns.run("tsdb", "u1", "2026-11-27T00:01:00Z"),
             Optional.empty(),
             shortDeadline,
             1)) {
@@ -175,7 +175,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             new FolderResultsStore(dir),
-            (id, spec, status) -> {
+            (id, spec, status, collected) -> {
               throw new IllegalStateException("no metrics collected");
             },
             Optional.empty(),
@@ -197,7 +197,7 @@ class StoredResultsTest {
     try (StoredResults results =
         new StoredResults(
             new FolderResultsStore(dir),
-            (id, spec, status) -> {
+            (id, spec, status, collected) -> {
               await(release);
               return SampleRuns.run(id.name(), "u1", "2026-11-27T00:01:00Z");
             },
@@ -209,21 +209,24 @@ class StoredResultsTest {
             new ExperimentId("experiments", "e" + i),
             new ExperimentSpec(),
             new ExperimentStatus(),
-            new StoreResults("e" + i));
+            new StoreResults("e" + i, null));
       }
       ExperimentId sixth = new ExperimentId("experiments", "e5");
       assertThrows(
           PortException.class,
           () ->
               results.store(
-                  sixth, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("e5")));
+                  sixth,
+                  new ExperimentSpec(),
+                  new ExperimentStatus(),
+                  new StoreResults("e5", null)));
       assertEquals(ResultsObservation.NOT_STORED, results.observe(sixth));
       release.countDown();
     }
   }
 
   static void store(StoredResults results) {
-    results.store(ID, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("tsdb"));
+    results.store(ID, new ExperimentSpec(), new ExperimentStatus(), new StoreResults("tsdb", null));
   }
 
   static ResultsObservation awaitDone(StoredResults results) {

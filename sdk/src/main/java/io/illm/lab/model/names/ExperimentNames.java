@@ -26,6 +26,9 @@ public final class ExperimentNames {
   /** Hex digits of the hash that ends a shortened name. */
   static final int HASH_LENGTH = 8;
 
+  /** The cluster name recorded for hub targets, where nothing is created. */
+  public static final String HUB_CLUSTER = "hub";
+
   private ExperimentNames() {}
 
   /** The cluster of a target (the Crossplane claim name): {@code <exp>-<target>}, at most 29. */
@@ -48,7 +51,22 @@ public final class ExperimentNames {
 
   /** The ArgoCD cluster Secret of a target: {@code cluster-<clusterName>}. */
   public static String clusterSecretName(String experiment, String target) {
-    return "cluster-" + clusterName(experiment, target);
+    return clusterSecretName(clusterName(experiment, target));
+  }
+
+  /**
+   * The ArgoCD cluster Secret of the cluster {@code clusterName}: {@code cluster-<clusterName>}.
+   */
+  public static String clusterSecretName(String clusterName) {
+    return "cluster-" + clusterName;
+  }
+
+  /**
+   * The ConfigMap keeping window {@code window} of the experiment's metrics collection while it
+   * runs: {@code <exp>-metrics-w<window>}, at most 63.
+   */
+  public static String metricsCheckpointName(String experiment, int window) {
+    return fit(experiment + "-metrics-w" + window, MAX_LABEL);
   }
 
   /**

@@ -35,9 +35,9 @@ import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.engine.Engine;
 import io.illm.lab.operator.engine.Engine.Outcome;
 import io.illm.lab.operator.engine.Experiments;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Layers;
 import io.illm.lab.operator.ports.Ports;
+import io.illm.lab.rules.ComponentRefs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,9 +104,8 @@ class KubernetesPortsEndToEndTest {
                     ? null
                     : experiment.getStatus().getResourcesCleaned());
         i++) {
-      Outcome outcome = engine.turn(experiment);
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
       assertEquals(List.of(), outcome.failures(), "turn " + i);
-      experiment.setStatus(outcome.status());
       Phase phase = outcome.status().getPhase();
       if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
         phases.add(phase);
@@ -176,7 +175,7 @@ class KubernetesPortsEndToEndTest {
     TreeSet<String> names = new TreeSet<>();
     for (Target target : experiment.getSpec().getTargets()) {
       for (ComponentRef ref : Layers.all(experiment.getMetadata().getName(), target)) {
-        names.add(ChildNames.component(ref));
+        names.add(ComponentRefs.name(ref));
       }
     }
     for (String name : names) {

@@ -16,9 +16,10 @@ import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.HypothesisResult;
 import io.illm.lab.operator.lifecycle.Action.CollectMetrics;
+import io.illm.lab.operator.lifecycle.Collected;
 import io.illm.lab.operator.lifecycle.Observation.MetricsObservation;
 import io.illm.lab.operator.lifecycle.Observation.MetricsState;
-import io.illm.lab.operator.metrics.Collection;
+import io.illm.lab.operator.metrics.Checkpoints;
 import io.illm.lab.operator.metrics.RealPrometheus;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.results.MetricResult;
@@ -85,7 +86,13 @@ class PrometheusMetricsTest {
         };
     PrometheusApi api = new PrometheusApi(source, HttpClient.newHttpClient(), FAST);
     return new PrometheusMetrics(
-        new Collector(api, workers, deadline), scheduler, judge, spec -> repetitions, changed::add);
+        new Collector(api, workers, deadline),
+        scheduler,
+        judge,
+        spec -> repetitions,
+        changed::add,
+        Checkpoints.NONE,
+        false);
   }
 
   private MetricsObservation finished(PrometheusMetrics metrics) throws InterruptedException {
@@ -98,7 +105,7 @@ class PrometheusMetricsTest {
     return new CollectMetrics(EXP.name(), end.minusSeconds(seconds), end);
   }
 
-  private static Sample sample(Collection c, String metric, String target) {
+  private static Sample sample(Collected c, String metric, String target) {
     return c.metrics().stream()
         .filter(m -> m.name().equals(metric))
         .findFirst()
@@ -124,7 +131,7 @@ class PrometheusMetricsTest {
 
     assertEquals(MetricsState.DONE, done.state(), done.message());
     assertEquals(HypothesisResult.VALIDATED, done.result());
-    Collection c = metrics.collected(EXP).orElseThrow();
+    Collected c = metrics.observe(EXP).collected();
     assertEquals(List.of(42.0), sample(c, "level", "app").values());
     assertEquals(List.of(7.0), sample(c, "level", "load").values());
     assertEquals(
@@ -136,9 +143,9 @@ class PrometheusMetricsTest {
     assertEquals(Outcome.EMPTY, sample(c, "none_zero", null).outcome());
     assertEquals(List.of(0.0), sample(c, "none_zero", null).values());
     assertEquals(List.of(), sample(c, "none", null).values());
-    assertEquals(4.0 / 6, c.coverage(), 1e-9);
-    assertEquals(1, c.attempts());
-    assertTrue(c.gatePassed());
+    assertEquals(4.0 / 6, c.quality().coverage(), 1e-9);
+    assertEquals(1, c.quality().attempt());
+    assertTrue(c.quality().passed());
     assertEquals(prometheus.uri().toString(), c.source());
     assertEquals(c.metrics(), judged.get(0));
     assertNull(c.metrics().get(0).better());
@@ -156,7 +163,7 @@ class PrometheusMetricsTest {
     metrics.start(EXP, spec, lastSeconds(4));
     finished(metrics);
 
-    Collection c = metrics.collected(EXP).orElseThrow();
+    Collected c = metrics.observe(EXP).collected();
     assertEquals(List.of(42.0, 42.0), sample(c, "level", "app").values());
     List<Double> requests = sample(c, "requests", null).values();
     assertEquals(2, requests.size());
@@ -184,7 +191,7 @@ class PrometheusMetricsTest {
 
     assertEquals(MetricsState.FAILED, failed.state());
     assertEquals("latency: empty result, and onEmpty is fail", failed.message());
-    assertEquals(2, metrics.collected(EXP).orElseThrow().attempts());
+    assertEquals(2, metrics.observe(EXP).collected().quality().attempt());
     assertEquals(2, judged.size());
   }
 
@@ -203,8 +210,8 @@ class PrometheusMetricsTest {
       assertEquals(HypothesisResult.INSUFFICIENT, done.result());
       assertTrue(
           done.message().endsWith("after 3 attempts (quality gate not passed)"), done.message());
-      Collection c = metrics.collected(EXP).orElseThrow();
-      assertFalse(c.gatePassed());
+      Collected c = metrics.observe(EXP).collected();
+      assertFalse(c.quality().passed());
       assertEquals(3, c.quality().attempt());
       assertEquals(3, sim.requests());
     }
@@ -257,9 +264,9 @@ class PrometheusMetricsTest {
       metrics.start(EXP, spec(), lastSeconds(600));
       MetricsObservation done = finished(metrics);
 
-      Collection c = metrics.collected(EXP).orElseThrow();
+      Collected c = metrics.observe(EXP).collected();
       assertEquals(MetricsState.DONE, done.state(), done.message());
-      assertEquals(1.0, c.coverage());
+      assertEquals(1.0, c.quality().coverage());
       assertEquals(
           List.of("cpu_total", "memory_total", "cpu_by_pod", "memory_by_pod"),
           c.metrics().stream().map(MetricResult::name).toList());

@@ -10,11 +10,11 @@ import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.lifecycle.Action.CreateApplication;
 import io.illm.lab.operator.lifecycle.Action.DeleteApplication;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.AppObservation;
 import io.illm.lab.operator.ports.Deployments;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.PortException;
+import io.illm.lab.rules.ComponentRefs;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,7 +73,7 @@ public final class ArgoCdDeployments implements Deployments {
    */
   @Override
   public void create(ExperimentId experiment, CreateApplication action) {
-    String name = ChildNames.component(action.component());
+    String name = ComponentRefs.name(action.component());
     if (name == null) {
       throw new PortException(
           "Application " + action.name() + ": the component reference names no single component");

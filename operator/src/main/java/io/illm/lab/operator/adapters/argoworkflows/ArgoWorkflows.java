@@ -3,6 +3,7 @@ package io.illm.lab.operator.adapters.argoworkflows;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.kubernetes.ChildCache;
 import io.illm.lab.operator.adapters.kubernetes.KubernetesCalls;
 import io.illm.lab.operator.children.ChildLabels;
@@ -11,7 +12,6 @@ import io.illm.lab.operator.children.WorkflowShapes;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.lifecycle.Action.DeleteWorkflow;
 import io.illm.lab.operator.lifecycle.Action.SubmitWorkflow;
-import io.illm.lab.operator.lifecycle.ChildNames;
 import io.illm.lab.operator.lifecycle.Observation.WorkflowObservation;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.Workflows;
@@ -75,7 +75,7 @@ public final class ArgoWorkflows implements Workflows {
                                 .withLabels(ChildLabels.of(experiment.name()))
                                 .list()
                                 .getItems()));
-    String expected = ChildNames.workflow(experiment.name());
+    String expected = ExperimentNames.workflowName(experiment.name());
     Workflow workflow =
         found.stream()
             .min(

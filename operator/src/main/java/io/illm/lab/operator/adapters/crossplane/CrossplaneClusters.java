@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.kubernetes.ChildCache;
 import io.illm.lab.operator.adapters.kubernetes.KubernetesCalls;
 import io.illm.lab.operator.children.ApplicationShapes;
@@ -134,7 +135,7 @@ public final class CrossplaneClusters implements Clusters {
 
   @Override
   public void unregister(ExperimentId experiment, UnregisterCluster action) {
-    String name = ApplicationShapes.clusterSecretName(action.clusterName());
+    String name = ExperimentNames.clusterSecretName(action.clusterName());
     KubernetesCalls.run(
         "unregistering cluster " + action.clusterName(),
         () -> client.secrets().inNamespace(placement.argocd()).withName(name).delete());

@@ -1,27 +1,28 @@
 package io.illm.lab.operator.adapters.prometheus;
 
-import io.illm.lab.model.EmptyResult;
 import io.illm.lab.model.QueryType;
 import io.illm.lab.operator.metrics.Answer;
 import io.illm.lab.operator.metrics.Attempt;
-import io.illm.lab.operator.metrics.Attempt.Raw;
+import io.illm.lab.operator.metrics.Attempts;
 import io.illm.lab.operator.metrics.QueryPlan;
 import io.illm.lab.operator.metrics.QueryPlan.PlannedMetric;
 import io.illm.lab.operator.metrics.QueryPlan.PlannedSample;
 import io.illm.lab.operator.metrics.QueryPlan.Window;
-import io.illm.lab.operator.metrics.Samples;
-import io.illm.lab.results.MetricResult;
-import io.illm.lab.results.MetricResult.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * Runs a {@link QueryPlan} against a Prometheus API: every query in every window at once on a
@@ -69,30 +70,80 @@ public final class Collector {
     return api;
   }
 
+  /** Collects {@code plan} once, from the start, keeping no window. */
+  public CompletableFuture<Attempt> collect(QueryPlan plan, int number) {
+    return collect(plan, number, Map.of(), (window, answers) -> {});
+  }
+
   /**
    * Collects {@code plan} once; the future completes within the deadline and never exceptionally.
+   *
+   * @param done windows finished before (a resumed collection): their answers are used as they are
+   *     and not asked again
+   * @param finished told of each window as all its queries are answered (the caller keeps it); the
+   *     attempt completes only after it returned for every such window, so a window is kept before
+   *     anyone hears that the attempt ended
    */
-  public CompletableFuture<Attempt> collect(QueryPlan plan, int number) {
+  public CompletableFuture<Attempt> collect(
+      QueryPlan plan,
+      int number,
+      Map<Integer, Map<String, Answer>> done,
+      BiConsumer<Integer, Map<String, Answer>> finished) {
     Instant until = Instant.now().plus(deadline);
-    List<List<List<CompletableFuture<Answer>>>> answers = new ArrayList<>();
-    List<CompletableFuture<Answer>> all = new ArrayList<>();
-    for (PlannedMetric metric : plan.metrics()) {
-      List<List<CompletableFuture<Answer>>> perSample = new ArrayList<>();
-      for (PlannedSample sample : metric.samples()) {
-        List<CompletableFuture<Answer>> perWindow = new ArrayList<>();
-        if (sample.problem() == null) {
-          for (Window window : plan.windows()) {
-            CompletableFuture<Answer> answer = send(plan, metric, sample, window, until);
-            perWindow.add(answer);
-            all.add(answer);
+    SortedMap<Integer, Map<String, CompletableFuture<Answer>>> windows = new TreeMap<>();
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    for (Window window : plan.windows()) {
+      Map<String, Answer> kept = done.get(window.index());
+      Map<String, CompletableFuture<Answer>> answers = new TreeMap<>();
+      for (PlannedMetric metric : plan.metrics()) {
+        for (PlannedSample sample : metric.samples()) {
+          if (sample.problem() == null) {
+            String key = Attempts.key(metric, sample);
+            Answer before = kept == null ? null : kept.get(key);
+            answers.put(
+                key,
+                before != null
+                    ? CompletableFuture.completedFuture(before)
+                    : send(plan, metric, sample, window, until));
           }
         }
-        perSample.add(perWindow);
       }
-      answers.add(perSample);
+      all.addAll(answers.values());
+      if (kept == null) {
+        all.add(
+            whenAnswered(answers)
+                .thenAccept(a -> a.ifPresent(found -> finished.accept(window.index(), found)))
+                .exceptionally(e -> null));
+      }
+      windows.put(window.index(), answers);
     }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-        .thenApply(done -> fold(plan, number, answers));
+        .thenApply(ignored -> Attempts.fold(plan, number, joined(windows)));
+  }
+
+  /** The window's answers once all are in, when every one was answered; else empty. */
+  private static CompletableFuture<Optional<Map<String, Answer>>> whenAnswered(
+      Map<String, CompletableFuture<Answer>> window) {
+    return CompletableFuture.allOf(window.values().toArray(CompletableFuture[]::new))
+        .thenApply(
+            ignored -> {
+              Map<String, Answer> answers = new TreeMap<>();
+              window.forEach((key, answer) -> answers.put(key, answer.join()));
+              boolean all = answers.values().stream().allMatch(Answer::answered);
+              return all ? Optional.of(answers) : Optional.empty();
+            });
+  }
+
+  private static SortedMap<Integer, Map<String, Answer>> joined(
+      SortedMap<Integer, Map<String, CompletableFuture<Answer>>> windows) {
+    SortedMap<Integer, Map<String, Answer>> answers = new TreeMap<>();
+    windows.forEach(
+        (index, window) -> {
+          Map<String, Answer> byKey = new TreeMap<>();
+          window.forEach((key, answer) -> byKey.put(key, answer.join()));
+          answers.put(index, byKey);
+        });
+    return answers;
   }
 
   private CompletableFuture<Answer> send(
@@ -112,84 +163,5 @@ public final class Collector {
             Answer.unanswered(PrometheusApi.DEADLINE_PASSED),
             Math.max(1, Duration.between(Instant.now(), until).toMillis()),
             TimeUnit.MILLISECONDS);
-  }
-
-  private static Attempt fold(
-      QueryPlan plan, int number, List<List<List<CompletableFuture<Answer>>>> answers) {
-    Tally tally = new Tally();
-    List<MetricResult> metrics = new ArrayList<>();
-    for (int m = 0; m < plan.metrics().size(); m++) {
-      PlannedMetric metric = plan.metrics().get(m);
-      List<Sample> samples = new ArrayList<>();
-      for (int s = 0; s < metric.samples().size(); s++) {
-        List<Answer> windows = answers.get(m).get(s).stream().map(CompletableFuture::join).toList();
-        samples.add(tally.sample(metric, metric.samples().get(s), windows));
-      }
-      metrics.add(
-          new MetricResult(
-              metric.name(),
-              metric.type().value(),
-              metric.unit(),
-              metric.description(),
-              metric.group(),
-              metric.perTarget(),
-              metric.onEmpty().value(),
-              null,
-              samples));
-    }
-    return tally.attempt(number, metrics);
-  }
-
-  /** What the samples of one attempt add up to, for the gate. */
-  private static final class Tally {
-    private final List<String> failures = new ArrayList<>();
-    private final List<Raw> raw = new ArrayList<>();
-    private int samples;
-    private int covered;
-    private int sent;
-    private int answered;
-    private int dropped;
-    private String unreachable;
-
-    Sample sample(PlannedMetric metric, PlannedSample planned, List<Answer> windows) {
-      for (int w = 0; w < windows.size(); w++) {
-        Answer answer = windows.get(w);
-        sent++;
-        dropped += answer.dropped();
-        if (answer.answered()) {
-          answered++;
-        } else if (unreachable == null) {
-          unreachable = answer.error();
-        }
-        if (answer.body() != null) {
-          raw.add(new Raw(metric.name(), planned.target(), w, answer.body()));
-        }
-      }
-      Sample sample = Samples.of(metric, planned, windows);
-      samples++;
-      if (Samples.covered(sample, metric.onEmpty())) {
-        covered++;
-      } else if (metric.onEmpty() == EmptyResult.FAIL) {
-        failures.add(
-            metric.name()
-                + (planned.target() == null ? "" : " (target " + planned.target() + ")")
-                + ": "
-                + (sample.error() != null ? sample.error() : "empty result")
-                + ", and onEmpty is fail");
-      }
-      return sample;
-    }
-
-    Attempt attempt(int number, List<MetricResult> metrics) {
-      double coverage = samples == 0 ? 0 : (double) covered / samples;
-      return new Attempt(
-          number,
-          metrics,
-          coverage,
-          failures,
-          sent > 0 && answered == 0 ? unreachable : null,
-          dropped,
-          raw);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.illm.lab.operator.adapters.s3;
 
+import io.illm.lab.rules.Problem;
 import io.illm.lab.validate.InvalidInputException;
-import io.illm.lab.validate.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

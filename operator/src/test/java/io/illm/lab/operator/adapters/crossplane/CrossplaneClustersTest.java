@@ -13,8 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Provider;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.kubernetes.ChildCrds;
-import io.illm.lab.operator.children.ApplicationShapes;
 import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
@@ -141,7 +141,7 @@ class CrossplaneClustersTest {
         client
             .secrets()
             .inNamespace("argocd")
-            .withName(ApplicationShapes.clusterSecretName(CLAIM))
+            .withName(ExperimentNames.clusterSecretName(CLAIM))
             .get();
     assertEquals("https://34.1.2.3", secret.getStringData().get("server"));
     assertTrue(
