@@ -1,8 +1,6 @@
 package io.illm.lab.hub.local;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.illm.lab.hub.sim.SimTimings;
 import io.illm.lab.operator.children.Placement;
 import java.io.IOException;
@@ -29,19 +27,8 @@ public final class HubMain {
     Path labRoot = Path.of(args[1]);
     Path results = Path.of(args[2]);
     double factor = Double.parseDouble(args[3]);
-    String kubeconfig = Files.readString(folder.kubeconfig());
-    KubernetesClient admin = client(Config.fromKubeconfig(kubeconfig));
-    Config asOperator = Config.fromKubeconfig(kubeconfig);
-    asOperator.setImpersonateUsername(
-        "system:serviceaccount:"
-            + HubContent.OPERATOR_NAMESPACE
-            + ":"
-            + HubContent.OPERATOR_ACCOUNT);
-    asOperator.setImpersonateGroups(
-        "system:serviceaccounts",
-        "system:serviceaccounts:" + HubContent.OPERATOR_NAMESPACE,
-        "system:authenticated");
-    KubernetesClient operatorClient = client(asOperator);
+    KubernetesClient admin = LocalHub.asAdmin(folder);
+    KubernetesClient operatorClient = LocalHub.asOperator(folder);
     Placement placement = Placement.DEFAULT;
     SimCloud cloud = SimCloud.start(admin, placement, SimCloud.faster(SimTimings.TYPICAL, factor));
     cloud.publish(HubContent.components(labRoot));
@@ -70,9 +57,5 @@ public final class HubMain {
             + "); results in "
             + results);
     stopped.await();
-  }
-
-  private static KubernetesClient client(Config config) {
-    return new KubernetesClientBuilder().withConfig(config).build();
   }
 }

@@ -84,6 +84,58 @@ public final class LocalHub {
     }
   }
 
+  /**
+   * Starts the control plane alone in {@code folder}: etcd, kube-apiserver and
+   * kube-controller-manager, with the CRDs, namespaces and RBAC of {@code labRoot}, but no operator
+   * and no simulated clouds (who calls it runs them, as the operator benchmark does in its own
+   * JVM). On any failure stops what it started and throws {@link HubException}; {@link #down} stops
+   * it.
+   */
+  public static Status controlPlane(
+      HubFolder folder, Path labRoot, Path binaries, PrintWriter log) {
+    folder.create();
+    Starting starting =
+        new Starting(folder, new Settings(labRoot, binaries, null, null, null, 1), log);
+    try {
+      starting.controlPlane();
+      return status(folder);
+    } catch (RuntimeException e) {
+      starting.undo();
+      throw e instanceof HubException h
+          ? h
+          : new HubException(
+              "the control plane did not start: " + e.getMessage(),
+              "see the logs in " + folder.logs());
+    }
+  }
+
+  /**
+   * A client of the hub in {@code folder} as the operator's ServiceAccount (the admin impersonating
+   * it), whose rights are those of platform/operator/rbac/.
+   */
+  public static KubernetesClient asOperator(HubFolder folder) {
+    try {
+      Config config = Config.fromKubeconfig(Files.readString(folder.kubeconfig()));
+      config.setImpersonateUsername(
+          "system:serviceaccount:"
+              + HubContent.OPERATOR_NAMESPACE
+              + ":"
+              + HubContent.OPERATOR_ACCOUNT);
+      config.setImpersonateGroups(
+          "system:serviceaccounts",
+          "system:serviceaccounts:" + HubContent.OPERATOR_NAMESPACE,
+          "system:authenticated");
+      return new KubernetesClientBuilder().withConfig(config).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A client of the hub in {@code folder} as its admin ({@code system:masters}). */
+  public static KubernetesClient asAdmin(HubFolder folder) {
+    return admin(folder);
+  }
+
   /** Stops every process {@code up} started (the operator first), then removes the folder. */
   public static List<String> down(HubFolder folder) {
     List<String> stopped = new ArrayList<>();
@@ -156,6 +208,20 @@ public final class LocalHub {
     }
 
     void run() {
+      controlPlane();
+      start(
+          "operator",
+          Commands.operator(
+              settings.java(),
+              settings.classpath(),
+              folder,
+              settings.labRoot(),
+              settings.results(),
+              settings.timeFactor()));
+      await("operator", () -> Files.exists(folder.operatorReady()));
+    }
+
+    void controlPlane() {
       int etcdClient = freePort();
       int etcdPeer = freePort();
       int port = freePort();
@@ -167,16 +233,6 @@ public final class LocalHub {
       await("kube-apiserver", () -> apiServerReady(folder));
       start("kube-controller-manager", Commands.controllerManager(settings.binaries(), folder));
       step("the CRDs, namespaces and the operator's RBAC", this::install);
-      start(
-          "operator",
-          Commands.operator(
-              settings.java(),
-              settings.classpath(),
-              folder,
-              settings.labRoot(),
-              settings.results(),
-              settings.timeFactor()));
-      await("operator", () -> Files.exists(folder.operatorReady()));
     }
 
     private void install() {
