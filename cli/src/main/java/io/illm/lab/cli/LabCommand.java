@@ -3,6 +3,7 @@ package io.illm.lab.cli;
 import io.illm.lab.cli.authoring.ImportCommand;
 import io.illm.lab.cli.authoring.SynthCommand;
 import io.illm.lab.cli.authoring.ValidateCommand;
+import io.illm.lab.cli.hub.HubCommand;
 import io.illm.lab.cli.init.InitCommand;
 import io.illm.lab.cli.mcp.McpCommand;
 import io.illm.lab.cli.render.RenderCommand;
@@ -45,6 +46,7 @@ public final class LabCommand implements Runnable {
           RenderCommand.class,
           RunCommand.class,
           SubmitCommand.class,
+          HubCommand.class,
           ResultsCommand.class,
           SiteCommand.class,
           McpCommand.class,

@@ -25,7 +25,9 @@ class CliArchitectureTest {
   /** One package per command (or group of commands). */
   private static final String[] COMMANDS =
       Arrays.stream(
-              new String[] {"run", "submit", "render", "results", "site", "authoring", "init"})
+              new String[] {
+                "run", "submit", "hub", "render", "results", "site", "authoring", "init"
+              })
           .map(p -> CLI + "." + p + "..")
           .toArray(String[]::new);
 
@@ -120,10 +122,25 @@ class CliArchitectureTest {
   void onlyRunStartsAnEmbeddedHub() {
     noClasses()
         .that()
-        .resideOutsideOfPackage(CLI + ".run..")
+        .resideOutsideOfPackages(CLI + ".run..", CLI + ".hub..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.illm.lab.hub..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void hubCommandsUseTheLocalHubOnly() {
+    // ./lab hub starts a real control plane in processes of its own, never the embedded hub
+    noClasses()
+        .that()
+        .resideInAPackage(CLI + ".hub..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.illm.lab.hub..")
+                .and(
+                    com.tngtech.archunit.base.DescribedPredicate.not(
+                        resideInAPackage("io.illm.lab.hub.local.."))))
         .check(CLASSES);
   }
 }

@@ -221,6 +221,17 @@ class ExitCodeTableTest {
             f -> List.of("site", broken(f), "--out", f.dir().resolve("site2").toString()),
             null,
             2),
+        row(
+            "hub status: no hub",
+            f -> List.of("hub", "status", "--state", f.dir().resolve("no-hub").toString()),
+            null,
+            1),
+        row(
+            "hub down: nothing running",
+            f -> List.of("hub", "down", "--state", f.dir().resolve("no-hub").toString()),
+            null,
+            0),
+        row("hub: an unknown subcommand", f -> List.of("hub", "sideways"), null, 2),
         row("init: created", f -> List.of("init", f.dir().resolve("project").toString()), null, 0),
         row("init: not an empty folder", f -> List.of("init", f.dir().toString()), null, 2),
         row("an unknown command", f -> List.of("nope"), null, 2));

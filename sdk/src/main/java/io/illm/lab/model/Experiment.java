@@ -3,6 +3,7 @@ package io.illm.lab.model;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -58,6 +59,9 @@ import io.sundr.builder.annotations.BuildableReference;
     lazyCollectionInitEnabled = false,
     builderPackage = "io.fabric8.kubernetes.api.builder",
     refs = @BuildableReference(io.fabric8.kubernetes.api.model.ObjectMeta.class))
+@ValidationRule(
+    value = "self.metadata.name.size() <= 63 && !self.metadata.name.contains('.')",
+    message = Experiment.NAME_RULE)
 public class Experiment extends CustomResource<ExperimentSpec, ExperimentStatus>
     implements Namespaced {
 
@@ -65,6 +69,14 @@ public class Experiment extends CustomResource<ExperimentSpec, ExperimentStatus>
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "Experiment";
+
+  /**
+   * Why an Experiment's name is a DNS-1123 label (the API server allows any subdomain): it becomes
+   * the namespace of its workloads and the value of its children's experiment label.
+   */
+  public static final String NAME_RULE =
+      "an Experiment's name must be a DNS-1123 label: at most 63 characters, no dots (it becomes a"
+          + " namespace and a label value)";
 
   @Override
   @Required

@@ -49,6 +49,10 @@ import lombok.ToString;
     value =
         "!has(self.metrics) || !has(self.metrics.comparisons) || self.metrics.comparisons.all(c, self.targets.exists(t, t.name == c.baseline) && (!has(c.targets) || c.targets.all(n, self.targets.exists(t, t.name == n))))",
     message = "metrics.comparisons must name targets of this experiment")
+@ValidationRule(
+    value =
+        "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, !has(c.target) || self.targets.exists(t, t.name == c.target))",
+    message = "successCriteria[].target must name a target of this experiment")
 @EqualsAndHashCode
 @ToString
 public class ExperimentSpec {

@@ -84,7 +84,8 @@ final class CriteriaRules {
       problems.add(
           Problems.error(
               path + ".target",
-              "unknown target " + Names.quote(criterion.getTarget()),
+              "successCriteria[].target must name a target of this experiment: unknown target "
+                  + Names.quote(criterion.getTarget()),
               Names.suggest(criterion.getTarget(), targets, "targets")));
     }
     if (criterion.getThan() != null && !targets.contains(criterion.getThan())) {

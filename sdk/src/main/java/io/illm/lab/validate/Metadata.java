@@ -98,12 +98,7 @@ final class Metadata {
     if (!name.isTextual() || name.asText().isEmpty()) {
       problems.add(Problem.error(file, "metadata.name", "name is missing", "add metadata.name"));
     } else if (Experiment.KIND.equals(kind)) {
-      checkLabelName(
-          file,
-          "metadata.name",
-          name.asText(),
-          "an Experiment's name is its namespace and a label value",
-          problems);
+      checkExperimentName(file, name.asText(), problems);
     } else if (!isSubdomain(name.asText())) {
       problems.add(
           Problem.error(
@@ -155,6 +150,25 @@ final class Metadata {
                 "unknown field " + SchemaErrors.quote(field),
                 "metadata takes name, namespace, labels and annotations"));
       }
+    }
+  }
+
+  /** Twin of the Experiment's CEL rule {@link Experiment#NAME_RULE}. */
+  private static void checkExperimentName(String file, String value, List<Problem> problems) {
+    if (value.length() > 63) {
+      problems.add(
+          Problem.error(
+              file,
+              "metadata.name",
+              Experiment.NAME_RULE + "; this one is too long (" + value.length() + " characters)",
+              "shorten it to at most 63 characters"));
+    } else if (!DNS_LABEL.matcher(value).matches()) {
+      problems.add(
+          Problem.error(
+              file,
+              "metadata.name",
+              Experiment.NAME_RULE + "; invalid name " + SchemaErrors.quote(value),
+              "lowercase letters, digits and '-', starting and ending with a letter or digit"));
     }
   }
 

@@ -182,6 +182,10 @@ class UpstreamSchemasTest {
                 schemaOf(readTree(upstream.resolve("argo-cd/application-crd.yaml"))),
             "workflows.argoproj.io.yaml",
                 schemaOf(readTree(upstream.resolve("argo-workflows/argoproj.io_workflows.yaml"))),
+            "workflowtemplates.argoproj.io.yaml",
+                schemaOf(
+                    readTree(
+                        upstream.resolve("argo-workflows/argoproj.io_workflowtemplates.yaml"))),
             "clusterclaims.illm.io.yaml",
                 UpstreamSchemas.claimSchema(readTree(PLATFORM.resolve("xrd.yaml")), "v1alpha1"));
     List<String> missing = new ArrayList<>();

@@ -78,7 +78,8 @@ class ValidatorTest {
     Problem tooLong =
         assertError(
             with("metadata.name", "e".repeat(64)), "metadata.name", "too long (64 characters)");
-    assertTrue(tooLong.hint().contains("namespace"), tooLong.hint());
+    assertTrue(tooLong.message().contains("namespace"), tooLong.message());
+    assertTrue(tooLong.hint().contains("63"), tooLong.hint());
     assertError(with("metadata.name", "Hello.App"), "metadata.name", "invalid name");
     assertError(without("metadata.name"), "metadata.name", "name is missing");
   }

@@ -1,6 +1,7 @@
 package io.illm.lab.bench.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.illm.lab.hub.EmbeddedHub;
@@ -35,8 +36,9 @@ import java.util.concurrent.Future;
  * N CONCURRENCY [TIMEOUT_SECONDS]}. {@code hub}: the embedded hub (mock API server, the JOSDK
  * operator on the Kubernetes ports, simulated controllers with instant timings) and N experiments
  * created at once; {@code engine}: the same N experiments through the engine on the in-memory
- * {@code SimWorld} (no API server, no JOSDK; {@link EngineLoop}). Prints progress to standard error
- * and one {@link RunResult} line to standard output.
+ * {@code SimWorld} (no API server, no JOSDK; {@link EngineLoop}); {@code real ... KUBE_BINARIES}:
+ * the same on a real API server ({@link RealServerRun}). Prints progress to standard error and one
+ * {@link RunResult} line to standard output.
  */
 public final class OperatorRun {
 
@@ -46,7 +48,8 @@ public final class OperatorRun {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: OperatorRun hub|engine N CONCURRENCY [TIMEOUT_SECONDS]");
+      System.err.println(
+          "usage: OperatorRun hub|engine|real N CONCURRENCY [TIMEOUT_SECONDS [KUBE_BINARIES]]");
       System.exit(2);
     }
     String mode = args[0];
@@ -57,7 +60,9 @@ public final class OperatorRun {
         switch (mode) {
           case "hub" -> hub(n, concurrency, timeout);
           case "engine" -> engine(n, concurrency, timeout);
-          default -> throw new IllegalArgumentException("mode must be hub or engine, got " + mode);
+          case "real" -> RealServerRun.run(n, concurrency, timeout, Path.of(args[4]));
+          default ->
+              throw new IllegalArgumentException("mode must be hub, engine or real, got " + mode);
         };
     System.out.println(result.line());
     System.out.flush();
@@ -111,7 +116,7 @@ public final class OperatorRun {
                     }
                   });
       long start = System.nanoTime();
-      createAll(hub, n);
+      createAll(hub.client(), n, EmbeddedHub.NAMESPACE);
       System.err.printf(
           "hub: %d experiments created in %.2f s%n", n, (System.nanoTime() - start) / 1e9);
       long wall = awaitAll(ended, n, start, timeout, () -> steps(watch));
@@ -123,26 +128,46 @@ public final class OperatorRun {
             .limit(5)
             .forEach(e -> System.err.println("    " + stuck(hub, e)));
       }
-      OperatorMetrics metrics = hub.metrics();
-      long reconciles =
-          metrics.count("reconcile", "success")
-              + metrics.count("reconcile", "failure")
-              + metrics.count("cleanup", "success")
-              + metrics.count("cleanup", "failure");
-      RunResult result = result(wall, reconciles, reactions, failed(ended, n), hub.requestCount());
+      RunResult result =
+          result(
+              wall,
+              reconciles(hub.metrics()),
+              reactions,
+              failed(ended, n),
+              hub.requestCount(),
+              Server.NONE);
       watch.close();
       return result;
     }
   }
 
+  /** JOSDK's reconciles and cleanups, successful or not. */
+  static long reconciles(OperatorMetrics metrics) {
+    return metrics.count("reconcile", "success")
+        + metrics.count("reconcile", "failure")
+        + metrics.count("cleanup", "success")
+        + metrics.count("cleanup", "failure");
+  }
+
+  /**
+   * What the control plane's processes spent during a run (-1 each where there are none).
+   *
+   * @param cpuMillis kube-apiserver's and etcd's CPU time
+   * @param controllerManagerCpuMillis kube-controller-manager's
+   * @param rssKib kube-apiserver's and etcd's peak RSS
+   */
+  record Server(long cpuMillis, long controllerManagerCpuMillis, long rssKib) {
+    static final Server NONE = new Server(-1, -1, -1);
+  }
+
   /** Creates the N experiments from 4 threads, as fast as the API server takes them. */
-  private static void createAll(EmbeddedHub hub, int n) throws Exception {
+  static void createAll(KubernetesClient client, int n, String namespace) throws Exception {
     ExecutorService creators = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        Experiment experiment = OperatorWorkload.experiment(i, EmbeddedHub.NAMESPACE);
-        done.add(creators.submit(() -> hub.client().resource(experiment).create()));
+        Experiment experiment = OperatorWorkload.experiment(i, namespace);
+        done.add(creators.submit(() -> client.resource(experiment).create()));
       }
       for (Future<?> f : done) {
         f.get();
@@ -201,7 +226,7 @@ public final class OperatorRun {
         loop.create(experiment);
       }
       long wall = awaitAll(ended, n, start, timeout, () -> "");
-      return result(wall, loop.turns(), reactions, failed(ended, n), 0);
+      return result(wall, loop.turns(), reactions, failed(ended, n), 0, Server.NONE);
     }
   }
 
@@ -287,7 +312,7 @@ public final class OperatorRun {
   }
 
   /** How many experiments are at each phase/step, as the watching informer sees them. */
-  private static String steps(SharedIndexInformer<Experiment> watch) {
+  static String steps(SharedIndexInformer<Experiment> watch) {
     Map<String, Long> steps = new java.util.TreeMap<>();
     watch
         .getStore()
@@ -303,7 +328,7 @@ public final class OperatorRun {
     return steps.toString();
   }
 
-  private static long awaitAll(
+  static long awaitAll(
       Map<String, Phase> ended,
       int n,
       long start,
@@ -324,13 +349,13 @@ public final class OperatorRun {
     return System.nanoTime() - start;
   }
 
-  private static long failed(Map<String, Phase> ended, int n) {
+  static long failed(Map<String, Phase> ended, int n) {
     long complete = ended.values().stream().filter(p -> p == Phase.COMPLETE).count();
     return n - complete;
   }
 
-  private static RunResult result(
-      long wall, long reconciles, Reactions reactions, long failed, long requests)
+  static RunResult result(
+      long wall, long reconciles, Reactions reactions, long failed, long requests, Server server)
       throws IOException {
     long[] delays = reactions.sortedDelays();
     var heap = ManagementFactory.getMemoryMXBean();
@@ -361,7 +386,10 @@ public final class OperatorRun {
         used,
         live,
         requests,
-        writes.length == 0 ? -1 : Reactions.quantile(writes, 0.99));
+        writes.length == 0 ? -1 : Reactions.quantile(writes, 0.99),
+        server.cpuMillis(),
+        server.controllerManagerCpuMillis(),
+        server.rssKib());
   }
 
   /** VmHWM from /proc/self/status, in KiB; -1 where there is none. */

@@ -1,6 +1,7 @@
 package io.illm.lab.bench.operator;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.illm.lab.model.Category;
 import io.illm.lab.model.ClusterSpec;
 import io.illm.lab.model.Completion;
 import io.illm.lab.model.CompletionMode;
@@ -57,14 +58,17 @@ final class OperatorWorkload {
     return String.format(Locale.ROOT, "bench-%05d", i);
   }
 
-  /** The one Component every experiment deploys. */
+  /**
+   * The one Component every experiment deploys; with its category, which the CRD requires (the mock
+   * API server took it without; a real one refuses it).
+   */
   static Component component() {
     Component component = new Component();
     component.setMetadata(new ObjectMetaBuilder().withName(COMPONENT).build());
     component.setSpec(
         new ComponentSpec(
             null,
-            null,
+            Category.APPS,
             null,
             new ArrayList<>(
                 List.of(

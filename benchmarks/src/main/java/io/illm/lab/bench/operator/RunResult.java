@@ -22,6 +22,10 @@ import java.util.Map;
  * @param heapLiveMib heap in use after a full GC at the end (with everything still running)
  * @param requests requests the API server answered by then (0 for the baseline, which has none)
  * @param writeP99Nanos 99th percentile of how long the stimuli's own writes took (-1: none timed)
+ * @param serverCpuMillis CPU time (user + system) kube-apiserver and etcd spent from the first
+ *     create to the end (-1: no such processes, the embedded hub and the baseline)
+ * @param controllerManagerCpuMillis the same for kube-controller-manager (-1: none)
+ * @param serverRssKib peak RSS of kube-apiserver plus etcd's (-1: none)
  */
 record RunResult(
     long wallNanos,
@@ -36,7 +40,10 @@ record RunResult(
     long heapUsedMib,
     long heapLiveMib,
     long requests,
-    long writeP99Nanos) {
+    long writeP99Nanos,
+    long serverCpuMillis,
+    long controllerManagerCpuMillis,
+    long serverRssKib) {
 
   static final String PREFIX = "RESULT ";
 
@@ -55,6 +62,9 @@ record RunResult(
     values.put("heapLiveMib", heapLiveMib);
     values.put("requests", requests);
     values.put("writeP99Nanos", writeP99Nanos);
+    values.put("serverCpuMillis", serverCpuMillis);
+    values.put("controllerManagerCpuMillis", controllerManagerCpuMillis);
+    values.put("serverRssKib", serverRssKib);
     StringBuilder out = new StringBuilder(PREFIX);
     values.forEach((k, v) -> out.append(k).append('=').append(v).append(' '));
     return out.toString().trim();
@@ -79,7 +89,10 @@ record RunResult(
         values.get("heapUsedMib"),
         values.get("heapLiveMib"),
         values.get("requests"),
-        values.get("writeP99Nanos"));
+        values.get("writeP99Nanos"),
+        values.getOrDefault("serverCpuMillis", -1L),
+        values.getOrDefault("controllerManagerCpuMillis", -1L),
+        values.getOrDefault("serverRssKib", -1L));
   }
 
   double reconcilesPerSecond() {
@@ -89,7 +102,8 @@ record RunResult(
   String describe() {
     return String.format(
         Locale.ROOT,
-        "%.2f s, %d reconciles, p50 %.0f ms, p99 %.0f ms, max %.0f ms, %d failed, RSS %d MiB, %d requests",
+        "%.2f s, %d reconciles, p50 %.0f ms, p99 %.0f ms, max %.0f ms, %d failed, RSS %d MiB,"
+            + " %d requests%s",
         wallNanos / 1e9,
         reconciles,
         p50Nanos / 1e6,
@@ -97,6 +111,14 @@ record RunResult(
         maxNanos / 1e6,
         failed,
         rssKib / 1024,
-        requests);
+        requests,
+        serverCpuMillis < 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", kube-apiserver + etcd %.1f CPU s (RSS %d MiB), kube-controller-manager %.1f CPU s",
+                serverCpuMillis / 1e3,
+                serverRssKib / 1024,
+                controllerManagerCpuMillis / 1e3));
   }
 }

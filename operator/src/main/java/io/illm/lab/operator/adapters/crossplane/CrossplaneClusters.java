@@ -3,7 +3,6 @@ package io.illm.lab.operator.adapters.crossplane;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.illm.lab.model.names.ExperimentNames;
@@ -107,8 +106,9 @@ public final class CrossplaneClusters implements Clusters {
   }
 
   /**
-   * Registers the cluster from the kubeconfig in the claim's connection secret; a secret not (yet)
-   * written or without usable credentials is a PortException, so the engine tries again.
+   * Registers the cluster from the kubeconfig in the claim's connection secret, server-side applied
+   * as the lab's field manager (the one child the operator rewrites); a secret not (yet) written or
+   * without usable credentials is a PortException, so the engine tries again.
    */
   @Override
   public void register(ExperimentId experiment, RegisterCluster action) {
@@ -130,9 +130,7 @@ public final class CrossplaneClusters implements Clusters {
                             + KUBECONFIG_KEY
                             + " has no current context (is the kubeconfig complete?)"));
     Secret secret = argocd.clusterSecret(experiment.name(), action, credentials);
-    KubernetesCalls.run(
-        "registering cluster " + action.clusterName(),
-        () -> client.resource(secret).createOr(NonDeletingOperation::update));
+    KubernetesCalls.apply("registering cluster " + action.clusterName(), client, secret);
   }
 
   @Override

@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Deduplication.</b> An event's name is deterministic: {@code <experiment>.<16 hex digits>},
  * a hash of the experiment's uid, the type, the reason and the message. Emitting the same event
- * again for the same object finds that Event and raises its {@code count} and {@code lastTimestamp}
- * (an update guarded by its resourceVersion, retried on a conflict) instead of creating another; an
- * experiment deleted and created again under the same name (a new uid) gets Events of its own.
+ * again for the same object meets that Event (the create answers 409) and raises its {@code count}
+ * and {@code lastTimestamp} (an update guarded by its resourceVersion, retried on a conflict)
+ * instead of creating another; an experiment deleted and created again under the same name (a new
+ * uid) gets Events of its own.
  *
  * <p><b>Best effort.</b> The engine's port calls have no uid, so each emission reads the experiment
  * once to learn it (events are a handful per phase change); an experiment that is gone gets no
@@ -49,7 +50,8 @@ public final class KubernetesEvents implements Events {
   public static final String COMPONENT = "illm-lab-operator";
 
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEvents.class);
-  private static final int ATTEMPTS = 3;
+  // the create, then up to three reads and updates
+  private static final int ATTEMPTS = 4;
   private static final int HTTP_CONFLICT = 409;
 
   private final KubernetesClient client;
@@ -116,12 +118,22 @@ public final class KubernetesEvents implements Events {
     return type == EventType.WARNING ? "Warning" : "Normal";
   }
 
+  /**
+   * Creates the Event; when it exists (HTTP 409 AlreadyExists: a repeat), reads it and raises its
+   * count. A new event, the common case, is one request: on a real API server a read first would be
+   * a second one, and the read of an Event that does not exist yet a third (the embedded hub's
+   * in-process server hid that cost).
+   */
   private void record(ExperimentId experiment, ObjectReference regarding, EmitEvent event) {
     String name = name(experiment.name(), regarding.getUid(), event);
     var events = client.v1().events().inNamespace(experiment.namespace());
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
       try {
+        if (attempt == 1) {
+          events.resource(fresh(name, experiment.namespace(), regarding, event, now)).create();
+          return;
+        }
         Event existing = events.withName(name).get();
         if (existing == null) {
           events.resource(fresh(name, experiment.namespace(), regarding, event, now)).create();
@@ -136,7 +148,7 @@ public final class KubernetesEvents implements Events {
         if (e.getCode() != HTTP_CONFLICT || attempt == ATTEMPTS) {
           throw e;
         }
-        LOG.debug("event {} changed while counting it, attempt {}", name, attempt);
+        LOG.debug("event {} exists or changed while counting it, attempt {}", name, attempt);
       }
     }
   }
