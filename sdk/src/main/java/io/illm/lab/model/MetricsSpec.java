@@ -48,7 +48,7 @@ public class MetricsSpec {
       "Cut the measurement window into this many equal consecutive windows and take one value per window, so that each metric has n values for its statistics, confidence intervals and comparisons. Default: 1 (the whole window, one value). Range 1-20.")
   private Integer repetitions;
 
-  @Size(max = 64)
+  @Size(max = 16)
   @JsonPropertyDescription(
       "Which targets are compared with which, on which metrics: each entry compares targets with a baseline target. Default: no comparisons.")
   private List<TargetComparison> comparisons;

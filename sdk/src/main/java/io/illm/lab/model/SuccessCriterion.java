@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.sundr.builder.annotations.Buildable;
 import lombok.EqualsAndHashCode;
@@ -42,6 +43,7 @@ public class SuccessCriterion {
 
   @Required
   @Pattern("^[a-z][a-z0-9_]*$")
+  @Size(max = 63)
   @JsonPropertyDescription("Name of a metric in metrics.queries.")
   private String metric;
 
@@ -55,6 +57,7 @@ public class SuccessCriterion {
   private Double value;
 
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+  @Size(max = 63)
   @JsonPropertyDescription(
       "Judge this target's value only (for perTarget metrics); with than, the target compared. Default: every target's value must hold.")
   private String target;
@@ -64,6 +67,7 @@ public class SuccessCriterion {
   private Double factor;
 
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+  @Size(max = 63)
   @JsonPropertyDescription(
       "Another target of the experiment: the criterion compares target's value with factor x this target's, judged on the 95% interval of the difference (perTarget metrics, at least 2 repetitions). Exactly one of value and than is set.")
   private String than;

@@ -35,6 +35,7 @@ public class TargetComparison {
 
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+  @Size(max = 63)
   @JsonPropertyDescription("The target the others are compared with.")
   private String baseline;
 
@@ -43,7 +44,7 @@ public class TargetComparison {
       "The targets compared with the baseline. Default: every other target of the experiment.")
   private List<String> targets;
 
-  @Size(max = 200)
+  @Size(max = 32)
   @JsonPropertyDescription(
       "The per-target metrics compared. Default: every per-target metric that says which direction is better.")
   private List<String> metrics;
