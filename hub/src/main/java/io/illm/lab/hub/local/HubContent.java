@@ -84,10 +84,17 @@ final class HubContent {
     return yaml(labRoot.resolve("components")).stream().map(f -> read(f, Component.class)).toList();
   }
 
-  /** The WorkflowTemplates the experiments under {@code experiments/} name. */
+  /**
+   * The WorkflowTemplates the experiments under {@code experiments/} name (each folder's {@code
+   * experiment.yaml}; its {@code workflow-template.yaml} beside it is not an Experiment).
+   */
   static List<String> templates(Path labRoot) {
     TreeSet<String> templates = new TreeSet<>();
-    for (Path file : yaml(labRoot.resolve("experiments"))) {
+    List<Path> experiments =
+        yaml(labRoot.resolve("experiments")).stream()
+            .filter(f -> f.getFileName().toString().equals("experiment.yaml"))
+            .toList();
+    for (Path file : experiments) {
       Experiment experiment = read(file, Experiment.class);
       if (experiment.getSpec() != null && experiment.getSpec().getWorkflow() != null) {
         templates.add(experiment.getSpec().getWorkflow().getTemplate());
