@@ -68,6 +68,14 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Starts etcd, kube-apiserver and kube-controller-manager; skips the test without binaries. */
   public static ControlPlane start() {
+    return start(true);
+  }
+
+  /**
+   * Starts the control plane, with the lab's CRDs and the operator's child CRD subsets installed
+   * when {@code labCrds}: without them for a test that installs CRDs of its own under those names.
+   */
+  public static ControlPlane start(boolean labCrds) {
     KubeBinaries binaries = KubeBinaries.orSkip();
     Path dir;
     try {
@@ -97,7 +105,9 @@ public final class ControlPlane implements AutoCloseable {
     ControlPlane plane = new ControlPlane(binaries, dir, server, kubeconfig);
     Runtime.getRuntime().addShutdownHook(plane.stopOnExit);
     plane.startControllerManager();
-    plane.installCrds();
+    if (labCrds) {
+      plane.installCrds();
+    }
     return plane;
   }
 
