@@ -190,11 +190,26 @@ class HubOnRealServerTest {
       assertEquals(0, applied.exitCode(), file + ": " + applied);
       CustomResourceDefinition crd = plane.load(file);
       String name = crd.getMetadata().getName();
-      Kubectl.Result established =
-          plane.kubectl("wait", "--for=condition=Established", "crd/" + name, "--timeout=50s");
-      assertEquals(0, established.exitCode(), established.toString());
+      // not kubectl wait: it fails at once on a CRD whose status has no conditions yet
       CustomResourceDefinition served =
-          plane.admin().apiextensions().v1().customResourceDefinitions().withName(name).get();
+          plane
+              .admin()
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .withName(name)
+              .waitUntilCondition(
+                  c ->
+                      c != null
+                          && c.getStatus() != null
+                          && c.getStatus().getConditions() != null
+                          && c.getStatus().getConditions().stream()
+                              .anyMatch(
+                                  k ->
+                                      "Established".equals(k.getType())
+                                          && "True".equals(k.getStatus())),
+                  50,
+                  java.util.concurrent.TimeUnit.SECONDS);
       assertEquals(specFields(crd), specFields(served), name + " is the upstream CRD");
       installed.add(file);
     }
