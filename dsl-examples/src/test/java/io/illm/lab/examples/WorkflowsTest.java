@@ -23,7 +23,10 @@ class WorkflowsTest {
 
   @Test
   void theExperimentsTemplatesAreFoundByAnnotation() {
-    assertEquals(5, catalogue.workflowTemplates().size(), catalogue.problems().toString());
+    assertEquals(
+        catalogue.experiments().size(),
+        catalogue.workflowTemplates().size(),
+        catalogue.problems().toString());
     assertEquals(List.of(), catalogue.problems());
   }
 

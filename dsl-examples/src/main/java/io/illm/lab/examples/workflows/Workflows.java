@@ -23,7 +23,8 @@ public final class Workflows {
   /** Every experiment here has one target, named so. */
   static final String TARGET = "app";
 
-  private static final Duration READY = Duration.ofMinutes(10);
+  /** How long a template waits for the target's workloads. */
+  static final Duration READY = Duration.ofMinutes(10);
 
   private Workflows() {}
 
@@ -137,14 +138,11 @@ public final class Workflows {
         .deadline(Duration.ofHours(2));
   }
 
-  /** Every template of the lab. */
-  public static List<WorkflowTemplateDef> all() {
-    return List.of(
-        helloApp(), prometheusTutorial(), lokiTutorial(), tsdbComparison(), tsdbMatrix());
-  }
-
-  /** wait, smoke, load, record: the shape of every template here. */
-  private static WorkflowTemplateDef standard(
+  /**
+   * wait, smoke, load, record on the one target {@link #TARGET}: the shape of most templates of the
+   * catalogue (the other template classes of this package use it too).
+   */
+  static WorkflowTemplateDef standard(
       WorkflowTemplateDef template,
       StepDef smoke,
       StepDef load,
