@@ -33,25 +33,58 @@ import picocli.CommandLine.Command;
 public final class LabCommand implements Runnable {
 
   /**
-   * The commands, in the order {@code ./lab --help} lists them. Registered in code rather than in
-   * the annotation so that {@link #execute} can register only the one it runs: picocli reflects on
-   * every registered command's methods, which loads what their signatures name (the Kubernetes
-   * client, the embedded hub, the MCP server) even for {@code ./lab synth}.
+   * The commands' names, in the order {@code ./lab --help} lists them. Registered in code rather
+   * than in the annotation so that {@link #execute} can register, and load, only the one it runs:
+   * picocli reflects on every registered command's methods, which loads what their signatures name
+   * (the Kubernetes client, the embedded hub, the MCP server) even for {@code ./lab synth}; {@link
+   * #command} names each class only in a branch of its own, so no other command class is loaded.
    */
-  static final List<Class<?>> COMMANDS =
+  static final List<String> COMMANDS =
       List.of(
-          SynthCommand.class,
-          ValidateCommand.class,
-          ImportCommand.class,
-          RenderCommand.class,
-          RunCommand.class,
-          SubmitCommand.class,
-          HubCommand.class,
-          ResultsCommand.class,
-          SiteCommand.class,
-          McpCommand.class,
-          InitCommand.class,
-          CommandLine.HelpCommand.class);
+          "synth",
+          "validate",
+          "import",
+          "render",
+          "run",
+          "submit",
+          "hub",
+          "results",
+          "site",
+          "mcp",
+          "init",
+          "help");
+
+  /** The command class of {@code name}, loaded now; null for a name that is no command. */
+  static Class<?> command(String name) {
+    switch (name) {
+      case "synth":
+        return SynthCommand.class;
+      case "validate":
+        return ValidateCommand.class;
+      case "import":
+        return ImportCommand.class;
+      case "render":
+        return RenderCommand.class;
+      case "run":
+        return RunCommand.class;
+      case "submit":
+        return SubmitCommand.class;
+      case "hub":
+        return HubCommand.class;
+      case "results":
+        return ResultsCommand.class;
+      case "site":
+        return SiteCommand.class;
+      case "mcp":
+        return McpCommand.class;
+      case "init":
+        return InitCommand.class;
+      case "help":
+        return CommandLine.HelpCommand.class;
+      default:
+        return null;
+    }
+  }
 
   /** Set to print stack traces of unexpected errors. */
   static final String DEBUG_ENV = "LAB_DEBUG";
@@ -73,11 +106,8 @@ public final class LabCommand implements Runnable {
    * command only (what it prints and returns are the same), else the whole one.
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    List<Class<?>> only =
-        args.length == 0
-            ? List.of()
-            : COMMANDS.stream().filter(c -> name(c).equals(args[0])).toList();
-    return configured(only.isEmpty() ? COMMANDS : only, out, err).execute(args);
+    List<String> only = args.length > 0 && COMMANDS.contains(args[0]) ? List.of(args[0]) : COMMANDS;
+    return configured(only, out, err).execute(args);
   }
 
   /** The configured command line with every command, writing to the given streams. */
@@ -85,13 +115,9 @@ public final class LabCommand implements Runnable {
     return configured(COMMANDS, out, err);
   }
 
-  private static String name(Class<?> command) {
-    return command.getAnnotation(Command.class).name();
-  }
-
-  private static CommandLine configured(List<Class<?>> commands, PrintWriter out, PrintWriter err) {
+  private static CommandLine configured(List<String> names, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new LabCommand());
-    commands.forEach(cli::addSubcommand);
+    names.forEach(name -> cli.addSubcommand(command(name)));
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
