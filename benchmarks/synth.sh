@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The synthesis benchmark: builds what it needs with the Maven wrapper, then runs SynthBenchmark.
-# Arguments go to SynthBenchmark: [--runs R] [--warmup W] [N ...] (default: 5 runs, 2 warm-ups, N = 15 1000 10000).
+# Arguments go to SynthBenchmark: [--runs R] [--warmup W] [--out DIR] [--catalogue-only] [N ...]
+# (default: 5 runs, 2 warm-ups, N = 15 1000 10000, then this repository's catalogue).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q -B -pl benchmarks -am package -DskipTests
+# dsl-examples too: the catalogue rows run its jar (the catalogue found by annotation), as ./lab does.
+./mvnw -q -B -pl benchmarks,dsl-examples -am package -DskipTests
 # That build rewrites the sdk jar, and ./lab then silently ignores the class-data-sharing archive it
 # made from the old jar (it remakes the archive only when it rebuilds itself). Removing the archive
 # makes ./lab remake it in its first, untimed, warm-up run, so the ./lab row measures ./lab as built.

@@ -25,9 +25,13 @@ import java.util.stream.Stream;
  * workload), then the measured runs, alternating between the two tools. Prints a markdown table on
  * standard output, progress on standard error.
  *
- * <p>Usage: {@code SynthBenchmark [--runs R] [--warmup W] [--out DIR] [N ...]}; defaults: 5 runs, 2
- * warm-ups, N = 15, 1000, 10000, output in a fresh folder under {@code /dev/shm} (RAM) where it
- * exists, else under {@code benchmarks/target/bench-out}. Needs {@code
+ * <p>Then this repository's own catalogue ({@link CatalogueWorkload}: every component and
+ * experiment of dsl-examples, found by annotation) against {@link JacksonCatalogueMain}, in the
+ * same format; {@code --catalogue-only} runs just those rows and the {@code ./lab synth} row.
+ *
+ * <p>Usage: {@code SynthBenchmark [--runs R] [--warmup W] [--out DIR] [--catalogue-only] [N ...]};
+ * defaults: 5 runs, 2 warm-ups, N = 15, 1000, 10000, output in a fresh folder under {@code
+ * /dev/shm} (RAM) where it exists, else under {@code benchmarks/target/bench-out}. Needs {@code
  * benchmarks/target/classpath.txt} (written by {@code package}).
  */
 public final class SynthBenchmark {
@@ -85,7 +89,7 @@ public final class SynthBenchmark {
       SynthBenchmark benchmark =
           new SynthBenchmark(ownClasses(), options.out(), options.warmups(), options.runs());
       try {
-        benchmark.run(options.sizes());
+        benchmark.run(options.catalogueOnly() ? List.of() : options.sizes());
       } finally {
         benchmark.cleanUp();
       }
@@ -95,53 +99,26 @@ public final class SynthBenchmark {
     }
   }
 
+  /** The N rows, the catalogue rows, the ./lab rows; with no N, the catalogue's rows only. */
   private void run(List<Integer> sizes) throws IOException, InterruptedException {
     String loadBefore = loadAverage();
     ResultTable table = new ResultTable();
     List<String> goals = new ArrayList<>();
-    for (int n : sizes) {
-      Series synth = new Series();
-      Series baseline = new Series();
-      measure(n, List.of(), List.of(), synth, baseline);
-      table.add(String.format(Locale.ROOT, "N = %,d", n), synth, baseline);
-      if (n == 10_000) {
-        goals.add(
-            ratioGoal(
-                "N = 10,000 within " + RATIO_GOAL + "x of the baseline (default JVM options)",
-                synth,
-                baseline));
-      }
-    }
     List<String> launcher =
         Files.isExecutable(repoRoot.resolve("lab"))
             ? launcherOptions(repoRoot.resolve("lab"))
             : List.of();
+    sizeRows(sizes, List.of(), table, goals);
     if (!launcher.isEmpty()) {
       // What users run: ./lab starts Java with these options; the baseline gets them too.
-      for (int n : sizes) {
-        if (n <= LAB_GOAL_EXPERIMENTS) {
-          continue;
-        }
-        Series synth = new Series();
-        Series baseline = new Series();
-        measure(n, launcher, launcher, synth, baseline);
-        table.add(String.format(Locale.ROOT, "N = %,d, ./lab's JVM options", n), synth, baseline);
-        if (n == 10_000) {
-          goals.add(
-              ratioGoal(
-                  "N = 10,000 within "
-                      + RATIO_GOAL
-                      + "x of the baseline (./lab's JVM options "
-                      + String.join(" ", launcher)
-                      + ", both programs)",
-                  synth,
-                  baseline));
-        }
-      }
+      sizeRows(sizes, launcher, table, goals);
     }
+    catalogueRows(launcher, table, goals);
     Path lab = repoRoot.resolve("lab");
     if (Files.isExecutable(lab)) {
-      launcherSettingsRow(lab, table, goals);
+      if (!sizes.isEmpty()) {
+        launcherSettingsRow(lab, table, goals);
+      }
       launcherRow(lab, table, goals);
     } else {
       goals.add("`./lab synth`: skipped, no ./lab launcher at " + repoRoot);
@@ -157,6 +134,109 @@ public final class SynthBenchmark {
     System.out.print(table.markdown());
     System.out.println();
     goals.forEach(g -> System.out.println("- " + g));
+  }
+
+  /**
+   * One row per N, with the JVM's defaults or with {@code ./lab}'s options (then only N above the
+   * 15 of the launcher row).
+   */
+  private void sizeRows(
+      List<Integer> sizes, List<String> options, ResultTable table, List<String> goals)
+      throws IOException, InterruptedException {
+    for (int n : sizes) {
+      if (!options.isEmpty() && n <= LAB_GOAL_EXPERIMENTS) {
+        continue;
+      }
+      Series synth = new Series();
+      Series baseline = new Series();
+      measure(n, options, options, synth, baseline);
+      String suffix = options.isEmpty() ? "" : ", ./lab's JVM options";
+      table.add(String.format(Locale.ROOT, "N = %,d", n) + suffix, synth, baseline);
+      if (n == 10_000) {
+        String how =
+            options.isEmpty()
+                ? "default JVM options"
+                : "./lab's JVM options " + String.join(" ", options) + ", both programs";
+        goals.add(
+            ratioGoal(
+                "N = 10,000 within " + RATIO_GOAL + "x of the baseline (" + how + ")",
+                synth,
+                baseline));
+      }
+    }
+  }
+
+  /**
+   * This repository's catalogue ({@link CatalogueWorkload}): with the JVM's defaults and, when the
+   * launcher has them, with {@code ./lab}'s options. A catalogue that cannot be measured (not
+   * packaged, committed YAML stale) skips its rows with the reason.
+   */
+  private void catalogueRows(List<String> launcher, ResultTable table, List<String> goals)
+      throws IOException, InterruptedException {
+    Path input = outRoot.resolve("scratch").resolve("catalogue-input");
+    try {
+      CatalogueWorkload catalogue = CatalogueWorkload.of(repoRoot);
+      delete(input);
+      catalogue.copyInput(input);
+      String label = "this repository's catalogue (" + catalogue.size() + ", by annotation)";
+      List<List<String>> optionSets =
+          launcher.isEmpty() ? List.of(List.of()) : List.of(List.of(), launcher);
+      for (List<String> options : optionSets) {
+        Series synth = new Series();
+        Series baseline = new Series();
+        measureCatalogue(catalogue, input, options, synth, baseline);
+        table.add(label + (options.isEmpty() ? "" : ", ./lab's JVM options"), synth, baseline);
+      }
+    } catch (IllegalStateException e) {
+      goals.add(
+          "this repository's catalogue: skipped: "
+              + e.getMessage().lines().limit(3).reduce((a, b) -> a + " / " + b).orElse(""));
+    } finally {
+      delete(input);
+    }
+  }
+
+  private void measureCatalogue(
+      CatalogueWorkload catalogue, Path input, List<String> options, Series synth, Series baseline)
+      throws IOException, InterruptedException {
+    Path synthOut = outRoot.resolve("synth");
+    Path baselineOut = outRoot.resolve("baseline");
+    List<String> jvm = new ArrayList<>(options);
+    jvm.addAll(process.jvmOptions());
+    List<String> synthCommand = catalogue.synthCommand(jvm, synthOut);
+    List<String> baselineCommand =
+        javaMain(jvm, baselineClasspath, JacksonCatalogueMain.class, input, baselineOut);
+    for (int w = 0; w < warmups; w++) {
+      once("catalogue synth warm-up " + (w + 1), synthCommand, synthOut);
+      once("catalogue Jackson warm-up " + (w + 1), baselineCommand, baselineOut);
+      if (w == 0) {
+        failOn("the project's synth (LabCommand synth)", catalogue.synthProblems(synthOut));
+        failOn("the Jackson baseline", CatalogueWorkload.baselineProblems(input, baselineOut));
+        System.err.println("checked: both programs wrote this repository's catalogue");
+      }
+    }
+    for (int r = 0; r < runs; r++) {
+      String of = " run " + (r + 1) + "/" + runs;
+      synth.add(once("catalogue synth" + of, synthCommand, synthOut));
+      baseline.add(once("catalogue Jackson" + of, baselineCommand, baselineOut));
+    }
+    delete(synthOut);
+    delete(baselineOut);
+  }
+
+  private static void failOn(String tool, List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(OutputCheck.report(tool, problems));
+    }
+  }
+
+  private List<String> javaMain(
+      List<String> options, String classpath, Class<?> main, Path in, Path out) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(options);
+    command.addAll(List.of("-cp", classpath, main.getName(), in.toString(), out.toString()));
+    return command;
   }
 
   private static String ratioGoal(String what, Series synth, Series baseline) {

@@ -115,12 +115,15 @@ class SiteBrowserTest {
   void theIndexListsEveryRunAndFilters() {
     open("index.html", "index");
     assertEquals(4, driver.findElements(By.cssSelector("#runs tbody tr")).size());
+    assertEquals(List.of("Demos", "Other"), visibleHeadings());
     assertEquals(
-        "All runs, by experiment and run",
+        "Demos: 2 run(s), by experiment and run",
         driver.findElement(By.cssSelector("#runs caption")).getText());
     new Select(driver.findElement(By.cssSelector("select[data-filter=verdict]")))
         .selectByValue("invalidated");
     assertEquals(2, visibleRows());
+    // both invalidated runs are latency-vs-memory's: the Demos heading goes with its last run
+    assertEquals(List.of("Other"), visibleHeadings());
     new Select(driver.findElement(By.cssSelector("select[data-filter=data]")))
         .selectByValue("simulated");
     assertEquals(0, visibleRows());
@@ -236,6 +239,13 @@ class SiteBrowserTest {
             "return document.querySelector('#"
                 + id
                 + " .chart g.role-title-text text').textContent");
+  }
+
+  private static List<String> visibleHeadings() {
+    return driver.findElements(By.cssSelector("#runs h2")).stream()
+        .filter(h -> h.isDisplayed())
+        .map(h -> h.getText())
+        .toList();
   }
 
   private static long visibleRows() {

@@ -1,5 +1,5 @@
 // The results site's own script: draws each chart from the spec embedded beside it, and filters the
-// index's run table. Plain JavaScript, no framework; the pages read fine without it (tables).
+// index's run tables. Plain JavaScript, no framework; the pages read fine without it (tables).
 (function () {
   'use strict';
 
@@ -34,14 +34,16 @@
     });
   }
 
+  // The index groups runs under a section per category; a section with no run left is hidden too.
   function filterRuns() {
-    var table = document.getElementById('runs');
+    var runs = document.getElementById('runs');
     var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
     var shown = document.getElementById('shown');
-    if (!table || selects.length === 0) {
+    if (!runs || selects.length === 0) {
       return;
     }
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var rows = Array.prototype.slice.call(runs.querySelectorAll('tbody tr'));
+    var sections = Array.prototype.slice.call(runs.querySelectorAll('section'));
     function apply() {
       var count = 0;
       rows.forEach(function (row) {
@@ -52,6 +54,9 @@
         if (visible) {
           count += 1;
         }
+      });
+      sections.forEach(function (section) {
+        section.hidden = section.querySelector('tbody tr:not([hidden])') === null;
       });
       shown.textContent = count + ' of ' + rows.length + ' runs shown';
     }
