@@ -20,6 +20,8 @@ import java.util.Map;
  * @param periods CFS periods with runnable threads
  * @param throttledPeriods periods in which the quota ran out
  * @param throttledNanos time spent throttled
+ * @param threads the container's threads now (its cgroup's {@code tasks}, v2 {@code
+ *     cgroup.threads})
  */
 public record ContainerStats(
     long peakBytes,
@@ -29,7 +31,8 @@ public record ContainerStats(
     long oomKills,
     long periods,
     long throttledPeriods,
-    long throttledNanos) {
+    long throttledNanos,
+    long threads) {
 
   static final Path CGROUP = Path.of("/sys/fs/cgroup");
 
@@ -50,7 +53,8 @@ public record ContainerStats(
           oom.getOrDefault("oom_kill", 0L),
           cpuStat.getOrDefault("nr_periods", 0L),
           cpuStat.getOrDefault("nr_throttled", 0L),
-          cpuStat.getOrDefault("throttled_time", 0L));
+          cpuStat.getOrDefault("throttled_time", 0L),
+          lines(v1.resolve("tasks")));
     }
     Path v2 = CGROUP.resolve(rel);
     Map<String, Long> mem = keyed(v2.resolve("memory.stat"));
@@ -65,12 +69,17 @@ public record ContainerStats(
         events.getOrDefault("oom_kill", 0L),
         cpuStat.getOrDefault("nr_periods", 0L),
         cpuStat.getOrDefault("nr_throttled", 0L),
-        cpuStat.getOrDefault("throttled_usec", 0L) * 1000);
+        cpuStat.getOrDefault("throttled_usec", 0L) * 1000,
+        lines(v2.resolve("cgroup.threads")));
   }
 
   /** The share of CPU periods in which the container was throttled. */
   public double throttledShare() {
     return periods == 0 ? 0 : (double) throttledPeriods / periods;
+  }
+
+  private static long lines(Path file) throws IOException {
+    return Files.exists(file) ? Files.readAllLines(file).size() : -1;
   }
 
   private static long number(Path file) throws IOException {

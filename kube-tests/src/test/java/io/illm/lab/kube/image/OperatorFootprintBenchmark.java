@@ -97,6 +97,7 @@ class OperatorFootprintBenchmark {
               lab, "footprint", Files.createTempDirectory(plane.dir(), "footprint"), jvm, env())) {
         long startedAt = System.nanoTime();
         long[] peakAnon = {0};
+        long[] peakThreads = {0};
         long[] oomKills = {0};
         boolean[] gone = {false};
         Thread sampler =
@@ -106,6 +107,7 @@ class OperatorFootprintBenchmark {
                     try {
                       ContainerStats now = operator.stats();
                       peakAnon[0] = Math.max(peakAnon[0], now.anonBytes());
+                      peakThreads[0] = Math.max(peakThreads[0], now.threads());
                       oomKills[0] = Math.max(oomKills[0], now.oomKills());
                       Thread.sleep(500);
                     } catch (InterruptedException e) {
@@ -141,7 +143,9 @@ class OperatorFootprintBenchmark {
                         + (System.nanoTime() - startedAt) / 1_000_000_000L
                         + " s, peak anonymous memory "
                         + (peakAnon[0] >> 20)
-                        + " MiB, OOM kills seen "
+                        + " MiB, peak threads "
+                        + peakThreads[0]
+                        + ", OOM kills seen "
                         + oomKills[0]
                         + ", phases "
                         + phasesCount(phases)
@@ -164,11 +168,12 @@ class OperatorFootprintBenchmark {
         Collections.sort(reactions);
         System.out.printf(
             Locale.ROOT,
-            "FOOTPRINT | %d | %s | %d MiB | %d MiB | %d MiB / %d MiB | %d/%d (%.0f%%) | %.2f s / %.2f s | %.1f ms | %d (%s) | %d s |%n",
+            "FOOTPRINT | %d | %s | %d MiB | %d MiB | %d | %d MiB / %d MiB | %d/%d (%.0f%%) | %.2f s / %.2f s | %.1f ms | %d (%s) | %d s |%n",
             EXPERIMENTS,
             jvm,
             stats.peakBytes() >> 20,
             peakAnon[0] >> 20,
+            peakThreads[0],
             heap[0],
             heap[1],
             stats.throttledPeriods(),

@@ -45,6 +45,41 @@ class PrometheusApiTest {
     return Instant.now().plusSeconds(20);
   }
 
+  /**
+   * Sixteen queries at once through a fresh client start no thread of the JDK client's own pool and
+   * at most two of the client's: threads cost memory in an operator that must fit 128 MiB.
+   */
+  @Test
+  void concurrentQueriesUseTwoClientThreadsAtMost() throws Exception {
+    PrometheusApi fresh = PrometheusApi.of(prometheus.uri());
+    long jdkWorkers = threads("HttpClient-", "-Worker-");
+    long clientThreads = threads("illm-prometheus-http-", "");
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        answers.add(
+            callers.submit(
+                () -> fresh.instant("lab_gauge{target=\"app\"}", Instant.now(), later())));
+      }
+      for (java.util.concurrent.Future<Answer> answer : answers) {
+        answer.get();
+      }
+    } finally {
+      callers.shutdown();
+    }
+    assertEquals(jdkWorkers, threads("HttpClient-", "-Worker-"), "the JDK client's own workers");
+    assertTrue(threads("illm-prometheus-http-", "") - clientThreads <= 2, "the client's threads");
+  }
+
+  private static long threads(String prefix, String part) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(n -> n.startsWith(prefix) && n.contains(part))
+        .count();
+  }
+
   @Test
   void aGaugeReadsTheValueTheExporterServes() {
     Answer answer = api.instant("lab_gauge{target=\"app\"}", Instant.now(), later());

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -72,12 +75,29 @@ public final class PrometheusApi {
     this.retries = retries;
   }
 
-  /** A client with its own HTTP client (2 s to connect) and {@link Retries#DEFAULT}. */
+  /**
+   * A client with its own HTTP client (2 s to connect, two daemon threads for its callbacks) and
+   * {@link Retries#DEFAULT}. Without an executor the JDK's client starts a thread per concurrent
+   * exchange and keeps each for a minute: a dozen threads under load, each with its stack and
+   * malloc arena, in an operator that must fit 128 MiB (benchmarks/README.md, "Operator
+   * footprint"). Requests are sent synchronously from the collector's workers, so two suffice.
+   */
   public static PrometheusApi of(URI base) {
     return new PrometheusApi(
         base,
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(callbacks()).build(),
         Retries.DEFAULT);
+  }
+
+  private static ExecutorService callbacks() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        2,
+        r -> {
+          Thread thread = new Thread(r, "illm-prometheus-http-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** The API's address, as given. */
