@@ -28,8 +28,10 @@ import java.time.Duration;
  * cardinality generator, Loki and Promtail with the log generator. The workflow sets off a
  * cardinality explosion, 10,000 new series remote-written into Prometheus, so that the learner sees
  * head series, memory and log bytes move, and tries the cures (relabelling, retention, log
- * filtering). Unlike the original, Prometheus accepts remote write (the load's way in). Services to
- * open (the original's tutorial block): grafana, kube-prometheus-stack-grafana; prometheus,
+ * filtering). Unlike the original, Prometheus accepts remote write (the load's way in), and the
+ * name is shorter: the original's, observability-cost-tutorial, with "-app" exceeds the 29
+ * characters of a cluster name and would be cut to a hash. Services to open (the original's
+ * tutorial block): grafana, kube-prometheus-stack-grafana; prometheus,
  * kube-prometheus-stack-prometheus:9090; loki, loki-gateway.
  */
 public final class ObservabilityCostTutorial {
@@ -42,7 +44,7 @@ public final class ObservabilityCostTutorial {
   /** The experiment, built and checked. */
   @LabExperiment
   public static Experiment build() {
-    return experiment("observability-cost-tutorial")
+    return experiment("obs-cost-tutorial")
         .title("Tutorial: Observability Cost Optimization")
         .describe(
             "Observability cost management - cardinality explosion, log volume, retention"

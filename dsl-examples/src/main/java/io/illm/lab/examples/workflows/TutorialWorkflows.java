@@ -51,7 +51,7 @@ public final class TutorialWorkflows {
   }
 
   /**
-   * observability-cost-tutorial: Prometheus ready, then a cardinality explosion: 10 x 1,000 series
+   * obs-cost-tutorial: Prometheus ready, then a cardinality explosion: 10 x 1,000 series
    * remote-written into it, a sample every 15 s, for 20 minutes.
    */
   @LabWorkflowTemplate
@@ -63,9 +63,7 @@ public final class TutorialWorkflows {
             .duration(Duration.ofMinutes(20));
     return standard(
         workflowTemplate("observability-cost-validation")
-            .describe(
-                "observability-cost-tutorial: Prometheus ready, then 10,000 new series for 20"
-                    + " minutes"),
+            .describe("obs-cost-tutorial: Prometheus ready, then 10,000 new series for 20 minutes"),
         LabSteps.smoke("smoke", TARGET, "kube-prometheus-stack-prometheus", 9090, "/-/ready"),
         load.step(),
         load.durationParam());
