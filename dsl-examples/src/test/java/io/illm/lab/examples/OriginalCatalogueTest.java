@@ -33,6 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 class OriginalCatalogueTest {
 
+  /**
+   * Scenarios renamed here: the original's name with "-app" exceeds the cluster-name limit
+   * (ExperimentNames.MAX_CLUSTER_NAME), which the original hit too.
+   */
+  private static final Map<String, String> RENAMED =
+      Map.of("observability-cost-tutorial", "obs-cost-tutorial");
+
   private static final String CORPUS = "shared/conformance/original";
 
   @Test
@@ -99,14 +106,20 @@ class OriginalCatalogueTest {
   private static void compare(
       String where, Experiment original, Map<String, Experiment> catalogue, List<String> report) {
     String name = original.getMetadata().getName();
-    Experiment mine = catalogue.get(name);
+    String here = RENAMED.getOrDefault(name, name);
+    Experiment mine = catalogue.get(here);
     if (mine == null) {
       report.add(where + ": scenario " + name + " not in the catalogue yet");
       return;
     }
     List<String> diffs =
         Leaves.differences(Leaves.of(original.getSpec()), Leaves.of(mine.getSpec()));
-    report.add(where + ": " + diffs.size() + " differences");
+    report.add(
+        where
+            + (here.equals(name) ? "" : " (as " + here + ")")
+            + ": "
+            + diffs.size()
+            + " differences");
     diffs.forEach(d -> report.add("  " + d));
   }
 
