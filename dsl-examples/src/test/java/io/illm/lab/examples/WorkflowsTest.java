@@ -65,7 +65,7 @@ class WorkflowsTest {
       assertEquals("wait-for-workloads", steps.get(0), template.getMetadata().getName());
       assertEquals("smoke", steps.get(1));
       // a load on one target, or the same load on each target at once (ingest-<target>)
-      assertTrue(steps.get(2).matches("(load|logs|ingest)(-[a-z0-9-]+)?"), steps.toString());
+      assertTrue(steps.get(2).matches("(load|logs|ingest|writes)(-[a-z0-9-]+)?"), steps.toString());
       assertEquals("record-load", steps.get(3));
     }
   }

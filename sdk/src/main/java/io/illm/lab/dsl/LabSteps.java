@@ -10,11 +10,11 @@ import java.util.List;
 
 /**
  * The steps most experiments' workflows are made of: wait for the targets' workloads, check a
- * Service answers, generate load ({@link HttpLoad}, {@link IngestLoad}, {@link LogLoad}) and record
- * the load applied. Each runs a script of this package's {@code steps/} folder on the hub, reaching
- * a target through its API server with the kubeconfig of the target's cluster claim (the Workflow's
- * service account reads ClusterClaims and their Secrets in {@code experiments}; hub targets use the
- * service account itself). Images are pinned here.
+ * Service answers, generate load ({@link HttpLoad}, {@link IngestLoad}, {@link LogLoad}, {@link
+ * DbWriteLoad}) and record the load applied. Each runs a script of this package's {@code steps/}
+ * folder on the hub, reaching a target through its API server with the kubeconfig of the target's
+ * cluster claim (the Workflow's service account reads ClusterClaims and their Secrets in {@code
+ * experiments}; hub targets use the service account itself). Images are pinned here.
  */
 public final class LabSteps {
 

@@ -10,6 +10,8 @@ public enum Unit {
   REQUESTS_PER_SECOND("req/s"),
   OPERATIONS_PER_SECOND("ops/s"),
   COUNT("count"),
+  /** One measurement divided by another of the same kind (fsync latency over no-fsync): 12 x. */
+  RATIO("x"),
   USD("usd");
 
   private final String value;

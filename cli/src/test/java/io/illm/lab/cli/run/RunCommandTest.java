@@ -159,7 +159,7 @@ class RunCommandTest {
     assertTrue(
         err.toString().contains("--time-factor must be a number greater than 0"), err.toString());
     assertEquals(2, run("run", "no-such-experiment"));
-    assertTrue(err.toString().contains("known: hello-app"), err.toString());
+    assertTrue(err.toString().matches("(?s).*known: [a-z0-9, -]*hello-app.*"), err.toString());
   }
 
   @Test
