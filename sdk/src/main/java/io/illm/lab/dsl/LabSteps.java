@@ -10,11 +10,12 @@ import java.util.List;
 
 /**
  * The steps most experiments' workflows are made of: wait for the targets' workloads, check a
- * Service answers, generate load ({@link HttpLoad}, {@link IngestLoad}, {@link LogLoad}, {@link
- * DbWriteLoad}) and record the load applied. Each runs a script of this package's {@code steps/}
- * folder on the hub, reaching a target through its API server with the kubeconfig of the target's
- * cluster claim (the Workflow's service account reads ClusterClaims and their Secrets in {@code
- * experiments}; hub targets use the service account itself). Images are pinned here.
+ * Service answers, apply manifests ({@link #apply}), generate load ({@link HttpLoad}, {@link
+ * IngestLoad}, {@link LogLoad}, {@link TraceLoad}, {@link DbWriteLoad}) and record the load
+ * applied. Each runs a script of this package's {@code steps/} folder on the hub, reaching a target
+ * through its API server with the kubeconfig of the target's cluster claim (the Workflow's service
+ * account reads ClusterClaims and their Secrets in {@code experiments}; hub targets use the service
+ * account itself). Images are pinned here.
  */
 public final class LabSteps {
 
@@ -29,6 +30,10 @@ public final class LabSteps {
 
   /** Log lines: flog (Docker Hub mingrammer/flog). */
   public static final String FLOG_IMAGE = "mingrammer/flog:0.4.3";
+
+  /** Traces: OpenTelemetry's telemetrygen (ghcr.io, the collector-contrib repository's). */
+  public static final String TELEMETRYGEN_IMAGE =
+      "ghcr.io/open-telemetry/opentelemetry-collector-contrib/telemetrygen:v0.112.0";
 
   /** The operator sets it on every Workflow: the experiment's name, its components' namespace. */
   public static final WorkflowParam EXPERIMENT_NAME =
@@ -75,6 +80,25 @@ public final class LabSteps {
             .env("PORT", Integer.toString(port))
             .env("URL_PATH", path)
             .output("smoke", "ok when the Service answered"));
+  }
+
+  /**
+   * Applies {@code manifests} (YAML, several documents) in the experiment's namespace of {@code
+   * target}, then waits up to {@code timeout} for each of {@code conditions}, written {@code
+   * <kind>/<name>=<condition>} (e.g. {@code gateway/web=Programmed}): the objects a system under
+   * test needs that no chart makes, such as the routes of a gateway. Idempotent (kubectl apply);
+   * its output {@code applied} lists the objects.
+   */
+  public static StepDef apply(
+      String name, String target, String manifests, Duration timeout, String... conditions) {
+    return onTarget(
+        name,
+        target,
+        kubectl("apply.sh")
+            .env("MANIFESTS", manifests)
+            .env("CONDITIONS", String.join(" ", conditions))
+            .env("TIMEOUT", timeout.toSeconds() + "s")
+            .output("applied", "the objects applied"));
   }
 
   /**
