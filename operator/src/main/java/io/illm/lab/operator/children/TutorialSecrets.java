@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.illm.lab.model.KubeconfigSecret;
 import io.illm.lab.operator.lifecycle.Action.ExposeKubeconfig;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -28,7 +30,10 @@ public final class TutorialSecrets {
     return labels;
   }
 
-  /** The Secret holding {@code kubeconfig} for the learner. */
+  /**
+   * The Secret holding {@code kubeconfig} for the learner, in {@code data} (as the API server
+   * stores it, so what is read back is what was written).
+   */
   public static Secret secret(
       String experiment, String namespace, ExposeKubeconfig action, String kubeconfig) {
     Map<String, String> labels = selector(experiment);
@@ -42,7 +47,10 @@ public final class TutorialSecrets {
                 .withLabels(labels)
                 .build())
         .withType("Opaque")
-        .withStringData(Map.of(KubeconfigSecret.KEY, kubeconfig))
+        .withData(
+            Map.of(
+                KubeconfigSecret.KEY,
+                Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))
         .build();
   }
 }
