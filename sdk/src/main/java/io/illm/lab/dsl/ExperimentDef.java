@@ -55,6 +55,7 @@ public final class ExperimentDef {
   private Cleanup onComplete;
   private Cleanup onFailure;
   private Double budget;
+  private TutorialDef tutorial;
 
   ExperimentDef(String name) {
     this.name = name;
@@ -340,6 +341,17 @@ public final class ExperimentDef {
   }
 
   /**
+   * Make it a hands-on tutorial: once its clusters are ready the operator writes their kubeconfigs
+   * for the learner and lists the services to open in {@code status.tutorial}.
+   *
+   * <p>Default: none.
+   */
+  public ExperimentDef tutorial(TutorialDef tutorial) {
+    this.tutorial = tutorial;
+    return this;
+  }
+
+  /**
    * The model object, checked by {@link Validator#validate(String, Experiment, ComponentCatalogue)}
    * (the schema and the rules of {@code io.illm.lab.rules}) against the components it deploys
    * (their {@link ComponentDef} values), plus what only the builder knows. Components referenced by
@@ -402,6 +414,7 @@ public final class ExperimentDef {
               onFailure == null ? null : onFailure.rule(findings, "spec.cleanup.onFailure")));
     }
     spec.setBudget(budget == null ? null : new Budget(budget));
+    spec.setTutorial(tutorial == null ? null : tutorial.tutorial());
     experiment.setSpec(spec);
     return experiment;
   }

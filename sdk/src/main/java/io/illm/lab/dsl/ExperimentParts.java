@@ -20,6 +20,8 @@ import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetComparison;
+import io.illm.lab.model.Tutorial;
+import io.illm.lab.model.TutorialService;
 import io.illm.lab.model.WorkflowSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -326,6 +328,43 @@ final class ExperimentParts {
         chain.call("budget(" + number(spec.getBudget().getMaxUSD()) + ")");
       }
     }
+    if (spec.getTutorial() != null) {
+      chain.call("tutorial(" + tutorial(spec.getTutorial(), chain.depth + 1) + ")");
+    }
+  }
+
+  /** {@code tutorial().exposeKubeconfig().service("grafana", "app", "grafana", 80)}. */
+  private String tutorial(Tutorial tutorial, int depth) {
+    Chain chain = new Chain("tutorial()", depth);
+    if (Boolean.FALSE.equals(tutorial.getExposeKubeconfig())) {
+      source.refuseAt("spec.tutorial.exposeKubeconfig", "exposeKubeconfig: false (leave it out)");
+    }
+    if (tutorial.exposesKubeconfig()) {
+      chain.call("exposeKubeconfig()");
+    }
+    List<TutorialService> services =
+        tutorial.getServices() == null ? List.of() : tutorial.getServices();
+    for (int i = 0; i < services.size(); i++) {
+      TutorialService s = services.get(i);
+      if (s.getPort() == null) {
+        source.refuseAt("spec.tutorial.services[" + i + "].port", "a service without a port");
+        continue;
+      }
+      String head = str(s.getName()) + ", " + str(s.getTarget()) + ", " + str(s.getService());
+      chain.call(
+          s.getNamespace() == null && s.getPath() == null
+              ? "service(" + head + ", " + s.getPort() + ")"
+              : "service("
+                  + head
+                  + ", "
+                  + str(s.getNamespace())
+                  + ", "
+                  + s.getPort()
+                  + ", "
+                  + str(s.getPath())
+                  + ")");
+    }
+    return chain.toString();
   }
 
   private void deadlines(Deadlines deadlines, Chain chain) {

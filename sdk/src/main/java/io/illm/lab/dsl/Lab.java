@@ -205,6 +205,13 @@ public final class Lab {
     return new QualityGateDef();
   }
 
+  /**
+   * A hands-on tutorial: kubeconfigs for the learner and services to open; see {@link TutorialDef}.
+   */
+  public static TutorialDef tutorial() {
+    return new TutorialDef();
+  }
+
   /** Delete clusters and deployments at once. */
   public static Cleanup delete() {
     return new Cleanup(CleanupAction.DELETE, null);

@@ -92,7 +92,15 @@ final class OriginalExperiment {
               "recollectDelaySeconds",
               ANY),
           "tutorial",
-          ANY,
+          object(
+              "path",
+              ANY,
+              "exposeKubeconfig",
+              ANY,
+              "services",
+              listOf(
+                  object(
+                      "name", ANY, "target", ANY, "service", ANY, "namespace", ANY, "port", ANY))),
           "analyzerConfig",
           ANY,
           "codeSnippets",
@@ -107,11 +115,6 @@ final class OriginalExperiment {
   /** Fields the original had and this API dropped, with why; each is reported once, as a whole. */
   private static final List<String[]> NOT_CARRIED =
       List.of(
-          new String[] {
-            "tutorial",
-            "tutorial mode (kubeconfig export, service discovery) has no counterpart here",
-            "reach services through the workflow, or keep the tutorial steps in the docs"
-          },
           new String[] {
             "analyzerConfig",
             "the AI analyzer of the original is not part of this lab",
@@ -133,6 +136,9 @@ final class OriginalExperiment {
             "replaced by spec.cleanup (what happens at the end) and spec.deadlines (how long each phase may take)"
           });
 
+  /** The port assumed for a tutorial service without one (the original opened its first port). */
+  static final int TUTORIAL_PORT = 80;
+
   private static final List<String> MACHINE_SHAPE =
       List.of("preemptible", "zone", "machineType", "nodeCount", "diskSizeGb");
 
@@ -149,6 +155,14 @@ final class OriginalExperiment {
     }
     for (String[] field : NOT_CARRIED) {
       if (spec.has(field[0])) {
+        return true;
+      }
+    }
+    if (spec.path("tutorial").has("path")) {
+      return true;
+    }
+    for (JsonNode service : spec.path("tutorial").path("services")) {
+      if (!service.has("port")) {
         return true;
       }
     }
@@ -191,6 +205,38 @@ final class OriginalExperiment {
     criteria(spec.path("hypothesis").path("successCriteria"), findings);
     if (spec.get("qualityGate") instanceof ObjectNode gate) {
       qualityGate(gate, findings);
+    }
+    if (spec.get("tutorial") instanceof ObjectNode tutorial) {
+      tutorial(tutorial, findings);
+    }
+  }
+
+  /**
+   * The tutorial block maps field for field, except its TUI file ({@code path}, which the original
+   * operator never read) and a missing port (the original opened the Service's first port, which
+   * only the cluster knows): {@value #TUTORIAL_PORT} is written instead, with a warning.
+   */
+  private static void tutorial(ObjectNode tutorial, Findings findings) {
+    if (tutorial.remove("path") != null) {
+      findings.warn(
+          "spec.tutorial.path",
+          "not carried over: the tutorial file was read by the original's terminal UI only",
+          "keep the tutorial's steps in the experiment's docs");
+    }
+    JsonNode services = tutorial.path("services");
+    for (int i = 0; i < services.size(); i++) {
+      if (services.get(i) instanceof ObjectNode service && !service.has("port")) {
+        service.put("port", TUTORIAL_PORT);
+        findings.warn(
+            FieldPath.index("spec.tutorial.services", i) + ".port",
+            "port "
+                + TUTORIAL_PORT
+                + " assumed: the original opened the Service's first port, which only the cluster"
+                + " knows",
+            "check the Service's port (kubectl get service "
+                + service.path("service").asText()
+                + ") and set it");
+      }
     }
   }
 

@@ -53,6 +53,10 @@ import lombok.ToString;
     value =
         "!has(self.hypothesis) || !has(self.hypothesis.successCriteria) || self.hypothesis.successCriteria.all(c, !has(c.target) || self.targets.exists(t, t.name == c.target))",
     message = "successCriteria[].target must name a target of this experiment")
+@ValidationRule(
+    value =
+        "!has(self.tutorial) || !has(self.tutorial.services) || self.tutorial.services.all(s, self.targets.exists(t, t.name == s.target))",
+    message = "tutorial.services[].target must name a target of this experiment")
 @EqualsAndHashCode
 @ToString
 public class ExperimentSpec {
@@ -98,6 +102,10 @@ public class ExperimentSpec {
   @JsonPropertyDescription("Optional spending limit.")
   private Budget budget;
 
+  @JsonPropertyDescription(
+      "A hands-on tutorial: kubeconfigs for the learner and the services to open, once ready.")
+  private Tutorial tutorial;
+
   public ExperimentSpec() {}
 
   public ExperimentSpec(
@@ -112,7 +120,8 @@ public class ExperimentSpec {
       QualityGate qualityGate,
       Deadlines deadlines,
       CleanupPolicy cleanup,
-      Budget budget) {
+      Budget budget,
+      Tutorial tutorial) {
     this.title = title;
     this.description = description;
     this.tags = tags;
@@ -125,6 +134,7 @@ public class ExperimentSpec {
     this.deadlines = deadlines;
     this.cleanup = cleanup;
     this.budget = budget;
+    this.tutorial = tutorial;
   }
 
   public String getTitle() {
@@ -221,5 +231,13 @@ public class ExperimentSpec {
 
   public void setBudget(Budget budget) {
     this.budget = budget;
+  }
+
+  public Tutorial getTutorial() {
+    return tutorial;
+  }
+
+  public void setTutorial(Tutorial tutorial) {
+    this.tutorial = tutorial;
   }
 }

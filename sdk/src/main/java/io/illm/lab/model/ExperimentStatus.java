@@ -82,6 +82,10 @@ public class ExperimentStatus {
       "When the run's workload ended (RFC 3339): the end of the measurement window the metrics are collected over, kept so that a restarted operator resumes the same collection.")
   private String runEndedAt;
 
+  @JsonPropertyDescription(
+      "For a tutorial: the services to open and the Secrets holding the kubeconfigs, once ready.")
+  private TutorialStatus tutorial;
+
   public ExperimentStatus() {}
 
   public ExperimentStatus(
@@ -102,7 +106,8 @@ public class ExperimentStatus {
       Boolean simulated,
       String step,
       String stepStartedAt,
-      String runEndedAt) {
+      String runEndedAt,
+      TutorialStatus tutorial) {
     this.phase = phase;
     this.message = message;
     this.observedGeneration = observedGeneration;
@@ -121,6 +126,7 @@ public class ExperimentStatus {
     this.step = step;
     this.stepStartedAt = stepStartedAt;
     this.runEndedAt = runEndedAt;
+    this.tutorial = tutorial;
   }
 
   public Phase getPhase() {
@@ -265,5 +271,13 @@ public class ExperimentStatus {
 
   public void setRunEndedAt(String runEndedAt) {
     this.runEndedAt = runEndedAt;
+  }
+
+  public TutorialStatus getTutorial() {
+    return tutorial;
+  }
+
+  public void setTutorial(TutorialStatus tutorial) {
+    this.tutorial = tutorial;
   }
 }

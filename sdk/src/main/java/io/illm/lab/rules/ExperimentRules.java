@@ -15,8 +15,9 @@ import java.util.List;
  * names are unique, {@code depends} name other targets without cycles, cluster shapes fit their
  * provider, component references name exactly one component, metric names are unique and criteria
  * name existing metrics and targets, cleanup, deadlines and budget are sound, durations are well
- * formed, and the child object names derived from the experiment fit their limits; with a
- * catalogue, referenced components exist, have the referenced type and take the params given.
+ * formed, a tutorial's services have unique names and name targets of the experiment, and the child
+ * object names derived from the experiment fit their limits; with a catalogue, referenced
+ * components exist, have the referenced type and take the params given.
  *
  * <p>Every problem is returned at once, sorted by {@link Problem#ORDER}, with the field path (from
  * {@code spec}, or {@code metadata.name}) and a hint; none carries a file, which the caller adds
@@ -46,6 +47,7 @@ public final class ExperimentRules {
     if (new RequiredFields(problems).check(spec)) {
       new TargetRules(spec.getTargets(), problems).check();
       new SpecRules(spec, problems).check();
+      new TutorialRules(spec, problems).check();
       new ComponentRefRules(problems).checkShapes(spec.getTargets());
       new DerivedNameRules(problems).check(name, spec.getTargets());
     }

@@ -17,6 +17,8 @@ import io.illm.lab.model.QueryType;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.Transport;
+import io.illm.lab.model.Tutorial;
+import io.illm.lab.model.TutorialService;
 import io.illm.lab.rules.Problem;
 import java.util.List;
 import java.util.Map;
@@ -238,14 +240,6 @@ class OriginalExperimentTest {
               name: store
               language: go
               path: main.go
-          tutorial:
-            exposeKubeconfig: true
-            services:
-              - name: grafana
-                target: app
-                service: grafana
-                namespace: obs
-                port: 80
         """);
 
     single(result, Experiment.class);
@@ -255,8 +249,7 @@ class OriginalExperimentTest {
             "spec.analyzerConfig WARNING",
             "spec.codeSnippets WARNING",
             "spec.series WARNING",
-            "spec.ttlDays WARNING",
-            "spec.tutorial WARNING"),
+            "spec.ttlDays WARNING"),
         paths(result));
     assertTrue(
         at(result, "spec.ttlDays").hint().contains("spec.cleanup"),
@@ -264,7 +257,47 @@ class OriginalExperimentTest {
     assertTrue(
         at(result, "spec.ttlDays").hint().contains("spec.deadlines"),
         at(result, "spec.ttlDays").hint());
-    assertTrue(at(result, "spec.tutorial").message().startsWith("not carried over: "));
+  }
+
+  @Test
+  void theTutorialIsCarriedWithoutItsFileAndWithPort80WhereTheOriginalTookTheFirstPort() {
+    ImportResult result =
+        original(
+            GKE_TARGET
+                + """
+          tutorial:
+            path: tutorial.yaml
+            exposeKubeconfig: true
+            services:
+              - name: grafana
+                target: app
+                service: kube-prometheus-stack-grafana
+                namespace: obs
+              - name: prometheus
+                target: app
+                service: prometheus
+                namespace: obs
+                port: 9090
+        """);
+
+    Tutorial tutorial = single(result, Experiment.class).getSpec().getTutorial();
+    assertEquals(
+        List.of(
+            "metadata.generateName WARNING",
+            "spec.tutorial.path WARNING",
+            "spec.tutorial.services[0].port WARNING"),
+        paths(result).stream().sorted().toList());
+    assertTrue(tutorial.exposesKubeconfig());
+    assertEquals(
+        List.of(
+            new TutorialService("grafana", "app", "kube-prometheus-stack-grafana", "obs", 80, null),
+            new TutorialService("prometheus", "app", "prometheus", "obs", 9090, null)),
+        tutorial.getServices());
+    assertTrue(
+        at(result, "spec.tutorial.services[0].port")
+            .hint()
+            .contains("kubectl get service kube-prometheus-stack-grafana"),
+        at(result, "spec.tutorial.services[0].port").hint());
   }
 
   @Test

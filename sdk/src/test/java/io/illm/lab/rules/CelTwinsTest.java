@@ -147,6 +147,20 @@ class CelTwinsTest {
         experiment(
             s -> s.getHypothesis().getSuccessCriteria().get(0).setTarget("ghost"),
             "spec.hypothesis.successCriteria[0].target"));
+    CASES.put(
+        "tutorial service names must be unique",
+        experiment(
+            s ->
+                s.setTutorial(
+                    Testing.tutorial(
+                        Testing.tutorialService("grafana", "app"),
+                        Testing.tutorialService("grafana", "loadgen"))),
+            "spec.tutorial.services[1].name"));
+    CASES.put(
+        "tutorial.services[].target must name a target of this experiment",
+        experiment(
+            s -> s.setTutorial(Testing.tutorial(Testing.tutorialService("grafana", "db"))),
+            "spec.tutorial.services[0].target"));
   }
 
   /**

@@ -40,6 +40,8 @@ import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
 import io.illm.lab.model.TargetComparison;
 import io.illm.lab.model.Transport;
+import io.illm.lab.model.Tutorial;
+import io.illm.lab.model.TutorialService;
 import io.illm.lab.model.WorkflowSpec;
 import io.illm.lab.rules.KnownComponents;
 import io.illm.lab.validate.ComponentCatalogue;
@@ -293,6 +295,10 @@ public final class Testing {
             new CleanupRule(CleanupAction.RETAIN, "2h"),
             new CleanupRule(CleanupAction.RETAIN, null)));
     spec.setBudget(new Budget(12.25));
+    spec.setTutorial(
+        tutorial(
+            new TutorialService("grafana", "app", "grafana", null, 80, null),
+            new TutorialService("db-ui", "db", "adminer", "tools", 8080, "/login?x=\"y\"")));
     Experiment experiment = new Experiment();
     experiment.setMetadata(
         new ObjectMetaBuilder()
@@ -407,6 +413,16 @@ public final class Testing {
 
   /** The experiment's name. */
   public static final String TSDB_COMPARISON = "tsdb-comparison";
+
+  /** A tutorial that exposes the kubeconfigs and lists {@code services}. */
+  public static Tutorial tutorial(TutorialService... services) {
+    return new Tutorial(true, services.length == 0 ? null : List.of(services));
+  }
+
+  /** A tutorial service {@code name} on {@code target}: Service {@code name}, port 80. */
+  public static TutorialService tutorialService(String name, String target) {
+    return new TutorialService(name, target, name, null, 80, null);
+  }
 
   /** Two targets (app on gke, loadgen on the hub after app), two metrics, a criterion. */
   public static ExperimentSpec validSpec() {

@@ -143,7 +143,28 @@ class CelDocumentTwinsTest {
                   new Case(
                       e -> compare(e, Map.of("baseline", "app", "targets", List.of("app"))),
                       "spec.metrics.comparisons[0].targets[0]",
+                      false)),
+              Map.entry(
+                  "tutorial service names must be unique",
+                  new Case(
+                      e -> tutorial(e, service("grafana", "app"), service("grafana", "loadgen")),
+                      "spec.tutorial.services[1].name",
+                      false)),
+              Map.entry(
+                  "tutorial.services[].target must name a target of this experiment",
+                  new Case(
+                      e -> tutorial(e, service("grafana", "db")),
+                      "spec.tutorial.services[0].target",
                       false))));
+
+  private static Map<String, Object> service(String name, String target) {
+    return Map.of("name", name, "target", target, "service", name, "port", 80);
+  }
+
+  @SafeVarargs
+  private static ObjectNode tutorial(ObjectNode experiment, Map<String, Object>... services) {
+    return set(experiment, "spec.tutorial", Map.of("services", List.of(services)));
+  }
 
   /** The first criterion made comparative: app against loadgen, no threshold. */
   private static ObjectNode comparative(ObjectNode experiment) {

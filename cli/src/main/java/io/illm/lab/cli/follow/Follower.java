@@ -88,8 +88,8 @@ public final class Follower {
 
   /**
    * What identifies a state worth a line: phase, step, each target's phase, the workflow's phase,
-   * the reason and message, and the outcome. The operator's other status writes (timestamps,
-   * conditions' times) make none.
+   * the reason and message, the outcome, and a tutorial's services and kubeconfig Secrets. The
+   * operator's other status writes (timestamps, conditions' times) make none.
    */
   static String key(Experiment experiment) {
     ExperimentStatus s = experiment.getStatus();
@@ -106,7 +106,8 @@ public final class Follower {
         StatusReason.message(s).orElse(""),
         String.valueOf(s.getHypothesisResult()),
         String.valueOf(s.getResultsURL()),
-        String.valueOf(s.getResourcesCleaned()));
+        String.valueOf(s.getResourcesCleaned()),
+        Tutorials.key(s));
   }
 
   /** The state of one follow: what was shown last. */

@@ -92,6 +92,7 @@ public final class Progress {
     root.set("deadline", deadlineJson(experiment, time));
     root.put("terminal", terminal(experiment));
     outcome(root, s);
+    root.set("tutorial", Tutorials.json(experiment));
     return root;
   }
 
@@ -111,7 +112,10 @@ public final class Progress {
   public static List<String> summary(Experiment experiment, boolean simulated) {
     ExperimentStatus s = experiment.getStatus();
     String reason = StatusReason.reason(s).map(r -> " (" + r + ")").orElse("");
-    return details(experiment.getMetadata().getName() + ": " + phaseOf(s) + reason, s, simulated);
+    List<String> lines =
+        details(experiment.getMetadata().getName() + ": " + phaseOf(s) + reason, s, simulated);
+    Tutorials.lines(experiment).forEach(l -> lines.add("  " + l));
+    return lines;
   }
 
   /** The human summary of an experiment followed until it was given up on, and {@code why}. */

@@ -62,6 +62,10 @@ final class InstantWorld {
       state =
           state.withCluster(
               r.clusterName(), new ClusterObservation(o.state(), o.endpoint(), o.message(), true));
+    } else if (action instanceof Action.ExposeKubeconfig k) {
+      state =
+          state.withCluster(
+              k.clusterName(), state.cluster(k.clusterName()).withKubeconfigSecret(k.secret()));
     } else if (action instanceof Action.CreateApplication a) {
       state = state.withApplication(a.name(), new AppObservation(AppState.HEALTHY, null));
     } else if (action instanceof Action.SubmitWorkflow) {

@@ -11,6 +11,7 @@ import io.illm.lab.operator.children.ApplicationShapes;
 import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.children.ClusterCredentials;
 import io.illm.lab.operator.children.Placement;
+import io.illm.lab.operator.children.TutorialSecrets;
 import io.illm.lab.operator.children.WorkflowShapes;
 import io.illm.lab.operator.lifecycle.Action;
 import io.illm.lab.operator.lifecycle.Decision;
@@ -63,7 +64,7 @@ public final class Renderer {
       Decision decision = Lifecycle.decide(experiment.getSpec(), status, world.observe(), now);
       status = decision.status();
       for (Action action : decision.actions()) {
-        objectOf(name, action, catalogue)
+        objectOf(experiment, action, catalogue)
             .ifPresent(o -> created.putIfAbsent(o.getKind() + "/" + o.getMetadata().getName(), o));
         world.apply(action, now);
       }
@@ -109,7 +110,13 @@ public final class Renderer {
   }
 
   private Optional<HasMetadata> objectOf(
-      String experiment, Action action, ComponentCatalogue catalogue) {
+      Experiment object, Action action, ComponentCatalogue catalogue) {
+    String experiment = object.getMetadata().getName();
+    if (action instanceof Action.ExposeKubeconfig a) {
+      return Optional.of(
+          TutorialSecrets.secret(
+              experiment, object.getMetadata().getNamespace(), a, Rendering.REDACTED));
+    }
     if (action instanceof Action.CreateClusterClaim a) {
       return clusters.claim(experiment, a).map(HasMetadata.class::cast);
     }

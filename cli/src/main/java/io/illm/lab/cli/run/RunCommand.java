@@ -5,6 +5,7 @@ import io.illm.lab.cli.ExitCodes;
 import io.illm.lab.cli.ExperimentChoice;
 import io.illm.lab.cli.ExperimentChoice.Chosen;
 import io.illm.lab.cli.follow.Progress;
+import io.illm.lab.cli.follow.Tutorials;
 import io.illm.lab.model.Durations;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentStatus;
@@ -187,6 +188,7 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     announce(experiment, err);
     HubRun.Result result;
+    Tutorials.Notice tutorial = new Tutorials.Notice();
     try {
       result =
           HubRun.run(
@@ -197,6 +199,7 @@ public final class RunCommand implements Callable<Integer> {
               limit,
               (current, time) -> {
                 err.println(Progress.line(current, time));
+                tutorial.next(current).forEach(err::println);
                 err.flush();
               });
     } catch (HubRun.HubFailure e) {

@@ -14,6 +14,7 @@ import io.illm.lab.cli.follow.Follower.Lost;
 import io.illm.lab.cli.follow.Follower.Outcome;
 import io.illm.lab.cli.follow.Progress;
 import io.illm.lab.cli.follow.Timeline;
+import io.illm.lab.cli.follow.Tutorials;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.rules.Problem;
 import io.illm.lab.yaml.LabYaml;
@@ -121,6 +122,7 @@ public final class SubmitCommand implements Callable<Integer> {
   private Output output = Output.human;
 
   private final Clock clock;
+  private final Tutorials.Notice tutorial = new Tutorials.Notice();
 
   public SubmitCommand() {
     this(Clock.systemUTC());
@@ -370,14 +372,18 @@ public final class SubmitCommand implements Callable<Integer> {
     return lost(name, ClusterProblems.lostWatch(kube, name, ns, reason));
   }
 
-  /** One line (or JSON object) about {@code experiment} on stdout. */
+  /**
+   * One line (or JSON object) about {@code experiment} on stdout; a tutorial's services and
+   * kubeconfig commands below it when they are new (the JSON object has them in {@code tutorial}).
+   */
   private void print(Experiment experiment, KubeContext kube) {
     Timeline time = new Timeline.Server(clock);
-    out()
-        .println(
-            output == Output.json
-                ? Progress.oneLine(Progress.json(experiment, kube.name(), time))
-                : Progress.line(experiment, time));
+    if (output == Output.json) {
+      out().println(Progress.oneLine(Progress.json(experiment, kube.name(), time)));
+    } else {
+      out().println(Progress.line(experiment, time));
+      tutorial.next(experiment).forEach(out()::println);
+    }
     out().flush();
   }
 

@@ -171,7 +171,8 @@ class ProgressTest {
             "message",
             "verdict",
             "resultsURL",
-            "resourcesCleaned"),
+            "resourcesCleaned",
+            "tutorial"),
         keys);
     assertEquals("Pending", pending.path("phase").asText());
     assertEquals(3, pending.path("elapsedSeconds").asLong());

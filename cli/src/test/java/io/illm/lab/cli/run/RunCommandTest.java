@@ -84,6 +84,32 @@ class RunCommandTest {
   }
 
   @Test
+  void aTutorialShowsItsServicesAndTheKubeconfigCommandOnceReady() {
+    assertEquals(0, run("run", "loki-tutorial", "--instant"), err.toString());
+    String progress = err.toString();
+    assertTrue(
+        progress.contains(
+            "tutorial: services to open (in-cluster addresses; kubectl port-forward reaches them):\n"
+                + "  grafana  app  kube-prometheus-stack-grafana.loki-tutorial.svc:80  ready\n"
+                + "  loki     app  loki-gateway.loki-tutorial.svc:80  ready\n"
+                + "tutorial: kubeconfig of app: kubectl get secret"
+                + " loki-tutorial-app-tutorial-kubeconfig -n experiments -o"
+                + " jsonpath='{.data.kubeconfig}' | base64 -d > app.kubeconfig"),
+        progress);
+  }
+
+  @Test
+  void aTutorialsJsonOutcomeHasItsServices() {
+    assertEquals(0, run("run", "loki-tutorial", "--instant", "--output", "json"), err.toString());
+    String json = out.toString();
+    assertTrue(
+        json.contains(
+            "{\"name\":\"grafana\",\"target\":\"app\","
+                + "\"endpoint\":\"kube-prometheus-stack-grafana.loki-tutorial.svc:80\""),
+        json);
+  }
+
+  @Test
   void anAutomaticRunSaysNothingAboutManualEnds() {
     assertEquals(0, run("run", "hello-app", "--instant"), err.toString());
     assertFalse(out.toString().contains("ended:"), out.toString());

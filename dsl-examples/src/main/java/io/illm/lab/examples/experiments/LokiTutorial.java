@@ -18,8 +18,8 @@ import java.time.Duration;
 
 /**
  * A hands-on Loki tutorial: Loki, Promtail, Grafana (from kube-prometheus-stack with Prometheus and
- * Alertmanager off) and a log generator. Services to open: kube-prometheus-stack-grafana and
- * loki-gateway.
+ * Alertmanager off) and a log generator. Once ready, the learner gets the cluster's kubeconfig and
+ * the services to open: Grafana and the Loki gateway (both on port 80, the charts' defaults).
  */
 public final class LokiTutorial {
 
@@ -44,6 +44,11 @@ public final class LokiTutorial {
                         .with(GRAFANA_ENABLED, true),
                     LOG_GENERATOR)
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("grafana", "app", "kube-prometheus-stack-grafana", 80)
+                .service("loki", "app", "loki-gateway", 80))
         .workflow(workflow(Workflows.lokiTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .runningDeadline(Duration.ofHours(4))

@@ -16,10 +16,9 @@ import java.time.Duration;
 
 /**
  * A hands-on Prometheus tutorial: the stack, an app with metrics and the station-monitor puzzle. It
- * ends by hand (the complete annotation) or at the running deadline. The original's tutorial block
- * (which services to port-forward) has no place in the model; the service names are
- * kube-prometheus-stack-grafana, kube-prometheus-stack-prometheus:9090, metrics-app:8080 and
- * station-monitor:8080.
+ * ends by hand (the complete annotation) or at the running deadline. Once ready, the learner gets
+ * the cluster's kubeconfig and the services to open: Grafana (80), Prometheus (9090), the metrics
+ * app and the station monitor (8080 each).
  */
 public final class PrometheusTutorial {
 
@@ -42,6 +41,13 @@ public final class PrometheusTutorial {
                     METRICS_APP,
                     STATION_MONITOR)
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("grafana", "app", "kube-prometheus-stack-grafana", 80)
+                .service("prometheus", "app", "kube-prometheus-stack-prometheus", 9090)
+                .service("metrics-app", "app", "metrics-app", 8080)
+                .service("station-monitor", "app", "station-monitor", 8080))
         .workflow(workflow(Workflows.prometheusTutorial()))
         .completeOn(CompletionMode.MANUAL)
         // a tutorial is worked through by a person: give them an afternoon, then clean up

@@ -2,12 +2,15 @@ package io.illm.lab.hub.sim;
 
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
+import io.illm.lab.operator.lifecycle.Action.ExposeKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterState;
 import io.illm.lab.operator.ports.Clusters;
 import io.illm.lab.operator.ports.ExperimentId;
+import io.illm.lab.operator.ports.PortException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +40,10 @@ public final class SimClusters implements Clusters {
   private final Map<String, Claim> claims = new HashMap<>();
   private final Map<String, ExperimentId> registrations = new HashMap<>();
   private final Map<String, String> failing = new HashMap<>();
+  private final Map<String, Kubeconfig> kubeconfigs = new HashMap<>();
+
+  /** A tutorial kubeconfig Secret: whose, and of which cluster. */
+  private record Kubeconfig(ExperimentId owner, String cluster) {}
 
   SimClusters(SimClock clock, SimTimings timings, SimChanges changes) {
     this.clock = clock;
@@ -144,6 +151,50 @@ public final class SimClusters implements Clusters {
   public synchronized void unregister(ExperimentId experiment, UnregisterCluster action) {
     faults.checkChange();
     if (registrations.remove(action.clusterName()) != null) {
+      changes.after(java.time.Duration.ZERO, experiment);
+    }
+  }
+
+  /** Every tutorial kubeconfig Secret that exists now, of any experiment (for tests). */
+  public synchronized Map<String, String> existingKubeconfigs() {
+    Map<String, String> out = new TreeMap<>();
+    kubeconfigs.forEach((secret, k) -> out.put(secret, k.cluster()));
+    return out;
+  }
+
+  @Override
+  public synchronized Map<String, String> kubeconfigSecrets(ExperimentId experiment) {
+    faults.check();
+    Map<String, String> out = new TreeMap<>();
+    kubeconfigs.forEach(
+        (secret, k) -> {
+          if (k.owner().equals(experiment)) {
+            out.put(k.cluster(), secret);
+          }
+        });
+    return out;
+  }
+
+  /** Like the real port, only from a ready claim (the connection secret exists then). */
+  @Override
+  public synchronized void exposeKubeconfig(ExperimentId experiment, ExposeKubeconfig action) {
+    faults.checkChange();
+    Claim claim = claims.get(action.clusterName());
+    if (claim == null
+        || state(action.clusterName(), claim, clock.instant()) != ClusterState.READY) {
+      throw new PortException(
+          "connection secret " + action.clusterName() + "-kubeconfig does not exist yet");
+    }
+    if (kubeconfigs.putIfAbsent(action.secret(), new Kubeconfig(experiment, action.clusterName()))
+        == null) {
+      changes.after(java.time.Duration.ZERO, experiment);
+    }
+  }
+
+  @Override
+  public synchronized void deleteKubeconfig(ExperimentId experiment, DeleteKubeconfig action) {
+    faults.checkChange();
+    if (kubeconfigs.remove(action.secret()) != null) {
       changes.after(java.time.Duration.ZERO, experiment);
     }
   }

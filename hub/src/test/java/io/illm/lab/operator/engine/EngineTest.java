@@ -11,7 +11,9 @@ import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.HypothesisResult;
+import io.illm.lab.model.KubeconfigSecret;
 import io.illm.lab.model.Phase;
+import io.illm.lab.model.TutorialServiceStatus;
 import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.cost.PriceTable;
@@ -155,6 +157,63 @@ class EngineTest {
     double actual = status.getCost().getActualUSD();
     assertTrue(actual > 0 && actual < estimated, actual + " spent of " + estimated + " estimated");
     assertEquals(PriceTable.bundled().name(), status.getCost().getPriceTable());
+  }
+
+  @Test
+  void aTutorialsKubeconfigSecretIsWrittenAtReadyAndDeletedAtCleanup() {
+    Experiment experiment = applied("learn");
+    experiment.setSpec(Testing.tutorialSpec());
+    String secret = ExperimentNames.tutorialKubeconfigSecretName("learn", "app");
+    String claim = ExperimentNames.clusterName("learn", "app");
+
+    runUntil(experiment, Phase.RUNNING);
+
+    assertEquals(Map.of(secret, claim), world.clusters.existingKubeconfigs());
+    assertEquals(
+        List.of(new KubeconfigSecret("app", secret)),
+        experiment.getStatus().getTutorial().getKubeconfigSecrets());
+    assertEquals(
+        List.of(true, true),
+        experiment.getStatus().getTutorial().getServices().stream()
+            .map(TutorialServiceStatus::getReady)
+            .toList());
+
+    runUntilCleaned(experiment);
+
+    assertEquals(Map.of(), world.clusters.existingKubeconfigs());
+    assertEquals(null, experiment.getStatus().getTutorial().getKubeconfigSecrets());
+  }
+
+  @Test
+  void aTutorialDeletedMidRunLeavesNoKubeconfigSecret() {
+    Experiment experiment = applied("quit");
+    experiment.setSpec(Testing.tutorialSpec());
+    runUntil(experiment, Phase.RUNNING);
+    assertEquals(1, world.clusters.existingKubeconfigs().size());
+
+    experiment.getMetadata().setDeletionTimestamp(world.clock.instant().toString());
+    boolean removable = false;
+    for (int i = 0; i < 200 && !removable; i++) {
+      removable = engine.turn(experiment, experiment::setStatus).finalizerRemovable();
+      world.clock.advance(Duration.ofMinutes(1));
+    }
+
+    assertTrue(removable, "the finalizer never went: " + experiment.getStatus());
+    assertEquals(Map.of(), world.clusters.existingKubeconfigs());
+    assertEquals(Map.of(), world.clusters.existing());
+  }
+
+  private void runUntil(Experiment experiment, Phase phase) {
+    for (int i = 0; i < 200 && !phaseIs(experiment, phase); i++) {
+      Outcome outcome = engine.turn(experiment, experiment::setStatus);
+      Duration next = outcome.lookAgainIn().orElse(Duration.ofMinutes(1));
+      world.clock.advance(next.compareTo(Duration.ofMinutes(1)) < 0 ? next : Duration.ofMinutes(1));
+    }
+    assertEquals(phase, experiment.getStatus().getPhase(), experiment.getStatus().toString());
+  }
+
+  private static boolean phaseIs(Experiment experiment, Phase phase) {
+    return experiment.getStatus() != null && experiment.getStatus().getPhase() == phase;
   }
 
   private Experiment applied(String name) {

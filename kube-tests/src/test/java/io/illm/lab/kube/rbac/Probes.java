@@ -21,8 +21,10 @@ import io.illm.lab.operator.children.argocd.Application;
 import io.illm.lab.operator.children.argoworkflows.Workflow;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.josdk.OperatorSettings;
+import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
 import io.illm.lab.operator.lifecycle.Action.EventType;
+import io.illm.lab.operator.lifecycle.Action.ExposeKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.metrics.Answer;
 import io.illm.lab.operator.metrics.QueryPlan;
@@ -60,6 +62,8 @@ final class Probes {
   static final String PENDING = "runs are kept in ConfigMaps while S3 is down";
   static final String S3_SECRET = "the S3 credentials Secret is read";
   static final String CHECKPOINTS = "metrics checkpoints are kept beside the experiment";
+  static final String TUTORIAL_KUBECONFIG =
+      "a tutorial's kubeconfig Secret is written, found and deleted beside the experiment";
 
   private final RealLab lab;
   private final Duration patience;
@@ -82,6 +86,7 @@ final class Probes {
       check(S3_SECRET, () -> s3Secret(account), failed);
       check(SECRET_UPDATED, () -> clusterSecretUpdated(account), failed);
       check(TEMPLATE_READ, () -> templateRead(account), failed);
+      check(TUTORIAL_KUBECONFIG, () -> tutorialKubeconfig(account), failed);
     }
     return failed.stream().sorted().toList();
   }
@@ -235,6 +240,44 @@ final class Probes {
           .withName(ExperimentNames.clusterSecretName(claim))
           .delete();
     }
+  }
+
+  /**
+   * The cluster port, as the account, giving a tutorial's learner the kubeconfig of a claim: the
+   * Secret written beside the experiment (twice: the second finds it), found by its label, deleted
+   * (twice: the second finds nothing).
+   */
+  private boolean tutorialKubeconfig(KubernetesClient account) {
+    String claim = "rbac-tutorial-app";
+    connectionSecret(claim);
+    CrossplaneClusters clusters = new CrossplaneClusters(account, RealLab.PLACEMENT);
+    ExperimentId id = new ExperimentId(RealLab.NAMESPACE, "rbac-tutorial");
+    String secret = ExperimentNames.tutorialKubeconfigSecretName("rbac-tutorial", "app");
+    ExposeKubeconfig expose = new ExposeKubeconfig("app", claim, secret);
+    try {
+      clusters.exposeKubeconfig(id, expose);
+      clusters.exposeKubeconfig(id, expose);
+      boolean found = Map.of(claim, secret).equals(clusters.kubeconfigSecrets(id));
+      clusters.deleteKubeconfig(id, new DeleteKubeconfig(secret));
+      clusters.deleteKubeconfig(id, new DeleteKubeconfig(secret));
+      return found && clusters.kubeconfigSecrets(id).isEmpty();
+    } finally {
+      lab.admin().secrets().inNamespace(RealLab.NAMESPACE).withName(secret).delete();
+    }
+  }
+
+  private void connectionSecret(String claim) {
+    lab.admin()
+        .secrets()
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(ClaimShapes.connectionSecret(claim))
+                .withNamespace(RealLab.PLACEMENT.claims())
+                .endMetadata()
+                .withStringData(Map.of(CrossplaneClusters.KUBECONFIG_KEY, PROBE_KUBECONFIG))
+                .build())
+        .createOr(NonDeletingOperation::update);
   }
 
   /** The workflow port, as the account, without an informer: it reads the template by name. */

@@ -8,8 +8,10 @@ import io.illm.lab.operator.lifecycle.Action.CreateApplication;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteApplication;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.DeleteWorkflow;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
+import io.illm.lab.operator.lifecycle.Action.ExposeKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.lifecycle.Action.StoreResults;
 import io.illm.lab.operator.lifecycle.Action.SubmitWorkflow;
@@ -61,6 +63,10 @@ final class Actor {
       ports.clusters().register(id, a);
     } else if (action instanceof UnregisterCluster a) {
       ports.clusters().unregister(id, a);
+    } else if (action instanceof ExposeKubeconfig a) {
+      ports.clusters().exposeKubeconfig(id, a);
+    } else if (action instanceof DeleteKubeconfig a) {
+      ports.clusters().deleteKubeconfig(id, a);
     } else if (action instanceof CreateApplication a) {
       ports.deployments().create(id, a);
     } else if (action instanceof DeleteApplication a) {

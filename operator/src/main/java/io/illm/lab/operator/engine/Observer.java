@@ -3,9 +3,11 @@ package io.illm.lab.operator.engine;
 import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
+import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Target;
 import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.lifecycle.Observation;
+import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import io.illm.lab.operator.lifecycle.Observation.Meta;
 import io.illm.lab.operator.ports.ExperimentId;
 import io.illm.lab.operator.ports.PortException;
@@ -14,7 +16,9 @@ import io.illm.lab.rules.ComponentRefs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -46,7 +50,7 @@ final class Observer {
     List<String> errors = new ArrayList<>();
     return new Observation(
         meta(experiment),
-        read(errors, () -> ports.clusters().observe(id)),
+        read(errors, () -> clusters(id, experiment)),
         read(errors, () -> ports.deployments().observe(id)),
         read(errors, () -> ports.workflows().observe(id, template(spec))),
         read(errors, () -> ports.metrics().observe(id)),
@@ -54,6 +58,37 @@ final class Observer {
         read(errors, () -> ports.components().missing(id, componentNames(spec))),
         errors,
         costs.observe(spec, experiment.getStatus(), now));
+  }
+
+  /**
+   * The claims and registrations, with each cluster's tutorial kubeconfig Secret when the spec
+   * exposes them or the status recorded one (so an edited spec cannot hide one from cleanup).
+   */
+  private Map<String, ClusterObservation> clusters(ExperimentId id, Experiment experiment) {
+    Map<String, ClusterObservation> clusters = new TreeMap<>(ports.clusters().observe(id));
+    if (tutorialKubeconfigs(experiment)) {
+      ports
+          .clusters()
+          .kubeconfigSecrets(id)
+          .forEach(
+              (claim, secret) ->
+                  clusters.put(
+                      claim,
+                      clusters
+                          .getOrDefault(claim, ClusterObservation.ABSENT)
+                          .withKubeconfigSecret(secret)));
+    }
+    return clusters;
+  }
+
+  private static boolean tutorialKubeconfigs(Experiment experiment) {
+    ExperimentSpec spec = experiment.getSpec();
+    ExperimentStatus status = experiment.getStatus();
+    return spec != null && spec.getTutorial() != null && spec.getTutorial().exposesKubeconfig()
+        || status != null
+            && status.getTutorial() != null
+            && status.getTutorial().getKubeconfigSecrets() != null
+            && !status.getTutorial().getKubeconfigSecrets().isEmpty();
   }
 
   private static Meta meta(Experiment experiment) {

@@ -31,6 +31,15 @@ public sealed interface Action {
   record UnregisterCluster(String clusterName) implements Action {}
 
   /**
+   * Writes the Secret {@code secret} in the experiment's namespace holding the kubeconfig of the
+   * target's cluster (claim {@code clusterName}) for a tutorial's learner; an existing one is kept.
+   */
+  record ExposeKubeconfig(String target, String clusterName, String secret) implements Action {}
+
+  /** Deletes the tutorial kubeconfig Secret {@code secret}; not-found is success. */
+  record DeleteKubeconfig(String secret) implements Action {}
+
+  /**
    * Creates the ArgoCD Application {@code name} deploying {@code component} on the target's
    * cluster.
    */

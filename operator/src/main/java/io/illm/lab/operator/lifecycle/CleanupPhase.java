@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * Complete and Failed: keep the children for the retention of spec.cleanup (deletion of the
  * experiment cuts it short), delete them, and remove the finalizer only once every cluster claim,
- * cluster secret, Application and Workflow is observed gone.
+ * cluster secret, tutorial kubeconfig Secret, Application and Workflow is observed gone.
  */
 final class CleanupPhase {
 
@@ -73,6 +73,7 @@ final class CleanupPhase {
 
   private static void cleaned(Turn t) {
     t.status.setResourcesCleaned(true);
+    TutorialAccess.cleaned(t);
     t.step(Steps.CLEANED);
     if (t.status.getTargets() != null) {
       t.status.getTargets().stream()

@@ -4,6 +4,7 @@ import io.illm.lab.model.TargetStatus;
 import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.lifecycle.Action.DeleteApplication;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.DeleteWorkflow;
 import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.AppObservation;
@@ -50,6 +51,10 @@ record Leftovers(List<String> remaining, List<Action> deletes) {
     }
     for (String claim : claims(t)) {
       ClusterObservation observed = t.world.cluster(claim);
+      if (observed.kubeconfigSecret() != null) {
+        remaining.add("Secret/" + observed.kubeconfigSecret());
+        deletes.add(new DeleteKubeconfig(observed.kubeconfigSecret()));
+      }
       if (observed.registered()) {
         remaining.add("ClusterSecret/" + claim);
         deletes.add(new UnregisterCluster(claim));

@@ -163,16 +163,33 @@ public record Observation(
   }
 
   /**
-   * A cluster claim and its ArgoCD registration.
+   * A cluster claim, its ArgoCD registration and its tutorial kubeconfig Secret.
    *
    * @param endpoint the API endpoint when ready
    * @param message why it failed, when it did
    * @param registered the ArgoCD cluster secret exists
+   * @param kubeconfigSecret the name of the Secret holding its kubeconfig for a tutorial's learner,
+   *     when one exists
    */
   public record ClusterObservation(
-      ClusterState state, String endpoint, String message, boolean registered) {
+      ClusterState state,
+      String endpoint,
+      String message,
+      boolean registered,
+      String kubeconfigSecret) {
     public static final ClusterObservation ABSENT =
         new ClusterObservation(ClusterState.ABSENT, null, null, false);
+
+    /** A claim and its registration, with no tutorial kubeconfig Secret. */
+    public ClusterObservation(
+        ClusterState state, String endpoint, String message, boolean registered) {
+      this(state, endpoint, message, registered, null);
+    }
+
+    /** The same, with the tutorial kubeconfig Secret {@code secret} (null: none). */
+    public ClusterObservation withKubeconfigSecret(String secret) {
+      return new ClusterObservation(state, endpoint, message, registered, secret);
+    }
   }
 
   /** The state of an ArgoCD Application; healthy means Synced and Healthy. */

@@ -6,8 +6,9 @@ import io.illm.lab.model.names.ExperimentNames;
 import java.util.Set;
 
 /**
- * Ready (every cluster ready): deploys the components in {@code depends} order and, once every
- * target is healthy, submits the workflow and moves to Running.
+ * Ready (every cluster ready): deploys the components in {@code depends} order, gives a tutorial's
+ * learner its access ({@link TutorialAccess}) and, once every target is healthy, submits the
+ * workflow and moves to Running.
  */
 final class ReadyPhase {
 
@@ -15,7 +16,12 @@ final class ReadyPhase {
 
   static void decide(Turn t) {
     Set<String> ready = ClusterProgress.advance(t, false);
-    if (t.terminal() || !Deployment.advance(t, ready)) {
+    if (t.terminal()) {
+      return;
+    }
+    boolean healthy = Deployment.advance(t, ready);
+    TutorialAccess.advance(t);
+    if (t.terminal() || !healthy) {
       return;
     }
     String name = ExperimentNames.workflowName(t.experiment());

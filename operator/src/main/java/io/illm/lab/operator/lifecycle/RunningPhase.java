@@ -44,6 +44,7 @@ final class RunningPhase {
   }
 
   private static void workload(Turn t) {
+    TutorialAccess.advance(t);
     WorkflowStatus ws = workflowStatus(t);
     WorkflowObservation wf = t.world.workflow();
     switch (wf.state()) {

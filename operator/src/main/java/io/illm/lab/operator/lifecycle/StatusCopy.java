@@ -3,7 +3,10 @@ package io.illm.lab.operator.lifecycle;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.illm.lab.model.CostEstimate;
 import io.illm.lab.model.ExperimentStatus;
+import io.illm.lab.model.KubeconfigSecret;
 import io.illm.lab.model.TargetStatus;
+import io.illm.lab.model.TutorialServiceStatus;
+import io.illm.lab.model.TutorialStatus;
 import io.illm.lab.model.WorkflowStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,30 @@ final class StatusCopy {
         s.getSimulated(),
         s.getStep(),
         s.getStepStartedAt(),
-        s.getRunEndedAt());
+        s.getRunEndedAt(),
+        tutorial(s.getTutorial()));
+  }
+
+  private static TutorialStatus tutorial(TutorialStatus t) {
+    if (t == null) {
+      return null;
+    }
+    return new TutorialStatus(
+        t.getServices() == null
+            ? null
+            : t.getServices().stream()
+                .map(
+                    s ->
+                        s == null
+                            ? null
+                            : new TutorialServiceStatus(
+                                s.getName(), s.getTarget(), s.getEndpoint(), s.getReady()))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new)),
+        t.getKubeconfigSecrets() == null
+            ? null
+            : t.getKubeconfigSecrets().stream()
+                .map(k -> k == null ? null : new KubeconfigSecret(k.getTarget(), k.getSecret()))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
   }
 
   private static List<TargetStatus> targets(List<TargetStatus> targets) {

@@ -2,14 +2,17 @@ package io.illm.lab.operator.ports;
 
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
+import io.illm.lab.operator.lifecycle.Action.ExposeKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import java.util.Map;
 
 /**
- * The target clusters of experiments: a cluster claim each (Crossplane) and its registration with
- * the deployer (an ArgoCD cluster secret).
+ * The target clusters of experiments: a cluster claim each (Crossplane), its registration with the
+ * deployer (an ArgoCD cluster secret) and, for a tutorial, a Secret holding its kubeconfig for the
+ * learner in the experiment's namespace.
  *
  * <p>Every method may throw {@link PortException} when the backing API does not answer; the engine
  * then treats the observation as incomplete. Every change is idempotent: it is keyed by the
@@ -36,6 +39,21 @@ public interface Clusters {
 
   /** Removes the cluster's registration; not-found is success. */
   void unregister(ExperimentId experiment, UnregisterCluster cluster);
+
+  /**
+   * The experiment's tutorial kubeconfig Secrets, found by the experiment's label in its namespace:
+   * Secret name by claim name. Asked only for experiments whose spec or status has a tutorial.
+   */
+  Map<String, String> kubeconfigSecrets(ExperimentId experiment);
+
+  /**
+   * Writes the learner's kubeconfig Secret from the claim's connection secret, unless it exists; a
+   * connection secret not (yet) written is a PortException.
+   */
+  void exposeKubeconfig(ExperimentId experiment, ExposeKubeconfig kubeconfig);
+
+  /** Deletes the learner's kubeconfig Secret; not-found is success. */
+  void deleteKubeconfig(ExperimentId experiment, DeleteKubeconfig kubeconfig);
 
   /** True when the clusters are simulated: nothing real was created, and results say so. */
   default boolean simulated() {

@@ -27,6 +27,8 @@ import io.illm.lab.model.QualityGate;
 import io.illm.lab.model.QueryType;
 import io.illm.lab.model.SuccessCriterion;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.Tutorial;
+import io.illm.lab.model.TutorialService;
 import io.illm.lab.model.WorkflowSpec;
 import io.illm.lab.operator.lifecycle.Action;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
@@ -86,6 +88,24 @@ public final class Testing {
         CompletionMode.WORKFLOW,
         target("app", Provider.GKE, List.of(), "prometheus"),
         target("load", Provider.HUB, List.of("app"), "k6"));
+  }
+
+  /** The tutorial kubeconfig Secret of {@link #tutorialSpec}'s app target. */
+  public static final String APP_KUBECONFIG = "tsdb-app-tutorial-kubeconfig";
+
+  /**
+   * {@link #twoTargetSpec} as a tutorial: kubeconfigs exposed, grafana on app (port 80) and k6's
+   * API on load (namespace k6, port 6565, path /v1/status).
+   */
+  public static ExperimentSpec tutorialSpec() {
+    ExperimentSpec spec = twoTargetSpec();
+    spec.setTutorial(
+        new Tutorial(
+            true,
+            List.of(
+                new TutorialService("grafana", "app", "grafana", null, 80, null),
+                new TutorialService("k6", "load", "k6-api", "k6", 6565, "/v1/status"))));
+    return spec;
   }
 
   /** A Component named {@code name} whose manifests are in a Git repository, as ArgoCD syncs it. */
@@ -267,6 +287,10 @@ public final class Testing {
       return "RegisterCluster " + c.clusterName();
     } else if (a instanceof Action.UnregisterCluster c) {
       return "UnregisterCluster " + c.clusterName();
+    } else if (a instanceof Action.ExposeKubeconfig c) {
+      return "ExposeKubeconfig " + c.secret();
+    } else if (a instanceof Action.DeleteKubeconfig c) {
+      return "DeleteKubeconfig " + c.secret();
     } else if (a instanceof Action.CreateApplication c) {
       return "CreateApplication " + c.name();
     } else if (a instanceof Action.DeleteApplication c) {

@@ -70,6 +70,16 @@ public final class ExperimentNames {
   }
 
   /**
+   * The Secret, in the experiment's namespace, holding a target's kubeconfig for a tutorial's
+   * learner: {@code <exp>-<target>-tutorial-kubeconfig}, at most 63. Not {@code
+   * <exp>-<target>-kubeconfig}: that is the claim's connection Secret, and the claims' namespace
+   * may be the experiment's.
+   */
+  public static String tutorialKubeconfigSecretName(String experiment, String target) {
+    return fit(experiment + "-" + target + "-tutorial-kubeconfig", MAX_LABEL);
+  }
+
+  /**
    * {@code name} if it fits in {@code max} characters, else a prefix of it, a dash and the first
    * {@value #HASH_LENGTH} hex digits of its SHA-256; never ends the prefix with a dash.
    */

@@ -13,9 +13,12 @@ import io.illm.lab.operator.children.ChildLabels;
 import io.illm.lab.operator.children.ClaimShapes;
 import io.illm.lab.operator.children.ClusterCredentials;
 import io.illm.lab.operator.children.Placement;
+import io.illm.lab.operator.children.TutorialSecrets;
 import io.illm.lab.operator.children.crossplane.ClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
+import io.illm.lab.operator.lifecycle.Action.ExposeKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
@@ -32,9 +35,10 @@ import java.util.TreeSet;
 
 /**
  * The cluster port on a Kubernetes API server: Crossplane {@code ClusterClaim}s in the claims
- * namespace (shaped by {@link ClaimShapes}), and their ArgoCD cluster Secrets in the ArgoCD
- * namespace (shaped by {@link ApplicationShapes#clusterSecret}) with the credentials read from the
- * kubeconfig Crossplane writes into the claim's connection secret.
+ * namespace (shaped by {@link ClaimShapes}), their ArgoCD cluster Secrets in the ArgoCD namespace
+ * (shaped by {@link ApplicationShapes#clusterSecret}) with the credentials read from the kubeconfig
+ * Crossplane writes into the claim's connection secret, and a tutorial's copies of that kubeconfig
+ * for the learner in the experiment's namespace ({@link TutorialSecrets}).
  */
 public final class CrossplaneClusters implements Clusters {
 
@@ -139,6 +143,56 @@ public final class CrossplaneClusters implements Clusters {
     KubernetesCalls.run(
         "unregistering cluster " + action.clusterName(),
         () -> client.secrets().inNamespace(placement.argocd()).withName(name).delete());
+  }
+
+  @Override
+  public Map<String, String> kubeconfigSecrets(ExperimentId experiment) {
+    var secrets =
+        KubernetesCalls.call(
+            "listing the tutorial kubeconfig secrets of " + experiment,
+            () ->
+                client
+                    .secrets()
+                    .inNamespace(experiment.namespace())
+                    .withLabels(TutorialSecrets.selector(experiment.name()))
+                    .list()
+                    .getItems());
+    Map<String, String> out = new TreeMap<>();
+    for (Secret secret : secrets) {
+      String cluster = secret.getMetadata().getLabels().get(ChildLabels.CLUSTER);
+      if (cluster != null) {
+        out.put(cluster, secret.getMetadata().getName());
+      }
+    }
+    return out;
+  }
+
+  /** Copies the kubeconfig of the claim's connection secret as it is; an existing copy is kept. */
+  @Override
+  public void exposeKubeconfig(ExperimentId experiment, ExposeKubeconfig action) {
+    String connection = ClaimShapes.connectionSecret(action.clusterName());
+    Secret source =
+        KubernetesCalls.call(
+            "reading connection secret " + connection,
+            () -> client.secrets().inNamespace(placement.claims()).withName(connection).get());
+    Secret secret =
+        TutorialSecrets.secret(
+            experiment.name(), experiment.namespace(), action, kubeconfig(source, connection));
+    KubernetesCalls.createUnlessExists(
+        "writing tutorial kubeconfig secret " + action.secret(),
+        () -> client.resource(secret).create());
+  }
+
+  @Override
+  public void deleteKubeconfig(ExperimentId experiment, DeleteKubeconfig action) {
+    KubernetesCalls.run(
+        "deleting tutorial kubeconfig secret " + action.secret(),
+        () ->
+            client
+                .secrets()
+                .inNamespace(experiment.namespace())
+                .withName(action.secret())
+                .delete());
   }
 
   private Set<String> registeredClusters(ExperimentId experiment) {

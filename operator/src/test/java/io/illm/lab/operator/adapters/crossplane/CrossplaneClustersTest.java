@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.illm.lab.model.ClusterSpec;
+import io.illm.lab.model.KubeconfigSecret;
 import io.illm.lab.model.Provider;
 import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.adapters.kubernetes.ChildCrds;
@@ -22,6 +23,8 @@ import io.illm.lab.operator.children.crossplane.ClusterClaimStatus;
 import io.illm.lab.operator.children.crossplane.clusterclaimstatus.Conditions;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
+import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
+import io.illm.lab.operator.lifecycle.Action.ExposeKubeconfig;
 import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
@@ -191,6 +194,48 @@ class CrossplaneClustersTest {
           e.getMessage().startsWith("listing the cluster claims of lab/tsdb"), e.getMessage());
       assertThrows(PortException.class, () -> down.create(EXPERIMENT, create(CLAIM, Provider.GKE)));
     }
+  }
+
+  @Test
+  void aTutorialKubeconfigIsTheConnectionSecretsCopyInTheExperimentsNamespaceUntilDeleted() {
+    writeConnectionSecret(CLAIM);
+    String name = ExperimentNames.tutorialKubeconfigSecretName("tsdb", "app");
+    ExposeKubeconfig expose = new ExposeKubeconfig("app", CLAIM, name);
+
+    clusters.exposeKubeconfig(EXPERIMENT, expose);
+    clusters.exposeKubeconfig(EXPERIMENT, expose);
+
+    Secret secret = client.secrets().inNamespace("lab").withName(name).get();
+    assertEquals(
+        KUBECONFIG,
+        new String(
+            Base64.getDecoder().decode(secret.getData().get(KubeconfigSecret.KEY)),
+            StandardCharsets.UTF_8));
+    assertEquals("app", secret.getMetadata().getLabels().get("experiments.illm.io/target"));
+    assertEquals(Map.of(CLAIM, name), clusters.kubeconfigSecrets(EXPERIMENT));
+    assertEquals(
+        Map.of(),
+        clusters.kubeconfigSecrets(new ExperimentId("lab", "other")),
+        "another experiment's are not its");
+
+    clusters.deleteKubeconfig(EXPERIMENT, new DeleteKubeconfig(name));
+    clusters.deleteKubeconfig(EXPERIMENT, new DeleteKubeconfig(name));
+
+    assertEquals(Map.of(), clusters.kubeconfigSecrets(EXPERIMENT));
+  }
+
+  @Test
+  void aTutorialKubeconfigBeforeCrossplaneWroteTheConnectionSecretIsTransient() {
+    PortException e =
+        assertThrows(
+            PortException.class,
+            () ->
+                clusters.exposeKubeconfig(
+                    EXPERIMENT,
+                    new ExposeKubeconfig("app", CLAIM, "tsdb-app-tutorial-kubeconfig")));
+
+    assertTrue(e.getMessage().contains("does not exist yet"), e.getMessage());
+    assertEquals(Map.of(), clusters.kubeconfigSecrets(EXPERIMENT));
   }
 
   private ClusterObservation observed() {
