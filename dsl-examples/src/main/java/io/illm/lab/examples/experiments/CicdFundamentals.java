@@ -26,7 +26,8 @@ import java.time.Duration;
  * design, not a port. The catalogue has no registry, signer or admission policy component, so the
  * build, signing and verification steps are the learner's, not measured; what is measured is the
  * release under the pipeline's load: its footprint and that it never restarted. Series on the hub
- * carry the namespace, not the experiment label. No services to open: hello-app, hello-app:80.
+ * carry the namespace, not the experiment label. Service to open: hello-app:80 (on the hub, so no
+ * kubeconfig to export).
  */
 public final class CicdFundamentals {
 
@@ -60,6 +61,7 @@ public final class CicdFundamentals {
                         .describe("the release's memory envelope"))
                 .criterion(expect("release_restarts").atMost(0).describe("no container restarted")))
         .target(target("app").on(hub()).deploy(HELLO_APP))
+        .tutorial(tutorial().service("hello-app", "app", "hello-app", 80))
         .workflow(workflow(TutorialWorkflows.cicdFundamentals()))
         .completeOn(CompletionMode.MANUAL)
         .metric(

@@ -23,8 +23,9 @@ import java.time.Duration;
 /**
  * A hands-on ELK tutorial: Fluent Bit tails every container's log and ships it to one Elasticsearch
  * node, Kibana searches it, while flog writes 200 lines/s. The learner checks that the pipeline
- * loses nothing and what it costs. Services to open (the original's tutorial block): elasticsearch,
- * elasticsearch-master:9200; kibana, kibana-kibana:5601.
+ * loses nothing and what it costs. Services to open (the tutorial block below, as the original's;
+ * ports the original left out are the charts' defaults): elasticsearch, elasticsearch-master:9200;
+ * kibana, kibana-kibana:5601.
  */
 public final class ElkTutorial {
 
@@ -67,6 +68,11 @@ public final class ElkTutorial {
                 .on(gke().spot())
                 .deploy(ELASTICSEARCH, KIBANA, FLUENT_BIT, LOG_GENERATOR)
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("elasticsearch", "app", "elasticsearch-master", 9200)
+                .service("kibana", "app", "kibana-kibana", 5601))
         .workflow(workflow(TutorialWorkflows.elkTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .metric(

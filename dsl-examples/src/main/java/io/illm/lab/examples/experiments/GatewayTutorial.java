@@ -23,8 +23,10 @@ import java.time.Duration;
  * A hands-on gateway tutorial: two nginx replicas behind the NGINX ingress controller (Ingress) and
  * Envoy Gateway (Gateway API), for the learner to route to with each and migrate from one to the
  * other. The workflow loads nginx directly at 50 requests/s: the baseline the routed paths are
- * compared with. Services to open (the original's tutorial block, no ports given): nginx-ingress,
- * ingress-nginx-controller; envoy-gateway, envoy-gateway.
+ * compared with. Services to open: nginx-ingress, ingress-nginx-controller:80. The original also
+ * listed envoy-gateway, the controller's Service, which serves xDS to the proxies and nothing a
+ * learner opens; the proxy Service Envoy Gateway creates per Gateway has a generated name, so it is
+ * not listed.
  */
 public final class GatewayTutorial {
 
@@ -68,6 +70,10 @@ public final class GatewayTutorial {
                 .on(gke().spot())
                 .deploy(NGINX_INGRESS, ENVOY_GATEWAY, NGINX.with(NGINX_REPLICAS, 2))
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("nginx-ingress", "app", "ingress-nginx-controller", 80))
         .workflow(workflow(TutorialWorkflows.gatewayTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .metric(

@@ -84,6 +84,12 @@ public final class ObservabilityCostTutorial {
                     LOG_GENERATOR,
                     CARDINALITY_GENERATOR)
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("grafana", "app", "kube-prometheus-stack-grafana", 80)
+                .service("prometheus", "app", "kube-prometheus-stack-prometheus", 9090)
+                .service("loki", "app", "loki-gateway", 80))
         .workflow(workflow(TutorialWorkflows.observabilityCostTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .metric(

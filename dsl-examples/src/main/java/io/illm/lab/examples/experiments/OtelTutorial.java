@@ -28,8 +28,9 @@ import java.time.Duration;
  * OpenTelemetry Collector, which exports them to Tempo, searched with TraceQL from Grafana. The
  * workflow sends 20 requests/s to user-service, each the root of a trace across the services. The
  * collector's metric names gained a {@code _total} suffix in later releases: the queries accept
- * both. Services to open (the original's tutorial block): grafana, kube-prometheus-stack-grafana;
- * tempo, tempo:3100; user-service, user-service:8080.
+ * both. Services to open (the tutorial block below, as the original's; ports the original left out
+ * are the charts' defaults): grafana, kube-prometheus-stack-grafana; tempo, tempo:3100;
+ * user-service, user-service:8080.
  */
 public final class OtelTutorial {
 
@@ -75,6 +76,12 @@ public final class OtelTutorial {
                         .with(ALERTMANAGER_ENABLED, false),
                     OTEL_DEMO)
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("grafana", "app", "kube-prometheus-stack-grafana", 80)
+                .service("tempo", "app", "tempo", 3100)
+                .service("user-service", "app", "user-service", 8080))
         .workflow(workflow(TutorialWorkflows.otelTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .metric(

@@ -73,6 +73,12 @@ public final class SeaweedfsTutorial {
                         .with(GRAFANA_ENABLED, true)
                         .with(ALERTMANAGER_ENABLED, false))
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("seaweedfs-s3", "app", "seaweedfs-s3", 8333)
+                .service("seaweedfs-filer", "app", "seaweedfs-filer", 8888)
+                .service("grafana", "app", "kube-prometheus-stack-grafana", 80))
         .workflow(workflow(TutorialWorkflows.seaweedfsTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .metric(

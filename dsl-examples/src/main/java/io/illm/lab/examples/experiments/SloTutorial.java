@@ -72,6 +72,13 @@ public final class SloTutorial {
                         PYRRA_PROMETHEUS_URL, "http://prometheus-operated.slo-tutorial.svc:9090"),
                     METRICS_APP)
                 .observability(Transport.TAILSCALE))
+        .tutorial(
+            tutorial()
+                .exposeKubeconfig()
+                .service("grafana", "app", "kube-prometheus-stack-grafana", 80)
+                .service("prometheus", "app", "kube-prometheus-stack-prometheus", 9090)
+                .service("pyrra", "app", "pyrra", 9099)
+                .service("metrics-app", "app", "metrics-app", 8080))
         .workflow(workflow(TutorialWorkflows.sloTutorial()))
         .completeOn(CompletionMode.MANUAL)
         .metric(
