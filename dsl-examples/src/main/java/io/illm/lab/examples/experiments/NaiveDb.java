@@ -1,9 +1,11 @@
 package io.illm.lab.examples.experiments;
 
+import static io.illm.lab.dsl.Lab.expect;
 import static io.illm.lab.dsl.Lab.metric;
 import static io.illm.lab.examples.components.Observability.KUBE_PROMETHEUS_STACK;
 import static io.illm.lab.examples.components.Observability.SERVICE_MONITORS_FROM_RELEASE_ONLY;
 
+import io.illm.lab.dsl.Criterion;
 import io.illm.lab.dsl.Deployment;
 import io.illm.lab.dsl.MetricDef;
 import io.illm.lab.dsl.Unit;
@@ -36,6 +38,27 @@ final class NaiveDb {
 
   /** naive-db's highest finite histogram bucket, in seconds. */
   static final double HISTOGRAM_TOP = 0.1;
+
+  /**
+   * What every disk-tier comparison holds besides its own ordering of the tiers: pd-ssd sustains
+   * more fsync writes than pd-standard, no-fsync latency does not depend on the disk, and the
+   * slowest tier's p99 stays inside the histogram (beyond it every ratio on it is only a bound).
+   */
+  static Criterion[] tierCriteria() {
+    return new Criterion[] {
+      expect("ssd_over_hdd_fsync_throughput")
+          .above(1)
+          .describe("pd-ssd sustains more fsync writes per second than pd-standard"),
+      expect("nosync_write_p99_spread")
+          .atMost(2)
+          .describe("no-fsync p99 write latency the same on every disk, within 2x"),
+      expect("hdd_fsync_p99")
+          .below(HISTOGRAM_TOP)
+          .describe(
+              "inside naive-db's histogram (top bucket 100 ms): above, the HDD p99"
+                  + " and the ratios on it are bounds, not measurements")
+    };
+  }
 
   /**
    * The nodes' data disks, as node-exporter names them: SCSI on e2 machines (sda is the boot disk),
