@@ -99,7 +99,7 @@ public final class DataPlane implements AutoCloseable {
     PrometheusMetrics metrics =
         new PrometheusMetrics(
             new Collector(
-                PrometheusApi.of(source), Collector.workers(4), Collector.DEFAULT_DEADLINE),
+                PrometheusApi.of(source), Collector.workers(8), Collector.DEFAULT_DEADLINE),
             scheduler,
             (spec, collected) -> Judge.judge(spec, collected).verdict().result(),
             DataPlane::repetitions,
