@@ -17,7 +17,7 @@ import lombok.ToString;
     builderPackage = "io.fabric8.kubernetes.api.builder")
 @JsonClassDescription(
     "The Secret holding one target's kubeconfig for a tutorial's learner (key kubeconfig).")
-@JsonPropertyOrder({"target", "secret"})
+@JsonPropertyOrder({"target", "secret", "namespace"})
 @EqualsAndHashCode
 @ToString
 public class KubeconfigSecret {
@@ -30,14 +30,20 @@ public class KubeconfigSecret {
   private String target;
 
   @Required
-  @JsonPropertyDescription("The Secret's name, in the experiment's namespace.")
+  @JsonPropertyDescription("The Secret's name.")
   private String secret;
+
+  @JsonPropertyDescription(
+      "The Secret's namespace: the cluster claims' (beside the connection Secret it is copied"
+          + " from), not the experiment's.")
+  private String namespace;
 
   public KubeconfigSecret() {}
 
-  public KubeconfigSecret(String target, String secret) {
+  public KubeconfigSecret(String target, String secret, String namespace) {
     this.target = target;
     this.secret = secret;
+    this.namespace = namespace;
   }
 
   public String getTarget() {
@@ -54,5 +60,13 @@ public class KubeconfigSecret {
 
   public void setSecret(String secret) {
     this.secret = secret;
+  }
+
+  public String getNamespace() {
+    return namespace;
+  }
+
+  public void setNamespace(String namespace) {
+    this.namespace = namespace;
   }
 }

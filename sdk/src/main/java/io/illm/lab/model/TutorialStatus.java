@@ -26,7 +26,7 @@ public class TutorialStatus {
   private List<TutorialServiceStatus> services;
 
   @JsonPropertyDescription(
-      "One entry per cloud target: the Secret in the experiment's namespace holding its kubeconfig.")
+      "One entry per cloud target: the Secret (name and namespace) holding its kubeconfig.")
   private List<KubeconfigSecret> kubeconfigSecrets;
 
   public TutorialStatus() {}

@@ -64,17 +64,14 @@ public final class Tutorials {
     }
     for (KubeconfigSecret k : secrets(s.getTutorial())) {
       lines.add(
-          "tutorial: kubeconfig of "
-              + k.getTarget()
-              + ": "
-              + fetch(experiment.getMetadata().getNamespace(), k));
+          "tutorial: kubeconfig of " + k.getTarget() + ": " + fetch(namespace(experiment, k), k));
     }
     return lines;
   }
 
   /**
    * The same as JSON: {@code {"services": [{name, target, endpoint, ready}], "kubeconfigs":
-   * [{target, secret, command}]}}, or null without a tutorial.
+   * [{target, secret, namespace, command}]}}, or null without a tutorial.
    */
   public static JsonNode json(Experiment experiment) {
     ExperimentStatus s = experiment.getStatus();
@@ -97,9 +94,18 @@ public final class Tutorials {
           .addObject()
           .put("target", k.getTarget())
           .put("secret", k.getSecret())
-          .put("command", fetch(experiment.getMetadata().getNamespace(), k));
+          .put("namespace", namespace(experiment, k))
+          .put("command", fetch(namespace(experiment, k), k));
     }
     return root;
+  }
+
+  /**
+   * The Secret's namespace as recorded (the claims'); an entry without one was written by an
+   * operator that kept the Secret beside the experiment (before ADR-040 was narrowed).
+   */
+  static String namespace(Experiment experiment, KubeconfigSecret k) {
+    return k.getNamespace() != null ? k.getNamespace() : experiment.getMetadata().getNamespace();
   }
 
   /** The command that writes target's kubeconfig to {@code <target>.kubeconfig}. */

@@ -1,6 +1,7 @@
 package io.illm.lab.cli.render;
 
 import io.illm.lab.model.HypothesisResult;
+import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.lifecycle.Action;
 import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.AppObservation;
@@ -39,7 +40,8 @@ final class InstantWorld {
   InstantWorld(String experiment, Set<String> missingComponents) {
     state =
         Observation.of(new Meta(experiment, 1, "render", false, false, Map.of()))
-            .withMissingComponents(missingComponents);
+            .withMissingComponents(missingComponents)
+            .withKubeconfigNamespace(Placement.DEFAULT.claims());
   }
 
   Observation observe() {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class TutorialsTest {
 
   private static final String FETCH =
-      "kubectl get secret tsdb-app-tutorial-kubeconfig -n lab -o jsonpath='{.data.kubeconfig}'"
+      "kubectl get secret tsdb-app-tutorial-kubeconfig -n experiments"
+          + " -o jsonpath='{.data.kubeconfig}'"
           + " | base64 -d > app.kubeconfig";
 
   private static Experiment tutorial(Phase phase, boolean grafanaReady) {
@@ -33,7 +34,10 @@ class TutorialsTest {
                         "grafana", "app", "grafana.tsdb.svc:80", grafanaReady),
                     new TutorialServiceStatus(
                         "k6", "load", "k6-api.k6.svc:6565/v1/status", false))),
-            new ArrayList<>(List.of(new KubeconfigSecret("app", "tsdb-app-tutorial-kubeconfig")))));
+            new ArrayList<>(
+                List.of(
+                    new KubeconfigSecret(
+                        "app", "tsdb-app-tutorial-kubeconfig", Testing.CLAIMS_NAMESPACE)))));
     e.setStatus(s);
     return e;
   }
@@ -73,7 +77,8 @@ class TutorialsTest {
     assertTrue(
         json.contains(
             "\"kubeconfigs\":[{\"target\":\"app\",\"secret\":\"tsdb-app-tutorial-kubeconfig\","
-                + "\"command\":\"kubectl get secret tsdb-app-tutorial-kubeconfig -n lab"),
+                + "\"namespace\":\"experiments\","
+                + "\"command\":\"kubectl get secret tsdb-app-tutorial-kubeconfig -n experiments"),
         json);
     String plain =
         Progress.oneLine(Progress.json(Testing.twoTargetExperiment("plain"), null, at()));
@@ -86,6 +91,15 @@ class TutorialsTest {
     assertEquals(4, notice.next(tutorial(Phase.READY, false)).size());
     assertEquals(List.of(), notice.next(tutorial(Phase.READY, false)));
     assertEquals(4, notice.next(tutorial(Phase.RUNNING, true)).size());
+  }
+
+  @Test
+  void aSecretRecordedWithoutANamespaceIsFetchedFromTheExperimentsAsBefore() {
+    Experiment e = tutorial(Phase.READY, true);
+    e.getStatus().getTutorial().getKubeconfigSecrets().get(0).setNamespace(null);
+    assertEquals(
+        "tutorial: kubeconfig of app: " + FETCH.replace("-n experiments", "-n lab"),
+        Tutorials.lines(e).get(3));
   }
 
   private static Timeline at() {

@@ -1,5 +1,6 @@
 package io.illm.lab.hub.sim;
 
+import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.lifecycle.Action.CreateClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteClusterClaim;
 import io.illm.lab.operator.lifecycle.Action.DeleteKubeconfig;
@@ -14,6 +15,7 @@ import io.illm.lab.operator.ports.PortException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -162,16 +164,23 @@ public final class SimClusters implements Clusters {
     return out;
   }
 
+  /** The claims namespace of the lab's platform, as the real port's {@link Placement#DEFAULT}. */
   @Override
-  public synchronized Map<String, String> kubeconfigSecrets(ExperimentId experiment) {
+  public String kubeconfigNamespace() {
+    return Placement.DEFAULT.claims();
+  }
+
+  @Override
+  public synchronized Map<String, String> kubeconfigSecrets(
+      ExperimentId experiment, Set<String> names) {
     faults.check();
     Map<String, String> out = new TreeMap<>();
-    kubeconfigs.forEach(
-        (secret, k) -> {
-          if (k.owner().equals(experiment)) {
-            out.put(k.cluster(), secret);
-          }
-        });
+    for (String secret : names) {
+      Kubeconfig k = kubeconfigs.get(secret);
+      if (k != null && k.owner().equals(experiment)) {
+        out.put(k.cluster(), secret);
+      }
+    }
     return out;
   }
 

@@ -170,7 +170,7 @@ class EngineTest {
 
     assertEquals(Map.of(secret, claim), world.clusters.existingKubeconfigs());
     assertEquals(
-        List.of(new KubeconfigSecret("app", secret)),
+        List.of(new KubeconfigSecret("app", secret, "experiments")),
         experiment.getStatus().getTutorial().getKubeconfigSecrets());
     assertEquals(
         List.of(true, true),
@@ -201,6 +201,30 @@ class EngineTest {
     assertTrue(removable, "the finalizer never went: " + experiment.getStatus());
     assertEquals(Map.of(), world.clusters.existingKubeconfigs());
     assertEquals(Map.of(), world.clusters.existing());
+  }
+
+  @Test
+  void aKubeconfigSecretIsFoundByNameWhenTheSpecOrTheStatusNoLongerNamesIt() {
+    Experiment lostStatus = applied("lost");
+    lostStatus.setSpec(Testing.tutorialSpec());
+    runUntil(lostStatus, Phase.RUNNING);
+    lostStatus.getStatus().getTutorial().setKubeconfigSecrets(null);
+    Experiment editedSpec = applied("edited");
+    editedSpec.setSpec(Testing.tutorialSpec());
+    runUntil(editedSpec, Phase.RUNNING);
+    editedSpec.getSpec().setTutorial(null);
+    assertEquals(2, world.clusters.existingKubeconfigs().size());
+
+    for (Experiment e : List.of(lostStatus, editedSpec)) {
+      e.getMetadata().setDeletionTimestamp(world.clock.instant().toString());
+      boolean removable = false;
+      for (int i = 0; i < 200 && !removable; i++) {
+        removable = engine.turn(e, e::setStatus).finalizerRemovable();
+        world.clock.advance(Duration.ofMinutes(1));
+      }
+      assertTrue(removable, "the finalizer never went: " + e.getStatus());
+    }
+    assertEquals(Map.of(), world.clusters.existingKubeconfigs());
   }
 
   private void runUntil(Experiment experiment, Phase phase) {

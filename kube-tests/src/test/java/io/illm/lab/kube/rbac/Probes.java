@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -63,7 +64,7 @@ final class Probes {
   static final String S3_SECRET = "the S3 credentials Secret is read";
   static final String CHECKPOINTS = "metrics checkpoints are kept beside the experiment";
   static final String TUTORIAL_KUBECONFIG =
-      "a tutorial's kubeconfig Secret is written, found and deleted beside the experiment";
+      "a tutorial's kubeconfig Secret is written, found and deleted beside the connection Secret";
 
   private final RealLab lab;
   private final Duration patience;
@@ -244,25 +245,33 @@ final class Probes {
 
   /**
    * The cluster port, as the account, giving a tutorial's learner the kubeconfig of a claim: the
-   * Secret written beside the experiment (twice: the second finds it), found by its label, deleted
-   * (twice: the second finds nothing).
+   * Secret written beside the connection Secret in the claims namespace (twice: the second finds
+   * it), read by name, deleted (twice: the second finds nothing).
    */
   private boolean tutorialKubeconfig(KubernetesClient account) {
     String claim = "rbac-tutorial-app";
     connectionSecret(claim);
     CrossplaneClusters clusters = new CrossplaneClusters(account, RealLab.PLACEMENT);
-    ExperimentId id = new ExperimentId(RealLab.NAMESPACE, "rbac-tutorial");
+    // an experiment elsewhere: its Secret still goes beside the connection Secret
+    ExperimentId id = new ExperimentId("default", "rbac-tutorial");
     String secret = ExperimentNames.tutorialKubeconfigSecretName("rbac-tutorial", "app");
     ExposeKubeconfig expose = new ExposeKubeconfig("app", claim, secret);
     try {
       clusters.exposeKubeconfig(id, expose);
       clusters.exposeKubeconfig(id, expose);
-      boolean found = Map.of(claim, secret).equals(clusters.kubeconfigSecrets(id));
+      boolean found =
+          Map.of(claim, secret).equals(clusters.kubeconfigSecrets(id, Set.of(secret)))
+              && lab.admin()
+                      .secrets()
+                      .inNamespace(RealLab.PLACEMENT.claims())
+                      .withName(secret)
+                      .get()
+                  != null;
       clusters.deleteKubeconfig(id, new DeleteKubeconfig(secret));
       clusters.deleteKubeconfig(id, new DeleteKubeconfig(secret));
-      return found && clusters.kubeconfigSecrets(id).isEmpty();
+      return found && clusters.kubeconfigSecrets(id, Set.of(secret)).isEmpty();
     } finally {
-      lab.admin().secrets().inNamespace(RealLab.NAMESPACE).withName(secret).delete();
+      lab.admin().secrets().inNamespace(RealLab.PLACEMENT.claims()).withName(secret).delete();
     }
   }
 

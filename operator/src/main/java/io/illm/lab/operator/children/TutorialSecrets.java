@@ -10,9 +10,10 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A tutorial's kubeconfig Secret: in the experiment's namespace, key {@code kubeconfig}, labelled
- * as every child plus target, cluster and {@value #LABEL}, by which the clusters port finds it (the
- * claims' connection Secrets may share the namespace).
+ * A tutorial's kubeconfig Secret: in the claims namespace beside the connection Secret it is copied
+ * from, key {@code kubeconfig}, labelled as every child plus target, cluster and {@value #LABEL}.
+ * The clusters port reads it by name and checks these labels, so a Secret of that name it did not
+ * write for this experiment is not taken for one.
  */
 public final class TutorialSecrets {
 
@@ -23,7 +24,7 @@ public final class TutorialSecrets {
 
   private TutorialSecrets() {}
 
-  /** The labels that select an experiment's tutorial kubeconfig Secrets. */
+  /** The labels every tutorial kubeconfig Secret of {@code experiment} carries. */
   public static Map<String, String> selector(String experiment) {
     Map<String, String> labels = ChildLabels.of(experiment);
     labels.put(LABEL, VALUE);

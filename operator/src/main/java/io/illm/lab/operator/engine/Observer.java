@@ -4,7 +4,9 @@ import io.illm.lab.model.ComponentRef;
 import io.illm.lab.model.Experiment;
 import io.illm.lab.model.ExperimentSpec;
 import io.illm.lab.model.ExperimentStatus;
+import io.illm.lab.model.Provider;
 import io.illm.lab.model.Target;
+import io.illm.lab.model.names.ExperimentNames;
 import io.illm.lab.operator.cost.CostModel;
 import io.illm.lab.operator.lifecycle.Observation;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
@@ -57,19 +59,22 @@ final class Observer {
         read(errors, () -> ports.results().observe(id)),
         read(errors, () -> ports.components().missing(id, componentNames(spec))),
         errors,
-        costs.observe(spec, experiment.getStatus(), now));
+        costs.observe(spec, experiment.getStatus(), now),
+        ports.clusters().kubeconfigNamespace());
   }
 
   /**
-   * The claims and registrations, with each cluster's tutorial kubeconfig Secret when the spec
-   * exposes them or the status recorded one (so an edited spec cannot hide one from cleanup).
+   * The claims and registrations, with each cluster's tutorial kubeconfig Secret: read by the names
+   * the status recorded (so an edited spec cannot hide one from cleanup) and, when the spec exposes
+   * them, by the names its targets give (so a lost status cannot either).
    */
   private Map<String, ClusterObservation> clusters(ExperimentId id, Experiment experiment) {
     Map<String, ClusterObservation> clusters = new TreeMap<>(ports.clusters().observe(id));
-    if (tutorialKubeconfigs(experiment)) {
+    Set<String> names = kubeconfigNames(experiment);
+    if (!names.isEmpty()) {
       ports
           .clusters()
-          .kubeconfigSecrets(id)
+          .kubeconfigSecrets(id, names)
           .forEach(
               (claim, secret) ->
                   clusters.put(
@@ -81,14 +86,27 @@ final class Observer {
     return clusters;
   }
 
-  private static boolean tutorialKubeconfigs(Experiment experiment) {
+  private static Set<String> kubeconfigNames(Experiment experiment) {
     ExperimentSpec spec = experiment.getSpec();
     ExperimentStatus status = experiment.getStatus();
-    return spec != null && spec.getTutorial() != null && spec.getTutorial().exposesKubeconfig()
-        || status != null
-            && status.getTutorial() != null
-            && status.getTutorial().getKubeconfigSecrets() != null
-            && !status.getTutorial().getKubeconfigSecrets().isEmpty();
+    Set<String> names = new TreeSet<>();
+    if (status != null
+        && status.getTutorial() != null
+        && status.getTutorial().getKubeconfigSecrets() != null) {
+      status.getTutorial().getKubeconfigSecrets().stream()
+          .filter(k -> k != null && k.getSecret() != null)
+          .forEach(k -> names.add(k.getSecret()));
+    }
+    if (spec != null && spec.getTutorial() != null && spec.getTutorial().exposesKubeconfig()) {
+      spec.getTargets().stream()
+          .filter(t -> t.getCluster() == null || t.getCluster().getProvider() != Provider.HUB)
+          .forEach(
+              t ->
+                  names.add(
+                      ExperimentNames.tutorialKubeconfigSecretName(
+                          experiment.getMetadata().getName(), t.getName())));
+    }
+    return names;
   }
 
   private static Meta meta(Experiment experiment) {

@@ -31,8 +31,9 @@ public sealed interface Action {
   record UnregisterCluster(String clusterName) implements Action {}
 
   /**
-   * Writes the Secret {@code secret} in the experiment's namespace holding the kubeconfig of the
-   * target's cluster (claim {@code clusterName}) for a tutorial's learner; an existing one is kept.
+   * Writes the Secret {@code secret} beside the claim's connection Secret holding the kubeconfig of
+   * the target's cluster (claim {@code clusterName}) for a tutorial's learner; an existing one is
+   * kept.
    */
   record ExposeKubeconfig(String target, String clusterName, String secret) implements Action {}
 

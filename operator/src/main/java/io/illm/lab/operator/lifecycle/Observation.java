@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * @param errors transient failures while observing or acting (a port did not answer); while any is
  *     present the observation is incomplete and nothing is concluded from absence
  * @param cost the estimated cost of the run and what it has cost so far, as far as known
+ * @param kubeconfigNamespace where a tutorial's kubeconfig Secrets are written: the cluster claims'
+ *     namespace, beside the connection Secrets they are copied from (null when unknown)
  */
 public record Observation(
     Meta meta,
@@ -33,7 +35,8 @@ public record Observation(
     ResultsObservation results,
     Set<String> missingComponents,
     List<String> errors,
-    Cost cost) {
+    Cost cost,
+    String kubeconfigNamespace) {
 
   /** The annotation with which a user ends the Running phase of a manual experiment. */
   public static final String COMPLETE_ANNOTATION = "experiments.illm.io/complete";
@@ -55,7 +58,8 @@ public record Observation(
 
   /** An observation of an experiment with no children at all. */
   public static Observation of(Meta meta) {
-    return new Observation(meta, Map.of(), Map.of(), null, null, null, Set.of(), List.of(), null);
+    return new Observation(
+        meta, Map.of(), Map.of(), null, null, null, Set.of(), List.of(), null, null);
   }
 
   /** The claim {@code name} as observed; absent when not observed. */
@@ -76,51 +80,146 @@ public record Observation(
 
   public Observation withMeta(Meta value) {
     return new Observation(
-        value, clusters, applications, workflow, metrics, results, missingComponents, errors, cost);
+        value,
+        clusters,
+        applications,
+        workflow,
+        metrics,
+        results,
+        missingComponents,
+        errors,
+        cost,
+        kubeconfigNamespace);
   }
 
   public Observation withCluster(String name, ClusterObservation value) {
     Map<String, ClusterObservation> copy = new TreeMap<>(clusters);
     copy.put(name, value);
     return new Observation(
-        meta, copy, applications, workflow, metrics, results, missingComponents, errors, cost);
+        meta,
+        copy,
+        applications,
+        workflow,
+        metrics,
+        results,
+        missingComponents,
+        errors,
+        cost,
+        kubeconfigNamespace);
   }
 
   public Observation withApplication(String name, AppObservation value) {
     Map<String, AppObservation> copy = new TreeMap<>(applications);
     copy.put(name, value);
     return new Observation(
-        meta, clusters, copy, workflow, metrics, results, missingComponents, errors, cost);
+        meta,
+        clusters,
+        copy,
+        workflow,
+        metrics,
+        results,
+        missingComponents,
+        errors,
+        cost,
+        kubeconfigNamespace);
   }
 
   public Observation withWorkflow(WorkflowObservation value) {
     return new Observation(
-        meta, clusters, applications, value, metrics, results, missingComponents, errors, cost);
+        meta,
+        clusters,
+        applications,
+        value,
+        metrics,
+        results,
+        missingComponents,
+        errors,
+        cost,
+        kubeconfigNamespace);
   }
 
   public Observation withMetrics(MetricsObservation value) {
     return new Observation(
-        meta, clusters, applications, workflow, value, results, missingComponents, errors, cost);
+        meta,
+        clusters,
+        applications,
+        workflow,
+        value,
+        results,
+        missingComponents,
+        errors,
+        cost,
+        kubeconfigNamespace);
   }
 
   public Observation withResults(ResultsObservation value) {
     return new Observation(
-        meta, clusters, applications, workflow, metrics, value, missingComponents, errors, cost);
+        meta,
+        clusters,
+        applications,
+        workflow,
+        metrics,
+        value,
+        missingComponents,
+        errors,
+        cost,
+        kubeconfigNamespace);
   }
 
   public Observation withMissingComponents(Set<String> value) {
     return new Observation(
-        meta, clusters, applications, workflow, metrics, results, value, errors, cost);
+        meta,
+        clusters,
+        applications,
+        workflow,
+        metrics,
+        results,
+        value,
+        errors,
+        cost,
+        kubeconfigNamespace);
   }
 
   public Observation withCost(Cost value) {
     return new Observation(
-        meta, clusters, applications, workflow, metrics, results, missingComponents, errors, value);
+        meta,
+        clusters,
+        applications,
+        workflow,
+        metrics,
+        results,
+        missingComponents,
+        errors,
+        value,
+        kubeconfigNamespace);
   }
 
   public Observation withErrors(List<String> value) {
     return new Observation(
-        meta, clusters, applications, workflow, metrics, results, missingComponents, value, cost);
+        meta,
+        clusters,
+        applications,
+        workflow,
+        metrics,
+        results,
+        missingComponents,
+        value,
+        cost,
+        kubeconfigNamespace);
+  }
+
+  public Observation withKubeconfigNamespace(String value) {
+    return new Observation(
+        meta,
+        clusters,
+        applications,
+        workflow,
+        metrics,
+        results,
+        missingComponents,
+        errors,
+        cost,
+        value);
   }
 
   /**

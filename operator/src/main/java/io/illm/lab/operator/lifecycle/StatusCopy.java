@@ -60,7 +60,11 @@ final class StatusCopy {
         t.getKubeconfigSecrets() == null
             ? null
             : t.getKubeconfigSecrets().stream()
-                .map(k -> k == null ? null : new KubeconfigSecret(k.getTarget(), k.getSecret()))
+                .map(
+                    k ->
+                        k == null
+                            ? null
+                            : new KubeconfigSecret(k.getTarget(), k.getSecret(), k.getNamespace()))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
   }
 

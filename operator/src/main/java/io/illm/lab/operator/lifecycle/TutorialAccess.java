@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * A tutorial's learner access, from Ready on: each cloud target's kubeconfig in a Secret once its
- * cluster is ready (recorded in the status before it is written, so cleanup finds it whatever the
- * spec says later), and the services to open with their endpoints, ready once their target is
- * healthy. Hub targets get no Secret: the hub's own kubeconfig is the learner's already.
+ * cluster is ready, beside the claim's connection Secret (name and namespace recorded in the status
+ * before it is written, so cleanup finds it whatever the spec says later), and the services to open
+ * with their endpoints, ready once their target is healthy. Hub targets get no Secret: the hub's
+ * own kubeconfig is the learner's already.
  */
 final class TutorialAccess {
 
@@ -53,7 +54,7 @@ final class TutorialAccess {
       String secret =
           ExperimentNames.tutorialKubeconfigSecretName(t.experiment(), target.getName());
       if (recorded.stream().noneMatch(k -> secret.equals(k.getSecret()))) {
-        recorded.add(new KubeconfigSecret(target.getName(), secret));
+        recorded.add(new KubeconfigSecret(target.getName(), secret, t.world.kubeconfigNamespace()));
       }
       if (t.world.cluster(claim).kubeconfigSecret() == null) {
         t.act(new ExposeKubeconfig(target.getName(), claim, secret));

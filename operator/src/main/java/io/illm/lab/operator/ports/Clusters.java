@@ -8,11 +8,12 @@ import io.illm.lab.operator.lifecycle.Action.RegisterCluster;
 import io.illm.lab.operator.lifecycle.Action.UnregisterCluster;
 import io.illm.lab.operator.lifecycle.Observation.ClusterObservation;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The target clusters of experiments: a cluster claim each (Crossplane), its registration with the
  * deployer (an ArgoCD cluster secret) and, for a tutorial, a Secret holding its kubeconfig for the
- * learner in the experiment's namespace.
+ * learner beside the claim's connection Secret ({@link #kubeconfigNamespace}).
  *
  * <p>Every method may throw {@link PortException} when the backing API does not answer; the engine
  * then treats the observation as incomplete. Every change is idempotent: it is keyed by the
@@ -41,10 +42,18 @@ public interface Clusters {
   void unregister(ExperimentId experiment, UnregisterCluster cluster);
 
   /**
-   * The experiment's tutorial kubeconfig Secrets, found by the experiment's label in its namespace:
-   * Secret name by claim name. Asked only for experiments whose spec or status has a tutorial.
+   * The namespace of the tutorial kubeconfig Secrets: the claims', where their connection Secrets
+   * are (so the operator needs Secret access there only, not in every experiment's namespace).
    */
-  Map<String, String> kubeconfigSecrets(ExperimentId experiment);
+  String kubeconfigNamespace();
+
+  /**
+   * Those of the tutorial kubeconfig Secrets named {@code names} that exist in {@link
+   * #kubeconfigNamespace} and carry the experiment's labels, read by name (no list: listing Secrets
+   * reads their data): Secret name by claim name. Asked only for experiments whose spec or status
+   * has a tutorial.
+   */
+  Map<String, String> kubeconfigSecrets(ExperimentId experiment, Set<String> names);
 
   /**
    * Writes the learner's kubeconfig Secret from the claim's connection secret, unless it exists; a

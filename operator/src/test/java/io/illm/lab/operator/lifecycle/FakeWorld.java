@@ -268,7 +268,8 @@ final class FakeWorld {
             state.results(),
             state.missingComponents(),
             state.errors(),
-            state.cost());
+            state.cost(),
+            state.kubeconfigNamespace());
   }
 
   private void app(String name, AppState s) {
@@ -288,7 +289,8 @@ final class FakeWorld {
             state.results(),
             state.missingComponents(),
             state.errors(),
-            state.cost());
+            state.cost(),
+            state.kubeconfigNamespace());
   }
 
   private void workflow(WorkflowState s, String startedAt, String finishedAt) {

@@ -3,6 +3,7 @@ package io.illm.lab.operator.lifecycle;
 import static io.illm.lab.operator.testing.Testing.APP_CLAIM;
 import static io.illm.lab.operator.testing.Testing.APP_KUBECONFIG;
 import static io.illm.lab.operator.testing.Testing.APP_PROM;
+import static io.illm.lab.operator.testing.Testing.CLAIMS_NAMESPACE;
 import static io.illm.lab.operator.testing.Testing.LOAD_K6;
 import static io.illm.lab.operator.testing.Testing.T0;
 import static io.illm.lab.operator.testing.Testing.app;
@@ -50,9 +51,9 @@ class TutorialAccessTest {
         List.of("CreateApplication " + APP_PROM, "ExposeKubeconfig " + APP_KUBECONFIG),
         withoutEvents(d.actions()));
     assertEquals(
-        List.of(new KubeconfigSecret("app", APP_KUBECONFIG)),
+        List.of(new KubeconfigSecret("app", APP_KUBECONFIG, CLAIMS_NAMESPACE)),
         d.status().getTutorial().getKubeconfigSecrets(),
-        "one Secret, for the gke target only: the hub target has none");
+        "one Secret, for the gke target only (the hub target has none), beside the claims");
   }
 
   @Test

@@ -30,6 +30,7 @@ import io.illm.lab.model.Target;
 import io.illm.lab.model.Tutorial;
 import io.illm.lab.model.TutorialService;
 import io.illm.lab.model.WorkflowSpec;
+import io.illm.lab.operator.children.Placement;
 import io.illm.lab.operator.lifecycle.Action;
 import io.illm.lab.operator.lifecycle.Action.EmitEvent;
 import io.illm.lab.operator.lifecycle.Collected;
@@ -92,6 +93,12 @@ public final class Testing {
 
   /** The tutorial kubeconfig Secret of {@link #tutorialSpec}'s app target. */
   public static final String APP_KUBECONFIG = "tsdb-app-tutorial-kubeconfig";
+
+  /**
+   * Where the claims, their connection Secrets and a tutorial's kubeconfig Secrets are: not {@link
+   * #NAMESPACE}, so a test sees which of the two a Secret went to.
+   */
+  public static final String CLAIMS_NAMESPACE = Placement.DEFAULT.claims();
 
   /**
    * {@link #twoTargetSpec} as a tutorial: kubeconfigs exposed, grafana on app (port 80) and k6's
@@ -174,9 +181,10 @@ public final class Testing {
     return spec;
   }
 
-  /** The experiment with its finalizer, no children yet. */
+  /** The experiment with its finalizer, no children yet; claims in {@link #CLAIMS_NAMESPACE}. */
   public static Observation world() {
-    return Observation.of(new Meta(NAME, 1, HASH, false, true, Map.of()));
+    return Observation.of(new Meta(NAME, 1, HASH, false, true, Map.of()))
+        .withKubeconfigNamespace(CLAIMS_NAMESPACE);
   }
 
   public static Observation deleted(Observation world) {

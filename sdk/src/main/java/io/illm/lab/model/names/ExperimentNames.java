@@ -70,10 +70,9 @@ public final class ExperimentNames {
   }
 
   /**
-   * The Secret, in the experiment's namespace, holding a target's kubeconfig for a tutorial's
-   * learner: {@code <exp>-<target>-tutorial-kubeconfig}, at most 63. Not {@code
-   * <exp>-<target>-kubeconfig}: that is the claim's connection Secret, and the claims' namespace
-   * may be the experiment's.
+   * The Secret, in the claims' namespace, holding a target's kubeconfig for a tutorial's learner:
+   * {@code <exp>-<target>-tutorial-kubeconfig}, at most 63. Not {@code <exp>-<target>-kubeconfig}:
+   * that is the claim's connection Secret, in the same namespace.
    */
   public static String tutorialKubeconfigSecretName(String experiment, String target) {
     return fit(experiment + "-" + target + "-tutorial-kubeconfig", MAX_LABEL);

@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * namespace (shaped by {@link ClaimShapes}), their ArgoCD cluster Secrets in the ArgoCD namespace
  * (shaped by {@link ApplicationShapes#clusterSecret}) with the credentials read from the kubeconfig
  * Crossplane writes into the claim's connection secret, and a tutorial's copies of that kubeconfig
- * for the learner in the experiment's namespace ({@link TutorialSecrets}).
+ * for the learner beside it, in the claims namespace ({@link TutorialSecrets}).
  */
 public final class CrossplaneClusters implements Clusters {
 
@@ -146,22 +146,26 @@ public final class CrossplaneClusters implements Clusters {
   }
 
   @Override
-  public Map<String, String> kubeconfigSecrets(ExperimentId experiment) {
-    var secrets =
-        KubernetesCalls.call(
-            "listing the tutorial kubeconfig secrets of " + experiment,
-            () ->
-                client
-                    .secrets()
-                    .inNamespace(experiment.namespace())
-                    .withLabels(TutorialSecrets.selector(experiment.name()))
-                    .list()
-                    .getItems());
+  public String kubeconfigNamespace() {
+    return placement.claims();
+  }
+
+  @Override
+  public Map<String, String> kubeconfigSecrets(ExperimentId experiment, Set<String> names) {
+    Map<String, String> selector = TutorialSecrets.selector(experiment.name());
     Map<String, String> out = new TreeMap<>();
-    for (Secret secret : secrets) {
-      String cluster = secret.getMetadata().getLabels().get(ChildLabels.CLUSTER);
-      if (cluster != null) {
-        out.put(cluster, secret.getMetadata().getName());
+    for (String name : names) {
+      Secret secret =
+          KubernetesCalls.call(
+              "reading tutorial kubeconfig secret " + placement.claims() + "/" + name,
+              () -> client.secrets().inNamespace(placement.claims()).withName(name).get());
+      Map<String, String> labels =
+          secret == null || secret.getMetadata().getLabels() == null
+              ? Map.of()
+              : secret.getMetadata().getLabels();
+      String cluster = labels.get(ChildLabels.CLUSTER);
+      if (cluster != null && labels.entrySet().containsAll(selector.entrySet())) {
+        out.put(cluster, name);
       }
     }
     return out;
@@ -177,7 +181,7 @@ public final class CrossplaneClusters implements Clusters {
             () -> client.secrets().inNamespace(placement.claims()).withName(connection).get());
     Secret secret =
         TutorialSecrets.secret(
-            experiment.name(), experiment.namespace(), action, kubeconfig(source, connection));
+            experiment.name(), placement.claims(), action, kubeconfig(source, connection));
     KubernetesCalls.createUnlessExists(
         "writing tutorial kubeconfig secret " + action.secret(),
         () -> client.resource(secret).create());
@@ -187,12 +191,7 @@ public final class CrossplaneClusters implements Clusters {
   public void deleteKubeconfig(ExperimentId experiment, DeleteKubeconfig action) {
     KubernetesCalls.run(
         "deleting tutorial kubeconfig secret " + action.secret(),
-        () ->
-            client
-                .secrets()
-                .inNamespace(experiment.namespace())
-                .withName(action.secret())
-                .delete());
+        () -> client.secrets().inNamespace(placement.claims()).withName(action.secret()).delete());
   }
 
   private Set<String> registeredClusters(ExperimentId experiment) {

@@ -1,6 +1,8 @@
 package io.illm.lab.operator.adapters.crossplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -197,7 +200,7 @@ class CrossplaneClustersTest {
   }
 
   @Test
-  void aTutorialKubeconfigIsTheConnectionSecretsCopyInTheExperimentsNamespaceUntilDeleted() {
+  void aTutorialKubeconfigIsTheConnectionSecretsCopyBesideItUntilDeleted() {
     writeConnectionSecret(CLAIM);
     String name = ExperimentNames.tutorialKubeconfigSecretName("tsdb", "app");
     ExposeKubeconfig expose = new ExposeKubeconfig("app", CLAIM, name);
@@ -205,23 +208,38 @@ class CrossplaneClustersTest {
     clusters.exposeKubeconfig(EXPERIMENT, expose);
     clusters.exposeKubeconfig(EXPERIMENT, expose);
 
-    Secret secret = client.secrets().inNamespace("lab").withName(name).get();
+    assertEquals("experiments", clusters.kubeconfigNamespace());
+    assertNull(
+        client.secrets().inNamespace("lab").withName(name).get(),
+        "not in the experiment's namespace: the operator may not write Secrets there");
+    Secret secret = client.secrets().inNamespace("experiments").withName(name).get();
     assertEquals(
         KUBECONFIG,
         new String(
             Base64.getDecoder().decode(secret.getData().get(KubeconfigSecret.KEY)),
             StandardCharsets.UTF_8));
     assertEquals("app", secret.getMetadata().getLabels().get("experiments.illm.io/target"));
-    assertEquals(Map.of(CLAIM, name), clusters.kubeconfigSecrets(EXPERIMENT));
+    assertEquals(Map.of(CLAIM, name), clusters.kubeconfigSecrets(EXPERIMENT, Set.of(name)));
     assertEquals(
         Map.of(),
-        clusters.kubeconfigSecrets(new ExperimentId("lab", "other")),
-        "another experiment's are not its");
+        clusters.kubeconfigSecrets(new ExperimentId("lab", "other"), Set.of(name)),
+        "another experiment's are not its, even by name");
+    assertEquals(
+        Map.of(),
+        clusters.kubeconfigSecrets(EXPERIMENT, Set.of(ClaimShapes.connectionSecret(CLAIM))),
+        "the connection Secret beside it is not a tutorial's");
 
     clusters.deleteKubeconfig(EXPERIMENT, new DeleteKubeconfig(name));
     clusters.deleteKubeconfig(EXPERIMENT, new DeleteKubeconfig(name));
 
-    assertEquals(Map.of(), clusters.kubeconfigSecrets(EXPERIMENT));
+    assertEquals(Map.of(), clusters.kubeconfigSecrets(EXPERIMENT, Set.of(name)));
+    assertNotNull(
+        client
+            .secrets()
+            .inNamespace("experiments")
+            .withName(ClaimShapes.connectionSecret(CLAIM))
+            .get(),
+        "the connection Secret stays");
   }
 
   @Test
@@ -235,7 +253,8 @@ class CrossplaneClustersTest {
                     new ExposeKubeconfig("app", CLAIM, "tsdb-app-tutorial-kubeconfig")));
 
     assertTrue(e.getMessage().contains("does not exist yet"), e.getMessage());
-    assertEquals(Map.of(), clusters.kubeconfigSecrets(EXPERIMENT));
+    assertEquals(
+        Map.of(), clusters.kubeconfigSecrets(EXPERIMENT, Set.of("tsdb-app-tutorial-kubeconfig")));
   }
 
   private ClusterObservation observed() {
