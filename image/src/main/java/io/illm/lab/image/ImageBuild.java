@@ -33,6 +33,13 @@ public final class ImageBuild {
   static final String RESULTS = "/var/lib/illm-lab/results";
 
   /**
+   * The class list and the classpath argument file from which the Deployment's init container dumps
+   * a class-data sharing archive at start (docs/install.md "Class-data sharing", ADR-041): the
+   * archive itself is not in the image, since JDK 17 does not dump the same bytes twice.
+   */
+  static final String CLASS_DATA = "/app/cds";
+
+  /**
    * Native libraries of java.desktop (AWT, fonts, images, sound) and tools that are left out of the
    * runtime: the operator is headless and uses only java.beans of that module, and they would pull
    * X11, fontconfig and sound libraries into the image.
@@ -68,7 +75,8 @@ public final class ImageBuild {
       String revision,
       boolean dirty,
       String builder,
-      String command) {}
+      String command,
+      Path classList) {}
 
   /** What was built: the image's digest and where its files are. */
   record Built(String digest, Path layout, Path archive, Path sbom, Path provenance, long size) {}
@@ -122,7 +130,8 @@ public final class ImageBuild {
         revision,
         dirty,
         o.getOrDefault("builder", "local"),
-        o.getOrDefault("command", "./mvnw -B package -pl image -am -DskipTests"));
+        o.getOrDefault("command", "./mvnw -B package -pl image -am -DskipTests"),
+        o.containsKey("class-list") ? Path.of(o.get("class-list")) : null);
   }
 
   /** Builds the image of {@code spec} into {@code spec.out()}, replacing what was there. */
@@ -182,6 +191,13 @@ public final class ImageBuild {
       (isProject(jar) ? application : dependencies).file(path, jar, 0644);
     }
 
+    if (spec.classList() != null) {
+      application.file(CLASS_DATA + "/operator.classlist", spec.classList(), 0644);
+      application.file(
+          CLASS_DATA + "/classpath.args",
+          ("-cp " + String.join(":", classpath) + "\n").getBytes(StandardCharsets.UTF_8),
+          0644);
+    }
     OciLayout layout = new OciLayout(spec.out().resolve("oci"));
     List<OciLayout.WrittenLayer> written = new ArrayList<>();
     for (Layer layer : List.of(base, java, dependencies, application)) {

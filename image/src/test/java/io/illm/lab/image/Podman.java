@@ -92,6 +92,37 @@ public final class Podman {
     return run(args, timeoutSeconds);
   }
 
+  /** Where the Deployment's init container writes the class-data sharing archive. */
+  public static final String CLASS_DATA_DIR = "/var/cache/illm-lab";
+
+  /**
+   * What the Deployment's init container does (platform/operator/deploy/deployment.yaml): dumps the
+   * class-data sharing archive of the image's class list with the image's java into {@code dir},
+   * mounted at {@value #CLASS_DATA_DIR}, within {@code cpus} and {@code memory}, as the image's
+   * user (the folder must be writable by it).
+   */
+  public Run dumpClassData(String image, Path dir, String cpus, String memory) throws IOException {
+    return run(
+        List.of(
+            "run",
+            "--rm",
+            "--read-only",
+            "--cap-drop=ALL",
+            "--security-opt=no-new-privileges",
+            "--network=none",
+            "--cpus=" + cpus,
+            "--memory=" + memory,
+            "--memory-swap=" + memory,
+            "--volume=" + dir.toAbsolutePath() + ":" + CLASS_DATA_DIR + ":rw",
+            "--entrypoint=/opt/java/bin/java",
+            image,
+            "@/app/cds/classpath.args",
+            "-Xshare:dump",
+            "-XX:SharedClassListFile=/app/cds/operator.classlist",
+            "-XX:SharedArchiveFile=" + CLASS_DATA_DIR + "/operator.jsa"),
+        300);
+  }
+
   /**
    * Starts {@code image} detached as {@code name}, as {@link #operator} runs it, within {@code
    * cpus} and {@code memory} (e.g. "0.5", "128m": the Deployment's limits); returns its cgroup path

@@ -34,6 +34,12 @@ public final class OperatorContainer implements AutoCloseable {
 
   public static final String MEMORY = "128m";
 
+  /**
+   * The init container's memory limit: dumping the class-data archive loads all the operator's
+   * classes and copies them, about twice what the operator needs (192m is OOM-killed).
+   */
+  public static final String INIT_MEMORY = "256m";
+
   private static final String RESULTS = "/var/lib/illm-lab/results";
 
   private final Podman podman;
@@ -93,6 +99,7 @@ public final class OperatorContainer implements AutoCloseable {
       env.put("JDK_JAVA_OPTIONS", jvmOptions);
     }
     String image = podman.load(archive);
+    Path classData = dumpClassData(podman, image, folder);
     String name = "illm-lab-operator-" + suffix + "-" + ProcessHandle.current().pid();
     String cgroup =
         podman.start(
@@ -102,7 +109,8 @@ public final class OperatorContainer implements AutoCloseable {
             kubeconfig,
             CPUS,
             MEMORY,
-            "--volume=" + lab.results().toAbsolutePath() + ":" + RESULTS + ":rw");
+            "--volume=" + lab.results().toAbsolutePath() + ":" + RESULTS + ":rw",
+            "--volume=" + classData.toAbsolutePath() + ":" + Podman.CLASS_DATA_DIR + ":ro");
     OperatorContainer container = new OperatorContainer(podman, image, name, cgroup, probePort);
     try {
       container.awaitReady(Duration.ofSeconds(120));
@@ -111,6 +119,21 @@ public final class OperatorContainer implements AutoCloseable {
       throw e;
     }
     return container;
+  }
+
+  /**
+   * The Deployment's init container: the class-data sharing archive dumped into {@code
+   * folder/class-data}, mounted read-only into the operator's container as the Deployment mounts
+   * its volume.
+   */
+  private static Path dumpClassData(Podman podman, String image, Path folder) throws IOException {
+    Path dir = Files.createDirectories(folder.resolve("class-data"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Podman.Run dump = podman.dumpClassData(image, dir, CPUS, INIT_MEMORY);
+    if (dump.exit() != 0 || !Files.isRegularFile(dir.resolve("operator.jsa"))) {
+      throw new IOException("the class-data dump failed: " + dump.out() + dump.err());
+    }
+    return dir;
   }
 
   private void awaitReady(Duration patience) {

@@ -14,11 +14,15 @@ import io.illm.lab.kube.RealLab;
 import io.illm.lab.kube.RealServer;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OperatorImageTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(180);
+
+  /** Where the container's JVM lists the classes it loaded (the mounted results folder). */
+  private static final String LOADED = "/var/lib/illm-lab/results/loaded.classlist";
+
+  /** The image's class list, from which the Deployment's init container dumps the archive. */
+  private static final Path SHIPPED = Path.of("../image/src/main/cds/operator.classlist");
+
+  /** Where this test writes the class list of its run: copy it to {@link #SHIPPED} to refresh. */
+  private static final Path FRESH = Path.of("target/operator.classlist");
+
+  /** At most this share of the loaded classes may be missing from the image's class list. */
+  private static final double STALE = 0.02;
+
   private static RealLab lab;
   private static OperatorContainer operator;
 
@@ -46,7 +63,13 @@ class OperatorImageTest {
     lab.applyRbac("image", Optional.empty());
     operator =
         OperatorContainer.start(
-            lab, "image", Files.createTempDirectory(plane.dir(), "image"), null, Map.of());
+            lab,
+            "image",
+            Files.createTempDirectory(plane.dir(), "image"),
+            null,
+            // the class-data archive must map (the JVM stops otherwise), and the classes it loads
+            // are kept to compare with the image's class list
+            Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -XX:DumpLoadedClassList=" + LOADED));
   }
 
   @AfterAll
@@ -94,5 +117,36 @@ class OperatorImageTest {
             + " periods; stopped: "
             + stopped.out());
     assertTrue(stopped.out().startsWith("false "), "not OOM-killed: " + stopped.out());
+    classListCoversTheRun();
+  }
+
+  /**
+   * The classes the run loaded are in the image's class list (all but {@link #STALE} of them, since
+   * a run's classes vary a little with timing): a list gone stale shares less and costs memory.
+   */
+  private static void classListCoversTheRun() throws IOException {
+    SortedSet<String> loaded =
+        ClassLists.names(Files.readAllLines(lab.results().resolve("loaded.classlist")));
+    Files.write(FRESH, loaded);
+    SortedSet<String> missing = new TreeSet<>(loaded);
+    missing.removeAll(ClassLists.names(Files.readAllLines(SHIPPED)));
+    System.out.println(
+        "IMAGE class list: "
+            + loaded.size()
+            + " classes loaded, "
+            + missing.size()
+            + " not in the image's class list");
+    assertTrue(
+        missing.size() <= loaded.size() * STALE,
+        missing.size()
+            + " of the "
+            + loaded.size()
+            + " classes the operator loaded are not in "
+            + SHIPPED
+            + " (so not in its class-data archive), e.g. "
+            + missing.stream().limit(5).toList()
+            + ": refresh it with cp kube-tests/"
+            + FRESH
+            + " image/src/main/cds/operator.classlist");
   }
 }

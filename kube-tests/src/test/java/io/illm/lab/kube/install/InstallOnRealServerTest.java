@@ -3,8 +3,10 @@ package io.illm.lab.kube.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.illm.lab.kube.ControlPlane;
 import io.illm.lab.kube.KubeBinaries;
 import io.illm.lab.kube.Kubectl;
@@ -37,6 +39,16 @@ class InstallOnRealServerTest {
         plane.kubectl("kustomize", KubeBinaries.ROOT.resolve("platform/operator").toString());
     assertEquals(0, rendered.exitCode(), rendered.toString());
     assertTrue(rendered.out().contains("kind: CustomResourceDefinition"), "the CRDs rendered");
+    // what docs/install.md asks for first: ArgoCD and Argo Workflows installed in their namespaces
+    // (other tests may have made them already; this one must not depend on their order)
+    for (String prerequisite : List.of("argocd", "argo-workflows")) {
+      plane
+          .admin()
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(prerequisite).endMetadata().build())
+          .createOr(NonDeletingOperation::update);
+    }
     try {
       for (int round = 1; round <= 2; round++) {
         boolean first = round == 1;
