@@ -19,17 +19,50 @@ final class YamlSafeStrings {
 
   private YamlSafeStrings() {}
 
-  /** Every such string, map key or number in the tree, with its path. */
+  /**
+   * Every such string, map key or number in the tree, with its path. The paths are built only for a
+   * tree that has one: building the path of every field of every document was a tenth of the
+   * synth's time in its benchmark (benchmarks/README.md), and almost every tree has none.
+   */
   static void check(String file, String path, JsonNode node, List<Problem> problems) {
+    if (anyUnsafe(node)) {
+      report(file, path, node, problems);
+    }
+  }
+
+  private static boolean anyUnsafe(JsonNode node) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (firstUnsafe(field.getKey()) >= 0 || anyUnsafe(field.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (anyUnsafe(element)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (node.isTextual()) {
+      return firstUnsafe(node.textValue()) >= 0;
+    }
+    return node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue());
+  }
+
+  private static void report(String file, String path, JsonNode node, List<Problem> problems) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         String fieldPath = FieldPath.key(path, field.getKey());
         checkString(file, fieldPath, "key", field.getKey(), problems);
-        check(file, fieldPath, field.getValue(), problems);
+        report(file, fieldPath, field.getValue(), problems);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        check(file, FieldPath.index(path, i), node.get(i), problems);
+        report(file, FieldPath.index(path, i), node.get(i), problems);
       }
     } else if (node.isTextual()) {
       checkString(file, path, "value", node.textValue(), problems);
