@@ -191,14 +191,8 @@ class EngineTest {
     runUntil(experiment, Phase.RUNNING);
     assertEquals(1, world.clusters.existingKubeconfigs().size());
 
-    experiment.getMetadata().setDeletionTimestamp(world.clock.instant().toString());
-    boolean removable = false;
-    for (int i = 0; i < 200 && !removable; i++) {
-      removable = engine.turn(experiment, experiment::setStatus).finalizerRemovable();
-      world.clock.advance(Duration.ofMinutes(1));
-    }
+    deleteUntilRemovable(experiment);
 
-    assertTrue(removable, "the finalizer never went: " + experiment.getStatus());
     assertEquals(Map.of(), world.clusters.existingKubeconfigs());
     assertEquals(Map.of(), world.clusters.existing());
   }
@@ -215,16 +209,20 @@ class EngineTest {
     editedSpec.getSpec().setTutorial(null);
     assertEquals(2, world.clusters.existingKubeconfigs().size());
 
-    for (Experiment e : List.of(lostStatus, editedSpec)) {
-      e.getMetadata().setDeletionTimestamp(world.clock.instant().toString());
-      boolean removable = false;
-      for (int i = 0; i < 200 && !removable; i++) {
-        removable = engine.turn(e, e::setStatus).finalizerRemovable();
-        world.clock.advance(Duration.ofMinutes(1));
-      }
-      assertTrue(removable, "the finalizer never went: " + e.getStatus());
-    }
+    deleteUntilRemovable(lostStatus);
+    deleteUntilRemovable(editedSpec);
     assertEquals(Map.of(), world.clusters.existingKubeconfigs());
+  }
+
+  /** Marks the experiment deleted and turns until its finalizer may go (fails if it never may). */
+  private void deleteUntilRemovable(Experiment experiment) {
+    experiment.getMetadata().setDeletionTimestamp(world.clock.instant().toString());
+    boolean removable = false;
+    for (int i = 0; i < 200 && !removable; i++) {
+      removable = engine.turn(experiment, experiment::setStatus).finalizerRemovable();
+      world.clock.advance(Duration.ofMinutes(1));
+    }
+    assertTrue(removable, "the finalizer never went: " + experiment.getStatus());
   }
 
   private void runUntil(Experiment experiment, Phase phase) {

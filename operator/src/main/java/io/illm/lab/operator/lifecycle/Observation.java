@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import lombok.With;
 
 /**
  * What the engine saw through its ports, once, before deciding. Immutable.
@@ -26,6 +27,7 @@ import java.util.TreeSet;
  * @param kubeconfigNamespace where a tutorial's kubeconfig Secrets are written: the cluster claims'
  *     namespace, beside the connection Secrets they are copied from (null when unknown)
  */
+@With
 public record Observation(
     Meta meta,
     Map<String, ClusterObservation> clusters,
@@ -78,148 +80,16 @@ public record Observation(
     return value != null && !value.equalsIgnoreCase("false");
   }
 
-  public Observation withMeta(Meta value) {
-    return new Observation(
-        value,
-        clusters,
-        applications,
-        workflow,
-        metrics,
-        results,
-        missingComponents,
-        errors,
-        cost,
-        kubeconfigNamespace);
-  }
-
   public Observation withCluster(String name, ClusterObservation value) {
     Map<String, ClusterObservation> copy = new TreeMap<>(clusters);
     copy.put(name, value);
-    return new Observation(
-        meta,
-        copy,
-        applications,
-        workflow,
-        metrics,
-        results,
-        missingComponents,
-        errors,
-        cost,
-        kubeconfigNamespace);
+    return withClusters(copy);
   }
 
   public Observation withApplication(String name, AppObservation value) {
     Map<String, AppObservation> copy = new TreeMap<>(applications);
     copy.put(name, value);
-    return new Observation(
-        meta,
-        clusters,
-        copy,
-        workflow,
-        metrics,
-        results,
-        missingComponents,
-        errors,
-        cost,
-        kubeconfigNamespace);
-  }
-
-  public Observation withWorkflow(WorkflowObservation value) {
-    return new Observation(
-        meta,
-        clusters,
-        applications,
-        value,
-        metrics,
-        results,
-        missingComponents,
-        errors,
-        cost,
-        kubeconfigNamespace);
-  }
-
-  public Observation withMetrics(MetricsObservation value) {
-    return new Observation(
-        meta,
-        clusters,
-        applications,
-        workflow,
-        value,
-        results,
-        missingComponents,
-        errors,
-        cost,
-        kubeconfigNamespace);
-  }
-
-  public Observation withResults(ResultsObservation value) {
-    return new Observation(
-        meta,
-        clusters,
-        applications,
-        workflow,
-        metrics,
-        value,
-        missingComponents,
-        errors,
-        cost,
-        kubeconfigNamespace);
-  }
-
-  public Observation withMissingComponents(Set<String> value) {
-    return new Observation(
-        meta,
-        clusters,
-        applications,
-        workflow,
-        metrics,
-        results,
-        value,
-        errors,
-        cost,
-        kubeconfigNamespace);
-  }
-
-  public Observation withCost(Cost value) {
-    return new Observation(
-        meta,
-        clusters,
-        applications,
-        workflow,
-        metrics,
-        results,
-        missingComponents,
-        errors,
-        value,
-        kubeconfigNamespace);
-  }
-
-  public Observation withErrors(List<String> value) {
-    return new Observation(
-        meta,
-        clusters,
-        applications,
-        workflow,
-        metrics,
-        results,
-        missingComponents,
-        value,
-        cost,
-        kubeconfigNamespace);
-  }
-
-  public Observation withKubeconfigNamespace(String value) {
-    return new Observation(
-        meta,
-        clusters,
-        applications,
-        workflow,
-        metrics,
-        results,
-        missingComponents,
-        errors,
-        cost,
-        value);
+    return withApplications(copy);
   }
 
   /**
