@@ -138,7 +138,9 @@ final class CriteriaRules {
                   + " different target",
               "target: the target judged, than: the target it is compared with"));
     }
-    Boolean metricPerTarget = perTarget.get(criterion.getMetric());
+    // a metric that did not bind (a map where a name belongs) is reported at its path already
+    Boolean metricPerTarget =
+        criterion.getMetric() == null ? null : perTarget.get(criterion.getMetric());
     if (Boolean.FALSE.equals(metricPerTarget)) {
       problems.add(
           Problems.error(

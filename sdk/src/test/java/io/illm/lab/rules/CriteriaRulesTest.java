@@ -71,6 +71,13 @@ class CriteriaRulesTest {
   }
 
   @Test
+  void aComparativeCriterionWithoutAMetricIsLeftToTheSchemaNotACrash() {
+    // found by ValidatorPropertiesTest: a metric that did not bind (a map where a name belongs)
+    // reached the rules as null; the schema reports it at its path, the rules must not throw
+    assertNoProblems(with(s -> criterion(s).setMetric(null)));
+  }
+
+  @Test
   void oneRepetitionCannotGiveAnIntervalSoItIsAnErrorOnRepetitions() {
     Problem problem =
         assertError(
