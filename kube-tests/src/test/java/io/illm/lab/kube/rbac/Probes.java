@@ -216,17 +216,7 @@ final class Probes {
   /** The cluster port, as the account, registering a cluster twice: the second is an update. */
   private boolean clusterSecretUpdated(KubernetesClient account) {
     String claim = "rbac-probe-app";
-    lab.admin()
-        .secrets()
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(ClaimShapes.connectionSecret(claim))
-                .withNamespace(RealLab.PLACEMENT.claims())
-                .endMetadata()
-                .withStringData(Map.of(CrossplaneClusters.KUBECONFIG_KEY, PROBE_KUBECONFIG))
-                .build())
-        .createOr(NonDeletingOperation::update);
+    connectionSecret(claim);
     CrossplaneClusters clusters = new CrossplaneClusters(account, RealLab.PLACEMENT);
     ExperimentId id = new ExperimentId(RealLab.NAMESPACE, "rbac-probe");
     RegisterCluster register = new RegisterCluster("app", claim, "probe.simulated.invalid");
