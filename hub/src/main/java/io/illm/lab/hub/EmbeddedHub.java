@@ -92,6 +92,7 @@ public final class EmbeddedHub implements AutoCloseable {
   private DataPlane data;
   private SimPrometheus simPrometheus;
   private SharedIndexInformer<Experiment> profiles;
+  private SharedIndexInformer<Component> components;
   private Path temporaryResults;
   private final OperatorMetrics metrics = new OperatorMetrics();
   private final Thread requestLog;
@@ -280,6 +281,7 @@ public final class EmbeddedHub implements AutoCloseable {
     } else {
       simPrometheus = SimPrometheus.start();
       source = simPrometheus.uri();
+      components = client.resources(Component.class).inform();
       profiles = informProfiles(simPrometheus);
     }
     data =
@@ -338,10 +340,13 @@ public final class EmbeddedHub implements AutoCloseable {
       return;
     }
     prometheus.register(
-        experiment,
-        name ->
-            Optional.ofNullable(client.resources(Component.class).withName(name).get())
-                .map(Component::getSpec));
+        experiment, name -> Optional.ofNullable(component(name)).map(Component::getSpec));
+  }
+
+  /** The component from the informer's cache, or from the server when the cache has not seen it. */
+  private Component component(String name) {
+    Component cached = components.getStore().getByKey(name);
+    return cached != null ? cached : client.resources(Component.class).withName(name).get();
   }
 
   /** The metrics and results of this hub; null before {@link #startOperator}. */
@@ -385,6 +390,7 @@ public final class EmbeddedHub implements AutoCloseable {
         }
         if (profiles != null) {
           profiles.close();
+          components.close();
         }
         if (data != null) {
           data.close();

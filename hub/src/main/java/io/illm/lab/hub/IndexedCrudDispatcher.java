@@ -37,7 +37,9 @@ import java.util.function.Supplier;
  * experiments. Here the index only narrows the candidates; whether a candidate matches is still
  * decided by fabric8's own {@link AttributeSet#matches}, so label and field selectors mean what
  * they meant. What the index cannot narrow (a request without a resource in its path, an empty list
- * that may be an API discovery request, a watch) goes to the stock code unchanged.
+ * that is an API discovery request, a watch) goes to the stock code unchanged. An empty list of a
+ * resource is answered here: sent to the stock code, it scanned every stored object again (at 1,000
+ * experiments, every checkpoint lookup of an experiment without checkpoints did).
  *
  * <p>Differences from the stock dispatcher, all towards a real API server: lists come sorted by
  * namespace and name (the stock one returns them in insertion order); marking an object with
@@ -138,8 +140,8 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
                     .setResponseCode(HttpURLConnection.HTTP_OK)
                     .setBody(found.get(0).getValue());
           }
-          if (found.isEmpty()) {
-            // an empty list, or an API discovery request fabric8 answers from its CRDs
+          if (found.isEmpty() && !isResourcePath(path)) {
+            // an API discovery request (/apis/GROUP/VERSION), which fabric8 answers from its CRDs
             return super.handleGet(path);
           }
           return list(found);
@@ -370,6 +372,17 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     } finally {
       held.unlock();
     }
+  }
+
+  /**
+   * Whether the path names a resource ({@code /api/VERSION/[namespaces/NS/]PLURAL...} or {@code
+   * /apis/GROUP/VERSION/...}) rather than an API group or version to discover.
+   */
+  static boolean isResourcePath(String path) {
+    int query = path.indexOf('?');
+    String[] segments = (query < 0 ? path : path.substring(0, query)).split("/");
+    int prefix = segments.length > 1 && segments[1].equals("apis") ? 4 : 3;
+    return segments.length > prefix && !segments[prefix].isEmpty();
   }
 
   private static boolean isWatch(String path) {

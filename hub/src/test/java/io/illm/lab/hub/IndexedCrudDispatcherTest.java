@@ -1,6 +1,7 @@
 package io.illm.lab.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,6 +155,28 @@ class IndexedCrudDispatcherTest {
             .map(c -> c.getMetadata().getName())
             .toList();
     assertEquals(List.of("alpha", "mid", "zeta"), names);
+  }
+
+  @Test
+  void anEmptyListIsAnsweredFromTheIndexAndDiscoveryStillFromTheCrds() {
+    assertTrue(IndexedCrudDispatcher.isResourcePath("/api/v1/namespaces/none/configmaps?limit=5"));
+    assertTrue(IndexedCrudDispatcher.isResourcePath("/apis/argoproj.io/v1alpha1/workflows"));
+    assertTrue(IndexedCrudDispatcher.isResourcePath("/api/v1/namespaces"));
+    assertFalse(IndexedCrudDispatcher.isResourcePath("/api/v1"));
+    assertFalse(IndexedCrudDispatcher.isResourcePath("/apis/argoproj.io/v1alpha1"));
+    assertFalse(IndexedCrudDispatcher.isResourcePath("/apis/argoproj.io/v1alpha1/?x=1"));
+
+    assertEquals(List.of(), indexed.configMaps().inNamespace("none").list().getItems());
+    assertEquals(
+        stock.getApiResources("argoproj.io/v1alpha1").getResources().stream()
+            .map(r -> r.getKind())
+            .toList(),
+        indexed.getApiResources("argoproj.io/v1alpha1").getResources().stream()
+            .map(r -> r.getKind())
+            .toList());
+    assertEquals(
+        "Workflow",
+        indexed.getApiResources("argoproj.io/v1alpha1").getResources().get(0).getKind());
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Argo Workflows, simulated, for {@code Workflow}s: Running with {@code startedAt} after {@link
@@ -30,6 +31,15 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
   private final Placement placement;
   private final SimTimings timings;
 
+  /**
+   * What each running Workflow runs, by uid: its template is read once, when the Workflow is first
+   * seen (Argo, too, keeps the template a Workflow started with), not at every step.
+   */
+  private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+  /** The template of a Workflow: its name when it does not exist, else its steps if it has any. */
+  private record Run(String missingTemplate, Optional<SimSteps> steps) {}
+
   SimArgoWorkflows(
       KubernetesClient client,
       Placement placement,
@@ -45,46 +55,51 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
   @Override
   void react(Workflow workflow) {
     String name = workflow.getMetadata().getName();
+    String key = key(workflow);
     if (workflow.getMetadata().getDeletionTimestamp() != null || finished(workflow)) {
+      runs.remove(key);
       return;
     }
-    once("start", workflow, timings.workflowStart(), () -> start(name));
-    Optional<SimSteps> steps = template(workflow).map(SimSteps::of);
-    int groups = steps.map(SimSteps::groups).orElse(0);
+    Run run = runs.computeIfAbsent(key, k -> read(workflow));
+    once("start", workflow, timings.workflowStart(), () -> start(name, run));
+    int groups = run.steps().map(SimSteps::groups).orElse(0);
     for (int group = 1; group < groups; group++) {
       int next = group;
       Duration at =
           timings.workflowStart().plus(timings.workflowRun().multipliedBy(group).dividedBy(groups));
-      once("group-" + group, workflow, at, () -> edit(name, w -> advance(w, steps.get(), next)));
+      once(
+          "group-" + group,
+          workflow,
+          at,
+          () -> edit(name, w -> advance(w, run.steps().get(), next)));
     }
     once(
         "end",
         workflow,
         timings.workflowStart().plus(timings.workflowRun()),
-        () -> edit(name, w -> end(w, steps.orElse(SimSteps.NONE))));
+        () -> edit(name, w -> end(w, run.steps().orElse(SimSteps.NONE))));
   }
 
   /** Running with the first group of steps, or Error when the template does not exist. */
-  private void start(String name) {
-    Workflow workflow = current(name);
-    String missing = missingTemplate(workflow);
-    Optional<SimSteps> steps = template(workflow).map(SimSteps::of);
+  private void start(String name, Run run) {
     edit(
         name,
         w -> {
           SimControllers.mark(w);
-          if (missing != null) {
+          if (run.missingTemplate() != null) {
             w.setStatus(
                 status(
                     "Error",
                     now(),
                     now(),
                     SimControllers.message(
-                        "workflowtemplates.argoproj.io \"" + missing + "\" not found")));
+                        "workflowtemplates.argoproj.io \""
+                            + run.missingTemplate()
+                            + "\" not found")));
             return w;
           }
           w.setStatus(status("Running", now(), null, SimControllers.message("running")));
-          steps.ifPresent(s -> s.enter(w.getStatus(), name, 0, now()));
+          run.steps().ifPresent(s -> s.enter(w.getStatus(), name, 0, now()));
           return w;
         });
   }
@@ -126,11 +141,14 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
     return workflow;
   }
 
-  /** The spec of the WorkflowTemplate {@code workflow} runs, when it exists. */
-  private Optional<Map<String, Object>> template(Workflow workflow) {
+  /**
+   * Reads the WorkflowTemplate {@code workflow} refers to, once: missing when it names one that
+   * does not exist, steps when the template has a spec.
+   */
+  private Run read(Workflow workflow) {
     String name = templateName(workflow);
     if (name == null) {
-      return Optional.empty();
+      return new Run(null, Optional.empty());
     }
     GenericKubernetesResource template =
         client
@@ -138,31 +156,20 @@ public final class SimArgoWorkflows extends SimController<Workflow> {
             .inNamespace(placement.workflows())
             .withName(name)
             .get();
-    if (template == null
-        || !(template.getAdditionalProperties().get("spec") instanceof Map<?, ?>)) {
-      return Optional.empty();
+    if (template == null) {
+      return new Run(name, Optional.empty());
+    }
+    if (!(template.getAdditionalProperties().get("spec") instanceof Map<?, ?>)) {
+      return new Run(null, Optional.empty());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> spec = (Map<String, Object>) template.getAdditionalProperties().get("spec");
-    return Optional.of(spec);
+    return new Run(null, Optional.of(SimSteps.of(spec)));
   }
 
-  /**
-   * The name of the WorkflowTemplate {@code workflow} refers to when it does not exist; else null.
-   */
-  private String missingTemplate(Workflow workflow) {
-    String template = templateName(workflow);
-    if (template == null) {
-      return null;
-    }
-    boolean exists =
-        client
-                .genericKubernetesResources(ArgoWorkflows.WORKFLOW_TEMPLATES)
-                .inNamespace(placement.workflows())
-                .withName(template)
-                .get()
-            != null;
-    return exists ? null : template;
+  private static String key(Workflow workflow) {
+    String uid = workflow.getMetadata().getUid();
+    return uid != null ? uid : workflow.getMetadata().getName();
   }
 
   private static String templateName(Workflow workflow) {
