@@ -21,6 +21,7 @@ import io.illm.lab.hub.sim.SimClock;
 import io.illm.lab.hub.sim.SimTimings;
 import io.illm.lab.hub.sim.SimWorld;
 import io.illm.lab.model.Experiment;
+import io.illm.lab.model.ExperimentBuilder;
 import io.illm.lab.model.ExperimentStatus;
 import io.illm.lab.model.Phase;
 import io.illm.lab.model.names.ExperimentNames;
@@ -233,6 +234,49 @@ class ExperimentReconcilerTest {
     ExperimentStatus status =
         awaitStatus("by-hand", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
     assertEquals(Phase.COMPLETE, status.getPhase());
+  }
+
+  @Test
+  void aTurnThatChangesNothingWritesNoStatus() throws Exception {
+    start(SimTimings.INSTANT);
+    client.resource(Testing.twoTargetExperiment("still")).create();
+    awaitStatus("still", s -> Boolean.TRUE.equals(s.getResourcesCleaned()));
+    await(
+        "the turns after Cleaned are over",
+        () -> {
+          long before = metrics.count("reconcile", "success");
+          sleep(Duration.ofMillis(300));
+          return metrics.count("reconcile", "success") == before;
+        });
+    long turns = metrics.count("reconcile", "success");
+    int requests = server.getRequestCount();
+
+    // an annotation is an event worth a turn (UserEdits): one more turn, on a world where nothing
+    // changed (the clock stands still)
+    experiment("still")
+        .edit(
+            e ->
+                new ExperimentBuilder(e)
+                    .editMetadata()
+                    .addToAnnotations("note", "seen")
+                    .endMetadata()
+                    .build());
+    await("one more turn", () -> metrics.count("reconcile", "success") > turns);
+    sleep(Duration.ofMillis(300));
+
+    assertEquals(
+        2,
+        server.getRequestCount() - requests,
+        "the edit's GET and PATCH, and no status patch of the turn it caused");
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

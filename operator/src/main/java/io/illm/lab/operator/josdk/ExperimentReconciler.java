@@ -111,12 +111,15 @@ public class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Exp
   }
 
   /**
-   * Patches the status (JSON patch of the status subresource) and puts the result into JOSDK's
-   * cache, so that the next turn reads this status and not the one before it, even when a child's
-   * event arrives before the informer saw the patch (ADR-006).
+   * Patches the status (JSON patch of the status subresource), unless it is unchanged, and puts the
+   * result into JOSDK's cache, so that the next turn reads this status and not the one before it,
+   * even when a child's event arrives before the informer saw the patch (ADR-006).
    */
   private static void writeStatus(
       Experiment experiment, Context<Experiment> context, ExperimentStatus status) {
+    if (status.equals(experiment.getStatus())) {
+      return; // nothing to write ahead: the status is already what this turn decided
+    }
     PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
         experiment,
         context,

@@ -107,7 +107,8 @@ public final class Lifecycle {
       t.fail(Reasons.DELETED, "the experiment was deleted during " + Conditions.where(t));
       return true;
     }
-    List<String> problems = SpecCheck.problems(t.experiment(), t.spec);
+    List<String> problems =
+        specAccepted(t) ? List.of() : SpecCheck.problems(t.experiment(), t.spec);
     if (!problems.isEmpty()) {
       t.fail(Reasons.INVALID_SPEC, String.join("; ", problems));
       return true;
@@ -136,6 +137,17 @@ public final class Lifecycle {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The spec is the one Pending accepted: its hash, recorded only after the spec passed {@link
+   * SpecCheck}, is the current spec's. The rules need not run again at every turn of the run.
+   */
+  private static boolean specAccepted(Turn t) {
+    String recorded = t.status.getSpecHash();
+    return t.phase() != Phase.PENDING
+        && recorded != null
+        && recorded.equals(t.world.meta().specHash());
   }
 
   /**

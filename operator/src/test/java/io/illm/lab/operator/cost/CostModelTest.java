@@ -215,6 +215,19 @@ class CostModelTest {
   }
 
   @Test
+  void theStatusCostMovesByHundredthsOfACentTheSummaryKeepsMillionths() {
+    ExperimentSpec spec = spec(target("app", cluster(Provider.GKE, null, null, null)));
+    Instant now = T0.plus(Duration.ofSeconds(7)); // 0.167006 $/h for 7 s: $0.000324734
+
+    assertEquals(0.0003, costs.observe(spec, started(), now).spentUSD());
+    assertEquals(
+        costs.observe(spec, started(), now).spentUSD(),
+        costs.observe(spec, started(), now.plusMillis(500)).spentUSD(),
+        "half a second more costs less than the status shows: no new status to write");
+    assertEquals(0.000325, costs.summary(spec, started(), now).actualUSD());
+  }
+
+  @Test
   void theSummaryNamesWhatIsUnknown() {
     Cost cost =
         costs.summary(

@@ -12,6 +12,7 @@ import static io.illm.lab.operator.testing.Testing.twoTargetSpec;
 import static io.illm.lab.operator.testing.Testing.world;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -189,6 +190,22 @@ class LifecycleTest {
             .getMessage()
             .contains("spec.targets[0].depends[0]: depends form a cycle: a -> b -> a"),
         d.status().getMessage());
+  }
+
+  @Test
+  void theRulesCheckASpecUntilItsRunStartsNotAtEveryTurnOfTheRun() {
+    // a spec the rules refuse, as one accepted under an older version's rules would be
+    Decision started =
+        Lifecycle.decide(
+            cycle(), status(Phase.PROVISIONING, T0), provisioning(), at(Duration.ofMinutes(1)));
+    assertNotEquals(Phase.FAILED, started.status().getPhase(), started.status().getMessage());
+    ExperimentStatus unrecorded = status(Phase.PROVISIONING, T0);
+    unrecorded.setSpecHash(null);
+    Decision checked =
+        Lifecycle.decide(cycle(), unrecorded, provisioning(), at(Duration.ofMinutes(1)));
+    assertEquals(Phase.FAILED, checked.status().getPhase());
+    Decision pending = Lifecycle.decide(cycle(), pendingWithHash(Testing.HASH), world(), T0);
+    assertEquals(Phase.FAILED, pending.status().getPhase());
   }
 
   @Test
