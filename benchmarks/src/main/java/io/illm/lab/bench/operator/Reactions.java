@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -15,11 +17,17 @@ import java.util.stream.Collectors;
  * change, and the time between the two is its delay. A status change is one of phase, step, a
  * target's phase, the workflow's phase, the results URL or resources cleaned (what {@code ./lab
  * run} prints a line for). Stimuli never followed by a change are counted apart.
+ *
+ * <p>A stimulus is registered when its write has returned, with the time the write began; the
+ * operator can react, and the watch see the change, before that: such a stimulus is matched with
+ * the first change seen after the time its write began (without that, it waited for the change
+ * after, and a quick reaction counted as a slow one: the Collecting step's seconds).
  */
 final class Reactions {
 
   private final Map<String, List<Long>> waiting = new HashMap<>();
   private final Map<String, String> lastKey = new HashMap<>();
+  private final Map<String, NavigableSet<Long>> changedAt = new HashMap<>();
   private final List<Long> delays = new ArrayList<>();
 
   /** When each delay's stimulus came, in the order of {@link #delays}. */
@@ -28,8 +36,16 @@ final class Reactions {
   private final List<Long> writes = new ArrayList<>();
   private long changes;
 
+  private static final NavigableSet<Long> EMPTY = new TreeSet<>();
+
   /** A stimulus for {@code experiment} at {@code nanos} ({@link System#nanoTime()}). */
   synchronized void stimulus(String experiment, long nanos) {
+    Long seen = changedAt.getOrDefault(experiment, EMPTY).ceiling(nanos);
+    if (seen != null) {
+      delays.add(seen - nanos);
+      stimuli.add(nanos);
+      return;
+    }
     waiting.computeIfAbsent(experiment, k -> new ArrayList<>()).add(nanos);
   }
 
@@ -42,6 +58,7 @@ final class Reactions {
       return;
     }
     changes++;
+    changedAt.computeIfAbsent(experiment, k -> new TreeSet<>()).add(nanos);
     List<Long> pending = waiting.get(experiment);
     if (pending == null) {
       return;

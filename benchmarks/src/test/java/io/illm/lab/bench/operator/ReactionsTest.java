@@ -41,6 +41,20 @@ class ReactionsTest {
   }
 
   @Test
+  void aStimulusRegisteredAfterItsChangeWasSeenIsMatchedWithThatChange() {
+    Reactions reactions = new Reactions();
+    reactions.status("a", status(Phase.RUNNING, "Workload"), 10);
+    // the write began at 100; the operator reacted and the watch saw it at 130; the write returned
+    // and the stimulus was registered after that
+    reactions.status("a", status(Phase.RUNNING, "Collecting"), 130);
+    reactions.status("a", status(Phase.RUNNING, "Storing"), 900);
+    reactions.stimulus("a", 100);
+
+    assertArrayEquals(new long[] {30}, reactions.sortedDelays());
+    assertEquals(0, reactions.unanswered());
+  }
+
+  @Test
   void quantilesAreNearestRank() {
     long[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     assertEquals(5, Reactions.quantile(values, 0.5));
