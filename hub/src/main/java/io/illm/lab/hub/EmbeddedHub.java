@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -91,8 +90,6 @@ public final class EmbeddedHub implements AutoCloseable {
   private KubernetesChanges changes;
   private DataPlane data;
   private SimPrometheus simPrometheus;
-  private SharedIndexInformer<Experiment> profiles;
-  private SharedIndexInformer<Component> components;
   private Path temporaryResults;
   private final OperatorMetrics metrics = new OperatorMetrics();
   private final Thread requestLog;
@@ -281,8 +278,7 @@ public final class EmbeddedHub implements AutoCloseable {
     } else {
       simPrometheus = SimPrometheus.start();
       source = simPrometheus.uri();
-      components = client.resources(Component.class).inform();
-      profiles = informProfiles(simPrometheus);
+      changes.onExperiments(profiles(simPrometheus));
     }
     data =
         DataPlane.open(
@@ -300,7 +296,8 @@ public final class EmbeddedHub implements AutoCloseable {
         new OperatorSettings(
             concurrency, Optional.empty(), 0, timeFactor, Duration.ofMillis(100), false, false);
     KubernetesEvents events =
-        new KubernetesEvents(client, KubernetesEvents.COMPONENT, "embedded-hub", clock);
+        new KubernetesEvents(
+            client, KubernetesEvents.COMPONENT, "embedded-hub", clock, changes::experiment);
     Engine engine =
         new Engine(KubernetesPorts.of(client, PLACEMENT, changes, data, events, true), clock);
     operator = ExperimentOperator.create(client, engine, settings, metrics);
@@ -310,29 +307,26 @@ public final class EmbeddedHub implements AutoCloseable {
   /**
    * Tells the simulated Prometheus what every experiment created (or changed) declares, so that its
    * levels derive from the spec: the components' requests and limits and the workflow's load
-   * ({@link io.illm.lab.hub.sim.SimProfile}).
+   * ({@link io.illm.lab.hub.sim.SimProfile}). It listens to the operator's informer on experiments:
+   * a watch of its own would receive and decode every status write a second time.
    */
-  private SharedIndexInformer<Experiment> informProfiles(SimPrometheus prometheus) {
-    return client
-        .resources(Experiment.class)
-        .inAnyNamespace()
-        .inform(
-            new ResourceEventHandler<>() {
-              @Override
-              public void onAdd(Experiment experiment) {
-                register(prometheus, experiment);
-              }
+  private ResourceEventHandler<Experiment> profiles(SimPrometheus prometheus) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Experiment experiment) {
+        register(prometheus, experiment);
+      }
 
-              @Override
-              public void onUpdate(Experiment before, Experiment after) {
-                if (!java.util.Objects.equals(before.getSpec(), after.getSpec())) {
-                  register(prometheus, after);
-                }
-              }
+      @Override
+      public void onUpdate(Experiment before, Experiment after) {
+        if (!java.util.Objects.equals(before.getSpec(), after.getSpec())) {
+          register(prometheus, after);
+        }
+      }
 
-              @Override
-              public void onDelete(Experiment experiment, boolean unknown) {}
-            });
+      @Override
+      public void onDelete(Experiment experiment, boolean unknown) {}
+    };
   }
 
   private void register(SimPrometheus prometheus, Experiment experiment) {
@@ -343,10 +337,11 @@ public final class EmbeddedHub implements AutoCloseable {
         experiment, name -> Optional.ofNullable(component(name)).map(Component::getSpec));
   }
 
-  /** The component from the informer's cache, or from the server when the cache has not seen it. */
+  /** The component from the operator's cache, or from the server when the cache has not seen it. */
   private Component component(String name) {
-    Component cached = components.getStore().getByKey(name);
-    return cached != null ? cached : client.resources(Component.class).withName(name).get();
+    return changes
+        .component(name)
+        .orElseGet(() -> client.resources(Component.class).withName(name).get());
   }
 
   /** The metrics and results of this hub; null before {@link #startOperator}. */
@@ -387,10 +382,6 @@ public final class EmbeddedHub implements AutoCloseable {
         }
         if (changes != null) {
           changes.close();
-        }
-        if (profiles != null) {
-          profiles.close();
-          components.close();
         }
         if (data != null) {
           data.close();

@@ -101,7 +101,8 @@ public final class HubOperator implements AutoCloseable {
             UnaryOperator.identity());
     KubernetesChanges changes = new KubernetesChanges(client, options.placement());
     KubernetesEvents events =
-        new KubernetesEvents(client, KubernetesEvents.COMPONENT, options.instance(), clock);
+        new KubernetesEvents(
+            client, KubernetesEvents.COMPONENT, options.instance(), clock, changes::experiment);
     Engine engine =
         new Engine(
             KubernetesPorts.of(client, options.placement(), changes, data, events, true), clock);

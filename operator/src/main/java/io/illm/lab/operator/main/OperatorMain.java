@@ -71,7 +71,12 @@ public final class OperatorMain {
             Placement.DEFAULT,
             changes,
             data,
-            new KubernetesEvents(client, config.instance()),
+            new KubernetesEvents(
+                client,
+                KubernetesEvents.COMPONENT,
+                config.instance(),
+                Clock.systemUTC(),
+                changes::experiment),
             false);
     OperatorMetrics metrics = new OperatorMetrics();
     Operator operator =

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * instead of creating another; an experiment deleted and created again under the same name (a new
  * uid) gets Events of its own.
  *
- * <p><b>Best effort.</b> The engine's port calls have no uid, so each emission reads the experiment
- * once to learn it (events are a handful per phase change); an experiment that is gone gets no
- * event. Any API failure is logged at debug and the event dropped: {@link #emit} never throws, as
- * {@link Events} promises, since the status says the same.
+ * <p><b>Best effort.</b> The engine's port calls have no uid, so each emission looks the experiment
+ * up to learn it: in the operator's informer cache when it is given one, else (or when the cache
+ * does not have it) with a read; an experiment that is gone gets no event. Any API failure is
+ * logged at debug and the event dropped: {@link #emit} never throws, as {@link Events} promises,
+ * since the status says the same.
  */
 public final class KubernetesEvents implements Events {
 
@@ -58,6 +60,7 @@ public final class KubernetesEvents implements Events {
   private final String component;
   private final String instance;
   private final Clock clock;
+  private final Function<ExperimentId, Optional<Experiment>> cached;
 
   /** Events from {@link #COMPONENT} reported by {@code instance}, on the system clock. */
   public KubernetesEvents(KubernetesClient client, String instance) {
@@ -71,10 +74,24 @@ public final class KubernetesEvents implements Events {
    * @param clock what {@code firstTimestamp} and {@code lastTimestamp} are read from
    */
   public KubernetesEvents(KubernetesClient client, String component, String instance, Clock clock) {
+    this(client, component, instance, clock, id -> Optional.empty());
+  }
+
+  /**
+   * As above, learning an experiment's uid from {@code cached} (an informer's cache) when it has
+   * the experiment, so that an event costs one request, not two.
+   */
+  public KubernetesEvents(
+      KubernetesClient client,
+      String component,
+      String instance,
+      Clock clock,
+      Function<ExperimentId, Optional<Experiment>> cached) {
     this.client = client;
     this.component = component;
     this.instance = instance;
     this.clock = clock;
+    this.cached = cached;
   }
 
   @Override
@@ -176,15 +193,20 @@ public final class KubernetesEvents implements Events {
   }
 
   /**
-   * The experiment as an event's {@code involvedObject}, read once for its uid; empty when gone.
+   * The experiment as an event's {@code involvedObject}, from the cache or read for its uid; empty
+   * when gone.
    */
   private Optional<ObjectReference> reference(ExperimentId experiment) {
     Experiment found =
-        client
-            .resources(Experiment.class)
-            .inNamespace(experiment.namespace())
-            .withName(experiment.name())
-            .get();
+        cached
+            .apply(experiment)
+            .orElseGet(
+                () ->
+                    client
+                        .resources(Experiment.class)
+                        .inNamespace(experiment.namespace())
+                        .withName(experiment.name())
+                        .get());
     if (found == null) {
       return Optional.empty();
     }

@@ -161,6 +161,35 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
     return Optional.of(found);
   }
 
+  /**
+   * Also tells {@code handler} of every experiment the informer on experiments sees, so that a
+   * simulated part of the same process (the embedded hub's Prometheus) needs no watch of its own.
+   * Call after {@link #start}.
+   */
+  public void onExperiments(ResourceEventHandler<Experiment> handler) {
+    SharedIndexInformer<Experiment> informer = experiments;
+    if (informer == null) {
+      throw new IllegalStateException("the experiments are watched only once started");
+    }
+    informer.addEventHandler(handler);
+  }
+
+  /** The experiment as the informer on experiments last saw it; empty when it has not. */
+  public Optional<Experiment> experiment(ExperimentId id) {
+    SharedIndexInformer<Experiment> informer = experiments;
+    return informer == null || !informer.hasSynced()
+        ? Optional.empty()
+        : Optional.ofNullable(informer.getStore().getByKey(id.namespace() + "/" + id.name()));
+  }
+
+  /** The Component of that name in the catalogue's cache; empty until the cache has it. */
+  public Optional<Component> component(String name) {
+    SharedIndexInformer<Component> informer = components;
+    return informer == null
+        ? Optional.empty()
+        : Optional.ofNullable(informer.getStore().getByKey(name));
+  }
+
   @Override
   public boolean knowsComponent(String name) {
     SharedIndexInformer<Component> informer = components;

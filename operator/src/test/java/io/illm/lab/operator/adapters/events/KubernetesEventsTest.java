@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,38 @@ class KubernetesEventsTest {
 
     assertDoesNotThrow(() -> events(T0).emit(id, FAILED));
     assertEquals(List.of(), all());
+  }
+
+  @Test
+  void anExperimentTheCacheHasIsNotReadAgainSoAnEventIsOneRequest() {
+    Experiment cached =
+        client.resources(Experiment.class).inNamespace(id.namespace()).withName("tsdb").get();
+    KubernetesEvents events =
+        new KubernetesEvents(
+            client,
+            KubernetesEvents.COMPONENT,
+            KubernetesEvents.COMPONENT,
+            Clock.fixed(T0, ZoneOffset.UTC),
+            asked -> asked.equals(id) ? Optional.of(cached) : Optional.empty());
+    int before = server.getRequestCount();
+    events.emit(id, READY);
+    assertEquals(1, server.getRequestCount() - before, "only the Event's create");
+    assertEquals(uid, only().getInvolvedObject().getUid());
+  }
+
+  @Test
+  void anExperimentTheCacheLacksIsReadForItsUid() {
+    KubernetesEvents events =
+        new KubernetesEvents(
+            client,
+            KubernetesEvents.COMPONENT,
+            KubernetesEvents.COMPONENT,
+            Clock.fixed(T0, ZoneOffset.UTC),
+            asked -> Optional.empty());
+    int before = server.getRequestCount();
+    events.emit(id, READY);
+    assertEquals(2, server.getRequestCount() - before, "the experiment's read and the create");
+    assertEquals(uid, only().getInvolvedObject().getUid());
   }
 
   @Test
