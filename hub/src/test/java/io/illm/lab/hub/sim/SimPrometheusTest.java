@@ -55,6 +55,16 @@ class SimPrometheusTest {
   }
 
   @Test
+  void theServerSendsWithoutNaglesDelay() throws Exception {
+    try (SimPrometheus sim = new SimPrometheus(1)) {
+      assertEquals(
+          "true",
+          System.getProperty(SimPrometheus.NO_DELAY),
+          "without it every query waits about 40 ms for the client's delayed acknowledgement");
+    }
+  }
+
+  @Test
   void anUnbalancedQueryIsBadDataAsPrometheusSaysIt() throws Exception {
     try (SimPrometheus sim = new SimPrometheus(1)) {
       Answer answer = PrometheusApi.of(sim.uri()).instant("sum(rate(x[1m])", T, LATER);
