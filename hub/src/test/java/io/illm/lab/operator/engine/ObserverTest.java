@@ -103,7 +103,7 @@ class ObserverTest {
     experiment.setStatus(status);
     Observation.Cost twoHours = observer.observe(experiment, NOW.plus(Duration.ofHours(2))).cost();
 
-    assertEquals(2 * estimate.hourlyUSD(), twoHours.spentUSD(), 5e-5, "to a hundredth of a cent");
+    assertEquals(2 * estimate.hourlyUSD(), twoHours.spentUSD(), 0.005, "to the cent");
   }
 
   @Test

@@ -214,16 +214,17 @@ public final class CostModel {
 
   /**
    * The estimate and the cost so far, for the lifecycle's budget check and status.cost: the cost so
-   * far to a hundredth of a cent, the finest the CLI and the site show, so that status.cost changes
-   * when that figure does and not at every turn (each change is a status write; the run's summary
-   * has its own figure, to a millionth of a dollar).
+   * far to the cent, as the CLI shows it, so that status.cost changes when that figure does and not
+   * at every turn (each change is a status write, and at the hundredth of a cent a $2/h run would
+   * write one at almost every turn); the run's summary has its own figure, to a millionth of a
+   * dollar.
    */
   public Observation.Cost observe(ExperimentSpec spec, ExperimentStatus status, Instant now) {
     Estimate estimate = estimate(spec);
     if (estimate.hourlyUSD() == null) {
       return Observation.Cost.UNKNOWN;
     }
-    double spent = Math.round(estimate.hourlyUSD() * hours(lived(status, now)) * 1e4) / 1e4;
+    double spent = Math.round(estimate.hourlyUSD() * hours(lived(status, now)) * 100) / 100.0;
     return new Observation.Cost(
         estimate.estimatedUSD(), spent, estimate.hourlyUSD(), prices.name());
   }

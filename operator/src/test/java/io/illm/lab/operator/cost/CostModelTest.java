@@ -215,16 +215,16 @@ class CostModelTest {
   }
 
   @Test
-  void theStatusCostMovesByHundredthsOfACentTheSummaryKeepsMillionths() {
+  void theStatusCostMovesByCentsTheSummaryKeepsMillionths() {
     ExperimentSpec spec = spec(target("app", cluster(Provider.GKE, null, null, null)));
-    Instant now = T0.plus(Duration.ofSeconds(7)); // 0.167006 $/h for 7 s: $0.000324734
+    Instant now = T0.plus(Duration.ofMinutes(7)); // 0.167006 $/h for 7 min: $0.019484
 
-    assertEquals(0.0003, costs.observe(spec, started(), now).spentUSD());
+    assertEquals(0.02, costs.observe(spec, started(), now).spentUSD());
     assertEquals(
         costs.observe(spec, started(), now).spentUSD(),
-        costs.observe(spec, started(), now.plusMillis(500)).spentUSD(),
-        "half a second more costs less than the status shows: no new status to write");
-    assertEquals(0.000325, costs.summary(spec, started(), now).actualUSD());
+        costs.observe(spec, started(), now.plusSeconds(30)).spentUSD(),
+        "half a minute more costs less than the status shows: no new status to write");
+    assertEquals(0.019484, costs.summary(spec, started(), now).actualUSD());
   }
 
   @Test
