@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,11 +27,19 @@ import java.util.TreeMap;
  * that output from the classpath and puts the printer columns back in the order the classes declare
  * them (the generator sorts them by JSON path, which would put Age before Phase in {@code kubectl
  * get}).
+ *
+ * <p>The sdk's build runs {@link #main} right after the generator, so the finished files are on the
+ * classpath too ({@link #BUILT}) and {@link #files} only reads them: parsing and writing the 47 KB
+ * again took a third of a 15-experiment synth's time in a fresh JVM (benchmarks/README.md). Without
+ * them (classes compiled by an IDE alone), the files are made here as the build makes them.
  */
 public final class Crds {
 
   /** The folder, relative to the repository root, the CRDs are committed in. */
   public static final String FOLDER = "generated-crds";
+
+  /** Where the build keeps the finished files on the classpath. */
+  static final String BUILT = "META-INF/illm-lab/" + FOLDER + "/";
 
   private static final List<Class<? extends HasMetadata>> KINDS =
       List.of(Component.class, Experiment.class);
@@ -57,12 +67,45 @@ public final class Crds {
   public static Map<String, String> files() {
     Map<String, String> files = new TreeMap<>();
     for (Class<? extends HasMetadata> kind : KINDS) {
-      String name = HasMetadata.getPlural(kind) + "." + HasMetadata.getGroup(kind) + ".yaml";
-      files.put(
-          FOLDER + "/" + name,
-          Synth.header("the model classes (io.illm.lab.model)") + LabYaml.write(crd(kind)));
+      String built = resource(BUILT + fileName(kind));
+      files.put(FOLDER + "/" + fileName(kind), built != null ? built : made(kind));
     }
     return files;
+  }
+
+  /** The files as {@link #files} would make them without the build's copies. */
+  static Map<String, String> made() {
+    Map<String, String> files = new TreeMap<>();
+    KINDS.forEach(kind -> files.put(FOLDER + "/" + fileName(kind), made(kind)));
+    return files;
+  }
+
+  /**
+   * Writes the finished files into {@code args[0]} (the build's classes folder) under {@link
+   * #BUILT}; the sdk's build runs it after the crd-generator.
+   */
+  public static void main(String[] args) throws IOException {
+    Path folder = Path.of(args[0]).resolve(BUILT);
+    Files.createDirectories(folder);
+    for (Class<? extends HasMetadata> kind : KINDS) {
+      Files.writeString(folder.resolve(fileName(kind)), made(kind), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String fileName(Class<? extends HasMetadata> kind) {
+    return HasMetadata.getPlural(kind) + "." + HasMetadata.getGroup(kind) + ".yaml";
+  }
+
+  private static String made(Class<? extends HasMetadata> kind) {
+    return Synth.header("the model classes (io.illm.lab.model)") + LabYaml.write(crd(kind));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Crds.class.getClassLoader().getResourceAsStream(name)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void orderPrinterColumns(JsonNode crd, Class<?> kind) {

@@ -34,6 +34,21 @@ class GeneratedCrdsTest {
   }
 
   @Test
+  void theBuildsFinishedFilesAreWhatTheModelMakesAndSynthReadsThem() {
+    Map<String, String> made = Crds.made();
+    assertEquals(made, Crds.files(), "synth writes what the model makes");
+    for (String path : made.keySet()) {
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      assertTrue(
+          Crds.class.getClassLoader().getResource(Crds.BUILT + name) != null,
+          Crds.BUILT
+              + name
+              + " is not on the classpath: the sdk's build runs Crds.main after"
+              + " the crd-generator (sdk/pom.xml)");
+    }
+  }
+
+  @Test
   void printerColumnsReadLikeKubectlGetInTheSeedReadme() {
     JsonNode columns =
         Crds.crd(Experiment.class)
