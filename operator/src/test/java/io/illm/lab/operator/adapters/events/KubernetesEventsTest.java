@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,12 +163,7 @@ class KubernetesEventsTest {
     Experiment cached =
         client.resources(Experiment.class).inNamespace(id.namespace()).withName("tsdb").get();
     KubernetesEvents events =
-        new KubernetesEvents(
-            client,
-            KubernetesEvents.COMPONENT,
-            KubernetesEvents.COMPONENT,
-            Clock.fixed(T0, ZoneOffset.UTC),
-            asked -> asked.equals(id) ? Optional.of(cached) : Optional.empty());
+        events(T0, asked -> asked.equals(id) ? Optional.of(cached) : Optional.empty());
     int before = server.getRequestCount();
     events.emit(id, READY);
     assertEquals(1, server.getRequestCount() - before, "only the Event's create");
@@ -176,13 +172,7 @@ class KubernetesEventsTest {
 
   @Test
   void anExperimentTheCacheLacksIsReadForItsUid() {
-    KubernetesEvents events =
-        new KubernetesEvents(
-            client,
-            KubernetesEvents.COMPONENT,
-            KubernetesEvents.COMPONENT,
-            Clock.fixed(T0, ZoneOffset.UTC),
-            asked -> Optional.empty());
+    KubernetesEvents events = events(T0, asked -> Optional.empty());
     int before = server.getRequestCount();
     events.emit(id, READY);
     assertEquals(2, server.getRequestCount() - before, "the experiment's read and the create");
@@ -209,11 +199,17 @@ class KubernetesEventsTest {
   }
 
   private KubernetesEvents events(Instant now) {
+    return events(now, asked -> Optional.empty());
+  }
+
+  private KubernetesEvents events(
+      Instant now, Function<ExperimentId, Optional<Experiment>> cached) {
     return new KubernetesEvents(
         client,
         KubernetesEvents.COMPONENT,
         KubernetesEvents.COMPONENT,
-        Clock.fixed(now, ZoneOffset.UTC));
+        Clock.fixed(now, ZoneOffset.UTC),
+        cached);
   }
 
   private List<Event> all() {
