@@ -60,7 +60,7 @@ public final class KubernetesChanges implements Changes, ChildCache, AutoCloseab
   private final Map<Class<?>, SharedIndexInformer<?>> children = new ConcurrentHashMap<>();
   private volatile SharedIndexInformer<Component> components;
   private volatile SharedIndexInformer<GenericKubernetesResource> templates;
-  private SharedIndexInformer<Experiment> experiments;
+  private volatile SharedIndexInformer<Experiment> experiments;
 
   public KubernetesChanges(KubernetesClient client, Placement placement) {
     this.client = client;
