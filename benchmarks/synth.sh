@@ -5,7 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-# dsl-examples too: the catalogue rows run its jar (the catalogue found by annotation), as ./lab does.
+# dsl-examples too: the catalogue rows run its jar (the catalogue found by annotation) and every
+# synth row its class path, as ./lab does (LabClasspath).
 ./mvnw -q -B -pl benchmarks,dsl-examples -am package -DskipTests
 # That build rewrites the sdk jar, and ./lab then silently ignores the class-data-sharing archive it
 # made from the old jar (it remakes the archive only when it rebuilds itself). Removing the archive

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,26 +27,11 @@ record CatalogueWorkload(Path repoRoot, String synthClasspath) {
 
   /** The workload of this repository, or why there is none (dsl-examples not packaged). */
   static CatalogueWorkload of(Path repoRoot) throws IOException {
-    Path target = repoRoot.resolve("dsl-examples/target");
-    Path classpathFile = target.resolve("classpath.txt");
-    Optional<Path> jar = Optional.empty();
-    if (Files.isDirectory(target)) {
-      try (Stream<Path> files = Files.list(target)) {
-        jar =
-            files
-                .filter(f -> f.getFileName().toString().matches("illm-lab-dsl-examples-.*\\.jar"))
-                .findFirst();
-      }
-    }
-    if (jar.isEmpty() || !Files.isRegularFile(classpathFile)) {
-      throw new IllegalStateException(
-          "dsl-examples is not packaged (no jar or classpath.txt in "
-              + target
-              + "): build it with ./mvnw -q -B -pl benchmarks,dsl-examples -am package"
-              + " -DskipTests (benchmarks/synth.sh does)");
-    }
-    return new CatalogueWorkload(
-        repoRoot, jar.get() + File.pathSeparator + Files.readString(classpathFile).trim());
+    LabClasspath lab = LabClasspath.of(repoRoot);
+    List<String> entries = new ArrayList<>();
+    entries.add(lab.jar().toString());
+    entries.addAll(lab.dependencies());
+    return new CatalogueWorkload(repoRoot, String.join(File.pathSeparator, entries));
   }
 
   /** The synth's command: {@code java OPTIONS -cp ... LabCommand synth --root OUT}. */

@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code SynthBenchmark [--runs R] [--warmup W] [--out DIR] [--catalogue-only] [N ...]};
  * defaults: 5 runs, 2 warm-ups, N = 15, 1000, 10000, output in a fresh folder under {@code
- * /dev/shm} (RAM) where it exists, else under {@code benchmarks/target/bench-out}. Needs {@code
- * benchmarks/target/classpath.txt} (written by {@code package}).
+ * /dev/shm} (RAM) where it exists, else under {@code benchmarks/target/bench-out}. Needs the
+ * module's jar and dsl-examples packaged ({@link LabClasspath}: the synth runs on {@code ./lab}'s
+ * class path).
  */
 public final class SynthBenchmark {
 
@@ -57,15 +58,9 @@ public final class SynthBenchmark {
     // The module's jar where there is one: class-data sharing takes jars, not folders.
     Path code = moduleJar(target).orElse(classes);
     this.outRoot = out != null ? out.toAbsolutePath() : defaultOut(target);
-    Path classpathFile = target.resolve("classpath.txt");
-    if (!Files.isRegularFile(classpathFile)) {
-      throw new IllegalStateException(
-          classpathFile
-              + " is missing: build first with"
-              + " ./mvnw -q -B -pl benchmarks -am package -DskipTests (or run benchmarks/synth.sh)");
-    }
-    List<String> dependencies =
-        List.of(Files.readString(classpathFile).trim().split(java.io.File.pathSeparator));
+    // The synth runs on ./lab's class path (LabClasspath says why), without dsl-examples' jar:
+    // its catalogue would be found beside the workload's.
+    List<String> dependencies = LabClasspath.of(repoRoot).dependencies();
     this.synthClasspath = classpath(code, dependencies);
     // The baseline gets Jackson and SnakeYAML only, so it cannot lean on anything of ours.
     this.baselineClasspath =
