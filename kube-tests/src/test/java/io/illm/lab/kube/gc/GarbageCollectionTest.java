@@ -183,18 +183,18 @@ class GarbageCollectionTest {
   }
 
   /**
-   * Waits until the experiment is gone, checking at every look that it never goes while a child
-   * exists.
+   * Waits until the experiment is gone, then checks that no child outlived it. The children are
+   * listed after the experiment is seen gone, never before: a child deleted between the two reads
+   * would otherwise look like one the experiment left behind.
    */
   private static void awaitGoneAfterChildren(String namespace, String name) {
     RealLab.await(
         name + " gone",
         () -> {
-          List<String> children = lab.children(name);
           Experiment experiment =
               lab.admin().resources(Experiment.class).inNamespace(namespace).withName(name).get();
           if (experiment == null) {
-            assertEquals(List.of(), children, "the experiment went before its children");
+            assertEquals(List.of(), lab.children(name), "the experiment went before its children");
             return true;
           }
           return false;
