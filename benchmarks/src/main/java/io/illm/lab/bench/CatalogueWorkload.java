@@ -14,11 +14,12 @@ import java.util.stream.Stream;
  * The real catalogue as a workload: every {@code @LabComponent} and {@code @LabExperiment} of
  * dsl-examples, found by annotation as {@code ./lab synth} finds them, so the row grows with the
  * catalogue without a list here. The synth side is {@code ./lab}'s own java command ({@code
- * LabCommand synth --root DIR} on dsl-examples' jar and runtime classpath, as the launcher builds
- * them) without the launcher; the baseline is {@link JacksonCatalogueMain} on the committed YAML.
+ * LabCommand synth --root DIR} on dsl-examples' jar and authoring class path, as the launcher
+ * builds them) without the launcher; the baseline is {@link JacksonCatalogueMain} on the committed
+ * YAML.
  *
  * @param repoRoot the repository
- * @param synthClasspath dsl-examples' jar, then its runtime classpath
+ * @param synthClasspath dsl-examples' jar, then its authoring class path
  */
 record CatalogueWorkload(Path repoRoot, String synthClasspath) {
 

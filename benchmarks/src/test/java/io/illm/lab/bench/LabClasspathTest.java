@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The synth rows' class path is the launcher's: dsl-examples' dependencies, its jar apart. */
+/** The synth rows' class path is ./lab synth's: the authoring class path, the jar apart. */
 class LabClasspathTest {
 
   @Test
@@ -18,7 +18,8 @@ class LabClasspathTest {
     Path target = Files.createDirectories(repo.resolve("dsl-examples/target"));
     Path jar = Files.createFile(target.resolve("illm-lab-dsl-examples-0.1.0-SNAPSHOT.jar"));
     Files.createFile(target.resolve("illm-lab-dsl-examples-0.1.0-SNAPSHOT-tests.txt"));
-    Files.writeString(target.resolve("classpath.txt"), "/m2/sdk.jar:/m2/cli.jar\n");
+    Files.writeString(target.resolve("classpath.txt"), "/m2/sdk.jar:/m2/cli.jar:/m2/hub.jar\n");
+    Files.writeString(target.resolve("authoring-classpath.txt"), "/m2/sdk.jar:/m2/cli.jar\n");
 
     LabClasspath lab = LabClasspath.of(repo);
 
