@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * <p>Usage: {@code SynthBenchmark [--runs R] [--warmup W] [--out DIR] [--catalogue-only] [N ...]};
  * defaults: 5 runs, 2 warm-ups, N = 15, 1000, 10000, output in a fresh folder under {@code
  * /dev/shm} (RAM) where it exists, else under {@code benchmarks/target/bench-out}. Needs the
- * module's jar and dsl-examples packaged ({@link LabClasspath}: the synth runs on {@code ./lab}'s
- * class path).
+ * module's jar and dsl-examples packaged ({@link LabClasspath}: the synth runs on the class path
+ * {@code ./lab synth} runs on).
  */
 public final class SynthBenchmark {
 
@@ -58,8 +58,8 @@ public final class SynthBenchmark {
     // The module's jar where there is one: class-data sharing takes jars, not folders.
     Path code = moduleJar(target).orElse(classes);
     this.outRoot = out != null ? out.toAbsolutePath() : defaultOut(target);
-    // The synth runs on ./lab's class path (LabClasspath says why), without dsl-examples' jar:
-    // its catalogue would be found beside the workload's.
+    // The synth runs on ./lab synth's class path (LabClasspath says why), without dsl-examples'
+    // jar: its catalogue would be found beside the workload's.
     List<String> dependencies = LabClasspath.of(repoRoot).dependencies();
     this.synthClasspath = classpath(code, dependencies);
     // The baseline gets Jackson and SnakeYAML only, so it cannot lean on anything of ours.
