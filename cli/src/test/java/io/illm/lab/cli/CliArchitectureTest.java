@@ -143,4 +143,23 @@ class CliArchitectureTest {
                         resideInAPackage("io.illm.lab.hub.local.."))))
         .check(CLASSES);
   }
+
+  @Test
+  void theAuthoringCommandsUseNothingLeftOffTheirClassPath() {
+    // ./lab starts synth, validate and import without these jars (ADR-043)
+    noClasses()
+        .that()
+        .resideInAPackage(CLI + ".authoring..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.illm.lab.hub..",
+            "io.javaoperatorsdk..",
+            "software.amazon..",
+            "io.modelcontextprotocol..",
+            "org.eclipse.jetty..",
+            "io.netty..",
+            "io.vertx..")
+        .check(CLASSES);
+  }
 }
